@@ -1,0 +1,46 @@
+# zhifa: the two commands a fresh machine needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+# Two workers: the suite is written to run in parallel (one database per worker).
+WORKERS ?= 2
+
+.PHONY: run test test-sqlite test-postgres install system-deps bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, migrate the SQLite database under var/, load the demo data once, serve on 127.0.0.1:8000
+run: $(STAMP)
+	mkdir -p var
+	$(BIN)/zhifa migrate --noinput
+	$(BIN)/zhifa demo
+	$(BIN)/zhifa runserver $(HOST):$(PORT)
+
+system-deps:
+	scripts/system-deps
+
+## make test: install what the tests need (Python packages, Chromium, CJK fonts, poppler) and run the whole suite
+test: $(STAMP) system-deps
+	$(BIN)/zhifa clauses --check > /dev/null
+	$(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+## the same suite on PostgreSQL (DATABASE_URL, default 127.0.0.1:5432); .ci/run calls it
+test-postgres: $(STAMP) system-deps
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/zhifa} $(BIN)/python scripts/check-postgres
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/zhifa} $(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) var staticfiles

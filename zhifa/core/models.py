@@ -1,0 +1,68 @@
+"""The audit log: every act, append-only, as the leaves of an RFC 6962/9162 Merkle tree
+with signed checkpoints (see zhifa.core.audit)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEvent(models.Model):
+    """One act: who, what, on which object, what changed, which clauses were checked.
+
+    The row's fields, serialised canonically (:func:`zhifa.core.audit.event_bytes`), are
+    leaf ``seq`` of the tree. Nothing updates or deletes a row.
+    """
+
+    seq = models.PositiveBigIntegerField("序号", unique=True)
+    time = models.DateTimeField("时间")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_label = models.CharField("操作人", max_length=100)
+    act = models.CharField("行为", max_length=60, db_index=True)
+    object_type = models.CharField("对象类型", max_length=60, blank=True)
+    object_id = models.CharField("对象编号", max_length=40, blank=True)
+    object_repr = models.CharField("对象", max_length=200, blank=True)
+    agency_id = models.BigIntegerField("所属机关", null=True, blank=True, db_index=True)
+    changes = models.JSONField("变更内容", default=dict)
+    clauses = models.JSONField("核验的条款", default=list)
+    leaf_hash = models.CharField("叶哈希", max_length=64)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审计事件"
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.act} {self.object_repr}"
+
+
+class Checkpoint(models.Model):
+    """A signed statement of the tree: size, root hash, time (Ed25519)."""
+
+    tree_size = models.PositiveBigIntegerField("树大小", unique=True)
+    root_hash = models.CharField("根哈希", max_length=64)
+    time = models.DateTimeField("时间")
+    signature = models.CharField("签名", max_length=128)
+    key_id = models.CharField("公钥标识", max_length=16)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "签名检查点"
+        ordering = ["tree_size"]
+
+    def __str__(self) -> str:
+        return f"size={self.tree_size} root={self.root_hash[:12]}…"
+
+
+class AuditHead(models.Model):
+    """The single row every append locks: the current size and the compact range
+    (the roots of the perfect subtrees) that lets the next root be computed in O(log n)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    size = models.PositiveBigIntegerField(default=0)
+    compact = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审计日志头"

@@ -1,0 +1,169 @@
+"""Settings shared by every deployment of zhifa.
+
+Everything that differs between machines comes from the environment:
+``DATABASE_URL`` (default: SQLite under ``var/``), ``ZHIFA_SECRET_KEY``,
+``ZHIFA_AUDIT_SIGNING_KEY`` (base64 of a 32-byte Ed25519 seed), ``ZHIFA_ALLOWED_HOSTS``.
+Without keys in the environment, a development machine generates them once under
+``var/`` (never committed).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PACKAGE_DIR.parent
+VAR_DIR = Path(os.environ.get("ZHIFA_VAR_DIR", BASE_DIR / "var"))
+
+
+def _local_secret(name: str, make) -> str:
+    """Read a development secret from var/, generating it on first use."""
+    path = VAR_DIR / name
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(make())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("ZHIFA_SECRET_KEY") or _local_secret(
+    "secret.key", lambda: secrets.token_urlsafe(50)
+)
+# The Ed25519 seed that signs audit checkpoints (see zhifa.core.audit).
+AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
+    "audit-signing.key", lambda: base64.b64encode(secrets.token_bytes(32)).decode()
+)
+
+DEBUG = os.environ.get("ZHIFA_DEBUG", "1") == "1"
+ALLOWED_HOSTS = [h for h in os.environ.get("ZHIFA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "django_filters",
+    "axes",
+    "zhifa.core",
+    "zhifa.accounts",
+    "zhifa.org",
+    "zhifa.people",
+    "zhifa.law",
+    "zhifa.parties",
+    "zhifa.discretion",
+    "zhifa.cases",
+    "zhifa.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zhifa.core.middleware.DomainErrorMiddleware",
+    # Axes last: it throttles repeated failed logins (see AXES_* below).
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "zhifa.urls"
+WSGI_APPLICATION = "zhifa.wsgi.application"
+ASGI_APPLICATION = "zhifa.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "zhifa.core.navigation.context",
+            ],
+            "builtins": ["zhifa.core.templatetags.zhifa"],
+        },
+    }
+]
+FORM_RENDERER = "zhifa.core.forms.FormRenderer"
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'zhifa.sqlite3'}",
+        conn_max_age=int(os.environ.get("ZHIFA_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Our backend creates databases (including the test database) with a UTF-8
+    # locale, which trigram search on Chinese text needs.
+    DATABASES["default"]["ENGINE"] = "zhifa.core.db.postgresql"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# Repeated failed logins: after 5 failures for one username from one address,
+# that pair is locked for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_VERBOSE = False
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("ZHIFA_STATIC_ROOT", BASE_DIR / "staticfiles"))
+MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+# Evidence files, addressed by their SHA-256 (see zhifa.cases).
+EVIDENCE_ROOT = Path(os.environ.get("ZHIFA_EVIDENCE_ROOT", VAR_DIR / "evidence"))
+
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("ZHIFA_LOG_LEVEL", "WARNING")},
+}
+
+# Where the Decision and the law texts this deployment loads come from.
+ZHIFA_DATA_DIR = PACKAGE_DIR / "data"
