@@ -58,8 +58,11 @@ def make_agency(government, name=None, field="market", standing="confirmed", **k
 
 
 def make_officer(agency, name=None, *, fields=("penalty",), certificate=True, expires_on=None,
-                 verified_years=(), issued_on=date(2023, 1, 1), user=None):
-    """An officer with qualifications in ``fields`` and, by default, a valid certificate."""
+                 verified_years=None, issued_on=date(2023, 1, 1), user=None):
+    """An officer with qualifications in ``fields`` and, by default, a valid certificate
+    that passed every annual verification from its year of issue to last year."""
+    if verified_years is None:
+        verified_years = range(issued_on.year, date.today().year)
     from zhifa.org.models import LegalAffairsOffice
     from zhifa.people.models import Certificate, CertificateVerification, Officer, Qualification
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "zhifa.discretion",
     "zhifa.cases",
     "zhifa.portal",
+    "zhifa.demo",
 ]
 
 MIDDLEWARE = [
