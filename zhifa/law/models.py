@@ -67,6 +67,16 @@ class LegalBasis(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("law:basis_detail", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("law:public_basis_detail", args=[self.pk])
+
     @property
     def may_ground(self) -> bool:
         """Whether this basis may ground an enforcement act or document (D3.10a)."""
@@ -121,6 +131,11 @@ class ViolationItem(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("law:item_detail", args=[self.pk])
+
 
 class Cleanup(models.Model):
     """一次清理：确认、修改或者废止规范性文件（D3.2b），全面清理每届任期至少一次（D3.2c）。"""
@@ -142,6 +157,7 @@ class Cleanup(models.Model):
     started_on = models.DateField("开始日期")
     completed_on = models.DateField("完成日期", null=True, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
+    summary = models.TextField("清理情况说明", blank=True, help_text="公布时向社会说明的清理情况")
 
     class Meta:
         verbose_name = verbose_name_plural = "清理"
@@ -152,10 +168,37 @@ class Cleanup(models.Model):
                 name="cleanup_has_organiser",
                 violation_error_message="清理须由政府或执法机关组织。",
             ),
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True) | Q(completed_on__gte=models.F("started_on")),
+                name="cleanup_completed_after_start",
+                violation_error_message="完成日期不得早于开始日期。",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(completed_on__isnull=False, published_on__gte=models.F("completed_on")),
+                name="cleanup_published_after_completion",
+                violation_error_message="清理完成后才能公布，公布日期不得早于完成日期。",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("law:cleanup_detail", args=[self.pk])
+
+    @property
+    def organiser(self):
+        return self.agency or self.government
+
+    @property
+    def status_label(self) -> str:
+        if self.published_on:
+            return "已公布"
+        if self.completed_on:
+            return "已完成，待公布"
+        return "进行中"
 
 
 class CleanupEntry(models.Model):
