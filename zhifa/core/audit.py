@@ -5,6 +5,16 @@
 Each event is a leaf of an RFC 9162 Merkle tree; after each append the platform signs
 a checkpoint (tree size, root hash, time) with its Ed25519 key, so any later change or
 deletion of a row is found by ``zhifa audit verify`` and by anyone holding a checkpoint.
+
+- Appending (:func:`record`) locks the single :class:`AuditHead` row, so appends are
+  serialised: event ``seq`` n is leaf n, and checkpoint n+1 covers leaves 0..n.
+- Proofs (:func:`inclusion_proof`, :func:`consistency_proof`) read the perfect subtrees
+  each append stored on its event (``AuditEvent.nodes``): O(log n) rows per proof.
+  Anyone can check them with :mod:`zhifa.core.merkle` and the public key, without the
+  database.
+- :func:`verify` recomputes every leaf from the rows and the whole tree, and checks
+  every checkpoint's root and signature.
+- :func:`event_list` / :func:`event_get` are the scoped reads of the events' contents.
 """
 
 from __future__ import annotations
@@ -12,10 +22,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from functools import cache
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.conf import settings
@@ -24,24 +36,32 @@ from django.utils import timezone as dj_timezone
 
 from zhifa.core import merkle
 from zhifa.core.clauses import validate
+from zhifa.core.errors import DomainError, invalid, not_found
+
+
+def _text(value: str) -> str:
+    # PostgreSQL's jsonb cannot hold U+0000; an act must not fail over a stray NUL.
+    return value.replace("\x00", "\ufffd")
 
 
 def _plain(value):
     """JSON-safe, deterministic form of a value recorded in ``changes``."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {_text(str(k)): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [_plain(v) for v in value]
         return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
     if isinstance(value, models.Model):
-        return {"id": value.pk, "repr": str(value)[:200]}
-    if value is None or isinstance(value, (bool, int, str)):
+        return {"id": value.pk, "repr": _text(str(value)[:200])}
+    if value is None or isinstance(value, (bool, int)):
         return value
+    if isinstance(value, str):
+        return _text(value)
     if isinstance(value, (Decimal, float)):
         return str(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    return _text(str(value))
 
 
 def _time_text(t: datetime) -> str:
@@ -66,6 +86,9 @@ def event_bytes(event) -> bytes:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+# --- The platform's key ---------------------------------------------------------------
+
+
 @cache
 def signing_key() -> Ed25519PrivateKey:
     seed = base64.b64decode(settings.AUDIT_SIGNING_KEY)
@@ -83,26 +106,54 @@ def public_key_bytes() -> bytes:
 
 
 def key_id() -> str:
-    return hashlib.sha256(public_key_bytes()).hexdigest()[:16]
+    return merkle.key_id_of(public_key_bytes())
+
+
+def trusted_public_keys() -> dict[str, bytes]:
+    """Raw public keys by key id: the current key, and the keys it replaced
+    (``AUDIT_PREVIOUS_PUBLIC_KEYS``, base64), whose checkpoints stay valid."""
+    keys = {key_id(): public_key_bytes()}
+    for text in getattr(settings, "AUDIT_PREVIOUS_PUBLIC_KEYS", ()):
+        raw = base64.b64decode(text)
+        keys[merkle.key_id_of(raw)] = raw
+    return keys
+
+
+def public_key_info(kid: str | None = None) -> dict:
+    """The public key as published: algorithm, key id, raw key (base64) and PEM."""
+    raw = trusted_public_keys().get(kid or key_id(), public_key_bytes())
+    pem = Ed25519PublicKey.from_public_bytes(raw).public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    return {
+        "algorithm": "Ed25519",
+        "key_id": merkle.key_id_of(raw),
+        "public_key": base64.b64encode(raw).decode(),
+        "pem": pem.decode(),
+    }
 
 
 def checkpoint_bytes(tree_size: int, root_hash: bytes, time: datetime) -> bytes:
     """What a checkpoint signature covers (a C2SP-style signed note body)."""
-    return f"zhifa-audit\n{tree_size}\n{base64.b64encode(root_hash).decode()}\n{_time_text(time)}\n".encode()
+    return merkle.checkpoint_note(tree_size, root_hash, _time_text(time))
+
+
+# --- Appending -----------------------------------------------------------------------
 
 
 def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=(), agency=None):
     """Append one event for ``act`` by ``actor`` on ``obj``; call inside the act's transaction.
 
-    ``agency`` (or ``obj.agency``/``obj.agency_id`` when present) scopes who may read it.
+    ``agency`` (or ``obj.agency``/``obj.agency_id`` when present, or ``obj`` itself when
+    it is an agency) scopes who may read it.
     """
     from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 
     if not connection.in_atomic_block:
         raise RuntimeError("audit.record must run inside the act's transaction (transaction.atomic)")
+    # The lock that serialises appends: the next seq, the compact range and the
+    # checkpoint are read and written by one transaction at a time.
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     if agency is None and obj is not None:
-        agency = getattr(obj, "agency_id", None)
+        agency = obj.pk if getattr(getattr(obj, "_meta", None), "label_lower", "") == "org.agency" else getattr(obj, "agency_id", None)
     agency_id = agency.pk if isinstance(agency, models.Model) else agency
     user = actor if getattr(actor, "is_authenticated", False) else None
     now = dj_timezone.now()
@@ -110,19 +161,20 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
         seq=head.size,
         time=now,
         actor=user,
-        actor_label=(user.label if user else str(actor or "系统"))[:100],
+        actor_label=_text(user.label if user else str(actor or "系统"))[:100],
         act=act,
         object_type=obj._meta.label_lower if isinstance(obj, models.Model) else "",
         object_id=str(obj.pk) if isinstance(obj, models.Model) else "",
-        object_repr=str(obj)[:200] if obj is not None else "",
+        object_repr=_text(str(obj))[:200] if obj is not None else "",
         agency_id=agency_id,
         changes=_plain(changes or {}),
         clauses=list(validate(tuple(clauses))),
     )
     leaf = merkle.leaf_hash(event_bytes(event))
+    compact, completed = merkle.compact_append_nodes([bytes.fromhex(h) for h in head.compact], head.size, leaf)
     event.leaf_hash = leaf.hex()
+    event.nodes = [h.hex() for h in completed]
     event.save(force_insert=True)
-    compact = merkle.compact_append([bytes.fromhex(h) for h in head.compact], head.size, leaf)
     head.size += 1
     head.compact = [h.hex() for h in compact]
     head.save(update_fields=["size", "compact"])
@@ -135,6 +187,360 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
         key_id=key_id(),
     )
     return event
+
+
+# --- Checkpoints and proofs (public: no event contents) ------------------------------
+
+
+def checkpoint_info(checkpoint) -> dict:
+    """A checkpoint as published, with the note its signature covers."""
+    return {
+        "tree_size": checkpoint.tree_size,
+        "root_hash": checkpoint.root_hash,
+        "time": _time_text(checkpoint.time),
+        "key_id": checkpoint.key_id,
+        "signature": checkpoint.signature,
+        "note": checkpoint_bytes(checkpoint.tree_size, bytes.fromhex(checkpoint.root_hash), checkpoint.time).decode(),
+    }
+
+
+def latest_checkpoint():
+    from zhifa.core.models import Checkpoint
+
+    return Checkpoint.objects.order_by("-tree_size").first()
+
+
+def checkpoint_at(tree_size: int | None = None):
+    """The checkpoint of ``tree_size`` (the latest when None); "not found" otherwise."""
+    from zhifa.core.models import Checkpoint
+
+    if tree_size is None:
+        checkpoint = latest_checkpoint()
+        if checkpoint is None:
+            raise DomainError.of("not_found", "审计日志还没有事件，尚无签名检查点。")
+        return checkpoint
+    try:
+        return Checkpoint.objects.get(tree_size=tree_size)
+    except Checkpoint.DoesNotExist:
+        raise DomainError.of("not_found", f"没有树大小为 {tree_size} 的签名检查点。") from None
+
+
+def checkpoint_signature_valid(checkpoint) -> bool:
+    raw = trusted_public_keys().get(checkpoint.key_id)
+    if raw is None:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(raw).verify(
+            base64.b64decode(checkpoint.signature),
+            checkpoint_bytes(checkpoint.tree_size, bytes.fromhex(checkpoint.root_hash), checkpoint.time),
+        )
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def _broken(detail: str) -> DomainError:
+    return DomainError.of("audit_broken", f"审计日志数据不完整，无法生成证明（{detail}）。请运行 zhifa audit verify 检查。", status=409)
+
+
+def _perfect_subtrees(pieces) -> dict[tuple[int, int], bytes]:
+    """The stored roots of perfect subtrees ``(level, index)``: level 0 is the leaf hash
+    of event ``index``; level L ≥ 1 was stored by the append that completed it, event
+    ``((index + 1) << L) - 1``."""
+    from zhifa.core.models import AuditEvent
+
+    seq_of = {p: ((p[1] + 1) << p[0]) - 1 for p in pieces}
+    rows = {seq: (leaf, nodes) for seq, leaf, nodes in
+            AuditEvent.objects.filter(seq__in=set(seq_of.values())).values_list("seq", "leaf_hash", "nodes")}
+    found = {}
+    for (level, index), seq in seq_of.items():
+        if seq not in rows:
+            raise _broken(f"第 {seq} 号事件缺失")
+        leaf, nodes = rows[seq]
+        try:
+            found[(level, index)] = bytes.fromhex(leaf if level == 0 else nodes[level - 1])
+        except (IndexError, TypeError, ValueError):
+            raise _broken(f"第 {seq} 号事件保存的子树哈希缺失或无效") from None
+    return found
+
+
+def _proof_hashes(ranges) -> list[bytes]:
+    pieces = {p for lo, hi in ranges for p in merkle.perfect_pieces(lo, hi)}
+    stored = _perfect_subtrees(pieces)
+    return [merkle.range_hash(lo, hi, lambda level, index: stored[(level, index)]) for lo, hi in ranges]
+
+
+def inclusion_proof(seq: int, tree_size: int | None = None) -> dict:
+    """The proof that event ``seq`` is leaf ``seq`` of the signed tree of ``tree_size``
+    (the latest checkpoint by default): RFC 6962 PATH, with the checkpoint and key."""
+    from zhifa.core.models import AuditEvent
+
+    checkpoint = checkpoint_at(tree_size)
+    size = checkpoint.tree_size
+    if not 0 <= seq < size:
+        raise invalid(f"树大小为 {size} 的签名树只包含第 0–{size - 1} 号事件。", field="seq")
+    leaf = AuditEvent.objects.filter(seq=seq).values_list("leaf_hash", flat=True).first()
+    if leaf is None:
+        raise _broken(f"第 {seq} 号事件缺失")
+    return {
+        "leaf_index": seq,
+        "tree_size": size,
+        "leaf_hash": leaf,
+        "audit_path": [h.hex() for h in _proof_hashes(merkle.inclusion_ranges(seq, size))],
+        "root_hash": checkpoint.root_hash,
+        "checkpoint": checkpoint_info(checkpoint),
+        "public_key": public_key_info(checkpoint.key_id),
+    }
+
+
+def consistency_proof(first: int, second: int | None = None) -> dict:
+    """The proof that the signed tree of size ``second`` (the latest by default) extends
+    the signed tree of size ``first``: RFC 6962 PROOF, with both checkpoints."""
+    second_cp = checkpoint_at(second)
+    if first < 1:
+        raise invalid("第一棵树的大小至少为 1。", field="first")
+    if first > second_cp.tree_size:
+        # For whoever holds a checkpoint of `first`, this is evidence that the log shrank.
+        raise invalid(f"第一棵树的大小（{first}）大于第二棵树的大小（{second_cp.tree_size}）。", field="first")
+    first_cp = checkpoint_at(first)
+    ranges = merkle.consistency_ranges(first, second_cp.tree_size)
+    return {
+        "first_size": first,
+        "second_size": second_cp.tree_size,
+        "first_root": first_cp.root_hash,
+        "second_root": second_cp.root_hash,
+        "consistency_path": [h.hex() for h in _proof_hashes(ranges)],
+        "first_checkpoint": checkpoint_info(first_cp),
+        "second_checkpoint": checkpoint_info(second_cp),
+        "public_key": public_key_info(second_cp.key_id),
+    }
+
+
+@dataclass(frozen=True)
+class EventCheck:
+    """What the platform can say about one event: does its row still hash to its leaf,
+    and does its inclusion proof lead to the latest signed checkpoint?"""
+
+    leaf_matches: bool
+    proof: dict | None
+    proof_valid: bool
+    signature_valid: bool
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.leaf_matches and self.proof_valid and self.signature_valid
+
+
+def check_event(event) -> EventCheck:
+    leaf = merkle.leaf_hash(event_bytes(event))
+    leaf_matches = leaf.hex() == event.leaf_hash
+    try:
+        proof = inclusion_proof(event.seq)
+    except DomainError as error:
+        return EventCheck(leaf_matches, None, False, False, error.message)
+    checkpoint = checkpoint_at(proof["tree_size"])
+    path = [bytes.fromhex(h) for h in proof["audit_path"]]
+    proof_valid = merkle.verify_inclusion(leaf, event.seq, proof["tree_size"], path, bytes.fromhex(proof["root_hash"]))
+    return EventCheck(leaf_matches, proof, proof_valid, checkpoint_signature_valid(checkpoint))
+
+
+# --- Reading events (scoped) ---------------------------------------------------------
+
+
+def event_list(user) -> models.QuerySet:
+    """The events ``user`` may read: their agency's (agency staff), their government's
+    agencies' (legal affairs office, supervisory organ), all (administrator)."""
+    from zhifa.accounts.access import require_login, scope
+    from zhifa.core.models import AuditEvent
+
+    require_login(user)
+    return scope(AuditEvent.objects.all(), user, "agency_id")
+
+
+def event_get(user, seq) -> models.Model:
+    from zhifa.core.models import AuditEvent
+
+    try:
+        return event_list(user).get(seq=seq)
+    except (AuditEvent.DoesNotExist, ValueError, TypeError):
+        raise not_found("审计事件") from None
+
+
+# --- Verifying the whole log ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the log; ``seq`` is the first event it concerns."""
+
+    seq: int | None
+    kind: str  # missing · altered · tree · nodes · checkpoint · unsigned · head
+    message: str
+
+
+@dataclass
+class Report:
+    events: int = 0
+    checkpoints: int = 0
+    tree_size: int = 0
+    root_hash: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    omitted: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def first(self) -> Problem | None:
+        return min(self.problems, key=_problem_order, default=None)
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(self.problems, key=_problem_order)
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "events": self.events,
+            "checkpoints": self.checkpoints,
+            "tree_size": self.tree_size,
+            "root_hash": self.root_hash,
+            "problems": [{"seq": p.seq, "kind": p.kind, "message": p.message} for p in self.sorted_problems()],
+            "omitted": self.omitted,
+        }
+
+
+def _problem_order(p: Problem):
+    return (p.seq is None, p.seq or 0)
+
+
+def describe(event) -> str:
+    """#12 case.file 渝中区市场监督管理局（org.agency:3）"""
+    target = f"{event.object_repr}（{event.object_type}:{event.object_id}）" if event.object_type else event.object_repr
+    return f"#{event.seq} {event.act} {target}".strip()
+
+
+def _seq_range(lo: int, hi: int) -> str:
+    return f"第 {lo} 号事件" if lo == hi else f"第 {lo}–{hi} 号事件"
+
+
+def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
+    """Recompute every leaf from its row and the whole tree; check every checkpoint's
+    root and signature, the stored subtrees and the head. Read-only."""
+    from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
+
+    report = Report()
+    keys = {kid: Ed25519PublicKey.from_public_bytes(raw) for kid, raw in trusted_public_keys().items()}
+
+    def problem(seq, kind, message):
+        if len(report.problems) < max_problems:
+            report.problems.append(Problem(seq, kind, message))
+        else:
+            report.omitted += 1
+
+    # Fix the extent first, so appends committed while we read are left out of both
+    # the events and the checkpoints (each value read implies its whole append was
+    # committed, and later reads see it).
+    # The head is read first: whatever it says was committed, so the reads after it see
+    # at least as many events and checkpoints unless rows were deleted.
+    head_size = AuditHead.objects.filter(pk=1).values_list("size", flat=True).first() or 0
+    last_checkpoint = Checkpoint.objects.order_by("-tree_size").values_list("tree_size", flat=True).first() or 0
+    last_seq = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
+    bound = max(head_size, last_checkpoint, (last_seq + 1) if last_seq is not None else 0)
+
+    events = (AuditEvent.objects.filter(seq__lt=bound).order_by("seq")
+              .only("seq", "time", "actor", "actor_label", "act", "object_type", "object_id", "object_repr",
+                    "agency_id", "changes", "clauses", "leaf_hash", "nodes")
+              .iterator(chunk_size=chunk_size))
+    checkpoints = Checkpoint.objects.filter(tree_size__lte=bound).order_by("tree_size").iterator(chunk_size=chunk_size)
+    checkpoint = next(checkpoints, None)
+
+    def check_signature(cp) -> bool:
+        report.checkpoints += 1
+        key = keys.get(cp.key_id)
+        try:
+            if key is None:
+                raise InvalidSignature
+            key.verify(base64.b64decode(cp.signature), checkpoint_bytes(cp.tree_size, bytes.fromhex(cp.root_hash), cp.time))
+            return True
+        except (InvalidSignature, ValueError):
+            why = "由未知的密钥签名" if key is None else "签名无效（检查点被直接改动或不是本平台签发）"
+            problem(cp.tree_size - 1, "checkpoint", f"树大小为 {cp.tree_size} 的签名检查点{why}。")
+            return False
+
+    compact: list[bytes] = []
+    size = 0  # leaves in the tree recomputed from the rows so far
+    next_seq = 0
+    previous = None
+    tree_agrees = True  # until the first checkpoint whose root differs, or a gap
+    unsigned_from = None  # the first of a run of events whose checkpoints are missing
+    for event in events:
+        if event.seq != next_seq:
+            before = f"前一事件 {describe(previous)}；" if previous else ""
+            problem(next_seq, "missing",
+                    f"{_seq_range(next_seq, event.seq - 1)}缺失：该行已被直接删除（{before}后一事件 {describe(event)}）。")
+            tree_agrees = False  # every later leaf is out of place
+        next_seq = event.seq + 1
+
+        recomputed = merkle.leaf_hash(event_bytes(event))
+        try:
+            leaf = bytes.fromhex(event.leaf_hash)
+        except (TypeError, ValueError):
+            leaf = b""
+        if leaf != recomputed:
+            problem(event.seq, "altered",
+                    f"事件 {describe(event)} 的内容与其叶哈希不符：该行在数据库中被直接修改。")
+            if len(leaf) != merkle.HASH_SIZE:
+                leaf = recomputed
+        # The tree is built from the stored leaf hashes: a row changed without its leaf
+        # hash is reported above; one changed together with it, by the checkpoint below.
+        compact, completed = merkle.compact_append_nodes(compact, size, leaf)
+        if event.seq == size and [h.hex() for h in completed] != list(event.nodes or []):
+            problem(event.seq, "nodes", f"事件 {describe(event)} 保存的子树哈希与重新计算的不符（据此生成的证明将无法验证）。")
+        size += 1
+
+        while checkpoint is not None and checkpoint.tree_size < size:  # only after a gap in the rows
+            check_signature(checkpoint)
+            checkpoint = next(checkpoints, None)
+        if checkpoint is not None and checkpoint.tree_size == size:
+            if unsigned_from is not None:
+                problem(unsigned_from, "unsigned",
+                        f"{_seq_range(unsigned_from, event.seq - 1)}的签名检查点缺失：检查点被直接删除。")
+                unsigned_from = None
+            signed = check_signature(checkpoint)
+            if tree_agrees and signed and checkpoint.root_hash != merkle.compact_root(compact).hex():
+                problem(event.seq, "tree",
+                        f"事件 {describe(event)} 与签名检查点不符：该行连同其叶哈希被直接修改或替换。")
+                tree_agrees = False
+            checkpoint = next(checkpoints, None)
+        elif unsigned_from is None:
+            unsigned_from = event.seq
+        previous = event
+
+    if unsigned_from is not None:
+        problem(unsigned_from, "unsigned",
+                f"{_seq_range(unsigned_from, next_seq - 1)}没有任何签名检查点（检查点被直接删除），无法证明其未被改动。")
+    if next_seq < bound:
+        last = f"最后存在的事件 {describe(previous)}；" if previous else ""
+        problem(next_seq, "missing",
+                f"{_seq_range(next_seq, bound - 1)}缺失：该行已被直接删除（{last}签名检查点或审计日志头记录了 {bound} 个事件）。")
+    while checkpoint is not None:
+        check_signature(checkpoint)
+        checkpoint = next(checkpoints, None)
+
+    # The head is what the next append continues from; a wrong one would fork the tree.
+    # Read again now: appends since the start only make it larger.
+    head = AuditHead.objects.filter(pk=1).first()
+    if bound and (head is None or head.size < bound):
+        problem(None, "head", f"审计日志头记录的事件数（{head.size if head else 0}）少于事件表和检查点（{bound}）：日志头被直接改动。")
+    elif head is not None and head.size == bound and not report.problems and list(head.compact) != [h.hex() for h in compact]:
+        problem(None, "head", "审计日志头保存的紧凑范围与重新计算的不符：下一次追加将生成错误的根哈希。")
+
+    report.events = size
+    report.tree_size = bound
+    report.root_hash = merkle.compact_root(compact).hex()
+    return report
 
 
 atomic = transaction.atomic

@@ -29,6 +29,10 @@ class AuditEvent(models.Model):
     changes = models.JSONField("变更内容", default=dict)
     clauses = models.JSONField("核验的条款", default=list)
     leaf_hash = models.CharField("叶哈希", max_length=64)
+    # The roots of the perfect subtrees this leaf completed, level 1 upward (hex): the
+    # subtree at level L is (L, seq >> L). Proofs read them instead of rehashing every
+    # leaf; ``zhifa audit verify`` recomputes and checks them.
+    nodes = models.JSONField("完成的子树哈希", default=list, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "审计事件"
@@ -37,6 +41,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.act} {self.object_repr}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("core:audit_detail", args=[self.seq])
 
 
 class Checkpoint(models.Model):
