@@ -1,3 +1,391 @@
-from ninja import Router
+"""API operations on legal bases, articles, violation items and cleanups.
 
-router = Router(tags=["law"])
+Legal bases, articles, violation items, repeals and published cleanups are public
+(``auth=None``, D3.2a/D3.2b); everything that changes state needs a user.
+"""
+
+
+from datetime import date
+
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from zhifa.law import selectors, services
+from zhifa.law.models import Cleanup
+
+router = Router(tags=["执法依据"])
+
+Levels = str  # one of LegalBasis.Level: the model validates it and answers at the field
+
+
+class ArticleOut(Schema):
+    id: int
+    number: int
+    label: str
+    chapter: str
+    text: str
+    citation: str
+
+    @staticmethod
+    def resolve_citation(obj) -> str:
+        return str(obj)
+
+
+class BasisOut(Schema):
+    id: int
+    title: str
+    short_title: str
+    slug: str
+    level: str
+    level_label: str
+    issuer: str
+    issuing_agency_id: int | None
+    issuing_government_id: int | None
+    document_number: str
+    promulgated_on: date
+    effective_from: date
+    amended_on: date | None
+    amendments: list
+    repealed_on: date | None
+    repeal_reason: str
+    source: str
+    may_ground: bool
+
+    @staticmethod
+    def resolve_level_label(obj) -> str:
+        return obj.get_level_display()
+
+
+class BasisDetailOut(BasisOut):
+    articles: list[ArticleOut]
+
+    @staticmethod
+    def resolve_articles(obj):
+        return list(obj.articles.order_by("number"))
+
+
+class BasisIn(Schema):
+    title: str = Field(..., max_length=200)
+    short_title: str = Field("", max_length=100)
+    level: Levels
+    issuer: str = Field("", max_length=100)
+    issuing_agency_id: int | None = None
+    issuing_government_id: int | None = None
+    document_number: str = Field("", max_length=80)
+    promulgated_on: date
+    effective_from: date
+    amended_on: date | None = None
+    source: str = Field("", max_length=300)
+
+
+class BasisPatch(Schema):
+    title: str | None = Field(None, max_length=200)
+    short_title: str | None = Field(None, max_length=100)
+    level: Levels | None = None
+    issuer: str | None = Field(None, max_length=100)
+    document_number: str | None = Field(None, max_length=80)
+    promulgated_on: date | None = None
+    effective_from: date | None = None
+    amended_on: date | None = None
+    source: str | None = Field(None, max_length=300)
+
+
+class RepealIn(Schema):
+    repealed_on: date
+    reason: str = Field(..., max_length=300)
+
+
+class ArticleIn(Schema):
+    number: int = Field(..., ge=1)
+    label: str = Field("", max_length=40)
+    chapter: str = Field("", max_length=100)
+    text: str
+
+
+class ArticlePatch(Schema):
+    label: str | None = Field(None, max_length=40)
+    chapter: str | None = Field(None, max_length=100)
+    text: str | None = None
+
+
+class ItemOut(Schema):
+    id: int
+    code: str
+    name: str
+    field: str
+    penalty_summary: str
+    health_or_finance: bool
+    violated: list[str]
+    penalty: list[str]
+
+    @staticmethod
+    def resolve_violated(obj):
+        return [str(a) for a in obj.violated_articles.all()]
+
+    @staticmethod
+    def resolve_penalty(obj):
+        return [str(a) for a in obj.penalty_articles.all()]
+
+
+class ItemIn(Schema):
+    code: str = Field(..., max_length=40)
+    name: str = Field(..., max_length=200)
+    field: str
+    violated: list[str]
+    penalty: list[str]
+    penalty_summary: str = Field("", max_length=300)
+    health_or_finance: bool = False
+
+
+class ItemPatch(Schema):
+    code: str | None = Field(None, max_length=40)
+    name: str | None = Field(None, max_length=200)
+    field: str | None = None
+    violated: list[str] | None = None
+    penalty: list[str] | None = None
+    penalty_summary: str | None = Field(None, max_length=300)
+    health_or_finance: bool | None = None
+
+
+class EntryOut(Schema):
+    id: int
+    basis_id: int
+    basis_title: str
+    outcome: str
+    reason: str
+    decided_on: date
+
+    @staticmethod
+    def resolve_basis_title(obj) -> str:
+        return obj.basis.title
+
+
+class CleanupOut(Schema):
+    id: int
+    title: str
+    scope: str
+    agency_id: int | None
+    government_id: int | None
+    started_on: date
+    completed_on: date | None
+    published_on: date | None
+    summary: str
+
+
+class CleanupDetailOut(CleanupOut):
+    entries: list[EntryOut]
+
+    @staticmethod
+    def resolve_entries(obj):
+        return list(selectors.cleanup_entries(obj))
+
+
+class CleanupIn(Schema):
+    title: str = Field(..., max_length=200)
+    scope: str = Cleanup.Scope.PERIODIC
+    agency_id: int | None = None
+    government_id: int | None = None
+    started_on: date
+
+
+class EntryIn(Schema):
+    basis_id: int
+    outcome: str
+    reason: str = Field(..., min_length=1)
+    decided_on: date
+
+
+class CompleteIn(Schema):
+    completed_on: date
+
+
+class PublishIn(Schema):
+    published_on: date
+    summary: str = ""
+
+
+class ReminderOut(Schema):
+    government_id: int
+    government: str
+    term_id: int
+    term_number: int
+    starts_on: date
+    ends_on: date
+    code: str
+    clauses: list[str]
+    message: str
+
+
+def _agency(pk):
+    from zhifa.core.errors import not_found
+    from zhifa.org.models import Agency
+
+    if pk is None:
+        return None
+    agency = Agency.objects.filter(pk=pk).first()
+    if agency is None:
+        raise not_found("执法机关")
+    return agency
+
+
+def _government(pk):
+    from zhifa.org.selectors import government_get
+
+    return government_get(pk) if pk is not None else None
+
+
+# --- legal bases (public reads) ----------------------------------------------------------
+
+
+@router.get("bases", response=list[BasisOut], auth=None, summary="执法依据列表")
+@paginate(LimitOffsetPagination)
+def basis_list(request, level: str | None = None, in_force_on: date | None = None, issuer: str | None = None,
+               q: str | None = None):
+    return selectors.basis_search(selectors.basis_list(), level=level, in_force_on=in_force_on, issuer=issuer, q=q)
+
+
+@router.get("bases/{pk}", response=BasisDetailOut, auth=None, summary="执法依据及其条文")
+def basis_get(request, pk: int):
+    return selectors.basis_get(pk)
+
+
+@router.get("public/bases", response=list[BasisOut], auth=None, summary="现行执法依据（公开）")
+@paginate(LimitOffsetPagination)
+def public_basis_list(request, on: date | None = None, level: str | None = None, q: str | None = None):
+    return selectors.basis_search(selectors.bases_in_force(on or timezone.localdate()), level=level, q=q)
+
+
+@router.get("public/bases/{pk}", response=BasisDetailOut, auth=None, summary="现行执法依据及其条文（公开）")
+def public_basis_get(request, pk: int, on: date | None = None):
+    return selectors.public_basis_get(pk, on or timezone.localdate())
+
+
+@router.get("public/repeals", response=list[BasisOut], auth=None, summary="废止公告（公开）")
+@paginate(LimitOffsetPagination)
+def public_repeals(request):
+    return selectors.repeals()
+
+
+@router.get("public/cleanups", response=list[CleanupOut], auth=None, summary="清理结果公告（公开）")
+@paginate(LimitOffsetPagination)
+def public_cleanups(request):
+    return selectors.published_cleanups()
+
+
+@router.get("public/cleanups/{pk}", response=CleanupDetailOut, auth=None, summary="清理结果（公开）")
+def public_cleanup_get(request, pk: int):
+    return selectors.published_cleanup_get(pk)
+
+
+# --- legal bases (acts) -----------------------------------------------------------------
+
+
+@router.post("bases", response={201: BasisDetailOut}, summary="登记执法依据")
+def basis_create(request, payload: BasisIn):
+    data = payload.dict()
+    agency, government = _agency(data.pop("issuing_agency_id")), _government(data.pop("issuing_government_id"))
+    basis = services.legal_basis_create(actor=request.auth, issuing_agency=agency, issuing_government=government, **data)
+    return Status(201, basis)
+
+
+@router.patch("bases/{pk}", response=BasisDetailOut, summary="修改执法依据")
+def basis_update(request, pk: int, payload: BasisPatch):
+    return services.legal_basis_update(actor=request.auth, basis=selectors.basis_get(pk), **payload.dict(exclude_unset=True))
+
+
+@router.post("bases/{pk}/repeal", response=BasisDetailOut, summary="登记废止")
+def basis_repeal(request, pk: int, payload: RepealIn):
+    return services.legal_basis_repeal(actor=request.auth, basis=selectors.basis_get(pk), **payload.dict())
+
+
+@router.post("bases/{pk}/articles", response={201: ArticleOut}, summary="登记条文")
+def article_create(request, pk: int, payload: ArticleIn):
+    return Status(201, services.article_create(actor=request.auth, basis=selectors.basis_get(pk), **payload.dict()))
+
+
+@router.patch("articles/{pk}", response=ArticleOut, summary="修改条文")
+def article_update(request, pk: int, payload: ArticlePatch):
+    return services.article_update(actor=request.auth, article=selectors.article_get(pk), **payload.dict(exclude_unset=True))
+
+
+# --- violation items --------------------------------------------------------------------
+
+
+@router.get("items", response=list[ItemOut], auth=None, summary="违法行为事项列表")
+@paginate(LimitOffsetPagination)
+def item_list(request, field: str | None = None, q: str | None = None):
+    from django.db.models import Q
+
+    qs = selectors.item_list()
+    if field:
+        qs = qs.filter(field=field)
+    if q:
+        qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q))
+    return qs
+
+
+@router.get("items/{pk}", response=ItemOut, auth=None, summary="违法行为事项")
+def item_get(request, pk: int):
+    return selectors.item_get(pk)
+
+
+@router.post("items", response={201: ItemOut}, summary="登记违法行为事项")
+def item_create(request, payload: ItemIn):
+    return Status(201, services.violation_item_create(actor=request.auth, **payload.dict()))
+
+
+@router.patch("items/{pk}", response=ItemOut, summary="修改违法行为事项")
+def item_update(request, pk: int, payload: ItemPatch):
+    return services.violation_item_update(actor=request.auth, item=selectors.item_get(pk), **payload.dict(exclude_unset=True))
+
+
+# --- cleanups ---------------------------------------------------------------------------
+
+
+@router.get("cleanups", response=list[CleanupOut], summary="清理列表")
+@paginate(LimitOffsetPagination)
+def cleanup_list(request):
+    return selectors.cleanup_list(request.auth)
+
+
+@router.get("cleanups/reminders", response=list[ReminderOut], summary="全面清理提醒（D3.2c）")
+def cleanup_reminders(request, on: date | None = None):
+    return [
+        {"government_id": r.government.pk, "government": r.government.name, "term_id": r.term.pk,
+         "term_number": r.term.number, "starts_on": r.term.starts_on, "ends_on": r.term.ends_on,
+         "code": r.violation.code, "clauses": list(r.violation.clauses), "message": r.message}
+        for r in selectors.cleanup_reminders(request.auth, on or timezone.localdate())
+    ]
+
+
+@router.get("cleanups/{pk}", response=CleanupDetailOut, summary="清理及其结论")
+def cleanup_get(request, pk: int):
+    return selectors.cleanup_get(request.auth, pk)
+
+
+@router.post("cleanups", response={201: CleanupDetailOut}, summary="组织清理")
+def cleanup_open(request, payload: CleanupIn):
+    data = payload.dict()
+    agency, government = _agency(data.pop("agency_id")), _government(data.pop("government_id"))
+    return Status(201, services.cleanup_open(actor=request.auth, agency=agency, government=government, **data))
+
+
+@router.post("cleanups/{pk}/entries", response={201: EntryOut}, summary="登记清理结论")
+def cleanup_entry(request, pk: int, payload: EntryIn):
+    data = payload.dict()
+    basis = selectors.basis_get(data.pop("basis_id"))
+    entry = services.cleanup_entry_record(actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk),
+                                          basis=basis, **data)
+    return Status(201, entry)
+
+
+@router.post("cleanups/{pk}/complete", response=CleanupDetailOut, summary="完成清理")
+def cleanup_complete(request, pk: int, payload: CompleteIn):
+    return services.cleanup_complete(actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict())
+
+
+@router.post("cleanups/{pk}/publish", response=CleanupDetailOut, summary="公布清理结果")
+def cleanup_publish(request, pk: int, payload: PublishIn):
+    return services.cleanup_publish(actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict())
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from zhifa.accounts.access import government_ids, is_staff_user, q_visible, visible_agency_ids
 from zhifa.accounts.models import AGENCY_ROLES, Role
@@ -28,9 +28,15 @@ def q_in_force(on: date, prefix: str = "") -> Q:
     )
 
 
+LEVEL_RANK = Case(*(When(level=value, then=Value(rank)) for rank, value in enumerate(LegalBasis.Level.values)),
+                  default=Value(99))
+
+
 def basis_list() -> QuerySet:
+    """Bases by level (law first, normative documents last), newest first within a level."""
     return (LegalBasis.objects.select_related("issuing_agency", "issuing_government")
-            .annotate(article_count=Count("articles")))
+            .annotate(article_count=Count("articles"), level_rank=LEVEL_RANK)
+            .order_by("level_rank", "-effective_from", "title", "pk"))
 
 
 def basis_search(qs: QuerySet, *, level=None, in_force_on=None, issuer=None, q=None) -> QuerySet:
