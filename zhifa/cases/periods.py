@@ -1,0 +1,127 @@
+"""The case's deadlines, computed with the legal calendar (D1.4): working days where
+行政处罚法第八十五条 says so, calendar days ending on a working day otherwise; and the
+late fee (行政处罚法第七十二条).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from zhifa.cases import params
+from zhifa.core import workdays
+
+CENT = Decimal("0.01")
+#: A deadline this close (in working days) shows yellow on the workbench; past it, red.
+WARNING_WORKING_DAYS = 3
+
+
+def filing_due(received_on: date) -> date:
+    return params.period_end("filing_decision_period", start=received_on)
+
+
+def decision_due(filed_on: date) -> date:
+    return params.period_end("decision_time_limit", start=filed_on)
+
+
+def defence_due(served_on: date) -> date:
+    return params.period_end("defence_period", start=served_on)
+
+
+def hearing_request_due(served_on: date) -> date:
+    return params.period_end("hearing_request_period", start=served_on)
+
+
+def service_due(decided_on: date) -> date:
+    return params.period_end("service_period", start=decided_on)
+
+
+def payment_due(served_on: date) -> date:
+    return params.period_end("payment_period", start=served_on)
+
+
+def handover_due(collected_on: date) -> date:
+    return params.period_end("on_spot_handover_period", start=collected_on)
+
+
+def court_ready(reminder_served_on: date) -> date:
+    """The last day of waiting after a reminder; a court application may go on the next day."""
+    return params.period_end("reminder_court_wait", start=reminder_served_on)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    label: str
+    due: date
+    today: date
+
+    @property
+    def working_days_left(self) -> int:
+        return workdays.working_days_between(self.today, self.due)
+
+    @property
+    def level(self) -> str:
+        """"red" when overdue, "yellow" when nearly overdue, "green" otherwise."""
+        if self.today > self.due:
+            return "red"
+        if self.working_days_left <= WARNING_WORKING_DAYS:
+            return "yellow"
+        return "green"
+
+    @property
+    def level_label(self) -> str:
+        return {"red": "已逾期", "yellow": "即将到期", "green": "正常"}[self.level]
+
+    @property
+    def provisional(self) -> bool:
+        return workdays.is_provisional(self.due)
+
+    def describe(self) -> str:
+        if self.level == "red":
+            return f"{self.label}已逾期{(self.today - self.due).days}日"
+        return f"{self.label}：{self.due:%Y-%m-%d}前（剩{self.working_days_left}个工作日）"
+
+
+@dataclass
+class InstalmentState:
+    number: int
+    amount: Decimal
+    due_on: date
+    paid: Decimal
+    settled_on: date | None
+
+
+def allocate(instalments, payments) -> list[InstalmentState]:
+    """Apply payments in date order to the instalments in order (principal first)."""
+    states = [InstalmentState(i.number, i.amount, i.due_on, Decimal("0"), None) for i in instalments]
+    for p in sorted(payments, key=lambda p: (p.paid_on, p.pk or 0)):
+        left = p.amount
+        for s in states:
+            if left <= 0:
+                break
+            need = s.amount - s.paid
+            if need <= 0:
+                continue
+            take = min(need, left)
+            s.paid += take
+            left -= take
+            if s.paid >= s.amount:
+                s.settled_on = p.paid_on
+    return states
+
+
+def late_fee(*, fine: Decimal | None, principal: Decimal, instalments, payments, on: date) -> Decimal:
+    """加处罚款 accrued on ``on``: for each day an instalment is overdue and unpaid, the daily
+    rate of its share of the fine; never more than the fine itself."""
+    if not fine or principal <= 0:
+        return Decimal("0.00")
+    share = fine / principal
+    total = Decimal("0")
+    for s in allocate(instalments, payments):
+        end = min(s.settled_on or on, on)
+        days = (end - s.due_on).days
+        if days > 0:
+            rate = params.value("late_fee_daily_rate", on=s.due_on) / Decimal(100)
+            total += s.amount * share * rate * days
+    return min(total, fine).quantize(CENT, rounding=ROUND_HALF_UP)
