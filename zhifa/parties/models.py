@@ -50,3 +50,15 @@ class Party(models.Model):
     @property
     def is_person(self) -> bool:
         return self.kind == self.Kind.PERSON
+
+    @property
+    def masked_identifier(self) -> str:
+        """What a list shows: a person's identity number masked, an organisation's code in full."""
+        from zhifa.core.identifiers import mask_ric
+
+        return mask_ric(self.id_number) if self.id_number else self.uscc
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("parties:party_detail", args=[self.pk])

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from zhifa.parties import views
 
 app_name = "parties"
-urlpatterns = []
+urlpatterns = [
+    path("", views.PartyList.as_view(), name="party_list"),
+    path("new/", views.PartyCreate.as_view(), name="party_create"),
+    path("<int:pk>/", views.PartyDetail.as_view(), name="party_detail"),
+    path("<int:pk>/edit/", views.PartyEdit.as_view(), name="party_edit"),
+]
