@@ -326,6 +326,7 @@ class EventCheck:
     proof_valid: bool
     signature_valid: bool
     error: str = ""
+    checkpoint: models.Model | None = None
 
     @property
     def ok(self) -> bool:
@@ -342,7 +343,7 @@ def check_event(event) -> EventCheck:
     checkpoint = checkpoint_at(proof["tree_size"])
     path = [bytes.fromhex(h) for h in proof["audit_path"]]
     proof_valid = merkle.verify_inclusion(leaf, event.seq, proof["tree_size"], path, bytes.fromhex(proof["root_hash"]))
-    return EventCheck(leaf_matches, proof, proof_valid, checkpoint_signature_valid(checkpoint))
+    return EventCheck(leaf_matches, proof, proof_valid, checkpoint_signature_valid(checkpoint), checkpoint=checkpoint)
 
 
 # --- Reading events (scoped) ---------------------------------------------------------

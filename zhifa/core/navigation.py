@@ -86,3 +86,9 @@ def context(request) -> dict:
         **menu_for(request.user, request.path),
         "site_name": getattr(settings, "ZHIFA_SITE_NAME", "行政执法综合管理监督平台"),
     }
+
+
+ITEMS = [
+    Item("审计日志", "core:audit_list", section=Section.SYSTEM, order=90,
+         roles=("admin", "legal_office", "head", "supervisor")),
+]
