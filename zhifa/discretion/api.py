@@ -1,7 +1,6 @@
 """API operations: published standards, versions and items (no login, 行政处罚法第三十四条),
 diff of two versions, the engine (evaluate), import, departures and their counts."""
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal

@@ -14,7 +14,7 @@ from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandar
 
 
 def standard_list() -> QuerySet:
-    return DiscretionStandard.objects.annotate(version_count=Count("versions")).prefetch_related("versions")
+    return DiscretionStandard.objects.annotate(version_count=Count("versions")).prefetch_related("versions").order_by("field", "code")
 
 
 def standard_get(code: str) -> DiscretionStandard:

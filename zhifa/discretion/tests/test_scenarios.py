@@ -1,0 +1,46 @@
+"""One scenario file per benchmark item (scenarios/<code>.yaml): recorded facts → the
+expected outcome, on both sides of each version's effective date (D3.6)."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from zhifa.core.errors import DomainError
+from zhifa.discretion import engine
+
+SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
+VERSIONS = engine.load_files(engine.bundled_paths())
+CASES = [(path.stem, case) for path in SCENARIOS for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
+
+
+def test_every_item_has_a_scenario_file_and_there_are_enough_items():
+    codes = {c for v in VERSIONS for c in v.items}
+    assert len(codes) >= 30
+    assert {p.stem for p in SCENARIOS} == codes
+
+
+@pytest.mark.clause("D3.6")
+@pytest.mark.parametrize("code,case", CASES, ids=[f"{c}:{i}" for i, (c, _) in enumerate(CASES)])
+def test_scenario(code, case):
+    call = dict(item_code=code, act_date=case["act_date"], decision_date=case["decision_date"], facts=case["facts"],
+                prior_violations=case.get("prior_violations", 0))
+    if "refused" in case:
+        with pytest.raises(DomainError) as excinfo:
+            engine.propose(VERSIONS, **call)
+        assert case["refused"] in excinfo.value.all_clauses
+        assert "standard_in_force" in [v.code for v in excinfo.value.violations]
+        return
+    p = engine.propose(VERSIONS, **call)
+    want = case["expect"]
+    assert p.outcome == want["outcome"], case["name"]
+    assert p.version == want["version"], case["name"]
+    if "tier_label" in want:
+        assert p.tier_label == want["tier_label"], case["name"]
+    for key in ("fine_min", "fine_max", "recommended"):
+        if key in want:
+            assert getattr(p, key) == Decimal(want[key]), (case["name"], key, getattr(p, key))
+    if p.outcome == "penalty":
+        assert p.statutory_min <= p.recommended <= p.statutory_max
+    assert p.explanation and p.trace
