@@ -1,14 +1,55 @@
-"""API operations on enforcement bodies."""
+"""API operations on enforcement bodies. Reads of public records (governments, offices,
+organs, terms, agencies with their standing, powers with their articles) need no login;
+delegations and posts are scoped; every write goes through a service."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.core.errors import DomainError, invalid
 from zhifa.org import selectors, services
+from zhifa.org.models import Agency, Power
 
 router = Router(tags=["执法主体"])
 
+
+def _ref(getter, pk, field: str, *args):
+    """A record named by id in a request body: a missing one is a 400 at the field."""
+    if pk is None:
+        return None
+    try:
+        return getter(*args, pk)
+    except DomainError as exc:
+        if exc.code == "not_found":
+            raise invalid("所选记录不存在或您无权使用。", field=field) from None
+        raise
+
+
+def _many(model, ids, field: str, qs=None):
+    ids = list(dict.fromkeys(ids or []))
+    rows = list((qs if qs is not None else model.objects).filter(pk__in=ids))
+    if len(rows) != len(ids):
+        raise invalid("所选记录中有不存在的。", field=field)
+    return rows
+
+
+def _articles(ids, field="basis_article_ids"):
+    from zhifa.law.models import Article
+
+    return _many(Article, ids, field, Article.objects.select_related("basis"))
+
+
+def _items(ids, field="violation_item_ids"):
+    from zhifa.law.models import ViolationItem
+
+    return _many(ViolationItem, ids, field)
+
+
+# --- Governments ----------------------------------------------------------------------
 
 class GovernmentOut(Schema):
     id: int
@@ -59,3 +100,584 @@ def government_update(request, pk: int, payload: GovernmentPatch):
         pid = data.pop("parent_id")
         data["parent"] = selectors.government_get(pid) if pid else None
     return services.government_update(actor=request.auth, government=selectors.government_get(pk), **data)
+
+
+# --- Legal affairs offices and supervisory organs -------------------------------------
+
+class BodyOut(Schema):
+    id: int
+    government_id: int
+    government: str
+    name: str
+    address: str
+    phone: str
+
+    @staticmethod
+    def resolve_government(obj) -> str:
+        return obj.government.name
+
+
+class BodyIn(Schema):
+    government_id: int
+    name: str = Field(..., max_length=100)
+    address: str = Field("", max_length=200)
+    phone: str = Field("", max_length=30)
+
+
+class BodyPatch(Schema):
+    government_id: int | None = None
+    name: str | None = Field(None, max_length=100)
+    address: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=30)
+
+
+def _body_data(payload, partial: bool) -> dict:
+    data = payload.dict(exclude_unset=partial)
+    if "government_id" in data:
+        data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@router.get("legal-affairs-offices", response=list[BodyOut], auth=None, summary="政府法制机构列表")
+@paginate(LimitOffsetPagination)
+def office_list(request):
+    return selectors.legal_affairs_office_list()
+
+
+@router.get("legal-affairs-offices/{pk}", response=BodyOut, auth=None, summary="政府法制机构")
+def office_get(request, pk: int):
+    return selectors.legal_affairs_office_get(pk)
+
+
+@router.post("legal-affairs-offices", response={201: BodyOut}, summary="登记政府法制机构")
+def office_create(request, payload: BodyIn):
+    return Status(201, services.legal_affairs_office_create(actor=request.auth, **_body_data(payload, False)))
+
+
+@router.patch("legal-affairs-offices/{pk}", response=BodyOut, summary="修改政府法制机构")
+def office_update(request, pk: int, payload: BodyPatch):
+    office = selectors.legal_affairs_office_get(pk)
+    return services.legal_affairs_office_update(actor=request.auth, office=office, **_body_data(payload, True))
+
+
+@router.get("supervisory-organs", response=list[BodyOut], auth=None, summary="监察机关列表")
+@paginate(LimitOffsetPagination)
+def organ_list(request):
+    return selectors.supervisory_organ_list()
+
+
+@router.get("supervisory-organs/{pk}", response=BodyOut, auth=None, summary="监察机关")
+def organ_get(request, pk: int):
+    return selectors.supervisory_organ_get(pk)
+
+
+@router.post("supervisory-organs", response={201: BodyOut}, summary="登记监察机关")
+def organ_create(request, payload: BodyIn):
+    return Status(201, services.supervisory_organ_create(actor=request.auth, **_body_data(payload, False)))
+
+
+@router.patch("supervisory-organs/{pk}", response=BodyOut, summary="修改监察机关")
+def organ_update(request, pk: int, payload: BodyPatch):
+    organ = selectors.supervisory_organ_get(pk)
+    return services.supervisory_organ_update(actor=request.auth, organ=organ, **_body_data(payload, True))
+
+
+# --- Government terms -----------------------------------------------------------------
+
+class TermOut(Schema):
+    id: int
+    government_id: int
+    government: str
+    number: int
+    starts_on: date
+    ends_on: date
+
+    @staticmethod
+    def resolve_government(obj) -> str:
+        return obj.government.name
+
+
+class TermIn(Schema):
+    government_id: int
+    number: int = Field(..., ge=1)
+    starts_on: date
+    ends_on: date
+
+
+class TermPatch(Schema):
+    number: int | None = Field(None, ge=1)
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+@router.get("government-terms", response=list[TermOut], auth=None, summary="政府任期列表")
+@paginate(LimitOffsetPagination)
+def term_list(request, government: int | None = None):
+    qs = selectors.government_term_list()
+    return qs.filter(government_id=government) if government else qs
+
+
+@router.get("government-terms/{pk}", response=TermOut, auth=None, summary="政府任期")
+def term_get(request, pk: int):
+    return selectors.government_term_get(pk)
+
+
+@router.post("government-terms", response={201: TermOut}, summary="登记政府任期")
+def term_create(request, payload: TermIn):
+    data = payload.dict()
+    data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+    return Status(201, services.government_term_create(actor=request.auth, **data))
+
+
+@router.patch("government-terms/{pk}", response=TermOut, summary="修改政府任期")
+def term_update(request, pk: int, payload: TermPatch):
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.government_term_update(actor=request.auth, term=selectors.government_term_get(pk), **data)
+
+
+# --- Agencies and standing ------------------------------------------------------------
+
+class AgencyOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    code: str
+    case_prefix: str
+    kind: str
+    kind_label: str
+    field: str
+    field_label: str
+    government_id: int
+    government: str
+    uscc: str
+    address: str
+    phone: str
+    standing: str
+    standing_label: str
+    standing_confirmed_on: date | None
+    standing_note: str
+
+    @staticmethod
+    def resolve_government(obj) -> str:
+        return obj.government.name
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_field_label(obj) -> str:
+        return obj.get_field_display()
+
+    @staticmethod
+    def resolve_standing_label(obj) -> str:
+        return obj.get_standing_display()
+
+
+class AgencyIn(Schema):
+    name: str = Field(..., max_length=100)
+    code: str = Field(..., max_length=40)
+    case_prefix: str = Field(..., max_length=12)
+    field: str
+    government_id: int
+    kind: str = Agency.Kind.AGENCY
+    short_name: str = Field("", max_length=40)
+    uscc: str = Field("", max_length=18)
+    address: str = Field("", max_length=200)
+    phone: str = Field("", max_length=30)
+
+
+class AgencyPatch(Schema):
+    name: str | None = Field(None, max_length=100)
+    code: str | None = Field(None, max_length=40)
+    case_prefix: str | None = Field(None, max_length=12)
+    field: str | None = None
+    government_id: int | None = None
+    kind: str | None = None
+    short_name: str | None = Field(None, max_length=40)
+    uscc: str | None = Field(None, max_length=18)
+    address: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=30)
+
+
+class StandingIn(Schema):
+    standing: str = Field(..., description="confirmed（确认）、suspended（暂停）或 revoked（撤销）")
+    reason: str = Field(..., max_length=200)
+    on: date
+
+
+class StandingDecisionOut(Schema):
+    id: int
+    agency_id: int
+    standing: str
+    standing_label: str
+    previous: str
+    decided_on: date
+    reason: str
+    office: str | None
+
+    @staticmethod
+    def resolve_standing_label(obj) -> str:
+        return obj.get_standing_display()
+
+    @staticmethod
+    def resolve_office(obj) -> str | None:
+        return obj.office.name if obj.office else None
+
+
+@router.get("agencies", response=list[AgencyOut], auth=None, summary="执法主体列表（公开）")
+@paginate(LimitOffsetPagination)
+def agency_list(request, q: str | None = None, field: str | None = None, government: int | None = None,
+                standing: str | None = None):
+    qs = selectors.agency_list()
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q))
+    if field:
+        qs = qs.filter(field=field)
+    if government:
+        qs = qs.filter(government_id=government)
+    if standing:
+        qs = qs.filter(standing=standing)
+    return qs
+
+
+@router.get("agencies/{pk}", response=AgencyOut, auth=None, summary="执法主体（公开）")
+def agency_get(request, pk: int):
+    return selectors.agency_get(pk)
+
+
+@router.post("agencies", response={201: AgencyOut}, summary="登记执法主体")
+def agency_create(request, payload: AgencyIn):
+    data = payload.dict()
+    data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+    return Status(201, services.agency_create(actor=request.auth, **data))
+
+
+@router.patch("agencies/{pk}", response=AgencyOut, summary="修改执法主体")
+def agency_update(request, pk: int, payload: AgencyPatch):
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    if "government_id" in data:
+        data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+    return services.agency_update(actor=request.auth, agency=selectors.agency_get(pk), **data)
+
+
+@router.post("agencies/{pk}/standing", response={201: StandingDecisionOut}, summary="确认、暂停或撤销执法主体资格")
+def agency_standing(request, pk: int, payload: StandingIn):
+    decision = services.agency_decide_standing(actor=request.auth, agency=selectors.agency_get(pk), **payload.dict())
+    return Status(201, decision)
+
+
+@router.get("agencies/{pk}/standing-decisions", response=list[StandingDecisionOut], auth=None,
+            summary="执法主体资格公告（公开）")
+def agency_standing_decisions(request, pk: int):
+    return list(selectors.standing_decisions(selectors.agency_get(pk)))
+
+
+# --- Powers ----------------------------------------------------------------------------
+
+class ArticleRef(Schema):
+    id: int
+    citation: str
+    basis: str
+    level: str
+
+    @staticmethod
+    def resolve_citation(obj) -> str:
+        return str(obj)
+
+    @staticmethod
+    def resolve_basis(obj) -> str:
+        return obj.basis.title
+
+    @staticmethod
+    def resolve_level(obj) -> str:
+        return obj.basis.level
+
+
+class ItemRef(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class PowerOut(Schema):
+    id: int
+    agency_id: int
+    agency: str
+    code: str
+    name: str
+    category: str
+    valid_from: date
+    valid_to: date | None
+    basis_articles: list[ArticleRef]
+    violation_items: list[ItemRef]
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_basis_articles(obj):
+        return getattr(obj, "basis_list", None) or list(obj.basis_articles.select_related("basis"))
+
+    @staticmethod
+    def resolve_violation_items(obj):
+        return list(obj.violation_items.all())
+
+
+class PowerIn(Schema):
+    agency_id: int
+    code: str = Field(..., max_length=40)
+    name: str = Field(..., max_length=200)
+    category: str = Power.Category.PENALTY
+    valid_from: date
+    valid_to: date | None = None
+    basis_article_ids: list[int] = []
+    violation_item_ids: list[int] = []
+
+
+class PowerPatch(Schema):
+    code: str | None = Field(None, max_length=40)
+    name: str | None = Field(None, max_length=200)
+    category: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    basis_article_ids: list[int] | None = None
+    violation_item_ids: list[int] | None = None
+
+
+@router.get("powers", response=list[PowerOut], auth=None, summary="执法事项目录（公开）")
+@paginate(LimitOffsetPagination)
+def power_list(request, agency: int | None = None, violation_item: int | None = None, field: str | None = None,
+               q: str | None = None):
+    qs = selectors.power_list()
+    if agency:
+        qs = qs.filter(agency_id=agency)
+    if violation_item:
+        qs = qs.filter(violation_items=violation_item)
+    if field:
+        qs = qs.filter(agency__field=field)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
+    return qs.distinct()
+
+
+@router.get("powers/{pk}", response=PowerOut, auth=None, summary="执法事项（公开）")
+def power_get(request, pk: int):
+    return selectors.power_get(pk)
+
+
+@router.post("powers", response={201: PowerOut}, summary="列入执法事项")
+def power_create(request, payload: PowerIn):
+    data = payload.dict()
+    agency = _ref(selectors.agency_get, data.pop("agency_id"), "agency")
+    data["basis_articles"] = _articles(data.pop("basis_article_ids"))
+    data["violation_items"] = _items(data.pop("violation_item_ids"))
+    return Status(201, services.power_create(actor=request.auth, agency=agency, **data))
+
+
+@router.patch("powers/{pk}", response=PowerOut, summary="修改执法事项")
+def power_update(request, pk: int, payload: PowerPatch):
+    data = payload.dict(exclude_unset=True)
+    if "basis_article_ids" in data:
+        data["basis_articles"] = _articles(data.pop("basis_article_ids"))
+    if "violation_item_ids" in data:
+        data["violation_items"] = _items(data.pop("violation_item_ids"))
+    data = {k: v for k, v in data.items() if v is not None or k == "valid_to"}
+    return services.power_update(actor=request.auth, power=selectors.power_get(pk), **data)
+
+
+# --- Delegations -----------------------------------------------------------------------
+
+class PowerRef(Schema):
+    id: int
+    code: str
+    name: str
+    agency_id: int
+
+
+class DelegationOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    delegator_id: int | None
+    delegator: str | None
+    recipient_id: int
+    recipient: str
+    powers: list[PowerRef]
+    basis_article_id: int | None
+    basis_article: str | None
+    document_number: str
+    scope_note: str
+    valid_from: date
+    valid_to: date
+    revoked_on: date | None
+    revocation_reason: str
+    status: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_delegator(obj) -> str | None:
+        return obj.delegator.name if obj.delegator else None
+
+    @staticmethod
+    def resolve_recipient(obj) -> str:
+        return obj.recipient.name
+
+    @staticmethod
+    def resolve_powers(obj):
+        return list(obj.powers.all())
+
+    @staticmethod
+    def resolve_basis_article(obj) -> str | None:
+        return str(obj.basis_article) if obj.basis_article else None
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.status_on(date.today())[0]
+
+
+class DelegationIn(Schema):
+    kind: str
+    recipient_id: int
+    power_ids: list[int]
+    valid_from: date
+    valid_to: date
+    delegator_id: int | None = None
+    basis_article_id: int | None = None
+    document_number: str = Field("", max_length=60)
+    scope_note: str = ""
+
+
+class DelegationPatch(Schema):
+    power_ids: list[int] | None = None
+    basis_article_id: int | None = None
+    document_number: str | None = Field(None, max_length=60)
+    scope_note: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class RevokeIn(Schema):
+    reason: str = Field(..., max_length=200)
+    on: date
+
+
+def _powers(ids, field="power_ids"):
+    return _many(Power, ids, field, Power.objects.select_related("agency"))
+
+
+def _article(pk, field="basis_article_id"):
+    from zhifa.law.models import Article
+
+    return _many(Article, [pk], field, Article.objects.select_related("basis"))[0] if pk else None
+
+
+@router.get("delegations", response=list[DelegationOut], summary="授权与委托（本机关及所辖）")
+@paginate(LimitOffsetPagination)
+def delegation_list(request, kind: str | None = None, agency: int | None = None):
+    qs = selectors.delegation_list(request.auth)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if agency:
+        qs = qs.filter(Q(recipient_id=agency) | Q(delegator_id=agency))
+    return qs
+
+
+@router.get("delegations/{pk}", response=DelegationOut, summary="授权或委托")
+def delegation_get(request, pk: int):
+    return selectors.delegation_get(request.auth, pk)
+
+
+@router.post("delegations", response={201: DelegationOut}, summary="登记授权或委托")
+def delegation_create(request, payload: DelegationIn):
+    data = payload.dict()
+    data["recipient"] = _ref(selectors.agency_get, data.pop("recipient_id"), "recipient")
+    data["delegator"] = _ref(selectors.agency_get, data.pop("delegator_id"), "delegator")
+    data["powers"] = _powers(data.pop("power_ids"))
+    data["basis_article"] = _article(data.pop("basis_article_id"))
+    return Status(201, services.delegation_create(actor=request.auth, **data))
+
+
+@router.patch("delegations/{pk}", response=DelegationOut, summary="修改授权或委托")
+def delegation_update(request, pk: int, payload: DelegationPatch):
+    data = payload.dict(exclude_unset=True)
+    if "power_ids" in data:
+        data["powers"] = _powers(data.pop("power_ids"))
+    if "basis_article_id" in data:
+        data["basis_article"] = _article(data.pop("basis_article_id"))
+    data = {k: v for k, v in data.items() if v is not None or k == "basis_article"}
+    return services.delegation_update(actor=request.auth, delegation=selectors.delegation_get(request.auth, pk), **data)
+
+
+@router.post("delegations/{pk}/revoke", response=DelegationOut, summary="撤回授权或委托")
+def delegation_revoke(request, pk: int, payload: RevokeIn):
+    delegation = selectors.delegation_get(request.auth, pk)
+    return services.delegation_revoke(actor=request.auth, delegation=delegation, **payload.dict())
+
+
+# --- Posts -----------------------------------------------------------------------------
+
+class PostOut(Schema):
+    id: int
+    agency_id: int
+    agency: str
+    name: str
+    responsibilities: str
+    liability: str
+    powers: list[PowerRef]
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_powers(obj):
+        return list(obj.powers.all())
+
+
+class PostIn(Schema):
+    agency_id: int
+    name: str = Field(..., max_length=60)
+    responsibilities: str
+    liability: str = ""
+    power_ids: list[int] = []
+
+
+class PostPatch(Schema):
+    name: str | None = Field(None, max_length=60)
+    responsibilities: str | None = None
+    liability: str | None = None
+    power_ids: list[int] | None = None
+
+
+@router.get("posts", response=list[PostOut], summary="执法岗位（本机关及所辖）")
+@paginate(LimitOffsetPagination)
+def post_list(request, agency: int | None = None):
+    qs = selectors.post_list(request.auth).prefetch_related("powers")
+    return qs.filter(agency_id=agency) if agency else qs
+
+
+@router.get("posts/{pk}", response=PostOut, summary="执法岗位")
+def post_get(request, pk: int):
+    return selectors.post_get(request.auth, pk)
+
+
+@router.post("posts", response={201: PostOut}, summary="设定执法岗位")
+def post_create(request, payload: PostIn):
+    data = payload.dict()
+    data["agency"] = _ref(selectors.agency_get, data.pop("agency_id"), "agency")
+    data["powers"] = _powers(data.pop("power_ids"))
+    return Status(201, services.post_create(actor=request.auth, **data))
+
+
+@router.patch("posts/{pk}", response=PostOut, summary="修改执法岗位")
+def post_update(request, pk: int, payload: PostPatch):
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    if "power_ids" in data:
+        data["powers"] = _powers(data.pop("power_ids"))
+    return services.post_update(actor=request.auth, post=selectors.post_get(request.auth, pk), **data)
+

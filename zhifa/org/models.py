@@ -91,6 +91,14 @@ class GovernmentTerm(models.Model):
     def __str__(self) -> str:
         return f"{self.government}第{self.number}届（{self.starts_on:%Y}—{self.ends_on:%Y}）"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:term_detail", args=[self.pk])
+
+    def covers(self, on: date) -> bool:
+        return self.starts_on <= on <= self.ends_on
+
 
 class LegalAffairsOffice(models.Model):
     """政府法制机构（司法局）：认证执法主体和人员，监督执法（D3.1c, D6.1）。"""
@@ -109,6 +117,11 @@ class LegalAffairsOffice(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:office_detail", args=[self.pk])
+
 
 class SupervisoryOrgan(models.Model):
     """监察机关：受理对执法违法行为的举报（D6.7a）。"""
@@ -126,6 +139,11 @@ class SupervisoryOrgan(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:organ_detail", args=[self.pk])
 
 
 class Field(models.TextChoices):
@@ -175,6 +193,28 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:agency_detail", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:public_agency_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from zhifa.core.identifiers import normalise_uscc, validate_uscc
+
+        if self.uscc:
+            self.uscc = normalise_uscc(self.uscc)
+            try:
+                validate_uscc(self.uscc)
+            except ValidationError as exc:
+                raise ValidationError({"uscc": exc.messages}) from None
+
     @property
     def level(self) -> str:
         return self.government.level
@@ -182,6 +222,37 @@ class Agency(models.Model):
     @property
     def can_enforce(self) -> bool:
         return self.standing == self.Standing.CONFIRMED
+
+    @property
+    def standing_colour(self) -> str:
+        return {"confirmed": "green", "pending": "grey", "suspended": "amber", "revoked": "red"}[self.standing]
+
+
+class StandingDecision(models.Model):
+    """政府法制机构对执法主体资格的一次确认、暂停或撤销，并向社会公告（D3.1c）。"""
+
+    agency = models.ForeignKey(Agency, verbose_name="执法主体", on_delete=models.CASCADE, related_name="standing_decisions")
+    standing = models.CharField("决定", max_length=16, choices=Agency.Standing.choices)
+    previous = models.CharField("原主体资格", max_length=16, choices=Agency.Standing.choices)
+    decided_on = models.DateField("决定日期")
+    reason = models.CharField("理由", max_length=200)
+    office = models.ForeignKey(
+        LegalAffairsOffice, verbose_name="作出决定的政府法制机构", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="standing_decisions",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "主体资格确认公告"
+        ordering = ["-decided_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reason=""), name="standing_decision_has_reason",
+                violation_error_message="主体资格的确认、暂停或撤销必须写明理由。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency}：{self.get_standing_display()}（{self.decided_on}）"
 
 
 class Power(models.Model):
@@ -221,6 +292,11 @@ class Power(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:power_detail", args=[self.pk])
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -272,10 +348,30 @@ class Delegation(models.Model):
                 name="delegation_not_to_self",
                 violation_error_message="不得委托给本机关。",
             ),
+            models.CheckConstraint(
+                condition=Q(revoked_on__isnull=True) | ~Q(revocation_reason=""),
+                name="delegation_revocation_has_reason",
+                violation_error_message="撤回授权或委托必须写明理由。",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.recipient}（{self.valid_from}—{self.valid_to}）"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:delegation_detail", args=[self.pk])
+
+    def status_on(self, on: date) -> tuple[str, str]:
+        """(code, label) for pages: in force, not yet in force, expired, revoked."""
+        if self.revoked_on and self.revoked_on <= on:
+            return "revoked", "已撤回"
+        if on < self.valid_from:
+            return "pending", "尚未生效"
+        if on > self.valid_to:
+            return "expired", "已到期"
+        return "in_force", "有效"
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on <= self.valid_to and (self.revoked_on is None or on < self.revoked_on)
@@ -297,3 +393,8 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency.short_name or self.agency.name}·{self.name}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("org:post_detail", args=[self.pk])

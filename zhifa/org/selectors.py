@@ -1,20 +1,186 @@
-"""Reads of enforcement bodies. Governments, agencies and powers are public records
-(D3.1c); delegations and posts are visible to the agencies concerned and above."""
+"""Reads of enforcement bodies. Governments, their offices and organs, terms, agencies,
+their standing decisions and powers are public records (D3.1c); delegations and posts
+are visible to the agencies concerned and the offices above them, and "not found" to
+anyone else. Entrustments and authorisations in force are also published in part on
+the agency's public page, as the law requires of an entrustment (行政处罚法第二十条).
+"""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from datetime import date
 
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from zhifa.accounts.access import visible_agency_ids
 from zhifa.core.errors import not_found
-from zhifa.org.models import Government
+from zhifa.org.models import (
+    Agency,
+    Delegation,
+    Government,
+    GovernmentTerm,
+    LegalAffairsOffice,
+    Post,
+    Power,
+    StandingDecision,
+    SupervisoryOrgan,
+)
 
+
+def _get(qs: QuerySet, pk, what: str):
+    try:
+        return qs.get(pk=pk)
+    except (qs.model.DoesNotExist, ValueError, TypeError):
+        raise not_found(what) from None
+
+
+# --- Public ---------------------------------------------------------------------------
 
 def government_list() -> QuerySet:
     return Government.objects.select_related("parent").order_by("division_code")
 
 
 def government_get(pk: int) -> Government:
-    try:
-        return government_list().get(pk=pk)
-    except (Government.DoesNotExist, ValueError, TypeError):
-        raise not_found("人民政府") from None
+    return _get(government_list(), pk, "人民政府")
+
+
+def legal_affairs_office_list() -> QuerySet:
+    return LegalAffairsOffice.objects.select_related("government")
+
+
+def legal_affairs_office_get(pk: int) -> LegalAffairsOffice:
+    return _get(legal_affairs_office_list(), pk, "政府法制机构")
+
+
+def supervisory_organ_list() -> QuerySet:
+    return SupervisoryOrgan.objects.select_related("government")
+
+
+def supervisory_organ_get(pk: int) -> SupervisoryOrgan:
+    return _get(supervisory_organ_list(), pk, "监察机关")
+
+
+def government_term_list() -> QuerySet:
+    return GovernmentTerm.objects.select_related("government").order_by("government__division_code", "-starts_on")
+
+
+def government_term_get(pk: int) -> GovernmentTerm:
+    return _get(government_term_list(), pk, "政府任期")
+
+
+def agency_list() -> QuerySet:
+    return (
+        Agency.objects.select_related("government")
+        .annotate(power_count=Count("powers", distinct=True))
+        .order_by("government__division_code", "name")
+    )
+
+
+def agency_get(pk: int) -> Agency:
+    return _get(Agency.objects.select_related("government", "government__parent"), pk, "执法主体")
+
+
+def standing_decisions(agency: Agency) -> QuerySet:
+    return StandingDecision.objects.filter(agency=agency).select_related("office")
+
+
+def standing_decision_list() -> QuerySet:
+    return StandingDecision.objects.select_related("agency", "agency__government", "office")
+
+
+def power_list() -> QuerySet:
+    return Power.objects.select_related("agency", "agency__government").prefetch_related(
+        "violation_items", Prefetch("basis_articles", to_attr="basis_list")
+    )
+
+
+def power_get(pk: int) -> Power:
+    from zhifa.law.models import Article
+
+    qs = Power.objects.select_related("agency", "agency__government").prefetch_related(
+        "violation_items", Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list")
+    )
+    return _get(qs, pk, "执法事项")
+
+
+def powers_of(agency: Agency, on: date | None = None) -> QuerySet:
+    from zhifa.law.models import Article
+
+    qs = Power.objects.filter(agency=agency).prefetch_related(
+        "violation_items", Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list")
+    )
+    if on is not None:
+        qs = qs.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return qs
+
+
+def delegations_published(agency: Agency, on: date) -> QuerySet:
+    """Authorisations and entrustments in force given to or by ``agency`` (公布的委托书)."""
+    return (
+        Delegation.objects.filter(Q(recipient=agency) | Q(delegator=agency), valid_from__lte=on, valid_to__gte=on)
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
+        .select_related("delegator", "recipient", "basis_article", "basis_article__basis")
+        .prefetch_related("powers")
+    )
+
+
+# --- Scoped ---------------------------------------------------------------------------
+
+def _q_delegation(user) -> Q:
+    ids = visible_agency_ids(user)
+    if ids is None:
+        return Q()
+    return Q(recipient__in=ids) | Q(delegator__in=ids)
+
+
+def delegation_list(user) -> QuerySet:
+    return (
+        Delegation.objects.filter(_q_delegation(user))
+        .select_related("delegator", "recipient", "basis_article", "basis_article__basis")
+        .prefetch_related("powers")
+    )
+
+
+def delegation_get(user, pk: int) -> Delegation:
+    return _get(delegation_list(user), pk, "授权或委托")
+
+
+def post_list(user) -> QuerySet:
+    ids = visible_agency_ids(user)
+    qs = (
+        Post.objects.select_related("agency")
+        .annotate(officer_count=Count("officers", distinct=True))
+        .order_by("agency__government__division_code", "agency__name", "name")
+    )
+    return qs if ids is None else qs.filter(agency__in=ids)
+
+
+def post_get(user, pk: int) -> Post:
+    return _get(post_list(user).prefetch_related("powers"), pk, "执法岗位")
+
+
+def manageable_agencies(user) -> QuerySet:
+    """Agencies whose registry records ``user`` may change (form choices); mirrors
+    :func:`zhifa.accounts.access.can_manage_agency`."""
+    from zhifa.accounts.access import is_staff_user
+    from zhifa.accounts.models import Role
+
+    qs = Agency.objects.select_related("government")
+    if not is_staff_user(user):
+        return qs.none()
+    if user.role == Role.ADMIN:
+        return qs
+    if user.role == Role.HEAD:
+        return qs.filter(pk=user.agency_id)
+    if user.role == Role.LEGAL_OFFICE:
+        return qs.filter(pk__in=visible_agency_ids(user))
+    return qs.none()
+
+
+def governments_overseen(user) -> QuerySet:
+    """The governments whose bodies ``user`` maintains (administrator: all)."""
+    from zhifa.accounts.access import government_ids
+    from zhifa.accounts.models import Role
+
+    if getattr(user, "role", None) == Role.ADMIN:
+        return Government.objects.all()
+    return Government.objects.filter(pk__in=government_ids(user))
