@@ -107,3 +107,16 @@ def test_only_the_administrator_loads(world):
         loader.load_national_laws(world["officer"])
     assert exc.value.code == "forbidden"
     assert not LegalBasis.objects.exists()
+
+
+def test_the_loadlaw_command_loads_and_reloads(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("loadlaw", username=world["admin"].username, stdout=out)
+    assert "违法行为事项新增20项" in out.getvalue()
+    out = StringIO()
+    call_command("loadlaw", username=world["admin"].username, stdout=out)
+    assert "新增0件" in out.getvalue() and "违法行为事项新增0项" in out.getvalue()
