@@ -1,0 +1,154 @@
+"""The audit log: appends per second, `verify` time for N events, proof generation and
+verification time. ``ZHIFA_BENCH_AUDIT_EVENTS`` sets N (default 5000).
+
+    .venv/bin/python -m benchmarks audit
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/zhifa .venv/bin/python -m benchmarks audit
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+
+from benchmarks import throwaway_database
+
+
+def _timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def _ms(samples: list[float]) -> str:
+    samples = sorted(samples)
+    p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+    return f"mean {statistics.mean(samples) * 1000:7.2f} ms   p95 {p95 * 1000:7.2f} ms"
+
+
+def _row(label: str, value: str) -> None:
+    print(f"  {label:<44} {value}", flush=True)
+
+
+def _world():
+    from zhifa.testing import make_agency, make_city_and_district, make_user
+
+    _, district = make_city_and_district()
+    agency = make_agency(district, name="渝中区市场监督管理局")
+    return agency, make_user("officer", agency=agency, display_name="张三")
+
+
+def _append(actor, agency, i: int) -> None:
+    from django.db import transaction
+
+    from zhifa.core import audit
+
+    with transaction.atomic():
+        audit.record(actor=actor, act="case.notify", obj=agency, clauses=["D3.9a", "D3.8"],
+                     changes={"status": ["investigating", "notified"], "notice_no": f"渝中市监告〔2026〕{i}号",
+                              "amount": "5000.00", "deadline": "2026-12-08", "officers": [3, 7]})
+
+
+def _bench_appends(world, n: int) -> None:
+    agency, actor = world
+    started = time.perf_counter()
+    for i in range(n):
+        _append(actor, agency, i)
+    elapsed = time.perf_counter() - started
+    _row(f"append {n} events, one transaction each", f"{n / elapsed:8.0f} appends/s   ({elapsed / n * 1000:.2f} ms each)")
+
+
+def _bench_concurrent_appends(world, n: int, workers: int = 8) -> None:
+    """Appends from separate processes, as from several web workers: they serialise on
+    the AuditHead row, so this shows what the lock costs (threads would measure the GIL)."""
+    import multiprocessing
+
+    from django.db import connections
+
+    agency, actor = world
+    per = n // workers
+    connections.close_all()  # each forked worker opens its own connection
+    ctx = multiprocessing.get_context("fork")
+    gate = ctx.Barrier(workers + 1)
+
+    def work():
+        gate.wait()
+        for i in range(per):
+            _append(actor, agency, i)
+        connections.close_all()
+
+    processes = [ctx.Process(target=work) for _ in range(workers)]
+    for p in processes:
+        p.start()
+    gate.wait()
+    started = time.perf_counter()
+    for p in processes:
+        p.join()
+    elapsed = time.perf_counter() - started
+    failed = sum(p.exitcode != 0 for p in processes)
+    _row(f"append {per * workers} events from {workers} processes",
+         f"{per * workers / elapsed:8.0f} appends/s" + (f"   ({failed} workers failed)" if failed else ""))
+
+
+def _bench_verify() -> None:
+    from zhifa.core import audit
+
+    started = time.perf_counter()
+    report = audit.verify()
+    elapsed = time.perf_counter() - started
+    status = "ok" if report.ok else f"{len(report.problems)} problems"
+    _row(f"verify {report.events} events, {report.checkpoints} checkpoints",
+         f"{elapsed:8.2f} s        ({report.events / elapsed:.0f} events/s, {status})")
+
+
+def _bench_proofs(samples: int = 300) -> None:
+    from zhifa.core import audit, merkle
+
+    size = audit.latest_checkpoint().tree_size
+    rng = random.Random(1)
+    key = audit.public_key_info()
+    seqs = [rng.randrange(size) for _ in range(samples)]
+    proofs = []
+    times = _timed(lambda: proofs.append(audit.inclusion_proof(seqs[len(proofs)])), samples)
+    _row(f"inclusion proof in a tree of {size}", _ms(times))
+    it = iter(proofs)
+    _row("  verify it (outsider: signature + path)", _ms(_timed(lambda: merkle.verify_inclusion_proof(next(it), key), samples)))
+    pairs = [(rng.randrange(1, size + 1), size) for _ in range(samples)]
+    proofs = []
+    times = _timed(lambda: proofs.append(audit.consistency_proof(*pairs[len(proofs)])), samples)
+    _row(f"consistency proof m → {size}", _ms(times))
+    it = iter(proofs)
+    _row("  verify it (outsider: 2 signatures + path)", _ms(_timed(lambda: merkle.verify_consistency_proof(next(it), key), samples)))
+
+
+def _bench_merkle(n: int = 100_000) -> None:
+    from zhifa.core import merkle
+
+    leaves = [merkle.leaf_hash(i.to_bytes(8, "big")) for i in range(n)]
+    _row(f"pure Python: root of {n} leaves", f"{min(_timed(lambda: merkle.root(leaves), 3)):8.3f} s")
+    path = merkle.inclusion_proof(leaves, n // 3)
+    root = merkle.root(leaves)
+    _row("pure Python: verify an inclusion path", _ms(_timed(lambda: merkle.verify_inclusion(leaves[n // 3], n // 3, n, path, root), 1000)))
+
+
+def main() -> None:
+    n = int(os.environ.get("ZHIFA_BENCH_AUDIT_EVENTS", "5000"))
+    with throwaway_database():
+        from django.db import connection
+
+        print(f"  database: {connection.vendor}, N = {n}", flush=True)
+        world = _world()
+        _bench_appends(world, n)
+        if connection.vendor == "postgresql":  # SQLite in memory lives in one connection
+            _bench_concurrent_appends(world, n // 5)
+        _bench_verify()
+        _bench_proofs()
+    _bench_merkle()
+
+
+if __name__ == "__main__":
+    main()
