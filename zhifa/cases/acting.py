@@ -101,6 +101,7 @@ class Act:
             if target not in t.targets:
                 raise RuntimeError(f"{t.name} must choose its target among {t.targets}, got {target!r}")
             case.status = target
+            case.status_since = self.on
         elif target is not None:
             raise RuntimeError(f"{t.name} keeps the state; it cannot move to {target}")
         case.version += 1
@@ -190,7 +191,7 @@ def run(name: str, *, actor, case: Case | int | None = None, on: date | None = N
                 )
             act = Act(t, actor, current, on)
             act.locked = locked
-            _check_common(act, current.received_on)
+            _check_common(act, max(d for d in (current.received_on, current.status_since) if d))
         else:
             require_role(actor, *t.roles, action=t.label)
             if agency is None:

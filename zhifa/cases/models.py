@@ -136,6 +136,7 @@ class Case(models.Model):
     )
     status = models.CharField("状态", max_length=24, choices=Status.choices, default=Status.CLUE, editable=False)
     version = models.PositiveIntegerField("版本", default=0, editable=False)
+    status_since = models.DateField("进入当前状态的日期", null=True, blank=True, editable=False)
     procedure = models.CharField("程序", max_length=12, choices=Procedure.choices, default=Procedure.GENERAL)
 
     # The clue
@@ -295,7 +296,7 @@ class Recusal(models.Model):
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="决定人", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
-    granted = models.BooleanField("决定回避", null=True)
+    granted = models.BooleanField("决定回避", null=True, blank=True)
     decision_reason = models.TextField("决定理由", blank=True)
 
     class Meta:
@@ -547,7 +548,7 @@ class DefencePoint(models.Model):
     number = models.PositiveSmallIntegerField("序号")
     kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.REASON)
     text = models.TextField("内容")
-    adopted = models.BooleanField("采纳", null=True)
+    adopted = models.BooleanField("采纳", null=True, blank=True)
     review_reason = models.TextField("复核理由", blank=True)
     reviewed_on = models.DateField("复核日期", null=True, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
@@ -580,7 +581,7 @@ class Hearing(models.Model):
     public = models.BooleanField("公开举行", default=True)
     notified_on = models.DateField("通知当事人日期", null=True, blank=True)
     held_on = models.DateField("举行日期", null=True, blank=True)
-    party_attended = models.BooleanField("当事人出席", null=True)
+    party_attended = models.BooleanField("当事人出席", null=True, blank=True)
     transcript = models.TextField("听证笔录", blank=True)
     withdrawn_on = models.DateField("撤回听证要求日期", null=True, blank=True)
 

@@ -85,18 +85,18 @@ TABLE: tuple[Transition, ...] = (
         R.act_dated_truthfully, R.recusal_decision_reasoned,
     )),
     # --- Investigation ----------------------------------------------------------------
-    T("inspection_record", "记录检查或询问", INVESTIGATION_OPEN, (), (OFFICER,), (
+    T("inspection_record", "记录检查或询问", INVESTIGATION_OPEN, (), (OFFICER, HEAD), (
         R.act_dated_truthfully, people_rules.two_certified_officers, people_rules.officer_certified,
         people_rules.no_declared_conflict, R.assigned_investigator, R.recused_officer_excluded,
     ), stage=Stage.INVESTIGATION),
-    T("evidence_add", "登记证据", INVESTIGATION_OPEN, (), (OFFICER,), (
+    T("evidence_add", "登记证据", INVESTIGATION_OPEN, (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator,
     ), stage=Stage.INVESTIGATION),
     T("custody_record", "记录证据保管", HANDLING + CLOSABLE + (S.CLOSED,), (), (OFFICER,), (R.act_dated_truthfully,)),
     T("relative_record", "登记当事人亲属", HANDLING, (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.relative_apart_from_party,
     )),
-    T("report_submit", "提交调查终结报告", (S.INVESTIGATING,), (S.REPORTED,), (OFFICER,), (
+    T("report_submit", "提交调查终结报告", (S.INVESTIGATING,), (S.REPORTED,), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator, R.basis_cited, law_rules.basis_is_law_or_rule,
         law_rules.basis_in_force, R.lenient_new_law_reasoned,
     ), stage=Stage.INVESTIGATION),
@@ -104,23 +104,23 @@ TABLE: tuple[Transition, ...] = (
         R.act_dated_truthfully,
     )),
     # --- Prior notice, statements, defences and hearings --------------------------------
-    T("notice_issue", "制作事先告知书", (S.REPORTED,), (), (OFFICER,), (
+    T("notice_issue", "制作事先告知书", (S.REPORTED,), (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator, R.notice_complete, R.notice_states_hearing_right,
         law_rules.basis_is_law_or_rule,
     ), stage=Stage.INVESTIGATION),
-    T("notice_serve", "送达事先告知书", (S.REPORTED,), (S.NOTIFIED,), (OFFICER,), (
+    T("notice_serve", "送达事先告知书", (S.REPORTED,), (S.NOTIFIED,), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator,
     ), stage=Stage.INVESTIGATION),
-    T("waiver_record", "登记书面放弃权利", (S.NOTIFIED,), (), (OFFICER,), (
+    T("waiver_record", "登记书面放弃权利", (S.NOTIFIED,), (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.waiver_in_writing,
     )),
-    T("defence_record", "记录陈述申辩", (S.NOTIFIED, S.LEGAL_REVIEW, S.DECISION_PENDING), (), (OFFICER,), (
+    T("defence_record", "记录陈述申辩", (S.NOTIFIED, S.LEGAL_REVIEW, S.DECISION_PENDING), (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.defence_points_recorded,
     )),
-    T("defence_review", "复核陈述申辩", (S.NOTIFIED, S.DECISION_PENDING), (), (OFFICER,), (
+    T("defence_review", "复核陈述申辩", (S.NOTIFIED, S.DECISION_PENDING), (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator, R.review_reasoned,
     ), stage=Stage.INVESTIGATION),
-    T("hearing_request", "登记听证要求", (S.NOTIFIED,), (), (OFFICER,), (
+    T("hearing_request", "登记听证要求", (S.NOTIFIED,), (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.hearing_requested_in_time,
     )),
     T("hearing_schedule", "指定听证主持人并通知听证", (S.NOTIFIED,), (), (HEAD,), (
@@ -130,9 +130,9 @@ TABLE: tuple[Transition, ...] = (
     T("hearing_record", "记录听证", (S.NOTIFIED,), (), (OFFICER,), (
         R.act_dated_truthfully, R.hearing_chair_not_investigator,
     ), field="hearing"),
-    T("hearing_withdraw", "登记撤回听证要求", (S.NOTIFIED,), (), (OFFICER,), (R.act_dated_truthfully,)),
+    T("hearing_withdraw", "登记撤回听证要求", (S.NOTIFIED,), (), (OFFICER, HEAD), (R.act_dated_truthfully,)),
     # --- Towards the decision ------------------------------------------------------------
-    T("decision_submit", "提交决定（需要时送法制审核）", (S.REPORTED, S.NOTIFIED), (S.LEGAL_REVIEW, S.DECISION_PENDING), (OFFICER,), (
+    T("decision_submit", "提交决定（需要时送法制审核）", (S.REPORTED, S.NOTIFIED), (S.LEGAL_REVIEW, S.DECISION_PENDING), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator, R.prior_notice_served, R.defence_period_run,
         R.defence_points_reviewed, R.hearing_held_before_decision,
     ), stage=Stage.INVESTIGATION),
@@ -188,7 +188,7 @@ TABLE: tuple[Transition, ...] = (
     T("simple_penalty", "当场作出行政处罚决定（简易程序）", (), (S.EXECUTING, S.EXECUTED), (OFFICER,), (
         R.act_dated_truthfully, org_rules.agency_has_standing, org_rules.agency_has_power,
         org_rules.place_within_jurisdiction, R.within_limitation, R.simple_procedure_within_cap, R.basis_cited,
-        law_rules.basis_is_law_or_rule, law_rules.basis_in_force, R.on_spot_collection_allowed,
+        law_rules.basis_is_law_or_rule, law_rules.basis_in_force, R.lenient_new_law_reasoned, R.on_spot_collection_allowed,
         R.payment_through_bank,
     )),
 )

@@ -108,6 +108,8 @@ def payment_record(*, actor, case: Case, paid_on: date, amount, method: str, ban
             raise invalid("缴纳日期应当在决定书送达之后、登记之前。", field="paid_on")
         if method == Payment.Method.COURT:
             raise invalid("人民法院强制执行划缴的款项，请在“强制执行结果”中登记。", field="method")
+        if Payment.objects.filter(method=method, receipt_number=receipt_number.strip()).exists():
+            raise invalid("该缴款凭证号已经登记过，请核对。", field="receipt_number")
         payment = save(Payment(case=case, paid_on=paid_on, amount=_money(amount, "amount"), method=method, bank=bank,
                                receipt_number=receipt_number.strip()))
         target = _finish_if_met(act, case, case.status)

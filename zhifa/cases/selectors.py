@@ -1,0 +1,239 @@
+"""Reads of cases, scoped to who asks: agency staff see their agency's cases, the legal
+affairs office its government's agencies; outside the scope a case is "not found".
+
+The workbenches (officer, head, legal reviewer, legal affairs office) show each case's
+next act and its deadline, yellow when nearly due and red when overdue (D1.4), with
+warnings about what is missing. No figure here sums fines, by officer or otherwise (D2.3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from zhifa.accounts.access import can_see_agency, has_role, scope
+from zhifa.accounts.models import Role
+from zhifa.cases import checklist, periods
+from zhifa.cases.models import OPEN_STATUSES, Case, Status
+from zhifa.core.errors import not_found
+
+EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Status.EXECUTED)
+
+
+def case_list(user) -> QuerySet:
+    qs = Case.objects.select_related("agency", "party", "violation_item", "decision", "lead_officer")
+    return scope(qs, user, "agency").order_by("-updated_at", "-pk")
+
+
+def case_get(user, pk) -> Case:
+    try:
+        case = Case.objects.select_related("agency", "party", "violation_item", "place", "power", "delegation",
+                                           "lead_officer", "in_name_of").get(pk=int(pk))
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise not_found("案件") from None
+    if not can_see_agency(user, case.agency_id):
+        raise not_found("案件")
+    return case
+
+
+def evidence_get(user, pk):
+    from zhifa.cases.models import Evidence
+
+    try:
+        evidence = Evidence.objects.select_related("case").get(pk=int(pk))
+    except (Evidence.DoesNotExist, ValueError, TypeError):
+        raise not_found("证据") from None
+    if not can_see_agency(user, evidence.case.agency_id):
+        raise not_found("证据")
+    return evidence
+
+
+def search(qs: QuerySet, text: str) -> QuerySet:
+    """By party (name or identifier), case or document number, or violation item."""
+    text = (text or "").strip()
+    if not text:
+        return qs
+    return qs.filter(
+        Q(party__name__icontains=text) | Q(party__uscc=text) | Q(party__id_number=text)
+        | Q(filing_number__icontains=text) | Q(decision__number__icontains=text)
+        | Q(violation_item__name__icontains=text) | Q(violation_item__code__iexact=text)
+        | Q(summary__icontains=text)
+    )
+
+
+# --- deadlines and next acts ------------------------------------------------------------
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def deadline_of(case: Case, on: date) -> periods.Deadline | None:
+    """The deadline that matters now for ``case`` (D1.4)."""
+    s = case.status
+    if s in (Status.CLUE, Status.FILING_PENDING):
+        return periods.Deadline("决定是否立案", periods.filing_due(case.received_on), on)
+    if s in (Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
+        return periods.Deadline("作出处理决定", case.decision_due_on, on) if case.decision_due_on else None
+    decision = getattr(case, "decision", None)
+    if s == Status.DECIDED and decision:
+        return periods.Deadline("送达决定书", periods.service_due(decision.decided_on), on)
+    if s == Status.EXECUTING:
+        handover = [p for p in case.payments.all() if p.method == "on_spot" and not p.handed_over_on]
+        if handover:
+            return periods.Deadline("当场收缴罚款交至机关", periods.handover_due(handover[0].paid_on), on)
+        from zhifa.cases.services._common import obligation
+
+        nxt = obligation(case, on).next_due
+        if nxt:
+            return periods.Deadline("缴纳罚没款", nxt, on)
+    return None
+
+
+NEXT = {
+    Status.CLUE: "提请立案或决定不予立案",
+    Status.FILING_PENDING: "机关负责人审批立案",
+    Status.INVESTIGATING: "调查取证，提交调查终结报告",
+    Status.REPORTED: "制作并送达事先告知书（不予处罚的提交决定）",
+    Status.NOTIFIED: "听取陈述申辩、复核，期满后提交决定",
+    Status.LEGAL_REVIEW: "法制审核",
+    Status.DECISION_PENDING: "机关负责人作出决定",
+    Status.DECIDED: "送达决定书",
+    Status.EXECUTING: "督促履行、记录缴款",
+    Status.COMPULSORY: "跟进强制执行结果",
+    Status.EXECUTED: "回访，结案",
+    Status.TRANSFERRED_OUT: "等待接收机关函告处理结果，结案",
+    Status.TRANSFERRED_JUDICIARY: "结案",
+    Status.TERMINATED: "结案",
+    Status.CLOSED: "立卷归档",
+}
+
+
+def warnings_of(case: Case, on: date) -> list[str]:
+    """What is missing or waiting on the case, for the workbench and the case page."""
+    found = []
+    s = case.status
+    if s in (Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED):
+        live = [co for co in case.officers.all() if co.live_on(on)]
+        if len(live) < 2:
+            found.append("承办人员不足两人，请指派（D3.8）")
+        if not any(co.lead for co in live):
+            found.append("没有主办人，请指定（D1.5）")
+    if any(r.pending for r in case.recusals.all()):
+        found.append("有回避申请待机关负责人决定（D3.7）")
+    if s == Status.NOTIFIED:
+        from zhifa.cases.services._common import current_notice
+
+        notice = current_notice(case)
+        if notice and notice.served_on:
+            due = periods.defence_due(notice.served_on)
+            if notice.states_hearing_right:
+                due = max(due, periods.hearing_request_due(notice.served_on))
+            if on <= due:
+                found.append(f"陈述申辩{'、要求听证' if notice.states_hearing_right else ''}期限至{due:%Y-%m-%d}（D3.9a）")
+        if any(p.adopted is None for d in case.defences.all() for p in d.points.all()):
+            found.append("陈述申辩有事项待复核（D5.2a）")
+        for h in case.hearings.all():
+            if not h.concluded and h.chair_id is None:
+                found.append("当事人要求听证，待指定主持人并通知（D5.3a）")
+            elif not h.concluded:
+                found.append(f"听证定于{timezone.localtime(h.scheduled_at):%Y-%m-%d %H:%M}举行（D5.3a）")
+    if s == Status.EXECUTING:
+        from zhifa.cases.services._common import obligation
+
+        owed = obligation(case, on)
+        if owed.first_overdue and not case.reminders.exists():
+            found.append("当事人逾期未履行，请催告（D3.9b）")
+    if s in (Status.EXECUTED, Status.TRANSFERRED_OUT, Status.TRANSFERRED_JUDICIARY, Status.TERMINATED):
+        missing = checklist.missing(case)
+        if missing:
+            found.append(f"结案前须补齐：{'、'.join(missing)}（D6.2a）")
+    return found
+
+
+@dataclass
+class Row:
+    case: Case
+    next: str
+    deadline: periods.Deadline | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def level(self) -> str:
+        return self.deadline.level if self.deadline else "none"
+
+    @property
+    def sort_key(self):
+        order = {"red": 0, "yellow": 1, "green": 2, "none": 3}[self.level]
+        return (order, self.deadline.due if self.deadline else date.max, -self.case.pk)
+
+
+def rows(cases, on: date) -> list[Row]:
+    result = [Row(c, NEXT.get(c.status, ""), deadline_of(c, on), warnings_of(c, on)) for c in cases]
+    return sorted(result, key=lambda r: r.sort_key)
+
+
+def _prefetched(qs: QuerySet) -> QuerySet:
+    return qs.select_related("party", "violation_item", "agency", "decision").prefetch_related(
+        "officers", "recusals", "payments", "notices", "defences__points", "hearings", "reminders", "payment_plans__instalments",
+    )
+
+
+def my_cases(user) -> QuerySet:
+    """An officer's cases: those they investigate, and those of their agency awaiting execution
+    that they did not investigate or decide (D3.3)."""
+    qs = case_list(user).filter(status__in=OPEN_STATUSES + (Status.CLOSED,))
+    officer = getattr(user, "officer", None) if hasattr(user, "officer") else None
+    if user.role == Role.OFFICER:
+        investigating = Q(officers__officer=officer, officers__ended_on__isnull=True) if officer else Q(pk__in=[])
+        mine = Q(created_by=user) & Q(status__in=(Status.CLUE, Status.FILING_PENDING))
+        execution = Q(status__in=EXECUTION_STATUSES) & ~Q(participations__user=user, participations__stage__in=(
+            "filing", "investigation", "decision"))
+        qs = qs.filter(investigating | mine | execution).distinct()
+    return qs
+
+
+def workbench(user, *, today: date | None = None) -> dict:
+    on = today or globals()["today"]()
+    board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": []}
+    if has_role(user, Role.OFFICER, Role.HEAD):
+        board["rows"] = rows(_prefetched(my_cases(user)), on)
+    if has_role(user, Role.HEAD):
+        board["approvals"] = rows(_prefetched(approvals(user)), on)
+    if has_role(user, Role.REVIEWER):
+        board["reviews"] = rows(_prefetched(review_queue(user)), on)
+    if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
+        board["rows"] = [r for r in rows(_prefetched(case_list(user).filter(status__in=OPEN_STATUSES)), on)
+                         if r.level in ("red", "yellow")]
+    everything = board["rows"] + board["approvals"] + board["reviews"]
+    board["counts"] = {
+        "red": len({r.case.pk for r in everything if r.level == "red"}),
+        "yellow": len({r.case.pk for r in everything if r.level == "yellow"}),
+        "open": len({r.case.pk for r in everything}),
+    }
+    return board
+
+
+def approvals(user) -> QuerySet:
+    """What waits for the agency head: filing, decisions, recusals, extensions, closing."""
+    pending_recusal = Q(recusals__granted__isnull=True, recusals__isnull=False)
+    return case_list(user).filter(
+        Q(status__in=(Status.FILING_PENDING, Status.DECISION_PENDING, Status.TRANSFERRED_OUT,
+                      Status.TRANSFERRED_JUDICIARY, Status.TERMINATED, Status.EXECUTED))
+        | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
+        | Q(status=Status.NOTIFIED, hearings__chair__isnull=True, hearings__held_on__isnull=True,
+            hearings__withdrawn_on__isnull=True, hearings__isnull=False)
+    ).distinct()
+
+
+def review_queue(user) -> QuerySet:
+    return case_list(user).filter(status=Status.LEGAL_REVIEW)
+
+
+def timeline(case: Case) -> list:
+    """Every act on the case, in order, from the audit log (who, what, when, which clauses)."""
+    from zhifa.core.models import AuditEvent
+
+    return list(AuditEvent.objects.filter(object_type="cases.case", object_id=str(case.pk)).order_by("seq"))
