@@ -1,3 +1,554 @@
-from ninja import Router
+"""API operations on officers, their training, qualifications, certificates and declared
+conflicts (scoped to the officer's agency and the offices above it), and the public
+certificate register (no login: name, agency, certificate number and status only)."""
 
-router = Router(tags=["people"])
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from zhifa.core.errors import DomainError, invalid
+from zhifa.people import selectors, services
+from zhifa.people.standing import status_of
+
+router = Router(tags=["执法人员"])
+
+
+def _ref(getter, user, pk, field: str):
+    """A record named by id in a request body: missing or out of scope is a 400 at the field."""
+    if pk is None:
+        return None
+    try:
+        return getter(user, pk) if user is not None else getter(pk)
+    except DomainError as exc:
+        if exc.code == "not_found":
+            raise invalid("所选记录不存在或您无权使用。", field=field) from None
+        raise
+
+
+def _agency(pk, field="agency"):
+    from zhifa.org.selectors import agency_get
+
+    return _ref(agency_get, None, pk, field)
+
+
+def _post(user, pk, field="post"):
+    from zhifa.org.selectors import post_get
+
+    return _ref(post_get, user, pk, field)
+
+
+def _user(pk, field="user"):
+    from zhifa.accounts.models import User
+
+    if pk is None:
+        return None
+    user = User.objects.filter(pk=pk).first()
+    if user is None:
+        raise invalid("所选账户不存在。", field=field)
+    return user
+
+
+def _party(pk, field="party"):
+    from zhifa.parties.models import Party
+
+    if pk is None:
+        return None
+    party = Party.objects.filter(pk=pk).first()
+    if party is None:
+        raise invalid("所选当事人不存在。", field=field)
+    return party
+
+
+# --- Officers --------------------------------------------------------------------------
+
+class CertificateBrief(Schema):
+    id: int
+    number: str
+    expires_on: date
+    status: str
+    status_label: str
+
+
+class OfficerOut(Schema):
+    id: int
+    name: str
+    id_number: str
+    agency_id: int
+    agency: str
+    post_id: int | None
+    post: str | None
+    phone: str
+    user_id: int | None
+    active: bool
+    left_post_on: date | None
+    left_post_reason: str
+    certificates: list[CertificateBrief]
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_post(obj) -> str | None:
+        return obj.post.name if obj.post else None
+
+    @staticmethod
+    def resolve_certificates(obj):
+        today = date.today()
+        out = []
+        for c in obj.certificates.all():
+            code, label = status_of(c, today)
+            out.append({"id": c.pk, "number": c.number, "expires_on": c.expires_on, "status": code, "status_label": label})
+        return out
+
+
+class OfficerIn(Schema):
+    name: str = Field(..., max_length=40)
+    id_number: str = Field(..., max_length=18)
+    agency_id: int
+    post_id: int | None = None
+    phone: str = Field("", max_length=30)
+    user_id: int | None = None
+
+
+class OfficerPatch(Schema):
+    name: str | None = Field(None, max_length=40)
+    id_number: str | None = Field(None, max_length=18)
+    agency_id: int | None = None
+    post_id: int | None = None
+    phone: str | None = Field(None, max_length=30)
+    user_id: int | None = None
+
+
+class LeaveIn(Schema):
+    on: date
+    reason: str = Field(..., max_length=200)
+
+
+@router.get("officers", response=list[OfficerOut], summary="执法人员（本机关及所辖）")
+@paginate(LimitOffsetPagination)
+def officer_list(request, q: str | None = None, agency: int | None = None, active: bool | None = None):
+    qs = selectors.officer_list(request.auth).prefetch_related("certificates__verifications")
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(certificates__number__icontains=q)).distinct()
+    if agency:
+        qs = qs.filter(agency_id=agency)
+    if active is not None:
+        qs = qs.filter(active=active)
+    return qs
+
+
+@router.get("officers/{pk}", response=OfficerOut, summary="执法人员")
+def officer_get(request, pk: int):
+    return selectors.officer_get(request.auth, pk)
+
+
+@router.post("officers", response={201: OfficerOut}, summary="登记执法人员")
+def officer_create(request, payload: OfficerIn):
+    data = payload.dict()
+    data["agency"] = _agency(data.pop("agency_id"))
+    data["post"] = _post(request.auth, data.pop("post_id"))
+    data["user"] = _user(data.pop("user_id"))
+    return Status(201, services.officer_create(actor=request.auth, **data))
+
+
+@router.patch("officers/{pk}", response=OfficerOut, summary="修改执法人员")
+def officer_update(request, pk: int, payload: OfficerPatch):
+    data = payload.dict(exclude_unset=True)
+    if "agency_id" in data:
+        data["agency"] = _agency(data.pop("agency_id"))
+    if "post_id" in data:
+        data["post"] = _post(request.auth, data.pop("post_id"))
+    if "user_id" in data:
+        data["user"] = _user(data.pop("user_id"))
+    data = {k: v for k, v in data.items() if v is not None or k in ("post", "user")}
+    return services.officer_update(actor=request.auth, officer=selectors.officer_get(request.auth, pk), **data)
+
+
+@router.post("officers/{pk}/leave-post", response=OfficerOut, summary="调离执法岗位")
+def officer_leave_post(request, pk: int, payload: LeaveIn):
+    officer = selectors.officer_get(request.auth, pk)
+    return services.officer_leave_post(actor=request.auth, officer=officer, **payload.dict())
+
+
+# --- Training --------------------------------------------------------------------------
+
+class TrainingOut(Schema):
+    id: int
+    officer_id: int
+    officer: str
+    field: str
+    course: str
+    hours: int
+    completed_on: date
+    passed: bool
+    score: Decimal | None
+
+    @staticmethod
+    def resolve_officer(obj) -> str:
+        return obj.officer.name
+
+
+class TrainingIn(Schema):
+    officer_id: int
+    field: str
+    course: str = Field(..., max_length=200)
+    hours: int = Field(..., ge=1, le=1000)
+    completed_on: date
+    passed: bool
+    score: Decimal | None = Field(None, max_digits=5, decimal_places=1)
+
+
+class TrainingPatch(Schema):
+    field: str | None = None
+    course: str | None = Field(None, max_length=200)
+    hours: int | None = Field(None, ge=1, le=1000)
+    completed_on: date | None = None
+    passed: bool | None = None
+    score: Decimal | None = Field(None, max_digits=5, decimal_places=1)
+
+
+@router.get("trainings", response=list[TrainingOut], summary="资格培训")
+@paginate(LimitOffsetPagination)
+def training_list(request, officer: int | None = None, field: str | None = None):
+    qs = selectors.training_list(request.auth)
+    if officer:
+        qs = qs.filter(officer_id=officer)
+    if field:
+        qs = qs.filter(field=field)
+    return qs
+
+
+@router.get("trainings/{pk}", response=TrainingOut, summary="培训记录")
+def training_get(request, pk: int):
+    return selectors.training_get(request.auth, pk)
+
+
+@router.post("trainings", response={201: TrainingOut}, summary="登记资格培训")
+def training_create(request, payload: TrainingIn):
+    data = payload.dict()
+    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
+    return Status(201, services.training_record(actor=request.auth, officer=officer, **data))
+
+
+@router.patch("trainings/{pk}", response=TrainingOut, summary="修改培训记录")
+def training_update(request, pk: int, payload: TrainingPatch):
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k == "score"}
+    return services.training_update(actor=request.auth, training=selectors.training_get(request.auth, pk), **data)
+
+
+# --- Qualifications --------------------------------------------------------------------
+
+class QualificationOut(Schema):
+    id: int
+    officer_id: int
+    officer: str
+    field: str
+    field_label: str
+    training_id: int | None
+    obtained_on: date
+    revoked_on: date | None
+    revocation_reason: str
+
+    @staticmethod
+    def resolve_officer(obj) -> str:
+        return obj.officer.name
+
+    @staticmethod
+    def resolve_field_label(obj) -> str:
+        return obj.get_field_display()
+
+
+class QualificationIn(Schema):
+    officer_id: int
+    field: str
+    obtained_on: date
+    training_id: int | None = None
+
+
+class RevokeIn(Schema):
+    reason: str = Field(..., max_length=200)
+    on: date
+
+
+@router.get("qualifications", response=list[QualificationOut], summary="执法资格")
+@paginate(LimitOffsetPagination)
+def qualification_list(request, officer: int | None = None, field: str | None = None):
+    qs = selectors.qualification_list(request.auth)
+    if officer:
+        qs = qs.filter(officer_id=officer)
+    if field:
+        qs = qs.filter(field=field)
+    return qs
+
+
+@router.get("qualifications/{pk}", response=QualificationOut, summary="执法资格")
+def qualification_get(request, pk: int):
+    return selectors.qualification_get(request.auth, pk)
+
+
+@router.post("qualifications", response={201: QualificationOut}, summary="授予执法资格")
+def qualification_grant(request, payload: QualificationIn):
+    data = payload.dict()
+    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
+    data["training"] = _ref(selectors.training_get, request.auth, data.pop("training_id"), "training")
+    return Status(201, services.qualification_grant(actor=request.auth, officer=officer, **data))
+
+
+@router.post("qualifications/{pk}/revoke", response=QualificationOut, summary="撤销执法资格")
+def qualification_revoke(request, pk: int, payload: RevokeIn):
+    qualification = selectors.qualification_get(request.auth, pk)
+    return services.qualification_revoke(actor=request.auth, qualification=qualification, **payload.dict())
+
+
+# --- Certificates ----------------------------------------------------------------------
+
+class VerificationOut(Schema):
+    id: int
+    year: int
+    verified_on: date
+    result: str
+    note: str
+
+
+class CertificateOut(Schema):
+    id: int
+    officer_id: int
+    officer: str
+    agency: str
+    number: str
+    issuer: str
+    issued_on: date
+    expires_on: date
+    suspended_on: date | None
+    suspension_reason: str
+    suspension_lifted_on: date | None
+    revoked_on: date | None
+    revocation_reason: str
+    status: str
+    status_label: str
+    verifications: list[VerificationOut]
+
+    @staticmethod
+    def resolve_officer(obj) -> str:
+        return obj.officer.name
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.officer.agency.name
+
+    @staticmethod
+    def resolve_issuer(obj) -> str:
+        return obj.issuer.name
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return status_of(obj, date.today())[0]
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return status_of(obj, date.today())[1]
+
+    @staticmethod
+    def resolve_verifications(obj):
+        return list(obj.verifications.all())
+
+
+class CertificateIn(Schema):
+    officer_id: int
+    number: str = Field(..., max_length=30)
+    issued_on: date
+    expires_on: date
+
+
+class VerifyIn(Schema):
+    year: int = Field(..., ge=1990, le=2100)
+    verified_on: date
+    result: str = Field(..., description="passed（合格）或 failed（不合格）")
+    note: str = Field("", max_length=200)
+
+
+class SuspendIn(Schema):
+    reason: str = Field(..., max_length=200)
+    on: date
+
+
+class LiftIn(Schema):
+    on: date
+
+
+@router.get("certificates", response=list[CertificateOut], summary="执法证件（本机关及所辖）")
+@paginate(LimitOffsetPagination)
+def certificate_list(request, number: str | None = None, officer: int | None = None, status: str | None = None):
+    qs = selectors.certificate_list(request.auth).prefetch_related("verifications")
+    if number:
+        qs = qs.filter(number__icontains=number.strip())
+    if officer:
+        qs = qs.filter(officer_id=officer)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+@router.get("certificates/{pk}", response=CertificateOut, summary="执法证件")
+def certificate_get(request, pk: int):
+    return selectors.certificate_get(request.auth, pk)
+
+
+@router.post("certificates", response={201: CertificateOut}, summary="发放执法证件")
+def certificate_issue(request, payload: CertificateIn):
+    data = payload.dict()
+    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
+    return Status(201, services.certificate_issue(actor=request.auth, officer=officer, **data))
+
+
+@router.post("certificates/{pk}/verifications", response={201: VerificationOut}, summary="年度审验")
+def certificate_verify(request, pk: int, payload: VerifyIn):
+    certificate = selectors.certificate_get(request.auth, pk)
+    return Status(201, services.certificate_verify(actor=request.auth, certificate=certificate, **payload.dict()))
+
+
+@router.post("certificates/{pk}/suspend", response=CertificateOut, summary="暂扣执法证件")
+def certificate_suspend(request, pk: int, payload: SuspendIn):
+    certificate = selectors.certificate_get(request.auth, pk)
+    return services.certificate_suspend(actor=request.auth, certificate=certificate, **payload.dict())
+
+
+@router.post("certificates/{pk}/lift-suspension", response=CertificateOut, summary="解除暂扣")
+def certificate_lift(request, pk: int, payload: LiftIn):
+    certificate = selectors.certificate_get(request.auth, pk)
+    return services.certificate_lift_suspension(actor=request.auth, certificate=certificate, **payload.dict())
+
+
+@router.post("certificates/{pk}/revoke", response=CertificateOut, summary="吊销执法证件")
+def certificate_revoke(request, pk: int, payload: RevokeIn):
+    certificate = selectors.certificate_get(request.auth, pk)
+    return services.certificate_revoke(actor=request.auth, certificate=certificate, **payload.dict())
+
+
+# --- Conflicts of interest -------------------------------------------------------------
+
+class ConflictOut(Schema):
+    id: int
+    officer_id: int
+    officer: str
+    party_id: int | None
+    party_name: str
+    party_identifier: str
+    relation: str
+    description: str
+    declared_on: date
+    ended_on: date | None
+    end_note: str
+
+    @staticmethod
+    def resolve_officer(obj) -> str:
+        return obj.officer.name
+
+
+class ConflictIn(Schema):
+    officer_id: int
+    relation: str
+    description: str = Field(..., max_length=300)
+    declared_on: date
+    party_id: int | None = None
+    party_name: str = Field("", max_length=200)
+    party_identifier: str = Field("", max_length=18)
+
+
+class ConflictEndIn(Schema):
+    on: date
+    note: str = Field("", max_length=200)
+
+
+@router.get("conflicts", response=list[ConflictOut], summary="利害关系申报")
+@paginate(LimitOffsetPagination)
+def conflict_list(request, officer: int | None = None, live: bool | None = None):
+    qs = selectors.conflict_list(request.auth)
+    if officer:
+        qs = qs.filter(officer_id=officer)
+    if live is not None:
+        qs = qs.filter(ended_on__isnull=live)
+    return qs
+
+
+@router.get("conflicts/{pk}", response=ConflictOut, summary="利害关系申报")
+def conflict_get(request, pk: int):
+    return selectors.conflict_get(request.auth, pk)
+
+
+@router.post("conflicts", response={201: ConflictOut}, summary="申报利害关系")
+def conflict_declare(request, payload: ConflictIn):
+    data = payload.dict()
+    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
+    data["party"] = _party(data.pop("party_id"))
+    return Status(201, services.conflict_declare(actor=request.auth, officer=officer, **data))
+
+
+@router.post("conflicts/{pk}/end", response=ConflictOut, summary="利害关系终止")
+def conflict_end(request, pk: int, payload: ConflictEndIn):
+    conflict = selectors.conflict_get(request.auth, pk)
+    return services.conflict_end(actor=request.auth, conflict=conflict, **payload.dict())
+
+
+# --- Public register -------------------------------------------------------------------
+
+class PublicCertificateOut(Schema):
+    """What the public sees of an officer: name, agency, certificate number and status (D3.1c)."""
+
+    number: str
+    officer_name: str
+    agency: str
+    agency_id: int
+    issuer: str
+    issued_on: date
+    expires_on: date
+    status: str
+    status_label: str
+
+    @staticmethod
+    def resolve_officer_name(obj) -> str:
+        return obj.officer.name
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.officer.agency.name
+
+    @staticmethod
+    def resolve_agency_id(obj) -> int:
+        return obj.officer.agency_id
+
+    @staticmethod
+    def resolve_issuer(obj) -> str:
+        return obj.issuer.name
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return selectors.status_label(obj.status)
+
+
+@router.get("public/certificates", response=list[PublicCertificateOut], auth=None,
+            summary="执法人员及证件公告（公开，可按证件编号查询）")
+@paginate(LimitOffsetPagination)
+def public_certificate_list(request, number: str | None = None, name: str | None = None, agency: int | None = None,
+                            status: str | None = None):
+    qs = selectors.public_certificate_list()
+    if number:
+        qs = qs.filter(number__icontains=number.strip())
+    if name:
+        qs = qs.filter(officer__name__icontains=name.strip())
+    if agency:
+        qs = qs.filter(officer__agency_id=agency)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+@router.get("public/certificates/{number}", response=PublicCertificateOut, auth=None, summary="按证件编号查询（公开）")
+def public_certificate_get(request, number: str):
+    return selectors.public_certificate_get(number)

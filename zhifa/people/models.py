@@ -35,13 +35,45 @@ class Officer(models.Model):
     phone = models.CharField("联系电话", max_length=30, blank=True)
     active = models.BooleanField("在岗", default=True)
     left_post_on = models.DateField("调离执法岗位日期", null=True, blank=True)
+    left_post_reason = models.CharField("调离理由", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "执法人员"
         ordering = ["agency", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_post_on__isnull=True) | ~Q(left_post_reason=""),
+                name="officer_leaving_has_reason",
+                violation_error_message="调离执法岗位必须写明理由。",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("people:officer_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from zhifa.core.identifiers import normalise_ric, validate_ric
+
+        self.id_number = normalise_ric(self.id_number)
+        try:
+            validate_ric(self.id_number)
+        except ValidationError as exc:
+            raise ValidationError({"id_number": exc.messages}) from None
+        if self.post_id and self.agency_id and self.post.agency_id != self.agency_id:
+            raise ValidationError({"post": "执法岗位须是本人所在机关的岗位。"})
+
+    @property
+    def masked_id_number(self) -> str:
+        from zhifa.core.identifiers import mask_ric
+
+        return mask_ric(self.id_number)
 
 
 class Training(models.Model):
@@ -58,9 +90,21 @@ class Training(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "资格培训"
         ordering = ["officer", "-completed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=100)),
+                name="training_score_range",
+                violation_error_message="成绩应在0到100之间。",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.officer} {self.course}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("people:training_detail", args=[self.pk])
 
 
 class Qualification(models.Model):
@@ -80,12 +124,23 @@ class Qualification(models.Model):
         ordering = ["officer", "field"]
         constraints = [
             models.UniqueConstraint(
-                fields=["officer", "field"], condition=Q(revoked_on__isnull=True), name="one_live_qualification_per_field"
-            )
+                fields=["officer", "field"], condition=Q(revoked_on__isnull=True), name="one_live_qualification_per_field",
+                violation_error_message="该执法人员已取得这一领域的执法资格。",
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_on__isnull=True) | ~Q(revocation_reason=""),
+                name="qualification_revocation_has_reason",
+                violation_error_message="撤销执法资格必须写明理由。",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.officer} {self.get_field_display()}资格"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("people:qualification_detail", args=[self.pk])
 
     def held_on(self, on: date) -> bool:
         return self.obtained_on <= on and (self.revoked_on is None or on < self.revoked_on)
@@ -130,6 +185,20 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("people:certificate_detail", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("people:public_certificate_detail", args=[self.number])
+
+    def is_suspended(self, on: date) -> bool:
+        return bool(self.suspended_on and self.suspended_on <= on
+                    and not (self.suspension_lifted_on and self.suspension_lifted_on <= on))
 
 
 class CertificateVerification(models.Model):
@@ -176,13 +245,43 @@ class ConflictOfInterest(models.Model):
     description = models.CharField("说明", max_length=300)
     declared_on = models.DateField("申报日期")
     ended_on = models.DateField("关系终止日期", null=True, blank=True)
+    end_note = models.CharField("终止说明", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "利害关系申报"
         ordering = ["officer", "-declared_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("declared_on")),
+                name="conflict_ends_after_declaration",
+                violation_error_message="关系终止日期不得早于申报日期。",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.officer}—{self.party_name}（{self.get_relation_display()}）"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("people:conflict_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from zhifa.core.identifiers import normalise_ric, validate_ric, validate_uscc
+
+        if self.party_identifier:
+            value = normalise_ric(self.party_identifier)
+            self.party_identifier = value
+            for check in (validate_ric, validate_uscc):
+                try:
+                    check(value)
+                    break
+                except ValidationError:
+                    continue
+            else:
+                raise ValidationError({"party_identifier": "请填写有效的居民身份证号码或统一社会信用代码。"})
 
     def live_on(self, on: date) -> bool:
         return self.declared_on <= on and (self.ended_on is None or on < self.ended_on)

@@ -57,17 +57,27 @@ def current_certificate(officer: Officer, on: date) -> Certificate | None:
     return max(certs, key=lambda c: c.issued_on) if certs else None
 
 
+STATUS_LABELS = {
+    "valid": "有效",
+    "expired": "已过期",
+    "suspended": "暂扣",
+    "revoked": "已吊销",
+    "unverified": "未通过年度审验",
+}
+STATUS_COLOURS = {"valid": "green", "expired": "grey", "suspended": "amber", "revoked": "red", "unverified": "amber"}
+
+
 def status_of(cert: Certificate, on: date) -> tuple[str, str]:
     """(code, label) of a certificate on a date, for pages and the public register."""
     if cert.revoked_on and cert.revoked_on <= on:
-        return "revoked", "已吊销"
+        return "revoked", STATUS_LABELS["revoked"]
     if cert.suspended_on and cert.suspended_on <= on and not (cert.suspension_lifted_on and cert.suspension_lifted_on <= on):
-        return "suspended", "暂扣"
+        return "suspended", STATUS_LABELS["suspended"]
     if on > cert.expires_on:
-        return "expired", "已过期"
+        return "expired", STATUS_LABELS["expired"]
     if certificate_problems(cert, on):
-        return "unverified", "未按期审验"
-    return "valid", "有效"
+        return "unverified", STATUS_LABELS["unverified"]
+    return "valid", STATUS_LABELS["valid"]
 
 
 def standing_of(officer: Officer, field_code: str, on: date) -> Standing:

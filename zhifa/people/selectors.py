@@ -1,0 +1,116 @@
+"""Reads of officers. An officer's name, agency, certificate number and its status are
+public (D3.1c: 公告执法人员执法资格及执法证件); identity numbers, phones, trainings,
+qualification records and declared conflicts are visible to the officer's agency and
+the offices above it, and "not found" to anyone else.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+
+from zhifa.accounts.access import scope
+from zhifa.core.errors import not_found
+from zhifa.people.models import Certificate, CertificateVerification, ConflictOfInterest, Officer, Qualification, Training
+from zhifa.people.standing import STATUS_COLOURS, STATUS_LABELS
+
+
+def _get(qs: QuerySet, pk, what: str):
+    try:
+        return qs.get(pk=pk)
+    except (qs.model.DoesNotExist, ValueError, TypeError):
+        raise not_found(what) from None
+
+
+def with_status(qs: QuerySet, on: date, prefix: str = "") -> QuerySet:
+    """Annotate certificates with ``status`` on ``on``, the same answer as
+    :func:`zhifa.people.standing.status_of`, so lists can filter and count by it."""
+    p = prefix
+    passed_recently = CertificateVerification.objects.filter(
+        certificate=OuterRef(f"{p}pk"), result=CertificateVerification.Result.PASSED, year__gte=on.year - 1
+    )
+    suspended = Q(**{f"{p}suspended_on__lte": on}) & (
+        Q(**{f"{p}suspension_lifted_on__isnull": True}) | Q(**{f"{p}suspension_lifted_on__gt": on})
+    )
+    return qs.annotate(
+        status=Case(
+            When(Q(**{f"{p}revoked_on__lte": on}), then=Value("revoked")),
+            When(suspended, then=Value("suspended")),
+            When(Q(**{f"{p}expires_on__lt": on}), then=Value("expired")),
+            When(Q(**{f"{p}issued_on__gt": on}), then=Value("unverified")),
+            When(Q(**{f"{p}issued_on__year__lt": on.year}) & ~Exists(passed_recently), then=Value("unverified")),
+            default=Value("valid"),
+            output_field=CharField(),
+        )
+    )
+
+
+def status_label(code: str) -> str:
+    return STATUS_LABELS.get(code, code)
+
+
+def status_colour(code: str) -> str:
+    return STATUS_COLOURS.get(code, "grey")
+
+
+# --- Scoped ---------------------------------------------------------------------------
+
+def officer_list(user) -> QuerySet:
+    return scope(Officer.objects.select_related("agency", "post", "user"), user, "agency")
+
+
+def officer_get(user, pk: int) -> Officer:
+    qs = officer_list(user).prefetch_related(
+        Prefetch("certificates", queryset=Certificate.objects.select_related("issuer").prefetch_related("verifications")),
+        "qualifications", "trainings", "conflicts",
+    )
+    return _get(qs, pk, "执法人员")
+
+
+def training_list(user) -> QuerySet:
+    return scope(Training.objects.select_related("officer", "officer__agency"), user, "officer__agency")
+
+
+def training_get(user, pk: int) -> Training:
+    return _get(training_list(user), pk, "培训记录")
+
+
+def qualification_list(user) -> QuerySet:
+    return scope(Qualification.objects.select_related("officer", "officer__agency", "training"), user, "officer__agency")
+
+
+def qualification_get(user, pk: int) -> Qualification:
+    return _get(qualification_list(user), pk, "执法资格")
+
+
+def certificate_list(user, on: date | None = None) -> QuerySet:
+    qs = Certificate.objects.select_related("officer", "officer__agency", "issuer")
+    return with_status(scope(qs, user, "officer__agency"), on or date.today())
+
+
+def certificate_get(user, pk: int) -> Certificate:
+    return _get(certificate_list(user).prefetch_related("verifications"), pk, "执法证件")
+
+
+def conflict_list(user) -> QuerySet:
+    return scope(ConflictOfInterest.objects.select_related("officer", "officer__agency", "party"), user, "officer__agency")
+
+
+def conflict_get(user, pk: int) -> ConflictOfInterest:
+    return _get(conflict_list(user), pk, "利害关系申报")
+
+
+# --- Public ---------------------------------------------------------------------------
+
+def public_certificate_list(on: date | None = None) -> QuerySet:
+    """The public register of certificates: number, holder's name, agency, issuer, dates, status."""
+    qs = Certificate.objects.select_related("officer", "officer__agency", "issuer")
+    return with_status(qs, on or date.today()).order_by("number")
+
+
+def public_certificate_get(number: str, on: date | None = None) -> Certificate:
+    try:
+        return public_certificate_list(on).get(number=(number or "").strip())
+    except Certificate.DoesNotExist:
+        raise not_found("执法证件") from None
