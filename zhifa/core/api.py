@@ -105,22 +105,9 @@ def consistency_proof(request, first: int, second: int | None = None):
 def event_list(request, act: str | None = None, actor: str | None = None, object_type: str | None = None,
                object_id: str | None = None, since: date | None = None, until: date | None = None,
                from_seq: int | None = None):
-    qs = audit.event_list(request.auth).order_by("seq")
-    if act:
-        qs = qs.filter(act=act)
-    if actor:
-        qs = qs.filter(actor_label__icontains=actor)
-    if object_type:
-        qs = qs.filter(object_type=object_type)
-    if object_id:
-        qs = qs.filter(object_id=object_id)
-    if since:
-        qs = qs.filter(time__date__gte=since)
-    if until:
-        qs = qs.filter(time__date__lte=until)
-    if from_seq is not None:
-        qs = qs.filter(seq__gte=from_seq)
-    return qs
+    return audit.filter_events(audit.event_list(request.auth).order_by("seq"), act=act, actor=actor,
+                               object_type=object_type, object_id=object_id, since=since, until=until,
+                               from_seq=from_seq)
 
 
 @router.get("events/{seq}", response=EventDetailOut, summary="审计事件",

@@ -23,7 +23,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import cache
 
@@ -357,6 +357,31 @@ def event_list(user) -> models.QuerySet:
 
     require_login(user)
     return scope(AuditEvent.objects.all(), user, "agency_id")
+
+
+def filter_events(qs: models.QuerySet, *, act=None, actor=None, object_type=None, object_id=None,
+                  since: date | None = None, until: date | None = None, from_seq: int | None = None) -> models.QuerySet:
+    """Narrow events by act, actor (part of the name), object, Beijing-time dates
+    (inclusive) and position. Dates become a range on ``time`` so its index serves."""
+    if act:
+        qs = qs.filter(act=act)
+    if actor:
+        qs = qs.filter(actor_label__icontains=actor)
+    if object_type:
+        qs = qs.filter(object_type=object_type)
+    if object_id:
+        qs = qs.filter(object_id=object_id)
+    if since:
+        qs = qs.filter(time__gte=_day_start(since))
+    if until:
+        qs = qs.filter(time__lt=_day_start(until + timedelta(days=1)))
+    if from_seq is not None:
+        qs = qs.filter(seq__gte=from_seq)
+    return qs
+
+
+def _day_start(day: date) -> datetime:
+    return dj_timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
 def event_get(user, seq) -> models.Model:

@@ -40,16 +40,20 @@ class AuditEventFilter(django_filters.FilterSet):
     act = django_filters.ChoiceFilter(label="行为", empty_label="全部")
     actor = django_filters.CharFilter(label="操作人", field_name="actor_label", lookup_expr="icontains")
     object_type = django_filters.ChoiceFilter(label="对象类型", empty_label="全部")
-    since = django_filters.DateFilter(label="起始日期", field_name="time", lookup_expr="date__gte", widget=DateInput())
-    until = django_filters.DateFilter(label="截止日期", field_name="time", lookup_expr="date__lte", widget=DateInput())
+    since = django_filters.DateFilter(label="起始日期", method="by_date", widget=DateInput())
+    until = django_filters.DateFilter(label="截止日期", method="by_date", widget=DateInput())
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
         # Offer only what occurs in the events this user may read.
         base = queryset.order_by()
-        self.filters["act"].extra["choices"] = [(a, a) for a in sorted(set(base.values_list("act", flat=True)))]
-        types = sorted(set(base.exclude(object_type="").values_list("object_type", flat=True)))
-        self.filters["object_type"].extra["choices"] = [(t, f"{object_type_label(t)}（{t}）") for t in types]
+        acts = base.values_list("act", flat=True).distinct()
+        self.filters["act"].extra["choices"] = [(a, a) for a in sorted(acts)]
+        types = base.exclude(object_type="").values_list("object_type", flat=True).distinct()
+        self.filters["object_type"].extra["choices"] = [(t, f"{object_type_label(t)}（{t}）") for t in sorted(types)]
+
+    def by_date(self, queryset, name, value):
+        return audit.filter_events(queryset, **{name: value})
 
 
 class AuditList(ListPage):

@@ -359,12 +359,23 @@ def _load(proof) -> dict:
     return proof
 
 
+def _public_keys(public_key) -> dict[str, bytes]:
+    """Raw keys by key id; a list gives several (the current key and those it replaced)."""
+    keys = public_key if isinstance(public_key, (list, tuple)) else [public_key]
+    raw = [_public_key_raw(k) for k in keys]
+    if not raw:
+        raise ProofError("没有提供公钥。")
+    return {key_id_of(r): r for r in raw}
+
+
 def verify_checkpoint(checkpoint: dict, public_key) -> dict:
-    """Check a checkpoint's Ed25519 signature; return it (tree size, root hash, time)."""
+    """Check a checkpoint's Ed25519 signature; return it (tree size, root hash, time).
+
+    ``public_key`` is the platform's key, or a list of keys (after a key change)."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    raw_key = _public_key_raw(public_key)
+    keys = _public_keys(public_key)
     if not isinstance(checkpoint, dict):
         raise ProofError("缺少签名检查点。")
     size = _size(checkpoint.get("tree_size"), "检查点的树大小")
@@ -372,8 +383,12 @@ def verify_checkpoint(checkpoint: dict, public_key) -> dict:
     time_text = checkpoint.get("time")
     if not isinstance(time_text, str) or "\n" in time_text:
         raise ProofError("检查点的时间无效。")
-    if checkpoint.get("key_id") not in (None, key_id_of(raw_key)):
-        raise ProofError(f"检查点由另一把密钥（{checkpoint.get('key_id')}）签名，不是所给的公钥（{key_id_of(raw_key)}）。")
+    kid = checkpoint.get("key_id")
+    if kid is None and len(keys) == 1:
+        kid = next(iter(keys))
+    if kid not in keys:
+        raise ProofError(f"检查点由另一把密钥（{kid}）签名，不是所给的公钥（{'、'.join(keys)}）。")
+    raw_key = keys[kid]
     try:
         signature = base64.b64decode(checkpoint.get("signature") or "", validate=True)
         Ed25519PublicKey.from_public_bytes(raw_key).verify(signature, checkpoint_note(size, root_hash, time_text))

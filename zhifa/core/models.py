@@ -37,7 +37,7 @@ class AuditEvent(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "审计事件"
         ordering = ["seq"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [models.Index(fields=["object_type", "object_id"]), models.Index(fields=["time"])]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.act} {self.object_repr}"

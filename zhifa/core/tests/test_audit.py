@@ -300,3 +300,59 @@ def test_checkpoint_and_public_key_commands(world):
     assert "树大小 1" in out and "签名校验：通过" in out
     key = json.loads(run("public-key", "--json")[0])
     assert key["algorithm"] == "Ed25519" and key["key_id"] == audit.key_id() and "BEGIN PUBLIC KEY" in key["pem"]
+
+
+# --- Dates, keys, and logs from before stored subtrees --------------------------------
+
+
+def test_dates_are_beijing_days(world):
+    from datetime import datetime, timezone as tz
+    from unittest import mock
+
+    late_evening_utc = datetime(2026, 11, 25, 17, 30, tzinfo=tz.utc)  # 26 November, 01:30 in Beijing
+    with mock.patch("zhifa.core.audit.dj_timezone.now", return_value=late_evening_utc):
+        append(world, 1)
+    qs = AuditEvent.objects.all()
+    assert audit.filter_events(qs, since=date(2026, 11, 26), until=date(2026, 11, 26)).count() == 1
+    assert audit.filter_events(qs, until=date(2026, 11, 25)).count() == 0
+    assert audit.filter_events(qs, since=date(2026, 11, 27)).count() == 0
+
+
+def test_checkpoints_signed_with_a_replaced_key_stay_valid_when_it_is_listed(world, settings):
+    append(world, 3)
+    old_public = base64.b64encode(audit.public_key_bytes()).decode()
+    try:
+        settings.AUDIT_SIGNING_KEY = base64.b64encode(bytes(range(1, 33))).decode()
+        audit.signing_key.cache_clear()
+        append(world, 2, start=3)
+        report = audit.verify()
+        assert [p.kind for p in report.problems] == ["checkpoint"] * 3
+        assert "由未知的密钥签名" in report.first.message
+        settings.AUDIT_PREVIOUS_PUBLIC_KEYS = [old_public]
+        assert audit.verify().ok
+        proof = audit.inclusion_proof(1, 3)  # against a checkpoint signed with the old key
+        assert proof["public_key"]["public_key"] == old_public
+        merkle.verify_inclusion_proof(proof, old_public)
+        # Across the change, the outsider checks with both keys.
+        across = audit.consistency_proof(3, 5)
+        with pytest.raises(merkle.ProofError, match="另一把密钥"):
+            merkle.verify_consistency_proof(across, audit.public_key_info())
+        merkle.verify_consistency_proof(across, [old_public, audit.public_key_info()])
+    finally:
+        audit.signing_key.cache_clear()
+
+
+def test_the_migration_fills_in_stored_subtrees_for_older_logs(world):
+    import importlib
+
+    from django.apps import apps
+
+    append(world, 11)
+    expected = dict(AuditEvent.objects.values_list("seq", "nodes"))
+    sql(f"UPDATE {{events}} SET nodes = {json_param()}", [json.dumps([])])
+    assert not audit.verify().ok
+    migration = importlib.import_module("zhifa.core.migrations.0003_backfill_event_nodes")
+    migration.backfill(apps, None)
+    assert dict(AuditEvent.objects.values_list("seq", "nodes")) == expected
+    assert audit.verify().ok
+    merkle.verify_inclusion_proof(audit.inclusion_proof(4), audit.public_key_info())
