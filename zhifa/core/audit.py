@@ -144,6 +144,11 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
 
     ``agency`` (or ``obj.agency``/``obj.agency_id`` when present, or ``obj`` itself when
     it is an agency) scopes who may read it.
+
+    The head row stays locked until the act's transaction commits, so every other
+    append waits for it: call ``record`` as the act's last write, after the act has
+    locked its own rows (locks are then always taken in the same order, domain rows
+    first, and the wait is short). Raises RuntimeError outside a transaction.
     """
     from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 
@@ -153,7 +158,8 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
     # checkpoint are read and written by one transaction at a time.
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     if agency is None and obj is not None:
-        agency = obj.pk if getattr(getattr(obj, "_meta", None), "label_lower", "") == "org.agency" else getattr(obj, "agency_id", None)
+        is_agency = getattr(getattr(obj, "_meta", None), "label_lower", "") == "org.agency"
+        agency = obj.pk if is_agency else getattr(obj, "agency_id", None)
     agency_id = agency.pk if isinstance(agency, models.Model) else agency
     user = actor if getattr(actor, "is_authenticated", False) else None
     now = dj_timezone.now()
@@ -168,7 +174,7 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
         object_repr=_text(str(obj))[:200] if obj is not None else "",
         agency_id=agency_id,
         changes=_plain(changes or {}),
-        clauses=list(validate(tuple(clauses))),
+        clauses=list(validate(clauses if isinstance(clauses, str) else tuple(clauses))),
     )
     leaf = merkle.leaf_hash(event_bytes(event))
     compact, completed = merkle.compact_append_nodes([bytes.fromhex(h) for h in head.compact], head.size, leaf)
@@ -522,7 +528,8 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
         # The tree is built from the stored leaf hashes: a row changed without its leaf
         # hash is reported above; one changed together with it, by the checkpoint below.
         compact, completed = merkle.compact_append_nodes(compact, size, leaf)
-        if event.seq == size and [h.hex() for h in completed] != list(event.nodes or []):
+        # Once the tree has diverged, later stored subtrees differ as a consequence.
+        if tree_agrees and [h.hex() for h in completed] != list(event.nodes or []):
             problem(event.seq, "nodes", f"事件 {describe(event)} 保存的子树哈希与重新计算的不符（据此生成的证明将无法验证）。")
         size += 1
 

@@ -159,6 +159,7 @@ def test_verify_names_an_event_changed_in_the_database(world, column, value):
     shown = AuditEvent.objects.get(seq=6)
     assert f"#6 {shown.act} {shown.object_repr}（org.government:{target.object_id}）" in message
     assert err.splitlines()[0].startswith("事件 #6 ")
+    assert [(p.seq, p.kind) for p in audit.verify().problems] == [(6, "altered")]
 
 
 def test_verify_names_a_row_rewritten_together_with_its_leaf_hash(world):
@@ -170,6 +171,7 @@ def test_verify_names_a_row_rewritten_together_with_its_leaf_hash(world):
         [event.actor_label, merkle.leaf_hash(audit.event_bytes(event)).hex()])
     message, _ = failing("verify")
     assert "第一个异常：事件 #4 government.update 渝中区" in message and "与签名检查点不符" in message
+    assert [(p.seq, p.kind) for p in audit.verify().problems] == [(4, "tree")]  # its consequences are not listed
 
 
 def test_verify_names_a_deleted_event_and_its_neighbours(world):
@@ -178,6 +180,7 @@ def test_verify_names_a_deleted_event_and_its_neighbours(world):
     message, _ = failing("verify")
     assert "第一个异常：第 3 号事件缺失：该行已被直接删除" in message
     assert "前一事件 #2 government.update 渝中区" in message and "后一事件 #4 government.update 渝中区" in message
+    assert [(p.seq, p.kind) for p in audit.verify().problems] == [(3, "missing")]
     # A proof that needs the row cannot be built, and says so.
     message, _ = failing("proof", "2")
     assert "第 3 号事件缺失" in message
