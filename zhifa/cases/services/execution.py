@@ -250,8 +250,8 @@ def file_contents(case: Case) -> list[dict]:
     entries = []
 
     def add(kind, title, on, obj=None, sha=None):
-        entries.append({"n": len(entries) + 1, "kind": kind, "title": title, "date": on,
-                        "sha256": sha or _digest(snapshot(obj) if obj is not None else title)})
+        content = snapshot(obj) if hasattr(obj, "_meta") else (obj if obj is not None else title)
+        entries.append({"n": len(entries) + 1, "kind": kind, "title": title, "date": on, "sha256": sha or _digest(content)})
 
     add("clue", f"线索登记：{case.summary[:40]}", case.received_on, case)
     if case.filing_number:
