@@ -13,6 +13,7 @@ from zhifa.core.forms import ZhifaForm, ZhifaModelForm
 from zhifa.org import selectors
 from zhifa.org.models import Agency, Delegation, Government, GovernmentTerm, LegalAffairsOffice, Post, Power, SupervisoryOrgan
 
+MULTI_HELP = "按住 Ctrl（Mac 上为 ⌘）可选择多项。"
 _SPLIT = re.compile(r"[\n\r；;、，,]+")
 
 
@@ -147,6 +148,7 @@ class PowerForm(UserForm, ZhifaModelForm):
         self.fields["agency"].queryset = Agency.objects.filter(government__in=governments)
         self.fields["violation_items"].queryset = ViolationItem.objects.order_by("field", "code")
         self.fields["violation_items"].required = False
+        self.fields["violation_items"].help_text = MULTI_HELP
         if self.instance.pk:
             self.fields["agency"].queryset = Agency.objects.all()
             self.fields["agency"].disabled = True
@@ -165,6 +167,7 @@ class DelegationForm(UserForm, ZhifaModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["powers"].queryset = Power.objects.select_related("agency").order_by("agency__name", "code")
+        self.fields["powers"].help_text = "委托只能选择委托机关本机关的事项。" + MULTI_HELP
         self.fields["powers"].label_from_instance = lambda p: f"{p.agency.short_name or p.agency.name} · {p.code} {p.name}"
         if self.instance.pk:
             for name in ("kind", "delegator", "recipient"):
@@ -190,6 +193,7 @@ class PostForm(UserForm, ZhifaModelForm):
         agencies = selectors.manageable_agencies(self.user)
         self.fields["agency"].queryset = agencies
         self.fields["powers"].required = False
+        self.fields["powers"].help_text = MULTI_HELP
         self.fields["powers"].queryset = (
             Power.objects.filter(Q(agency__in=agencies) | Q(delegations__recipient__in=agencies))
             .select_related("agency").distinct().order_by("agency__name", "code")

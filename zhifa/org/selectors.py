@@ -67,10 +67,16 @@ def government_term_get(pk: int) -> GovernmentTerm:
     return _get(government_term_list(), pk, "政府任期")
 
 
-def agency_list() -> QuerySet:
+def agency_list(on: date | None = None) -> QuerySet:
+    """Agencies with ``power_count`` (their own powers) and ``delegated_count`` (powers
+    authorised or entrusted to them and in force on ``on``)."""
+    on = on or date.today()
+    live = (Q(delegations_received__valid_from__lte=on, delegations_received__valid_to__gte=on)
+            & (Q(delegations_received__revoked_on__isnull=True) | Q(delegations_received__revoked_on__gt=on)))
     return (
         Agency.objects.select_related("government")
-        .annotate(power_count=Count("powers", distinct=True))
+        .annotate(power_count=Count("powers", distinct=True),
+                  delegated_count=Count("delegations_received__powers", filter=live, distinct=True))
         .order_by("government__division_code", "name")
     )
 

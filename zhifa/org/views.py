@@ -436,6 +436,7 @@ class DelegationDetail(DetailPage):
         ctx.update(
             can_edit=can_edit and not d.revoked_on,
             status_code=code, status_label=label,
+            status_colour={"in_force": "green", "pending": "blue", "expired": "grey", "revoked": "red"}[code],
             title=f"{d.get_kind_display()}：{d.recipient}",
             breadcrumbs=[("授权与委托", reverse("org:delegation_list")), (str(d.recipient), None)],
         )
@@ -564,6 +565,7 @@ class PublicAgencyList(PublicListPage):
     title = "执法主体公示"
     headers = ["名称", "类别", "执法领域", "所属政府", "主体资格", "执法事项"]
     row_template = "org/rows/public_agency.html"
+    template_name = "org/public_agency_list.html"
     filterset_class = filters.AgencyFilter
     empty_text = "没有符合条件的执法主体。"
 
@@ -584,7 +586,8 @@ class PublicAgencyDetail(PublicDetailPage):
             today=today,
             powers=selectors.powers_of(agency, today),
             decisions=selectors.standing_decisions(agency)[:10],
-            delegations=selectors.delegations_published(agency, today),
+            delegations=(published := list(selectors.delegations_published(agency, today))),
+            has_entrustment=any(d.kind == d.Kind.ENTRUSTMENT for d in published),
             breadcrumbs=[("执法主体公示", reverse("org:public_agency_list")), (str(agency), None)],
         )
         return ctx

@@ -16,7 +16,7 @@ NEW = {"name": "重庆市渝中区生态环境局", "code": "yz-sthj", "case_pre
 
 
 def test_anyone_lists_agencies_with_their_standing(api, bodies):
-    res = api().get("org/agencies", params={"standing": "confirmed", "field": "market"})
+    res = api().get("org/agencies", query_params={"standing": "confirmed", "field": "market"})
     assert res.status_code == 200
     items = res.json()["items"]
     assert {a["name"] for a in items} == {"重庆市渝中区市场监督管理局", "重庆市江北区市场监督管理局", "重庆市市场监督管理局"}

@@ -60,7 +60,7 @@ def test_district_office_registers_its_governments_term(api, bodies):
     assert res.status_code == 201, res.content
     term = GovernmentTerm.objects.get(government=bodies["yuzhong"], number=19)
     assert AuditEvent.objects.get(act="government_term.create", object_id=str(term.pk)).clauses == ["D3.2c"]
-    assert api().get("org/government-terms", params={"government": bodies["yuzhong"].pk}).status_code == 200
+    assert api().get("org/government-terms", query_params={"government": bodies["yuzhong"].pk}).status_code == 200
 
 
 def test_an_office_may_not_register_a_term_for_the_government_above_it(api, bodies):

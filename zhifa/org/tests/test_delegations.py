@@ -169,3 +169,5 @@ def test_the_public_agency_page_publishes_delegations_in_force(client, world):
                     valid_from=date(2020, 1, 1), valid_to=date(2021, 12, 31), document_number="渝市监委〔2020〕1号")
     text = client.get(world["recipient"].get_public_url()).content.decode()
     assert "渝市监委〔2025〕9号" in text and "渝市监委〔2020〕1号" not in text
+    listing = client.get("/org/public/agencies/?q=执法大队").content.decode()
+    assert "另受托或被授权1项" in listing

@@ -36,9 +36,9 @@ def test_office_lists_a_power_grounded_in_its_articles(api, catalogue):
     assert body["violation_items"][0]["name"] == "经营超过保质期的食品"
     event = AuditEvent.objects.get(act="power.create", object_id=str(body["id"]))
     assert event.changes["violation_items"] == [catalogue["item"].pk] and event.clauses == ["D2.2", "D3.1a"]
-    public = api().get("org/powers", params={"agency": catalogue["agency"].pk}).json()["items"]
+    public = api().get("org/powers", query_params={"agency": catalogue["agency"].pk}).json()["items"]
     assert public[0]["code"] == "YZ-SC-001" and public[0]["basis_articles"][1]["level"] == "law"
-    assert api().get("org/powers", params={"violation_item": catalogue["item"].pk}).json()["count"] == 1
+    assert api().get("org/powers", query_params={"violation_item": catalogue["item"].pk}).json()["count"] == 1
 
 
 @pytest.mark.clause("D3.1a", "D2.2")
