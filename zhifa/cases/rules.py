@@ -50,7 +50,7 @@ def filing_decided_in_time(received_on: date, decided_on: date, late_reason: str
     if decided_on <= due or late_reason.strip():
         return None
     return refuse(f"决定是否立案的期限已于{_d(due)}届满（{params.describe('filing_decision_period', on=received_on)}），"
-                  "请写明逾期的原因。", field="filing_late_reason")
+                  "请写明逾期的原因。", field="late_reason")
 
 
 @rule("D1.4", law="行政处罚法第六十条")

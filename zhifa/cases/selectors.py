@@ -121,6 +121,14 @@ def warnings_of(case: Case, on: date) -> list[str]:
             found.append("承办人员不足两人，请指派（D3.8）")
         if not any(co.lead for co in live):
             found.append("没有主办人，请指定（D1.5）")
+    if s in (Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
+        from zhifa.cases.services._common import latest_report
+        from zhifa.cases.services.discretion import departs
+
+        report = latest_report(case)
+        if report is not None and departs(report.discretion, report.fine):
+            d = report.discretion
+            found.append(f"拟处罚款偏离裁量基准建议档次（{d.get('fine_min')}—{d.get('fine_max')}元），须书面说明理由并经法制审核（D3.6）")
     if any(r.pending for r in case.recusals.all()):
         found.append("有回避申请待机关负责人决定（D3.7）")
     if s == Status.NOTIFIED:

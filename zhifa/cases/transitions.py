@@ -127,7 +127,7 @@ TABLE: tuple[Transition, ...] = (
         R.act_dated_truthfully, R.hearing_chair_not_investigator, R.hearing_notified_in_time,
         people_rules.officer_certified, people_rules.no_declared_conflict,
     )),
-    T("hearing_record", "记录听证", (S.NOTIFIED,), (), (OFFICER,), (
+    T("hearing_record", "记录听证", (S.NOTIFIED,), (), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.hearing_chair_not_investigator,
     ), field="hearing"),
     T("hearing_withdraw", "登记撤回听证要求", (S.NOTIFIED,), (), (OFFICER, HEAD), (R.act_dated_truthfully,)),

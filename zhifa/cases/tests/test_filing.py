@@ -192,7 +192,7 @@ def test_filing_after_fifteen_working_days_needs_the_reason_for_the_delay(w):
     due = wd(D0, 15)
     with pytest.raises(DomainError) as e:
         services.filing_approve(actor=w.head, case=case, on=due + timedelta(days=1))
-    assert_refused(e, "D1.4", code="filing_decided_in_time", field="filing_late_reason")
+    assert_refused(e, "D1.4", code="filing_decided_in_time", field="late_reason")
     case = services.filing_approve(actor=w.head, case=case, on=due + timedelta(days=1), late_reason="等待检验报告")
     assert case.filing_late_reason == "等待检验报告"
 
