@@ -36,6 +36,9 @@ class Command(BaseCommand):
             f"执法人员{counts['officers']}名（证件{counts['certificates']}本），当事人{counts['parties']}个，"
             f"利害关系申报{counts['conflicts']}件。"
         ))
+        cases = _case_count()
+        if cases:
+            self.stdout.write(f"办案程序的演示案件已载入：{cases}件。")
         self.stdout.write("")
         self.stdout.write("演示账户（密码均为演示用途，请勿用于生产环境）：")
         width = max(len(login.username) for login in world.logins)
@@ -43,3 +46,13 @@ class Command(BaseCommand):
         for login in world.logins:
             who = f"{login.where}（{login.officer}）" if login.officer else login.where
             self.stdout.write(f"  {login.username.ljust(width)}  {login.password.ljust(12)}  {login.role.ljust(8, '　')}  {who}")
+
+
+def _case_count() -> int:
+    """Cases loaded by zhifa.cases.demo, if the case procedure is installed."""
+    from django.apps import apps
+
+    try:
+        return apps.get_model("cases", "Case").objects.count()
+    except LookupError:
+        return 0
