@@ -101,7 +101,8 @@ class Act:
             if target not in t.targets:
                 raise RuntimeError(f"{t.name} must choose its target among {t.targets}, got {target!r}")
             case.status = target
-            case.status_since = self.on
+            # A new clue counts from the day it was received (it may be registered later).
+            case.status_since = self.on if t.sources else min(self.on, case.received_on)
         elif target is not None:
             raise RuntimeError(f"{t.name} keeps the state; it cannot move to {target}")
         case.version += 1

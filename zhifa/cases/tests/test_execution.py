@@ -274,3 +274,17 @@ def test_no_figure_counts_fine_revenue_per_officer(w, client):
     client.force_login(w.zhang)
     page = client.get("/cases/workbench/").content.decode()
     assert "3,240" not in page and "罚没收入" not in page
+
+
+@pytest.mark.clause("D1.4")
+def test_the_decision_is_served_within_seven_working_days_or_the_delay_explained(w):
+    from zhifa.cases.tests.builders import decided
+
+    case = decided(w)  # decided on wd(D0, 13)
+    late = wd(wd(D0, 13), 8)
+    with pytest.raises(DomainError) as e:
+        services.decision_serve(actor=w.wang, case=case, method="mail", served_to="法定代表人", on=late)
+    assert_refused(e, "D1.4", code="decision_served_in_time", field="late_reason")
+    decision = services.decision_serve(actor=w.wang, case=case, method="mail", served_to="法定代表人", on=late,
+                                       late_reason="当事人地址变更，邮件退回后重新送达。")
+    assert decision.service_late_reason and decision.served_on == late
