@@ -131,9 +131,12 @@ class Api:
     """A JSON client for /api/v1 as a given user (session) or anonymously."""
 
     def __init__(self, client, user=None):
+        # api(user) logs in as user; api() is anonymous, even after an earlier api(user).
         self.client = client
         if user is not None:
             client.force_login(user)
+        else:
+            client.logout()
 
     def _call(self, method, path, data=None, **kw):
         url = path if path.startswith("/") else f"/api/v1/{path}"

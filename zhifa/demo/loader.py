@@ -88,6 +88,7 @@ class _Loader:
         self.governments(w)
         self.agencies(w)
         self.laws(w, catalogue_only=True)
+        self.discretion(w)
         self.powers(w)
         self.posts(w)
         self.logins(w)
@@ -96,6 +97,18 @@ class _Loader:
         self.parties(w)
         self.conflicts(w)
         return w
+
+    def discretion(self, w: World) -> None:
+        """The published discretion benchmarks bundled with zhifa (D3.6), linked to the catalogue."""
+        from zhifa.discretion import engine
+        from zhifa.discretion.services import standards_import
+
+        docs = [(p.name, p.read_text(encoding="utf-8")) for p in engine.bundled_paths()]
+        w.discretion_report = str(standards_import(actor=w.admin, documents=docs))
+        # The import registers the violation items its standards name; powers cover them too.
+        from zhifa.law.models import ViolationItem
+
+        w.items = {vi.code: vi for vi in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")}
 
     def laws(self, w: World, catalogue_only: bool = False) -> None:
         from zhifa.law import loader as law_loader

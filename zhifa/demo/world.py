@@ -49,6 +49,7 @@ class World:
     certificates: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
     parties: dict = field(default_factory=dict)
+    discretion_report: str = ""
     conflicts: list = field(default_factory=list)
     logins: list = field(default_factory=list)
 

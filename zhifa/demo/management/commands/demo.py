@@ -36,6 +36,8 @@ class Command(BaseCommand):
             f"执法人员{counts['officers']}名（证件{counts['certificates']}本），当事人{counts['parties']}个，"
             f"利害关系申报{counts['conflicts']}件。"
         ))
+        if world.discretion_report:
+            self.stdout.write(f"裁量基准：{world.discretion_report}。")
         cases = _case_count()
         if cases:
             self.stdout.write(f"办案程序的演示案件已载入：{cases}件。")
