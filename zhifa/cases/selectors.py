@@ -197,8 +197,13 @@ def my_cases(user) -> QuerySet:
     if user.role == Role.OFFICER:
         investigating = Q(officers__officer=officer, officers__ended_on__isnull=True) if officer else Q(pk__in=[])
         mine = Q(created_by=user) & Q(status__in=(Status.CLUE, Status.FILING_PENDING))
-        execution = Q(status__in=EXECUTION_STATUSES) & ~Q(participations__user=user, participations__stage__in=(
-            "filing", "investigation", "decision"))
+        from django.db.models import Exists, OuterRef
+
+        from zhifa.cases.models import Participation
+
+        elsewhere = Participation.objects.filter(case=OuterRef("pk"), user=user,
+                                                 stage__in=("filing", "investigation", "decision"))
+        execution = Q(status__in=EXECUTION_STATUSES) & ~Exists(elsewhere)
         qs = qs.filter(investigating | mine | execution).distinct()
     return qs
 

@@ -201,3 +201,15 @@ def test_every_act_has_a_form_and_every_form_an_act(w):
 
     creating = {"clue_register", "simple_penalty"}
     assert set(forms.FORMS) == set(TRANSITIONS) - creating
+
+
+def test_the_executing_officer_keeps_the_case_on_the_workbench_the_investigators_too(w):
+    from zhifa.cases import selectors, services
+
+    case = executing(w)
+    services.payment_record(actor=w.wang, case=case, paid_on=wd(D0, 15), amount="1000", method="bank", bank="工商银行",
+                            receipt_number="P-1", on=wd(D0, 15))
+    assert case.pk in [r.case.pk for r in selectors.workbench(w.wang, today=wd(D0, 16))["rows"]]
+    assert case.pk in [r.case.pk for r in selectors.workbench(w.zhang, today=wd(D0, 16))["rows"]]
+    # An officer of the agency who had no part in it is offered it for execution; the head who decided is not an officer.
+    assert case.pk in [r.case.pk for r in selectors.workbench(w.zhao, today=wd(D0, 16))["rows"]]

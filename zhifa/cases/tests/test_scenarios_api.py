@@ -264,3 +264,11 @@ def test_the_list_filters_and_searches_by_party_number_and_violation(as_, w):
     assert ok(as_(w.zhang).get("cases/?status=investigating"))["count"] == 1
     assert ok(as_(w.zhang).get("cases/?limit=1"))["items"][0]["id"] in (a["id"], a["id"] + 1)
     assert ok(as_(w.other_officer).get("cases/"))["count"] == 0  # another agency sees none of them
+
+
+def test_every_act_has_an_api_operation():
+    from zhifa.cases import api
+    from zhifa.cases.transitions import TRANSITIONS
+
+    operations = {op.view_func.__name__ for view in api.router.path_operations.values() for op in view.operations}
+    assert set(TRANSITIONS) <= operations
