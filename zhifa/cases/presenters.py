@@ -63,7 +63,7 @@ def case_detail(case: Case, user, on: date | None = None) -> dict:
         "power": str(case.power) if case.power else "",
         "decision_due_on": case.decision_due_on,
         "lead_officer": case.lead_officer.name if case.lead_officer else "",
-        "next": selectors.NEXT.get(case.status, ""),
+        "next": selectors.next_of(case),
         "warnings": selectors.warnings_of(case, on),
         "acts": [{"name": t.name, "label": t.label} for t in available(case.status, user.role)],
         "flags": {"major_public_interest": case.major_public_interest, "complex_case": case.complex_case,

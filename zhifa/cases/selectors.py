@@ -111,6 +111,14 @@ NEXT = {
 }
 
 
+def next_of(case: Case) -> str:
+    if case.status == Status.TRANSFERRED_OUT and getattr(getattr(case, "transfer_out", None), "answered_on", None):
+        return "接收机关已函告处理结果，结案"
+    if case.status == Status.LEGAL_REVIEW:
+        return "法制审核人员审核"
+    return NEXT.get(case.status, "")
+
+
 def warnings_of(case: Case, on: date) -> list[str]:
     """What is missing or waiting on the case, for the workbench and the case page."""
     found = []
@@ -179,7 +187,7 @@ class Row:
 
 
 def rows(cases, on: date) -> list[Row]:
-    result = [Row(c, NEXT.get(c.status, ""), deadline_of(c, on), warnings_of(c, on)) for c in cases]
+    result = [Row(c, next_of(c), deadline_of(c, on), warnings_of(c, on)) for c in cases]
     return sorted(result, key=lambda r: r.sort_key)
 
 

@@ -76,7 +76,7 @@ class CaseList(ListPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         on = selectors.today()
-        ctx["rows"] = [selectors.Row(c, selectors.NEXT.get(c.status, ""), selectors.deadline_of(c, on)) for c in ctx["rows"]]
+        ctx["rows"] = [selectors.Row(c, selectors.next_of(c), selectors.deadline_of(c, on)) for c in ctx["rows"]]
         return ctx
 
 
@@ -96,7 +96,7 @@ class CaseDetail(DetailPage):
             title=f"{case.number}",
             case=case,
             deadline=selectors.deadline_of(case, on),
-            next=selectors.NEXT.get(case.status, ""),
+            next=selectors.next_of(case),
             warnings=selectors.warnings_of(case, on),
             acts=available(case.status, user.role),
             checklist=checklist.items(case),
