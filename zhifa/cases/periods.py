@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from zhifa.cases import params
+from zhifa.core import parameters as params
 from zhifa.core import workdays
 
 CENT = Decimal("0.01")

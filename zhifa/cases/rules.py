@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from zhifa.cases import params
+from zhifa.core import parameters as params
 from zhifa.core.rules import refuse, rule
 
 

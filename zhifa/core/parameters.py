@@ -113,3 +113,10 @@ def _add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def describe(key: str, *, on: date) -> str:
+    """标签：数值（依据）, as refusals and pages cite a parameter."""
+    p = parameter(key)
+    v = p.at(on)
+    return f"{p.label}：{v.display(p.unit)}（{v.source}）"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from zhifa.cases import acting, checklist, numbering, params, periods
+from zhifa.cases import acting, checklist, numbering, periods
+from zhifa.core import parameters as params
 from zhifa.cases import rules as R
 from zhifa.cases.models import (
     Case,

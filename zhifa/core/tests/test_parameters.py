@@ -59,3 +59,10 @@ def test_periods_count_working_days_or_days_with_holiday_roll_forward():
 def test_unknown_parameter_is_an_error():
     with pytest.raises(KeyError):
         parameters.value("no_such_thing", on=date(2026, 1, 1))
+
+
+def test_the_litigation_period_grew_from_three_to_six_months_on_2015_05_01():
+    assert parameters.value("litigation_period", on=date(2015, 4, 30)) == 3
+    assert parameters.value("litigation_period", on=date(2015, 5, 1)) == 6
+    assert parameters.value("reconsideration_application_period", on=date(2026, 1, 1)) == 60
+    assert parameters.describe("litigation_period", on=date(2026, 1, 1)).endswith("（行政诉讼法第四十六条）")
