@@ -39,12 +39,12 @@ def imported(world):
 
 
 def test_import_is_idempotent_and_audited(world, imported):
-    assert len(imported.created) == 4
-    assert DiscretionItem.objects.count() == 44
+    assert len(imported.created) == 5
+    assert DiscretionItem.objects.count() == 54
     again = services.standards_import(actor=world["legal"], documents=BUNDLED)
-    assert again.created == [] and len(again.unchanged) == 4
-    assert StandardVersion.objects.count() == 4
-    assert AuditEvent.objects.filter(act="discretion.version.create").count() == 4
+    assert again.created == [] and len(again.unchanged) == 5
+    assert StandardVersion.objects.count() == 5
+    assert AuditEvent.objects.filter(act="discretion.version.create").count() == 5
 
 
 def test_import_links_violation_items_registered_by_the_law_app(world):

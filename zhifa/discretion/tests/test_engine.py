@@ -55,17 +55,20 @@ def test_a_decision_before_the_act_is_refused():
 
 @pytest.mark.clause("D3.6")
 def test_the_version_in_force_on_the_act_date_applies():
-    before = propose("SC-AM-UNIMPL", {}, act=date(2023, 9, 18), decided=date(2023, 9, 18))
-    after = propose("SC-AM-UNIMPL", {}, act=date(2023, 9, 19), decided=date(2023, 9, 19))
+    # The amended Anti-Monopoly Law took effect on 2022-08-01 (50万 → 300万 for an agreement not yet implemented).
+    before = propose("SC-AM-UNIMPL", {}, act=date(2022, 7, 31), decided=date(2022, 7, 31))
+    after = propose("SC-AM-UNIMPL", {}, act=date(2022, 8, 1), decided=date(2022, 8, 1))
     assert (before.version, before.statutory_max) == ("2021", Decimal("500000"))
-    assert (after.version, after.statutory_max) == ("2023", Decimal("3000000"))
+    assert (after.version, after.statutory_max) == ("2022-08", Decimal("3000000"))
+    later = propose("SC-AM-UNIMPL", {}, act=date(2023, 9, 19), decided=date(2023, 9, 19))
+    assert (later.version, later.statutory_max) == ("2023", Decimal("3000000"))
 
 
 @pytest.mark.clause("D3.6")
 def test_between_act_and_decision_every_version_is_computed_and_the_most_lenient_applied():
-    p = propose("SC-AM-UNIMPL", {}, act=date(2023, 6, 1), decided=date(2023, 10, 1))
+    p = propose("SC-AM-UNIMPL", {}, act=date(2022, 6, 1), decided=date(2022, 10, 1))
     assert p.version == "2021" and p.recommended == Decimal("250000")
-    assert [c["version"] for c in p.candidates] == ["2021", "2023"]
+    assert [c["version"] for c in p.candidates] == ["2021", "2022-08"]
     assert any("行政处罚法第三十七条" in s.law for s in p.trace)
     assert "第三十七条" in p.explanation
 
