@@ -120,3 +120,22 @@ def test_the_loadlaw_command_loads_and_reloads(world):
     out = StringIO()
     call_command("loadlaw", username=world["admin"].username, stdout=out)
     assert "新增0件" in out.getvalue() and "违法行为事项新增0项" in out.getvalue()
+
+
+def test_the_anti_monopoly_law_resolves_by_date(loaded):
+    """The 2008 text and the 2022 amendment are two bases; a citation resolves to the text in force on the date."""
+    assert selectors.article_by_citation("反垄断法第五十六条").basis.slug == "anti-monopoly-law"
+    assert selectors.article_by_citation("反垄断法（2008）第四十六条").basis.slug == "anti-monopoly-law-2008"
+    before = selectors.article_by_citation("反垄断法第四十六条", date(2022, 7, 31))
+    assert before.basis.slug == "anti-monopoly-law-2008" and "五十万元以下" in before.text
+    after = selectors.article_by_citation("反垄断法第五十六条", date(2022, 8, 1))
+    assert after.basis.slug == "anti-monopoly-law" and "三百万元以下" in after.text
+
+
+def test_the_catalogue_holds_every_article_the_discretion_standards_cite(loaded):
+    from zhifa.discretion import engine
+
+    for version in engine.load_files(engine.bundled_paths()):
+        for item in version.items.values():
+            for citation in (*item.violated, *item.penalty):
+                assert selectors.article_by_citation(citation).basis.may_ground, (version.label, item.code, citation)
