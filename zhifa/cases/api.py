@@ -414,6 +414,7 @@ class ReportIn(Schema):
     complex_case: bool | None = None
     law_requires_review: bool | None = None
     major_violation: bool | None = None
+    departure_reasons: str = ""
     on: date | None = None
 
 
@@ -636,6 +637,7 @@ class DecideIn(Act):
     public_summary: str = ""
     lenient_new_law: bool | None = None
     lenient_reason: str | None = None
+    departure_reasons: str | None = None
 
 
 @router.post("{pk}/decision", response=Detail, summary="作出决定（未写明的取自调查终结报告）")

@@ -169,8 +169,12 @@ class _Demo:
         # 2. Decided and served, the fine not paid: the workbench asks for a reminder (D3.9b).
         r = back(T, 50)
         b = self.filed(self.party("老街火锅"), "SC-006", r, "检查发现：销售过期调味料。")
-        self.investigated(b, fwd(r, 1), "SC-006", {"fine": "8000", "confiscation": "650"},
-                          facts="当事人销售已过保质期的火锅底料40袋，货值金额1300元，违法所得650元。")
+        # The benchmark (产品质量法第五十二条: up to twice the goods' value) puts a first, corrected
+        # offence in its lighter tier, 0–780 yuan for goods worth 1,300 yuan.
+        self.investigated(b, fwd(r, 1), "SC-006", {"fine": "700", "confiscation": "650"},
+                          facts="当事人销售已过保质期的火锅底料40袋，货值金额1300元，违法所得650元。",
+                          circumstances={"goods_value": "1300", "illegal_income": "650", "first_offence": True,
+                                         "corrected": True})
         self.notified(b, fwd(r, 3))
         services.waiver_record(actor=self.o1, case=b, statement="本公司对告知的事实、理由和依据无异议，放弃陈述、申辩权利。（盖章）",
                                in_writing=True, on=fwd(r, 4))

@@ -376,6 +376,9 @@ class ReportForm(TermsMixin, CaseActForm):
     reasons = forms.CharField(label="理由（含裁量说明）", widget=TEXT)
     basis_articles = ArticleChoice(label="依据条文", queryset=None, required=False)
     prior_violations = forms.IntegerField(label="此前同类违法次数", min_value=0, initial=0)
+    departure_reasons = forms.CharField(
+        label="偏离裁量基准的理由", widget=TEXT, required=False,
+        help_text="处理意见偏离裁量基准建议档次的，须书面说明理由，并送法制审核（D3.6）")
     lenient_new_law = forms.BooleanField(label="适用处罚较轻的新规定（从旧兼从轻）", required=False)
     lenient_reason = forms.CharField(label="适用新规定的理由", required=False)
     major_public_interest = forms.BooleanField(label="涉及重大公共利益", required=False)
@@ -590,6 +593,8 @@ class DecideForm(TermsMixin, CaseActForm):
                                      help_text="依法公开时使用；不得含当事人亲属信息和自然人身份证号码（D5.6）")
     lenient_new_law = forms.BooleanField(label="适用处罚较轻的新规定", required=False)
     lenient_reason = forms.CharField(label="适用新规定的理由", required=False)
+    departure_reasons = forms.CharField(label="偏离裁量基准的理由", widget=TEXT, required=False,
+                                        help_text="决定偏离裁量基准建议档次的，须书面说明理由并已经法制审核（D3.6）")
 
     def __init__(self, *args, **kwargs):
         from zhifa.cases.services._common import latest_report
@@ -605,6 +610,7 @@ class DecideForm(TermsMixin, CaseActForm):
             self.fields["basis_articles"].initial = list(report.basis_articles.values_list("pk", flat=True))
             self.fields["lenient_new_law"].initial = report.lenient_new_law
             self.fields["lenient_reason"].initial = report.lenient_reason
+            self.fields["departure_reasons"].initial = report.departure_reasons
         self.order_fields([f for f in self.fields if f != "on"] + ["on"])
 
     def service_kwargs(self) -> dict:

@@ -452,6 +452,7 @@ class Report(PenaltyTerms):
     basis_articles = models.ManyToManyField("law.Article", verbose_name="依据条文", related_name="+", blank=True)
     circumstances = models.JSONField("裁量情节", default=dict, blank=True)
     discretion = models.JSONField("裁量基准建议", default=dict, blank=True)
+    departure_reasons = models.TextField("偏离裁量基准的理由", blank=True)
     lenient_new_law = models.BooleanField("适用处罚较轻的新规定（从旧兼从轻）", default=False)
     lenient_reason = models.CharField("适用新规定的理由", max_length=300, blank=True)
 
@@ -661,6 +662,7 @@ class Decision(PenaltyTerms):
     facts = models.TextField("违法事实和证据")
     reasons = models.TextField("理由（含裁量说明）")
     defence_answers = models.TextField("对陈述申辩的答复", blank=True)
+    discretion_explanation = models.TextField("自由裁量的说明", blank=True)
     basis_articles = models.ManyToManyField("law.Article", verbose_name="依据条文", related_name="+", blank=True)
     lenient_new_law = models.BooleanField("适用处罚较轻的新规定", default=False)
     lenient_reason = models.CharField("适用新规定的理由", max_length=300, blank=True)

@@ -535,3 +535,12 @@ def file_checklist_complete(missing: list[str]):
     if not missing:
         return None
     return refuse(f"案卷材料不齐全，不能结案：缺少{'、'.join(missing)}。", field="checklist")
+
+
+@rule("D3.6", "D3.10c", law="行政处罚法第三十四条")
+def departure_explained(departs: bool, proposal_text: str, reasons: str):
+    """按照基本标准行使自由裁量权；处理意见偏离裁量基准建议的档次的，应当书面说明理由（并经法制审核）。"""
+    if not departs or len((reasons or "").strip()) >= 10:
+        return None
+    return refuse(f"处理意见偏离裁量基准的建议（{proposal_text}），请在“偏离裁量基准的理由”中书面说明理由（不少于十个字），"
+                  "该案将送法制审核。", field="departure_reasons")

@@ -131,12 +131,11 @@ def warnings_of(case: Case, on: date) -> list[str]:
             found.append("没有主办人，请指定（D1.5）")
     if s in (Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
         from zhifa.cases.services._common import latest_report
-        from zhifa.cases.services.discretion import departs
 
         report = latest_report(case)
-        if report is not None and departs(report.discretion, report.fine):
+        if report is not None and report.discretion.get("departs"):
             d = report.discretion
-            found.append(f"拟处罚款偏离裁量基准建议档次（{d.get('fine_min')}—{d.get('fine_max')}元），须书面说明理由并经法制审核（D3.6）")
+            found.append(f"处理意见偏离裁量基准的建议（{d.get('outcome')}，{d.get('tier')}），已书面说明理由，须经法制审核（D3.6）")
     if any(r.pending for r in case.recusals.all()):
         found.append("有回避申请待机关负责人决定（D3.7）")
     if s == Status.NOTIFIED:

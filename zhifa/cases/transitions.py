@@ -19,6 +19,7 @@ from zhifa.accounts.models import Role
 from zhifa.cases import rules as R
 from zhifa.cases.models import Stage
 from zhifa.cases.models import Status as S
+from zhifa.discretion import rules as discretion_rules
 from zhifa.law import rules as law_rules
 from zhifa.org import rules as org_rules
 from zhifa.people import rules as people_rules
@@ -98,7 +99,7 @@ TABLE: tuple[Transition, ...] = (
     )),
     T("report_submit", "提交调查终结报告", (S.INVESTIGATING,), (S.REPORTED,), (OFFICER, HEAD), (
         R.act_dated_truthfully, R.assigned_investigator, R.basis_cited, law_rules.basis_is_law_or_rule,
-        law_rules.basis_in_force, R.lenient_new_law_reasoned,
+        law_rules.basis_in_force, R.lenient_new_law_reasoned, R.departure_explained,
     ), stage=Stage.INVESTIGATION),
     T("investigation_reopen", "退回补充调查", (S.REPORTED, S.NOTIFIED, S.DECISION_PENDING), (S.INVESTIGATING,), (HEAD,), (
         R.act_dated_truthfully,
@@ -149,6 +150,7 @@ TABLE: tuple[Transition, ...] = (
         R.defence_period_run, R.defence_points_reviewed, R.no_heavier_than_notified, R.hearing_held_before_decision,
         R.legal_review_passed, R.collective_discussion_held, R.basis_cited, law_rules.basis_is_law_or_rule,
         law_rules.basis_in_force, R.lenient_new_law_reasoned, R.publication_excludes_relatives,
+        discretion_rules.departure_reasoned,
     ), stage=Stage.DECISION),
     T("judiciary_transfer", "移送司法机关", (S.DECISION_PENDING,), (S.TRANSFERRED_JUDICIARY,), (HEAD,), (
         R.act_dated_truthfully, R.legal_review_passed, R.collective_discussion_held,

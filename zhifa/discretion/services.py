@@ -86,6 +86,12 @@ def propose(*, item_code: str, act_date: date, decision_date: date, facts: dict,
                           facts=facts, prior_violations=prior_violations)
 
 
+def item_codes_for(violation_code: str) -> list[str]:
+    """The benchmark items that cover a violation item of the catalogue (by its code, or an item's own code)."""
+    return sorted({code for v in active_versions() for code, item in v.items.items()
+                   if code == violation_code or item.violation_item == violation_code})
+
+
 def propose_for_act(*, item_codes, act_date: date, decision_date: date, facts: dict, prior_violations: int = 0):
     return engine.propose_for_act(active_versions(), item_codes=item_codes, act_date=act_date,
                                   decision_date=decision_date, facts=facts, prior_violations=prior_violations)

@@ -36,7 +36,9 @@ from zhifa.cases.services._common import (
     unreviewed_points,
     waiver_for,
 )
+from zhifa.cases.services.discretion import assess, register_departure
 from zhifa.core.errors import invalid
+from zhifa.discretion import rules as discretion_rules
 from zhifa.org import rules as org_rules
 
 
@@ -110,6 +112,16 @@ def _answers(case: Case) -> str:
     return "\n".join(lines)
 
 
+def _discretion_text(assessment, departure_reasons: str) -> str:
+    """How discretion was used, for the decision document (D3.10c)."""
+    if assessment.proposal is None:
+        return ""
+    text = assessment.proposal.explanation
+    if assessment.departs:
+        text += f"\n本决定未采用上述建议档次，理由：{departure_reasons.strip()}（已经法制审核）。"
+    return text
+
+
 def remedies_text(on: date) -> str:
     days = params.value("reconsideration_application_period", on=on)
     months = params.value("litigation_period", on=on)
@@ -119,7 +131,8 @@ def remedies_text(on: date) -> str:
 
 def decide(*, actor, case: Case, outcome: str | None = None, facts: str | None = None, reasons: str | None = None,
            terms: dict | None = None, basis_articles=None, public_summary: str = "", lenient_new_law: bool | None = None,
-           lenient_reason: str | None = None, on: date | None = None, expected_version: int | None = None) -> Decision:
+           lenient_reason: str | None = None, departure_reasons: str | None = None, on: date | None = None,
+           expected_version: int | None = None) -> Decision:
     """机关负责人作出决定：给予行政处罚、不予行政处罚（轻微；事实不能成立）。未写明的内容取自调查终结报告。
 
     拒绝：未送达事先告知书或期限未满（D3.9a），陈述申辩未逐项复核或重于告知（D5.2a），
@@ -153,13 +166,26 @@ def decide(*, actor, case: Case, outcome: str | None = None, facts: str | None =
         check_articles(act, articles, act_date=case.act_date, on=act.on, lenient=lenient, lenient_reason=lenient_reason)
         person_ids = [case.party.id_number] if case.party.is_person else []
         act.check(R.publication_excludes_relatives, public_summary, list(case.relatives.all()), person_ids)
+        # D3.6: a decision outside the benchmark's proposed tier needs written reasons and a
+        # legal reviewer (not the officer) who passed it; it is then counted as a departure.
+        assessment = assess(case, report.circumstances, act.on, outcome, terms)
+        departure_reasons = report.departure_reasons if departure_reasons is None else departure_reasons
+        lead = case.officers.filter(lead=True).select_related("officer__user").first()
+        officer = lead.officer if lead else None
+        act.check(discretion_rules.departure_reasoned, assessment.departs, departure_reasons,
+                  review.reviewer if review and review.result == LegalReview.Result.PASSED else None,
+                  getattr(officer, "user", None))
         act.enforce()
         check_outcome_terms(outcome, terms)
         decision.number = numbering.next_number(case.acting_agency, "penalty" if outcome == Outcome.PENALTY else "no_penalty",
                                                 act.on.year)
         decision.defence_answers = _answers(case)
+        decision.discretion_explanation = _discretion_text(assessment, departure_reasons)
         save(decision)
         decision.basis_articles.set(articles)
+        if assessment.departs:
+            register_departure(actor=actor, case=case, assessment=assessment, circumstances=report.circumstances,
+                               reasons=departure_reasons, reviewer=review.reviewer, officer=officer)
         act.done(changes={"decision": decision.pk, "number": decision.number, "outcome": outcome,
                           "terms": {k: v for k, v in terms.items() if v}, "basis_articles": [a.pk for a in articles]})
         return decision

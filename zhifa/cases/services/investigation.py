@@ -123,9 +123,10 @@ def report_submit(*, actor, case: Case, facts: str, evidence_summary: str, outco
                   terms: dict | None = None, basis_articles=(), circumstances: dict | None = None,
                   lenient_new_law: bool = False, lenient_reason: str = "", major_public_interest: bool | None = None,
                   complex_case: bool | None = None, law_requires_review: bool | None = None,
-                  major_violation: bool | None = None, on: date | None = None) -> Report:
-    """调查终结，提交调查终结报告：事实、证据、依据（D3.10a）和处理意见。"""
-    from zhifa.cases.services.discretion import propose
+                  major_violation: bool | None = None, departure_reasons: str = "", on: date | None = None) -> Report:
+    """调查终结，提交调查终结报告：事实、证据、依据（D3.10a）和处理意见。处理意见偏离裁量基准
+    建议档次的，须书面说明理由（D3.6），并送法制审核。"""
+    from zhifa.cases.services.discretion import assess
 
     with acting.run("report_submit", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -135,20 +136,24 @@ def report_submit(*, actor, case: Case, facts: str, evidence_summary: str, outco
         act.check(R.basis_cited, outcome, articles)
         check_articles(act, articles, act_date=case.act_date, on=act.on, lenient=lenient_new_law,
                        lenient_reason=lenient_reason)
-        act.enforce()
         if outcome not in Outcome.values:
             raise invalid("请选择处理意见。", field="outcome")
+        circumstances = dict(circumstances or {})
+        assessment = assess(case, circumstances, act.on, outcome, terms)
+        summary = assessment.summary()
+        act.check(R.departure_explained, assessment.departs,
+                  f"{summary.get('outcome', '')}，{summary.get('tier', '')}", departure_reasons)
+        act.enforce()
         check_outcome_terms(outcome, terms)
         for name, value in (("major_public_interest", major_public_interest), ("complex_case", complex_case),
                             ("law_requires_review", law_requires_review), ("major_violation", major_violation)):
             if value is not None:
                 setattr(case, name, value)
-        circumstances = dict(circumstances or {})
         report = Report(
             case=case, submitted_on=act.on, facts=require_text(facts, "facts", "请写明认定的违法事实。"),
             evidence_summary=require_text(evidence_summary, "evidence_summary", "请列明证据。"), outcome=outcome,
             reasons=require_text(reasons, "reasons", "请写明处理意见的理由。"), circumstances=circumstances,
-            discretion=propose(case, circumstances, act.on) if outcome == Outcome.PENALTY else {},
+            discretion=summary, departure_reasons=(departure_reasons or "").strip() if assessment.departs else "",
             lenient_new_law=lenient_new_law, lenient_reason=lenient_reason, **terms,
         )
         save(report)
