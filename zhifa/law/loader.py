@@ -196,6 +196,9 @@ def load_catalogue(actor) -> LoadReport:
                 (a["number"], a.get("label") or f"第{lawtext.int_to_cn(a['number'])}条", a.get("chapter", ""), a["text"].strip())
                 for a in row.get("articles", [])
             ])
+            if row.get("repealed_on") and basis.repealed_on is None:
+                services.legal_basis_repeal(actor=actor, basis=basis, repealed_on=_date(row["repealed_on"]),
+                                            reason=row.get("repeal_reason", "") or "已被修改或废止")
         for row in catalogue["items"]:
             if ViolationItem.objects.filter(code=row["code"]).exists():
                 continue

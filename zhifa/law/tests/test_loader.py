@@ -139,3 +139,14 @@ def test_the_catalogue_holds_every_article_the_discretion_standards_cite(loaded)
         for item in version.items.values():
             for citation in (*item.violated, *item.penalty):
                 assert selectors.article_by_citation(citation).basis.may_ground, (version.label, item.code, citation)
+
+
+@pytest.mark.clause("D3.2b")
+def test_a_superseded_text_in_the_catalogue_is_repealed_from_its_date(loaded):
+    from zhifa.law import rules
+
+    old = LegalBasis.objects.get(short_title="反垄断法（2008）")
+    assert old.repealed_on == date(2022, 8, 1) and "主席令第一一六号" in old.repeal_reason
+    article = old.articles.first()
+    assert rules.basis_in_force(article, date(2022, 7, 31)) is None
+    assert rules.basis_in_force(article, date(2022, 8, 1)).code == "basis_in_force"
