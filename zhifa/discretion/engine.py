@@ -244,7 +244,12 @@ class FineSpec:
 
     def bounds(self, facts: Facts) -> tuple[Decimal, Decimal]:
         if self.base:
-            b = getattr(facts, self.base) or ZERO
+            b = getattr(facts, self.base)
+            if b is None:
+                # A multiple of nothing is no amount: ask for the base rather than propose 0 yuan.
+                from zhifa.core.errors import invalid
+
+                raise invalid(f"罚款按{BASES[self.base]}的倍数计算，请先记录{BASES[self.base]}。", field=self.base)
             return (self.low * b).quantize(CENT), (self.high * b).quantize(CENT)
         return self.low, self.high
 

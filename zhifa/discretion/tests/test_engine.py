@@ -274,3 +274,22 @@ def test_a_bad_standard_file_names_the_entry():
                               "version": {"label": "1", "effective_from": "2024-01-01",
                                           "source": {"title": "t", "url": "https://example.org"}},
                               "items": [{"code": "A", "violation": "v", "violated": ["x"], "penalty": ["y"]}]})
+
+
+def test_a_multiple_of_an_unrecorded_base_asks_for_it():
+    """产品质量法第五十二条: 货值金额二倍以下 — without the goods' value there is no amount to propose."""
+    from datetime import date
+
+    import pytest
+
+    from zhifa.core.errors import DomainError
+    from zhifa.discretion import engine
+
+    versions = engine.load_files(engine.bundled_paths())
+    with pytest.raises(DomainError) as exc:
+        engine.propose(versions, item_code="SC-PQ-52", act_date=date(2026, 3, 1), decision_date=date(2026, 4, 1),
+                       facts={"first_offence": True})
+    assert exc.value.field == "goods_value" and "货值金额" in exc.value.message
+    p = engine.propose(versions, item_code="SC-PQ-52", act_date=date(2026, 3, 1), decision_date=date(2026, 4, 1),
+                       facts={"first_offence": True, "goods_value": "1300"})
+    assert p.statutory_max == 2600
