@@ -33,6 +33,7 @@ class Item:
     order: int = 50
     roles: tuple[str, ...] | None = None
     public: bool = False
+    description: str = ""  # shown on the public home page
 
 
 @cache
@@ -64,7 +65,8 @@ def menu_for(user, path: str) -> dict:
         url = _url(item.url_name)
         if url is None:
             continue
-        entry = {"label": item.label, "url": url, "current": path == url or (url != "/" and path.startswith(url))}
+        entry = {"label": item.label, "url": url, "description": item.description,
+                 "current": path == url or (url != "/" and path.startswith(url))}
         if item.public:
             public.append(entry)
         elif user.is_authenticated and (item.roles is None or user.role in item.roles or user.role == "admin"):
