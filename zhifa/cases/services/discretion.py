@@ -39,7 +39,7 @@ class Assessment:
         return _plain({
             "standard": p.version_citation, "outcome": p.outcome_label, "engine_outcome": p.outcome,
             "tier": p.tier_label, "fine_min": p.fine_min, "fine_max": p.fine_max, "recommended": p.recommended,
-            "explanation": p.explanation, "departs": self.departs,
+            "explanation": p.explanation, "departs": self.departs, "trace": [s.as_dict() for s in p.trace],
         })
 
 

@@ -52,7 +52,16 @@ def test_the_report_keeps_the_engines_proposal(linked):
     case, rep = report(linked, "70000")
     assert rep.discretion["tier"] == "一般" and not rep.discretion["departs"]
     assert Decimal(rep.discretion["fine_min"]) == Decimal("65000") and rep.discretion["explanation"]
+    steps = rep.discretion["trace"]
+    assert steps and any("D3.6" in s["clauses"] for s in steps) and any(s["row"] for s in steps)
     assert "处理意见偏离裁量基准的建议档次" not in services_grounds(case)
+
+
+def test_the_case_page_shows_the_proposal_and_its_trace(linked, client):
+    case, rep = report(linked, "70000")
+    client.force_login(linked.zhang)
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "裁量过程" in page and rep.discretion["trace"][0]["text"][:10] in page and "一般" in page
 
 
 def services_grounds(case):
