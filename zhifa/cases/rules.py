@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from zhifa.cases import periods
 from zhifa.core import parameters as params
 from zhifa.core.rules import refuse, rule
 
@@ -46,7 +47,7 @@ def lead_officer_named(lead, investigators):
 @rule("D1.4", law="行政处罚法第五十四条")
 def filing_decided_in_time(received_on: date, decided_on: date, late_reason: str):
     """符合立案标准的，应当及时立案：自发现线索之日起十五个工作日内决定是否立案；逾期的须说明原因。"""
-    due = params.period_end("filing_decision_period", start=received_on)
+    due = periods.filing_due(received_on)
     if decided_on <= due or late_reason.strip():
         return None
     return refuse(f"决定是否立案的期限已于{_d(due)}届满（{params.describe('filing_decision_period', on=received_on)}），"
@@ -81,7 +82,7 @@ def decision_served_in_time(decided_on: date, served_on: date, late_reason: str)
     """当事人不在场的，行政机关应当在七日内将行政处罚决定书送达当事人；逾期的须说明原因。"""
     if served_on < decided_on:
         return refuse(f"送达日期不得早于决定日期{_d(decided_on)}。", field="on")
-    due = params.period_end("service_period", start=decided_on)
+    due = periods.service_due(decided_on)
     if served_on <= due or late_reason.strip():
         return None
     return refuse(f"决定书应当在{_d(due)}前送达（七个工作日），请写明逾期送达的原因。", field="late_reason")
@@ -246,9 +247,9 @@ def defence_period_run(outcome: str, notice, on: date, waiver, hearing_right: bo
     """陈述、申辩的期限（及要求听证的期限）届满前不得作出决定，当事人书面明确放弃的除外。"""
     if outcome != "penalty" or notice is None or notice.served_on is None:
         return None
-    due = params.period_end("defence_period", start=notice.served_on)
+    due = periods.defence_due(notice.served_on)
     if hearing_right:
-        due = max(due, params.period_end("hearing_request_period", start=notice.served_on))
+        due = max(due, periods.hearing_request_due(notice.served_on))
     if on > due:
         return None
     waived = waiver is not None and waiver.in_writing and waiver.waives_defence and (waiver.waives_hearing or not hearing_right)
@@ -343,7 +344,7 @@ def notice_states_hearing_right(grounds: list[str], states_hearing_right: bool):
 @rule("D5.3a", law="行政处罚法第六十四条")
 def hearing_requested_in_time(served_on: date, requested_on: date):
     """当事人要求听证的，应当在行政机关告知后五日内提出。"""
-    due = params.period_end("hearing_request_period", start=served_on)
+    due = periods.hearing_request_due(served_on)
     if requested_on < served_on:
         return refuse("要求听证的日期不得早于告知书送达日期。", field="on")
     if requested_on <= due:
@@ -409,7 +410,7 @@ def reminder_before_compulsion(kind: str, reminders, on: date):
         return refuse("强制执行前应当以电话、书面或走访等方式催告当事人履行义务，请先记录催告。", field="reminder")
     last = max(reminders, key=lambda r: r.served_on)
     if kind == "court":
-        ready = params.period_end("reminder_court_wait", start=last.served_on)
+        ready = periods.court_ready(last.served_on)
         if on <= ready:
             return refuse(f"催告书于{_d(last.served_on)}送达，须满十日（{_d(ready)}后）当事人仍未履行，方可申请人民法院强制执行。",
                           field="on")
@@ -449,7 +450,7 @@ def on_spot_handover_in_time(collected_on: date, handed_over_on: date, late_reas
     """执法人员当场收缴的罚款，应当自收缴之日起二日内交至行政机关。"""
     if handed_over_on < collected_on:
         return refuse("交付日期不得早于收缴日期。", field="on")
-    due = params.period_end("on_spot_handover_period", start=collected_on)
+    due = periods.handover_due(collected_on)
     if handed_over_on <= due or late_reason.strip():
         return None
     return refuse(f"当场收缴的罚款应当在{_d(due)}前交至行政机关（二个工作日内），逾期的须写明原因并接受核查。",
