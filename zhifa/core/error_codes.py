@@ -1,0 +1,23 @@
+"""The stable codes of refusals that are not rules (input shape, access, conflicts).
+
+A refusal that enforces the law or the Decision is a registered rule (its code is the
+rule's name, see :mod:`zhifa.core.rules`); everything else a client can be told "no"
+for has one code here, so that clients can rely on it (after Saleor's
+``error_codes.py``). Add a member rather than inventing a string at the call site.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    # access
+    NOT_AUTHENTICATED = "not_authenticated"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    # concurrency and uniqueness
+    CONFLICT = "conflict"
+    # input shape
+    INVALID = "invalid"  # a value of the wrong shape (the message says which)
+    REQUIRED = "required"  # a value that must be given is missing
