@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # Two workers: the suite is written to run in parallel (one database per worker).
 WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres install system-deps bench clean
+.PHONY: run test test-sqlite test-postgres install system-deps bench clean lint
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ test: $(STAMP) system-deps
 test-postgres: $(STAMP) system-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/zhifa} $(BIN)/python scripts/check-postgres
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/zhifa} $(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+## make lint: ruff (lint and format) and no model change without its migration
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/zhifa makemigrations --check --dry-run > /dev/null
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -48,9 +48,19 @@ def _append(actor, agency, i: int) -> None:
     from zhifa.core import audit
 
     with transaction.atomic():
-        audit.record(actor=actor, act="case.notify", obj=agency, clauses=["D3.9a", "D3.8"],
-                     changes={"status": ["investigating", "notified"], "notice_no": f"渝中市监告〔2026〕{i}号",
-                              "amount": "5000.00", "deadline": "2026-12-08", "officers": [3, 7]})
+        audit.record(
+            actor=actor,
+            act="case.notify",
+            obj=agency,
+            clauses=["D3.9a", "D3.8"],
+            changes={
+                "status": ["investigating", "notified"],
+                "notice_no": f"渝中市监告〔2026〕{i}号",
+                "amount": "5000.00",
+                "deadline": "2026-12-08",
+                "officers": [3, 7],
+            },
+        )
 
 
 def _bench_appends(world, n: int) -> None:
@@ -59,7 +69,9 @@ def _bench_appends(world, n: int) -> None:
     for i in range(n):
         _append(actor, agency, i)
     elapsed = time.perf_counter() - started
-    _row(f"append {n} events, one transaction each", f"{n / elapsed:8.0f} appends/s   ({elapsed / n * 1000:.2f} ms each)")
+    _row(
+        f"append {n} events, one transaction each", f"{n / elapsed:8.0f} appends/s   ({elapsed / n * 1000:.2f} ms each)"
+    )
 
 
 def _bench_concurrent_appends(world, n: int, workers: int = 8) -> None:
@@ -90,8 +102,10 @@ def _bench_concurrent_appends(world, n: int, workers: int = 8) -> None:
         p.join()
     elapsed = time.perf_counter() - started
     failed = sum(p.exitcode != 0 for p in processes)
-    _row(f"append {per * workers} events from {workers} processes",
-         f"{per * workers / elapsed:8.0f} appends/s" + (f"   ({failed} workers failed)" if failed else ""))
+    _row(
+        f"append {per * workers} events from {workers} processes",
+        f"{per * workers / elapsed:8.0f} appends/s" + (f"   ({failed} workers failed)" if failed else ""),
+    )
 
 
 def _bench_verify() -> None:
@@ -101,8 +115,10 @@ def _bench_verify() -> None:
     report = audit.verify()
     elapsed = time.perf_counter() - started
     status = "ok" if report.ok else f"{len(report.problems)} problems"
-    _row(f"verify {report.events} events, {report.checkpoints} checkpoints",
-         f"{elapsed:8.2f} s        ({report.events / elapsed:.0f} events/s, {status})")
+    _row(
+        f"verify {report.events} events, {report.checkpoints} checkpoints",
+        f"{elapsed:8.2f} s        ({report.events / elapsed:.0f} events/s, {status})",
+    )
 
 
 def _bench_proofs(samples: int = 300) -> None:
@@ -116,13 +132,19 @@ def _bench_proofs(samples: int = 300) -> None:
     times = _timed(lambda: proofs.append(audit.inclusion_proof(seqs[len(proofs)])), samples)
     _row(f"inclusion proof in a tree of {size}", _ms(times))
     it = iter(proofs)
-    _row("  verify it (outsider: signature + path)", _ms(_timed(lambda: merkle.verify_inclusion_proof(next(it), key), samples)))
+    _row(
+        "  verify it (outsider: signature + path)",
+        _ms(_timed(lambda: merkle.verify_inclusion_proof(next(it), key), samples)),
+    )
     pairs = [(rng.randrange(1, size + 1), size) for _ in range(samples)]
     proofs = []
     times = _timed(lambda: proofs.append(audit.consistency_proof(*pairs[len(proofs)])), samples)
     _row(f"consistency proof m → {size}", _ms(times))
     it = iter(proofs)
-    _row("  verify it (outsider: 2 signatures + path)", _ms(_timed(lambda: merkle.verify_consistency_proof(next(it), key), samples)))
+    _row(
+        "  verify it (outsider: 2 signatures + path)",
+        _ms(_timed(lambda: merkle.verify_consistency_proof(next(it), key), samples)),
+    )
 
 
 def _bench_merkle(n: int = 100_000) -> None:
@@ -132,7 +154,10 @@ def _bench_merkle(n: int = 100_000) -> None:
     _row(f"pure Python: root of {n} leaves", f"{min(_timed(lambda: merkle.root(leaves), 3)):8.3f} s")
     path = merkle.inclusion_proof(leaves, n // 3)
     root = merkle.root(leaves)
-    _row("pure Python: verify an inclusion path", _ms(_timed(lambda: merkle.verify_inclusion(leaves[n // 3], n // 3, n, path, root), 1000)))
+    _row(
+        "pure Python: verify an inclusion path",
+        _ms(_timed(lambda: merkle.verify_inclusion(leaves[n // 3], n // 3, n, path, root), 1000)),
+    )
 
 
 def main() -> None:

@@ -75,7 +75,9 @@ def on_validation_error(request, exc: ValidationError):
     for e in exc.errors:
         message = e.get("ctx", {}).get("error") if e.get("type") == "value_error" else None
         message = str(message) if message else _PYDANTIC_MESSAGES.get(e.get("type"), "取值无效。")
-        errors.append({"code": "invalid", "clauses": [], "law": [], "message": message, "field": _field_of(e.get("loc", ()))})
+        errors.append(
+            {"code": "invalid", "clauses": [], "law": [], "message": message, "field": _field_of(e.get("loc", ()))}
+        )
     first = errors[0] if errors else {"message": "请求无效。", "field": None}
     return _error(
         request,
@@ -86,17 +88,33 @@ def on_validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def on_auth_error(request, exc):
-    return _error(request, {"code": "not_authenticated", "clauses": [], "message": "请先登录或提供有效的令牌。", "field": None, "errors": []}, 401)
+    return _error(
+        request,
+        {
+            "code": "not_authenticated",
+            "clauses": [],
+            "message": "请先登录或提供有效的令牌。",
+            "field": None,
+            "errors": [],
+        },
+        401,
+    )
 
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return _error(request, {"code": "not_found", "clauses": [], "message": "记录不存在或您无权查看。", "field": None, "errors": []}, 404)
+    return _error(
+        request,
+        {"code": "not_found", "clauses": [], "message": "记录不存在或您无权查看。", "field": None, "errors": []},
+        404,
+    )
 
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
-    return _error(request, {"code": "invalid", "clauses": [], "message": str(exc), "field": None, "errors": []}, exc.status_code)
+    return _error(
+        request, {"code": "invalid", "clauses": [], "message": str(exc), "field": None, "errors": []}, exc.status_code
+    )
 
 
 # Each app contributes a router in <app>/api.py.

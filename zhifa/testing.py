@@ -52,14 +52,28 @@ def make_agency(government, name=None, field="market", standing="confirmed", **k
 
     n = next(_seq)
     return Agency.objects.create(
-        name=name or f"测试执法机关{n}", code=f"ag-{n}", case_prefix=kw.pop("case_prefix", f"测{n}"),
-        field=field, government=government, standing=standing,
-        standing_confirmed_on=date(2024, 1, 1) if standing == "confirmed" else None, **kw,
+        name=name or f"测试执法机关{n}",
+        code=f"ag-{n}",
+        case_prefix=kw.pop("case_prefix", f"测{n}"),
+        field=field,
+        government=government,
+        standing=standing,
+        standing_confirmed_on=date(2024, 1, 1) if standing == "confirmed" else None,
+        **kw,
     )
 
 
-def make_officer(agency, name=None, *, fields=("penalty",), certificate=True, expires_on=None,
-                 verified_years=None, issued_on=date(2023, 1, 1), user=None):
+def make_officer(
+    agency,
+    name=None,
+    *,
+    fields=("penalty",),
+    certificate=True,
+    expires_on=None,
+    verified_years=None,
+    issued_on=date(2023, 1, 1),
+    user=None,
+):
     """An officer with qualifications in ``fields`` and, by default, a valid certificate
     that passed every annual verification from its year of issue to last year."""
     if verified_years is None:
@@ -68,25 +82,41 @@ def make_officer(agency, name=None, *, fields=("penalty",), certificate=True, ex
     from zhifa.people.models import Certificate, CertificateVerification, Officer, Qualification
 
     n = next(_seq)
-    officer = Officer.objects.create(name=name or f"执法员{n}", id_number=valid_ric(serial=n % 1000), agency=agency, user=user)
+    officer = Officer.objects.create(
+        name=name or f"执法员{n}", id_number=valid_ric(serial=n % 1000), agency=agency, user=user
+    )
     for f in fields:
         Qualification.objects.create(officer=officer, field=f, obtained_on=issued_on)
     if certificate:
-        office = LegalAffairsOffice.objects.filter(government=agency.government).first() or LegalAffairsOffice.objects.first()
+        office = (
+            LegalAffairsOffice.objects.filter(government=agency.government).first()
+            or LegalAffairsOffice.objects.first()
+        )
         cert = Certificate.objects.create(
-            officer=officer, number=f"50{n:08d}", issuer=office, issued_on=issued_on,
+            officer=officer,
+            number=f"50{n:08d}",
+            issuer=office,
+            issued_on=issued_on,
             expires_on=expires_on or issued_on + timedelta(days=365 * 6),
         )
         for year in verified_years:
-            CertificateVerification.objects.create(certificate=cert, year=year, verified_on=date(year, 3, 1), result="passed")
+            CertificateVerification.objects.create(
+                certificate=cert, year=year, verified_on=date(year, 3, 1), result="passed"
+            )
     return officer
 
 
 def make_user(role="officer", agency=None, government=None, username=None, password="zhifa-test-pw", **kw):
     from zhifa.accounts.models import User
 
-    user = User(username=username or f"{role}{next(_seq)}", role=role, agency=agency, government=government,
-                display_name=kw.pop("display_name", ""), **kw)
+    user = User(
+        username=username or f"{role}{next(_seq)}",
+        role=role,
+        agency=agency,
+        government=government,
+        display_name=kw.pop("display_name", ""),
+        **kw,
+    )
     user.set_password(password)
     user.save()
     return user
@@ -108,7 +138,9 @@ def assert_refused(error, clause: str | None = None, code: str | None = None, fi
         assert clause in error.all_clauses, f"expected clause {clause}, got {error.all_clauses}: {error}"
         assert clause in error.message or any(clause in v.full_message for v in error.violations), str(error)
     if code is not None:
-        assert code in [v.code for v in error.violations], f"expected code {code}, got {[v.code for v in error.violations]}"
+        assert code in [v.code for v in error.violations], (
+            f"expected code {code}, got {[v.code for v in error.violations]}"
+        )
     if field is not None:
         assert field in [v.field for v in error.violations], f"expected field {field}"
     return error

@@ -17,9 +17,13 @@ class ZhifaUserAdmin(UserAdmin):
 
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            audit.record(actor=request.user, act="user.update" if change else "user.create", obj=obj,
-                         agency=obj.agency_id, changes={f: str(form.cleaned_data.get(f)) for f in form.changed_data
-                                                        if "password" not in f})
+            audit.record(
+                actor=request.user,
+                act="user.update" if change else "user.create",
+                obj=obj,
+                agency=obj.agency_id,
+                changes={f: str(form.cleaned_data.get(f)) for f in form.changed_data if "password" not in f},
+            )
 
 
 @admin.register(ApiToken)

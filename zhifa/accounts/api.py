@@ -15,5 +15,11 @@ class MeOut(Schema):
 @router.get("me", response=MeOut, summary="当前用户")
 def me(request):
     u = request.auth
-    return MeOut(username=u.username, display_name=u.display_name, role=u.role, role_label=u.get_role_display(),
-                 agency_id=u.agency_id, government_id=u.government_id)
+    return MeOut(
+        username=u.username,
+        display_name=u.display_name,
+        role=u.role,
+        role_label=u.get_role_display(),
+        agency_id=u.agency_id,
+        government_id=u.government_id,
+    )

@@ -13,14 +13,30 @@ from zhifa.core import audit
 from zhifa.core.errors import DomainError
 
 
-def user_create(*, actor, username: str, password: str, role: str, display_name: str = "",
-                agency=None, government=None, is_superuser: bool = False) -> User:
+def user_create(
+    *,
+    actor,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str = "",
+    agency=None,
+    government=None,
+    is_superuser: bool = False,
+) -> User:
     """Create a login. ``actor=None`` only from the command line and demo data."""
     with transaction.atomic():
         if actor is not None:
             require_role(actor, Role.ADMIN, action="创建用户")
-        user = User(username=username, role=role, display_name=display_name, agency=agency,
-                    government=government, is_staff=is_superuser or role == Role.ADMIN, is_superuser=is_superuser)
+        user = User(
+            username=username,
+            role=role,
+            display_name=display_name,
+            agency=agency,
+            government=government,
+            is_staff=is_superuser or role == Role.ADMIN,
+            is_superuser=is_superuser,
+        )
         user.set_password(password)
         try:
             user.full_clean()
@@ -28,8 +44,13 @@ def user_create(*, actor, username: str, password: str, role: str, display_name:
             field, msgs = next(iter(exc.message_dict.items()))
             raise DomainError.of("invalid", msgs[0], field=None if field == "__all__" else field) from None
         user.save()
-        audit.record(actor=actor or "系统", act="user.create", obj=user, agency=agency,
-                     changes={"username": username, "role": role})
+        audit.record(
+            actor=actor or "系统",
+            act="user.create",
+            obj=user,
+            agency=agency,
+            changes={"username": username, "role": role},
+        )
     return user
 
 
@@ -40,8 +61,13 @@ def token_create(*, actor, user: User, name: str = "") -> str:
             require_role(actor, Role.ADMIN, action="为他人签发 API 令牌")
         token = "zf_" + secrets.token_urlsafe(32)
         row = ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=ApiToken.digest_of(token))
-        audit.record(actor=actor or "系统", act="token.create", obj=row, agency=user.agency_id,
-                     changes={"user": user.username, "prefix": row.prefix})
+        audit.record(
+            actor=actor or "系统",
+            act="token.create",
+            obj=row,
+            agency=user.agency_id,
+            changes={"user": user.username, "prefix": row.prefix},
+        )
     return token
 
 

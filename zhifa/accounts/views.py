@@ -4,8 +4,12 @@ from django.contrib.auth.forms import AuthenticationForm
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.CharField(label="用户名", max_length=150, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
-    password = forms.CharField(label="密码", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label="用户名", max_length=150, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label="密码", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
     error_messages = {
         "invalid_login": "用户名或密码不正确。连续失败 5 次将暂停登录 15 分钟。",
         "inactive": "该账户已停用。",

@@ -19,6 +19,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 
@@ -43,7 +44,7 @@ def officer_of(user):
         return None
     try:
         return user.officer
-    except Exception:  # RelatedObjectDoesNotExist
+    except ObjectDoesNotExist:  # RelatedObjectDoesNotExist
         return None
 
 
@@ -108,7 +109,9 @@ class Act:
         case.version += 1
         if self._before:
             changed = diff(self._before, snapshot(case))
-            case.save(update_fields=[*(k.removesuffix("_id") if k.endswith("_id") else k for k in changed), "updated_at"])
+            case.save(
+                update_fields=[*(k.removesuffix("_id") if k.endswith("_id") else k for k in changed), "updated_at"]
+            )
         else:
             changed = {}
             case.save()
@@ -125,10 +128,15 @@ class Act:
                     clauses.append(c)
         if t.stage and "D3.3" not in clauses:
             clauses.append("D3.3")
-        record = {"on": self.on, "label": t.label, **{k: v for k, v in changed.items() if k not in ("version", "updated_at")}}
+        record = {
+            "on": self.on,
+            "label": t.label,
+            **{k: v for k, v in changed.items() if k not in ("version", "updated_at")},
+        }
         record.update(changes or {})
-        audit.record(actor=self.actor, act=f"case.{t.name}", obj=case, changes=record, clauses=clauses,
-                     agency=case.agency_id)
+        audit.record(
+            actor=self.actor, act=f"case.{t.name}", obj=case, changes=record, clauses=clauses, agency=case.agency_id
+        )
         self.finished = True
         return case
 
@@ -163,8 +171,16 @@ def lock(case_ids) -> dict[int, Case]:
 
 
 @contextmanager
-def run(name: str, *, actor, case: Case | int | None = None, on: date | None = None,
-        expected_version: int | None = None, also_lock=(), agency=None):
+def run(
+    name: str,
+    *,
+    actor,
+    case: Case | int | None = None,
+    on: date | None = None,
+    expected_version: int | None = None,
+    also_lock=(),
+    agency=None,
+):
     """Run the act ``name`` on ``case`` (or create a case when the transition has no source)."""
     t = TRANSITIONS[name]
     on = on or today()

@@ -26,6 +26,18 @@ class DecisionAdmin(ReadOnlyAdmin):
     search_fields = ("number",)
 
 
-for model in (models.Inspection, models.Notice, models.Defence, models.Hearing, models.LegalReview, models.Payment,
-              models.Reminder, models.Enforcement, models.FollowUp, models.Transfer, models.CaseFile, models.Recusal):
+for model in (
+    models.Inspection,
+    models.Notice,
+    models.Defence,
+    models.Hearing,
+    models.LegalReview,
+    models.Payment,
+    models.Reminder,
+    models.Enforcement,
+    models.FollowUp,
+    models.Transfer,
+    models.CaseFile,
+    models.Recusal,
+):
     admin.site.register(model, ReadOnlyAdmin)

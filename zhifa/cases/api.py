@@ -29,6 +29,7 @@ Detail = dict[str, Any]
 
 # --- references in request bodies ------------------------------------------------------
 
+
 def _case(request, pk: int):
     return selectors.case_get(request.auth, pk)
 
@@ -88,7 +89,9 @@ def _place(pk):
 
 
 def _detail(request, case) -> Detail:
-    return presenters.case_detail(selectors.case_get(request.auth, case.pk if hasattr(case, "pk") else case), request.auth)
+    return presenters.case_detail(
+        selectors.case_get(request.auth, case.pk if hasattr(case, "pk") else case), request.auth
+    )
 
 
 class Act(Schema):
@@ -108,6 +111,7 @@ class Terms(Schema):
 
 
 # --- reads -------------------------------------------------------------------------------
+
 
 class CaseFilters(Schema):
     status: str | None = None
@@ -134,7 +138,10 @@ def case_list(request, filters: Query[CaseFilters]):
         qs = qs.filter(status__in=OPEN_STATUSES) if filters.open else qs.exclude(status__in=OPEN_STATUSES)
     qs = selectors.search(qs, filters.q or "")
     on = selectors.today()
-    return {"count": qs.count(), "items": [presenters.case_row(c, on) for c in qs[filters.offset:filters.offset + filters.limit]]}
+    return {
+        "count": qs.count(),
+        "items": [presenters.case_row(c, on) for c in qs[filters.offset : filters.offset + filters.limit]],
+    }
 
 
 @router.get("workbench", response=Detail, summary="工作台：我的案件、待审批、待审核，期限与提醒")
@@ -145,8 +152,13 @@ def workbench(request):
     def rows(rs):
         return [{**presenters.case_row(r.case, on), "next": r.next, "warnings": r.warnings} for r in rs]
 
-    return {"today": on, "counts": board["counts"], "cases": rows(board["rows"]), "approvals": rows(board["approvals"]),
-            "reviews": rows(board["reviews"])}
+    return {
+        "today": on,
+        "counts": board["counts"],
+        "cases": rows(board["rows"]),
+        "approvals": rows(board["approvals"]),
+        "reviews": rows(board["reviews"]),
+    }
 
 
 @router.get("{pk}", response=Detail, summary="案件详情")
@@ -157,8 +169,10 @@ def case_get(request, pk: int):
 @router.get("{pk}/timeline", response=list[Detail], summary="案件办理过程（审计记录）")
 def case_timeline(request, pk: int):
     case = _case(request, pk)
-    return [{"seq": e.seq, "time": e.time, "actor": e.actor_label, "act": e.act, "changes": e.changes,
-             "clauses": e.clauses} for e in selectors.timeline(case)]
+    return [
+        {"seq": e.seq, "time": e.time, "actor": e.actor_label, "act": e.act, "changes": e.changes, "clauses": e.clauses}
+        for e in selectors.timeline(case)
+    ]
 
 
 @router.get("evidence/{pk}/content", summary="证据内容（核验 SHA-256 后提供）")
@@ -166,11 +180,16 @@ def evidence_content(request, pk: int):
     evidence = selectors.evidence_get(request.auth, pk)
     if not evidence_store.verify(evidence.sha256):
         raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
-    return FileResponse(evidence_store.open_content(evidence.sha256), as_attachment=True, filename=evidence.filename,
-                        content_type=evidence.content_type or "application/octet-stream")
+    return FileResponse(
+        evidence_store.open_content(evidence.sha256),
+        as_attachment=True,
+        filename=evidence.filename,
+        content_type=evidence.content_type or "application/octet-stream",
+    )
 
 
 # --- clue and filing ------------------------------------------------------------------------
+
 
 class ClueIn(Schema):
     source: Literal["complaint", "inspection", "transfer_in", "monitoring", "other"]
@@ -191,8 +210,11 @@ class ClueIn(Schema):
 def clue_register(request, payload: ClueIn):
     d = payload.dict()
     case = services.clue_register(
-        actor=request.auth, party=_party(d.pop("party_id")), violation_item=_item(d.pop("violation_item_id")),
-        place=_place(d.pop("place_id")), **d,
+        actor=request.auth,
+        party=_party(d.pop("party_id")),
+        violation_item=_item(d.pop("violation_item_id")),
+        place=_place(d.pop("place_id")),
+        **d,
     )
     return Status(201, _detail(request, case))
 
@@ -219,9 +241,14 @@ def filing_propose(request, pk: int, payload: ProposeIn):
     case = _case(request, pk)
     d = payload.dict()
     services.filing_propose(
-        actor=request.auth, case=case, party=_party(d.pop("party_id")), violation_item=_item(d.pop("violation_item_id")),
-        place=_place(d.pop("place_id")), investigators=_officers(case, d.pop("investigator_ids"), "investigator_ids"),
-        lead_officer=_officer(case, d.pop("lead_officer_id"), "lead_officer_id"), **d,
+        actor=request.auth,
+        case=case,
+        party=_party(d.pop("party_id")),
+        violation_item=_item(d.pop("violation_item_id")),
+        place=_place(d.pop("place_id")),
+        investigators=_officers(case, d.pop("investigator_ids"), "investigator_ids"),
+        lead_officer=_officer(case, d.pop("lead_officer_id"), "lead_officer_id"),
+        **d,
     )
     return _detail(request, case)
 
@@ -261,7 +288,9 @@ def transfer_out(request, pk: int, payload: TransferIn):
 
     case = _case(request, pk)
     d = payload.dict()
-    services.transfer_out(actor=request.auth, case=case, to_agency=_model(Agency, d.pop("to_agency_id"), "to_agency_id", "机关"), **d)
+    services.transfer_out(
+        actor=request.auth, case=case, to_agency=_model(Agency, d.pop("to_agency_id"), "to_agency_id", "机关"), **d
+    )
     return _detail(request, case)
 
 
@@ -286,7 +315,9 @@ class AssignIn(Act):
 def officer_assign(request, pk: int, payload: AssignIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.officer_assign(actor=request.auth, case=case, officer=_officer(case, d.pop("officer_id"), "officer_id"), **d)
+    services.officer_assign(
+        actor=request.auth, case=case, officer=_officer(case, d.pop("officer_id"), "officer_id"), **d
+    )
     return _detail(request, case)
 
 
@@ -301,7 +332,9 @@ class RecusalIn(Schema):
 def recusal_apply(request, pk: int, payload: RecusalIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.recusal_apply(actor=request.auth, case=case, officer=_officer(case, d.pop("officer_id"), "officer_id"), **d)
+    services.recusal_apply(
+        actor=request.auth, case=case, officer=_officer(case, d.pop("officer_id"), "officer_id"), **d
+    )
     return Status(201, _detail(request, case))
 
 
@@ -323,6 +356,7 @@ def recusal_decide(request, pk: int, rid: int, payload: RecusalDecisionIn):
 
 # --- investigation ---------------------------------------------------------------------------
 
+
 class InspectionIn(Schema):
     kind: Literal["inspection", "inquiry"]
     place: str
@@ -339,13 +373,23 @@ class InspectionIn(Schema):
 def inspection_record(request, pk: int, payload: InspectionIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.inspection_record(actor=request.auth, case=case, officers=_officers(case, d.pop("officer_ids"), "officer_ids"), **d)
+    services.inspection_record(
+        actor=request.auth, case=case, officers=_officers(case, d.pop("officer_ids"), "officer_ids"), **d
+    )
     return Status(201, _detail(request, case))
 
 
 class EvidenceIn(Schema):
-    kind: Literal["documentary", "physical", "audiovisual", "electronic", "witness", "party_statement",
-                  "expert_opinion", "site_record"]
+    kind: Literal[
+        "documentary",
+        "physical",
+        "audiovisual",
+        "electronic",
+        "witness",
+        "party_statement",
+        "expert_opinion",
+        "site_record",
+    ]
     title: str
     source: str
     collected_on: date
@@ -365,8 +409,15 @@ def evidence_add(request, pk: int, content: File[UploadedFile], data: Form[Evide
         if inspection is None:
             raise invalid("所选笔录不属于本案。", field="inspection_id")
     d.pop("inspection_id", None)
-    services.evidence_add(actor=request.auth, case=case, content=content, filename=content.name,
-                          content_type=content.content_type or "", inspection=inspection, **d)
+    services.evidence_add(
+        actor=request.auth,
+        case=case,
+        content=content,
+        filename=content.name,
+        content_type=content.content_type or "",
+        inspection=inspection,
+        **d,
+    )
     return Status(201, _detail(request, case))
 
 
@@ -422,8 +473,13 @@ class ReportIn(Schema):
 def report_submit(request, pk: int, payload: ReportIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.report_submit(actor=request.auth, case=case, terms=d.pop("terms"),
-                           basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"), **d)
+    services.report_submit(
+        actor=request.auth,
+        case=case,
+        terms=d.pop("terms"),
+        basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"),
+        **d,
+    )
     return Status(201, _detail(request, case))
 
 
@@ -440,6 +496,7 @@ def investigation_reopen(request, pk: int, payload: ReasonIn):
 
 # --- notice, defences, hearings ------------------------------------------------------------
 
+
 class NoticeIn(Schema):
     facts: str | None = None
     reasons: str | None = None
@@ -454,8 +511,13 @@ class NoticeIn(Schema):
 def notice_issue(request, pk: int, payload: NoticeIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.notice_issue(actor=request.auth, case=case, terms=d.pop("terms"),
-                          basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"), **d)
+    services.notice_issue(
+        actor=request.auth,
+        case=case,
+        terms=d.pop("terms"),
+        basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"),
+        **d,
+    )
     return Status(201, _detail(request, case))
 
 
@@ -582,6 +644,7 @@ def hearing_withdraw(request, pk: int, payload: WithdrawIn):
 
 # --- decision ---------------------------------------------------------------------------
 
+
 @router.post("{pk}/submission", response=Detail, summary="提交决定（需要时送法制审核）")
 def decision_submit(request, pk: int, payload: Act):
     case = _case(request, pk)
@@ -644,8 +707,13 @@ class DecideIn(Act):
 def decide(request, pk: int, payload: DecideIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.decide(actor=request.auth, case=case, terms=d.pop("terms"),
-                    basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"), **d)
+    services.decide(
+        actor=request.auth,
+        case=case,
+        terms=d.pop("terms"),
+        basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"),
+        **d,
+    )
     return _detail(request, case)
 
 
@@ -676,6 +744,7 @@ def decision_serve(request, pk: int, payload: DecisionServiceIn):
 
 # --- execution --------------------------------------------------------------------------
 
+
 class InstalmentIn(Schema):
     amount: Decimal = Field(..., gt=0, max_digits=14, decimal_places=2)
     due_on: date
@@ -693,7 +762,9 @@ class PlanIn(Schema):
 def payment_plan(request, pk: int, payload: PlanIn):
     case = _case(request, pk)
     d = payload.dict()
-    services.payment_plan(actor=request.auth, case=case, instalments=[(i["amount"], i["due_on"]) for i in d.pop("instalments")], **d)
+    services.payment_plan(
+        actor=request.auth, case=case, instalments=[(i["amount"], i["due_on"]) for i in d.pop("instalments")], **d
+    )
     return Status(201, _detail(request, case))
 
 
@@ -848,10 +919,14 @@ class SimpleIn(Schema):
 def simple_penalty(request, payload: SimpleIn):
     d = payload.dict()
     case = services.simple_penalty(
-        actor=request.auth, party=_party(d.pop("party_id")), violation_item=_item(d.pop("violation_item_id")),
-        place=_place(d.pop("place_id")), basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"), **d,
+        actor=request.auth,
+        party=_party(d.pop("party_id")),
+        violation_item=_item(d.pop("violation_item_id")),
+        place=_place(d.pop("place_id")),
+        basis_articles=_articles(d.pop("basis_article_ids"), "basis_article_ids"),
+        **d,
     )
     return Status(201, _detail(request, case))
 
 
-__all__ = ["router", "CaseStatus"]
+__all__ = ["CaseStatus", "router"]

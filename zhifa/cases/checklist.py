@@ -75,7 +75,9 @@ def items(case: Case) -> list[Item]:
         add(Item("transfer_letter", f"案件移送函（{t.letter_number}）及材料清单", True))
         add(Item("transfer_answer", "接收机关书面函告的处理结果", bool(t.answered_on)))
         return result
-    if case.status == "terminated" or (case.ended_on and case.end_reason and not decision and case.status != "transferred_judiciary"):
+    if case.status == "terminated" or (
+        case.ended_on and case.end_reason and not decision and case.status != "transferred_judiciary"
+    ):
         add(Item("inspections", "检查、询问笔录", case.inspections.exists(), required=False))
         add(Item("termination", "终止调查的决定及理由", bool(case.ended_on and case.end_reason)))
         return result
@@ -107,8 +109,13 @@ def items(case: Case) -> list[Item]:
     add(Item("decision", label, bool(decision and decision.served_on)))
     if decision and decision.outcome == Outcome.PENALTY:
         if decision.money_total:
-            add(Item("payment", "缴款凭证（经银行缴入国库）或强制执行结果",
-                     case.payments.exists() or case.enforcements.filter(result_on__isnull=False).exists()))
+            add(
+                Item(
+                    "payment",
+                    "缴款凭证（经银行缴入国库）或强制执行结果",
+                    case.payments.exists() or case.enforcements.filter(result_on__isnull=False).exists(),
+                )
+            )
         if case.reminders.exists() or case.enforcements.exists():
             add(Item("reminders", "催告记录", case.reminders.exists()))
             add(Item("enforcement", "强制执行决定或申请及结果", all(e.result_on for e in case.enforcements.all())))

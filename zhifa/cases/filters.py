@@ -6,14 +6,17 @@ from zhifa.cases.models import OPEN_STATUSES, Case, Procedure, Status
 
 
 class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="检索", method="search",
-                                  widget=forms.TextInput(attrs={"placeholder": "当事人、案号、文号或违法行为"}))
+    q = django_filters.CharFilter(
+        label="检索", method="search", widget=forms.TextInput(attrs={"placeholder": "当事人、案号、文号或违法行为"})
+    )
     status = django_filters.ChoiceFilter(label="状态", choices=Status.choices, empty_label="全部")
-    open = django_filters.ChoiceFilter(label="办理情况", choices=[("1", "办理中"), ("0", "已办结")], method="by_open",
-                                       empty_label="全部")
+    open = django_filters.ChoiceFilter(
+        label="办理情况", choices=[("1", "办理中"), ("0", "已办结")], method="by_open", empty_label="全部"
+    )
     procedure = django_filters.ChoiceFilter(label="程序", choices=Procedure.choices, empty_label="全部")
-    received_after = django_filters.DateFilter(label="线索日期自", field_name="received_on", lookup_expr="gte",
-                                               widget=forms.DateInput(attrs={"type": "date"}))
+    received_after = django_filters.DateFilter(
+        label="线索日期自", field_name="received_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     class Meta:
         model = Case

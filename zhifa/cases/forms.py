@@ -89,17 +89,33 @@ class CaseActForm(ZhifaForm):
 class TermsMixin:
     """The penalty fields (行政处罚法第九条), grouped as ``terms`` for the service."""
 
-    TERM_FIELDS = ("warning", "fine", "confiscation", "qualification_downgrade", "licence_revocation", "suspension",
-                   "closure", "practice_restriction")
+    TERM_FIELDS = (
+        "warning",
+        "fine",
+        "confiscation",
+        "qualification_downgrade",
+        "licence_revocation",
+        "suspension",
+        "closure",
+        "practice_restriction",
+    )
 
     def add_terms(self, initial: dict | None = None):
         initial = initial or {}
         self.fields["warning"] = forms.BooleanField(label="警告", required=False)
-        self.fields["fine"] = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2, max_digits=14)
-        self.fields["confiscation"] = forms.DecimalField(label="没收违法所得、非法财物（元）", required=False, min_value=0,
-                                                         decimal_places=2, max_digits=14)
-        for name, label in (("qualification_downgrade", "降低资质等级"), ("licence_revocation", "吊销许可证件"),
-                            ("suspension", "责令停产停业"), ("closure", "责令关闭"), ("practice_restriction", "限制从业")):
+        self.fields["fine"] = forms.DecimalField(
+            label="罚款（元）", required=False, min_value=0, decimal_places=2, max_digits=14
+        )
+        self.fields["confiscation"] = forms.DecimalField(
+            label="没收违法所得、非法财物（元）", required=False, min_value=0, decimal_places=2, max_digits=14
+        )
+        for name, label in (
+            ("qualification_downgrade", "降低资质等级"),
+            ("licence_revocation", "吊销许可证件"),
+            ("suspension", "责令停产停业"),
+            ("closure", "责令关闭"),
+            ("practice_restriction", "限制从业"),
+        ):
             self.fields[name] = forms.BooleanField(label=label, required=False)
         for name in self.TERM_FIELDS:
             if initial.get(name) is not None:
@@ -114,6 +130,7 @@ def _lines(text: str) -> list[str]:
 
 
 # --- creating a case --------------------------------------------------------------------
+
 
 class ClueForm(ZhifaForm):
     source = forms.ChoiceField(label="线索来源", choices=Source.choices)
@@ -145,8 +162,11 @@ class SimplePenaltyForm(TermsMixin, ZhifaForm):
     facts = forms.CharField(label="违法事实", widget=TEXT)
     basis_articles = ArticleChoice(label="处罚依据条文", queryset=None)
     certificates_shown = forms.BooleanField(label="已向当事人出示执法证件", required=False)
-    collect_on_spot = forms.BooleanField(label="当场收缴罚款", required=False,
-                                         help_text="仅限一百元以下，或不当场收缴事后难以执行，或边远、水上、交通不便地区")
+    collect_on_spot = forms.BooleanField(
+        label="当场收缴罚款",
+        required=False,
+        help_text="仅限一百元以下，或不当场收缴事后难以执行，或边远、水上、交通不便地区",
+    )
     ticket_number = forms.CharField(label="财政部门统一制发的专用票据号", required=False)
     hard_to_collect_later = forms.BooleanField(label="不当场收缴事后难以执行", required=False)
     remote_area = forms.BooleanField(label="边远、水上、交通不便地区，当事人提出", required=False)
@@ -160,8 +180,14 @@ class SimplePenaltyForm(TermsMixin, ZhifaForm):
         self.fields["basis_articles"].queryset = _articles()
         self.fields["on"].initial = timezone.localdate()
         self.add_terms()
-        for name in ("qualification_downgrade", "licence_revocation", "suspension", "closure", "practice_restriction",
-                     "confiscation"):
+        for name in (
+            "qualification_downgrade",
+            "licence_revocation",
+            "suspension",
+            "closure",
+            "practice_restriction",
+            "confiscation",
+        ):
             del self.fields[name]
 
     def service_kwargs(self) -> dict:
@@ -171,6 +197,7 @@ class SimplePenaltyForm(TermsMixin, ZhifaForm):
 
 
 # --- clue and filing --------------------------------------------------------------------
+
 
 class FilingProposeForm(CaseActForm):
     act = "filing_propose"
@@ -182,8 +209,9 @@ class FilingProposeForm(CaseActForm):
     act_date = forms.DateField(label="违法行为发生日期")
     act_ended_on = forms.DateField(label="连续或继续状态终了日期", required=False)
     harmful_consequence = forms.BooleanField(label="有危害后果", required=False)
-    investigators = forms.ModelMultipleChoiceField(label="承办人员（至少两名）", queryset=None,
-                                                   widget=forms.CheckboxSelectMultiple)
+    investigators = forms.ModelMultipleChoiceField(
+        label="承办人员（至少两名）", queryset=None, widget=forms.CheckboxSelectMultiple
+    )
     lead_officer = forms.ModelChoiceField(label="主办人", queryset=None)
     reason = forms.CharField(label="立案理由", widget=TEXT)
     major_public_interest = forms.BooleanField(label="涉及重大公共利益（须法制审核）", required=False)
@@ -199,11 +227,21 @@ class FilingProposeForm(CaseActForm):
         self.fields["place"].queryset = _places()
         self.fields["investigators"].queryset = _officers(c)
         self.fields["lead_officer"].queryset = _officers(c)
-        for name in ("party", "violation_item", "place", "place_detail", "act_date", "act_ended_on", "harmful_consequence"):
+        for name in (
+            "party",
+            "violation_item",
+            "place",
+            "place_detail",
+            "act_date",
+            "act_ended_on",
+            "harmful_consequence",
+        ):
             value = getattr(c, f"{name}_id", None) if name in ("party", "violation_item", "place") else getattr(c, name)
             if value not in (None, ""):
                 self.fields[name].initial = value
-        officer = getattr(self.user, "officer", None) if self.user is not None and hasattr(self.user, "officer") else None
+        officer = (
+            getattr(self.user, "officer", None) if self.user is not None and hasattr(self.user, "officer") else None
+        )
         if officer:
             self.fields["lead_officer"].initial = officer.pk
 
@@ -211,7 +249,9 @@ class FilingProposeForm(CaseActForm):
 class ApproveForm(CaseActForm):
     act = "filing_approve"
     intro = "批准立案后，自立案之日起九十日内作出处理决定（行政处罚法第六十条）。"
-    late_reason = forms.CharField(label="逾期决定立案的原因", required=False, help_text="超过十五个工作日才决定立案的，须写明原因")
+    late_reason = forms.CharField(
+        label="逾期决定立案的原因", required=False, help_text="超过十五个工作日才决定立案的，须写明原因"
+    )
 
 
 class RefuseForm(CaseActForm):
@@ -267,15 +307,17 @@ class RecusalApplyForm(CaseActForm):
         from zhifa.people.models import Officer
 
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = Officer.objects.filter(case_roles__case=self.case,
-                                                                 case_roles__ended_on__isnull=True).distinct()
+        self.fields["officer"].queryset = Officer.objects.filter(
+            case_roles__case=self.case, case_roles__ended_on__isnull=True
+        ).distinct()
 
 
 class RecusalDecideForm(CaseActForm):
     act = "recusal_decide"
     recusal = forms.ModelChoiceField(label="回避申请", queryset=None)
-    granted = forms.TypedChoiceField(label="决定", choices=[("1", "回避"), ("0", "不予回避")], coerce=lambda v: v == "1",
-                                     widget=forms.RadioSelect)
+    granted = forms.TypedChoiceField(
+        label="决定", choices=[("1", "回避"), ("0", "不予回避")], coerce=lambda v: v == "1", widget=forms.RadioSelect
+    )
     reason = forms.CharField(label="理由", widget=TEXT, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -284,6 +326,7 @@ class RecusalDecideForm(CaseActForm):
 
 
 # --- investigation ---------------------------------------------------------------------
+
 
 class InspectionForm(CaseActForm):
     act = "inspection_record"
@@ -330,7 +373,9 @@ class EvidenceForm(CaseActForm):
 class CustodyForm(CaseActForm):
     act = "custody_record"
     evidence = forms.ModelChoiceField(label="证据", queryset=None)
-    action = forms.ChoiceField(label="事项", choices=[c for c in CustodyEvent.Action.choices if c[0] not in ("collected", "archived")])
+    action = forms.ChoiceField(
+        label="事项", choices=[c for c in CustodyEvent.Action.choices if c[0] not in ("collected", "archived")]
+    )
     holder = forms.CharField(label="保管人或保管地点")
     note = forms.CharField(label="说明", required=False)
 
@@ -362,8 +407,14 @@ CIRCUMSTANCES = (
     ("refused_correction", "拒不改正"),
     ("obstruction", "阻碍调查"),
 )
-HARM = [("", "—"), ("none", "没有造成危害后果"), ("minor", "危害后果轻微"), ("ordinary", "造成一般危害后果"),
-        ("serious", "造成严重危害后果"), ("especially_serious", "造成特别严重危害后果")]
+HARM = [
+    ("", "—"),
+    ("none", "没有造成危害后果"),
+    ("minor", "危害后果轻微"),
+    ("ordinary", "造成一般危害后果"),
+    ("serious", "造成严重危害后果"),
+    ("especially_serious", "造成特别严重危害后果"),
+]
 VULNERABLE = [("", "—"), ("disabled", "残疾人"), ("laid_off", "下岗职工"), ("migrant_worker", "进城务工人员")]
 
 
@@ -377,8 +428,11 @@ class ReportForm(TermsMixin, CaseActForm):
     basis_articles = ArticleChoice(label="依据条文", queryset=None, required=False)
     prior_violations = forms.IntegerField(label="此前同类违法次数", min_value=0, initial=0)
     departure_reasons = forms.CharField(
-        label="偏离裁量基准的理由", widget=TEXT, required=False,
-        help_text="处理意见偏离裁量基准建议档次的，须书面说明理由，并送法制审核（D3.6）")
+        label="偏离裁量基准的理由",
+        widget=TEXT,
+        required=False,
+        help_text="处理意见偏离裁量基准建议档次的，须书面说明理由，并送法制审核（D3.6）",
+    )
     lenient_new_law = forms.BooleanField(label="适用处罚较轻的新规定（从旧兼从轻）", required=False)
     lenient_reason = forms.CharField(label="适用新规定的理由", required=False)
     major_public_interest = forms.BooleanField(label="涉及重大公共利益", required=False)
@@ -390,13 +444,16 @@ class ReportForm(TermsMixin, CaseActForm):
         super().__init__(*args, **kwargs)
         self.fields["basis_articles"].queryset = _articles()
         if self.case.violation_item_id:
-            self.fields["basis_articles"].initial = list(self.case.violation_item.penalty_articles.values_list("pk", flat=True))
+            self.fields["basis_articles"].initial = list(
+                self.case.violation_item.penalty_articles.values_list("pk", flat=True)
+            )
         for name, label in CIRCUMSTANCES:
             self.fields[f"c_{name}"] = forms.BooleanField(label=f"情节：{label}", required=False)
         self.fields["c_harm"] = forms.ChoiceField(label="危害后果", choices=HARM, required=False)
         self.fields["c_vulnerable_status"] = forms.ChoiceField(label="当事人属于", choices=VULNERABLE, required=False)
-        self.fields["c_illegal_income"] = forms.DecimalField(label="违法所得（元）", required=False, min_value=0,
-                                                             decimal_places=2, max_digits=14)
+        self.fields["c_illegal_income"] = forms.DecimalField(
+            label="违法所得（元）", required=False, min_value=0, decimal_places=2, max_digits=14
+        )
         self.add_terms()
         for name in ("major_public_interest", "complex_case", "law_requires_review", "major_violation"):
             self.fields[name].initial = getattr(self.case, name)
@@ -434,9 +491,12 @@ class JudiciaryForm(ReasonForm):
 
 # --- notice, defences, hearings --------------------------------------------------------
 
+
 class NoticeForm(TermsMixin, CaseActForm):
     act = "notice_issue"
-    intro = "告知拟作出的处罚内容及事实、理由、依据，陈述申辩的权利；属于听证范围的，告知要求听证的权利（D3.9a、D5.3a）。"
+    intro = (
+        "告知拟作出的处罚内容及事实、理由、依据，陈述申辩的权利；属于听证范围的，告知要求听证的权利（D3.9a、D5.3a）。"
+    )
     facts = forms.CharField(label="违法事实", widget=LONG)
     reasons = forms.CharField(label="理由", widget=TEXT)
     basis_articles = ArticleChoice(label="依据条文", queryset=None, required=False)
@@ -507,8 +567,12 @@ class DefenceForm(CaseActForm):
 class DefenceReviewForm(CaseActForm):
     act = "defence_review"
     point = forms.ModelChoiceField(label="待复核的事项", queryset=None)
-    adopted = forms.TypedChoiceField(label="复核结论", choices=[("1", "采纳"), ("0", "不予采纳")],
-                                     coerce=lambda v: v == "1", widget=forms.RadioSelect)
+    adopted = forms.TypedChoiceField(
+        label="复核结论",
+        choices=[("1", "采纳"), ("0", "不予采纳")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
     reason = forms.CharField(label="理由", widget=TEXT)
 
     def __init__(self, *args, **kwargs):
@@ -557,6 +621,7 @@ class HearingWithdrawForm(CaseActForm):
 
 # --- decision ----------------------------------------------------------------------------
 
+
 class SubmitForm(CaseActForm):
     act = "decision_submit"
     intro = "提交后，须法制审核的送法制审核人员，其余送机关负责人决定。陈述申辩期限须已届满（或当事人书面放弃），每项陈述申辩须已复核。"
@@ -564,8 +629,12 @@ class SubmitForm(CaseActForm):
 
 class LegalReviewForm(CaseActForm):
     act = "legal_review"
-    passed = forms.TypedChoiceField(label="审核意见", choices=[("1", "通过"), ("0", "退回补充调查或修改")],
-                                    coerce=lambda v: v == "1", widget=forms.RadioSelect)
+    passed = forms.TypedChoiceField(
+        label="审核意见",
+        choices=[("1", "通过"), ("0", "退回补充调查或修改")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
     opinion = forms.CharField(label="审核意见书", widget=LONG)
 
 
@@ -589,12 +658,20 @@ class DecideForm(TermsMixin, CaseActForm):
     facts = forms.CharField(label="违法事实和证据", widget=LONG)
     reasons = forms.CharField(label="理由（含裁量说明）", widget=TEXT)
     basis_articles = ArticleChoice(label="依据条文", queryset=None, required=False)
-    public_summary = forms.CharField(label="公开摘要", widget=TEXT, required=False,
-                                     help_text="依法公开时使用；不得含当事人亲属信息和自然人身份证号码（D5.6）")
+    public_summary = forms.CharField(
+        label="公开摘要",
+        widget=TEXT,
+        required=False,
+        help_text="依法公开时使用；不得含当事人亲属信息和自然人身份证号码（D5.6）",
+    )
     lenient_new_law = forms.BooleanField(label="适用处罚较轻的新规定", required=False)
     lenient_reason = forms.CharField(label="适用新规定的理由", required=False)
-    departure_reasons = forms.CharField(label="偏离裁量基准的理由", widget=TEXT, required=False,
-                                        help_text="决定偏离裁量基准建议档次的，须书面说明理由并已经法制审核（D3.6）")
+    departure_reasons = forms.CharField(
+        label="偏离裁量基准的理由",
+        widget=TEXT,
+        required=False,
+        help_text="决定偏离裁量基准建议档次的，须书面说明理由并已经法制审核（D3.6）",
+    )
 
     def __init__(self, *args, **kwargs):
         from zhifa.cases.services._common import latest_report
@@ -621,6 +698,7 @@ class DecideForm(TermsMixin, CaseActForm):
 
 # --- execution ---------------------------------------------------------------------------
 
+
 class PaymentPlanForm(CaseActForm):
     act = "payment_plan"
     intro = "当事人确有经济困难的，经申请和批准，可以暂缓或者分期缴纳（行政处罚法第六十六条）。"
@@ -646,7 +724,9 @@ class PaymentForm(CaseActForm):
     intro = "罚没款由当事人到指定银行或通过电子支付系统缴入国库，凭缴款凭证登记（D2.3）。"
     paid_on = forms.DateField(label="缴纳日期")
     amount = forms.DecimalField(label="金额（元）", min_value=Decimal("0.01"), decimal_places=2, max_digits=14)
-    method = forms.ChoiceField(label="方式", choices=[("bank", "到指定银行缴纳"), ("electronic", "通过电子支付系统缴纳")])
+    method = forms.ChoiceField(
+        label="方式", choices=[("bank", "到指定银行缴纳"), ("electronic", "通过电子支付系统缴纳")]
+    )
     bank = forms.CharField(label="收款银行或支付系统")
     receipt_number = forms.CharField(label="缴款凭证号")
 
@@ -681,8 +761,9 @@ class EnforcementResultForm(CaseActForm):
     act = "enforcement_result"
     result = forms.CharField(label="执行结果", widget=TEXT)
     completed = forms.BooleanField(label="执行终结", required=False)
-    recovered_amount = forms.DecimalField(label="划缴金额（元）", required=False, min_value=Decimal("0.01"),
-                                          decimal_places=2, max_digits=14)
+    recovered_amount = forms.DecimalField(
+        label="划缴金额（元）", required=False, min_value=Decimal("0.01"), decimal_places=2, max_digits=14
+    )
     receipt_number = forms.CharField(label="缴库凭证号", required=False)
 
 
@@ -693,7 +774,9 @@ class ExecutionCompleteForm(CaseActForm):
 
 class FollowUpForm(CaseActForm):
     act = "followup_record"
-    method = forms.ChoiceField(label="方式", choices=[("visit", "上门回访"), ("phone", "电话回访"), ("letter", "书面回访")])
+    method = forms.ChoiceField(
+        label="方式", choices=[("visit", "上门回访"), ("phone", "电话回访"), ("letter", "书面回访")]
+    )
     findings = forms.CharField(label="履行和整改情况", widget=TEXT)
     problems = forms.CharField(label="当事人反映的问题和困难", widget=TEXT, required=False)
     response = forms.CharField(label="解决或解释情况", widget=TEXT, required=False)
@@ -709,11 +792,50 @@ class ArchiveForm(CaseActForm):
     retention = forms.ChoiceField(label="保管期限", choices=[("长期", "长期"), ("永久", "永久"), ("30年", "30年")])
 
 
-FORMS = {cls.act: cls for cls in [
-    FilingProposeForm, ApproveForm, RefuseForm, TransferForm, TransferAnswerForm, AssignForm, RecusalApplyForm,
-    RecusalDecideForm, InspectionForm, EvidenceForm, CustodyForm, RelativeForm, ReportForm, ReopenForm, NoticeForm,
-    NoticeServeForm, WaiverForm, DefenceForm, DefenceReviewForm, HearingRequestForm, HearingScheduleForm,
-    HearingRecordForm, HearingWithdrawForm, SubmitForm, LegalReviewForm, DiscussionForm, ExtensionForm, DecideForm,
-    JudiciaryForm, TerminateForm, DecisionServeForm, PaymentPlanForm, PaymentForm, HandoverForm, ReminderForm,
-    CompelForm, CourtForm, EnforcementResultForm, ExecutionCompleteForm, FollowUpForm, CloseForm, ArchiveForm,
-]}
+FORMS = {
+    cls.act: cls
+    for cls in [
+        FilingProposeForm,
+        ApproveForm,
+        RefuseForm,
+        TransferForm,
+        TransferAnswerForm,
+        AssignForm,
+        RecusalApplyForm,
+        RecusalDecideForm,
+        InspectionForm,
+        EvidenceForm,
+        CustodyForm,
+        RelativeForm,
+        ReportForm,
+        ReopenForm,
+        NoticeForm,
+        NoticeServeForm,
+        WaiverForm,
+        DefenceForm,
+        DefenceReviewForm,
+        HearingRequestForm,
+        HearingScheduleForm,
+        HearingRecordForm,
+        HearingWithdrawForm,
+        SubmitForm,
+        LegalReviewForm,
+        DiscussionForm,
+        ExtensionForm,
+        DecideForm,
+        JudiciaryForm,
+        TerminateForm,
+        DecisionServeForm,
+        PaymentPlanForm,
+        PaymentForm,
+        HandoverForm,
+        ReminderForm,
+        CompelForm,
+        CourtForm,
+        EnforcementResultForm,
+        ExecutionCompleteForm,
+        FollowUpForm,
+        CloseForm,
+        ArchiveForm,
+    ]
+}

@@ -77,7 +77,11 @@ class PenaltyTerms(models.Model):
     warning = models.BooleanField("警告", default=False)
     fine = models.DecimalField("罚款（元）", max_digits=14, decimal_places=2, null=True, blank=True)
     confiscation = models.DecimalField(
-        "没收违法所得、非法财物（元）", max_digits=14, decimal_places=2, null=True, blank=True,
+        "没收违法所得、非法财物（元）",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="没收的违法所得数额或者非法财物的价值",
     )
     qualification_downgrade = models.BooleanField("降低资质等级", default=False)
@@ -86,12 +90,25 @@ class PenaltyTerms(models.Model):
     closure = models.BooleanField("责令关闭", default=False)
     practice_restriction = models.BooleanField("限制从业", default=False)
 
-    TERM_FIELDS = ("warning", "fine", "confiscation", "qualification_downgrade", "licence_revocation",
-                   "suspension", "closure", "practice_restriction")
+    TERM_FIELDS = (
+        "warning",
+        "fine",
+        "confiscation",
+        "qualification_downgrade",
+        "licence_revocation",
+        "suspension",
+        "closure",
+        "practice_restriction",
+    )
     # The penalties PL Art. 63 names as triggering a hearing, besides large amounts.
     HEARING_KINDS = ("qualification_downgrade", "licence_revocation", "suspension", "closure", "practice_restriction")
-    NON_MONETARY_TO_EXECUTE = ("qualification_downgrade", "licence_revocation", "suspension", "closure",
-                               "practice_restriction")
+    NON_MONETARY_TO_EXECUTE = (
+        "qualification_downgrade",
+        "licence_revocation",
+        "suspension",
+        "closure",
+        "practice_restriction",
+    )
 
     class Meta:
         abstract = True
@@ -131,8 +148,13 @@ class Case(models.Model):
 
     agency = models.ForeignKey("org.Agency", verbose_name="办案机关", on_delete=models.PROTECT, related_name="cases")
     in_name_of = models.ForeignKey(
-        "org.Agency", verbose_name="以其名义办案的机关", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", help_text="受委托组织以委托机关的名义实施（行政处罚法第二十条）",
+        "org.Agency",
+        verbose_name="以其名义办案的机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="受委托组织以委托机关的名义实施（行政处罚法第二十条）",
     )
     status = models.CharField("状态", max_length=24, choices=Status.choices, default=Status.CLUE, editable=False)
     version = models.PositiveIntegerField("版本", default=0, editable=False)
@@ -143,44 +165,84 @@ class Case(models.Model):
     source = models.CharField("线索来源", max_length=16, choices=Source.choices)
     source_reference = models.CharField("来源编号", max_length=60, blank=True, help_text="举报编号、移送函文号等")
     transferred_from = models.ForeignKey(
-        "self", verbose_name="移送来源案件", null=True, blank=True, on_delete=models.PROTECT, related_name="transfers_in",
+        "self",
+        verbose_name="移送来源案件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
     )
     received_on = models.DateField("发现或收到线索日期")
     summary = models.TextField("线索内容")
     reporter_name = models.CharField("举报人", max_length=60, blank=True)
     reporter_contact = models.CharField("举报人联系方式", max_length=60, blank=True)
     party = models.ForeignKey(
-        "parties.Party", verbose_name="当事人", null=True, blank=True, on_delete=models.PROTECT, related_name="cases",
+        "parties.Party",
+        verbose_name="当事人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
     )
     violation_item = models.ForeignKey(
-        "law.ViolationItem", verbose_name="违法行为", null=True, blank=True, on_delete=models.PROTECT,
+        "law.ViolationItem",
+        verbose_name="违法行为",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="cases",
     )
     place = models.ForeignKey(
-        "org.Government", verbose_name="违法行为发生地（区县）", null=True, blank=True, on_delete=models.PROTECT,
+        "org.Government",
+        verbose_name="违法行为发生地（区县）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     place_detail = models.CharField("具体地点", max_length=200, blank=True)
     act_date = models.DateField("违法行为发生日期", null=True, blank=True)
     act_ended_on = models.DateField(
-        "连续或继续状态终了日期", null=True, blank=True, help_text="违法行为有连续或者继续状态的，从行为终了之日起计算追责期限",
+        "连续或继续状态终了日期",
+        null=True,
+        blank=True,
+        help_text="违法行为有连续或者继续状态的，从行为终了之日起计算追责期限",
     )
     harmful_consequence = models.BooleanField("有危害后果", default=False)
 
     # Filing (立案)
-    power = models.ForeignKey("org.Power", verbose_name="依据的执法职权", null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="cases")
-    delegation = models.ForeignKey("org.Delegation", verbose_name="授权或委托", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="cases")
+    power = models.ForeignKey(
+        "org.Power",
+        verbose_name="依据的执法职权",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    delegation = models.ForeignKey(
+        "org.Delegation",
+        verbose_name="授权或委托",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
     filing_reason = models.TextField("立案（不予立案）理由", blank=True)
     filing_late_reason = models.CharField("逾期决定立案的原因", max_length=300, blank=True)
     proposed_on = models.DateField("提请立案日期", null=True, blank=True)
     filed_on = models.DateField("立案日期", null=True, blank=True)
     filing_number = models.CharField("立案编号", max_length=60, blank=True)
-    decision_due_on = models.DateField("作出决定期限", null=True, blank=True,
-                                       help_text="自立案之日起九十日，含经批准的延长")
-    lead_officer = models.ForeignKey("people.Officer", verbose_name="主办人", null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="led_cases")
+    decision_due_on = models.DateField(
+        "作出决定期限", null=True, blank=True, help_text="自立案之日起九十日，含经批准的延长"
+    )
+    lead_officer = models.ForeignKey(
+        "people.Officer",
+        verbose_name="主办人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_cases",
+    )
 
     # What makes a case need legal review (行政处罚法第五十八条) or collective discussion (第五十七条)
     major_public_interest = models.BooleanField("涉及重大公共利益", default=False)
@@ -194,8 +256,9 @@ class Case(models.Model):
     closed_on = models.DateField("结案日期", null=True, blank=True)
     archived_on = models.DateField("归档日期", null=True, blank=True)
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("最近办理时间", auto_now=True)
 
@@ -203,11 +266,15 @@ class Case(models.Model):
         verbose_name = verbose_name_plural = "案件"
         ordering = ["-received_on", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["filing_number"], condition=~Q(filing_number=""),
-                                    name="case_filing_number_unique"),
+            models.UniqueConstraint(
+                fields=["filing_number"], condition=~Q(filing_number=""), name="case_filing_number_unique"
+            ),
             models.CheckConstraint(
-                condition=Q(act_ended_on__isnull=True) | Q(act_date__isnull=True) | Q(act_ended_on__gte=models.F("act_date")),
-                name="case_act_period_order", violation_error_message="违法行为终了日期不得早于发生日期。",
+                condition=Q(act_ended_on__isnull=True)
+                | Q(act_date__isnull=True)
+                | Q(act_ended_on__gte=models.F("act_date")),
+                name="case_act_period_order",
+                violation_error_message="违法行为终了日期不得早于发生日期。",
             ),
         ]
         indexes = [models.Index(fields=["agency", "status"])]
@@ -259,7 +326,9 @@ class CaseOfficer(models.Model):
     """An investigator assigned to the case (承办人); one of them leads (主办人, D1.5)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="officers")
-    officer = models.ForeignKey("people.Officer", verbose_name="执法人员", on_delete=models.PROTECT, related_name="case_roles")
+    officer = models.ForeignKey(
+        "people.Officer", verbose_name="执法人员", on_delete=models.PROTECT, related_name="case_roles"
+    )
     lead = models.BooleanField("主办", default=False)
     assigned_on = models.DateField("指派日期")
     ended_on = models.DateField("退出日期", null=True, blank=True)
@@ -269,8 +338,9 @@ class CaseOfficer(models.Model):
         verbose_name = verbose_name_plural = "承办人员"
         ordering = ["-lead", "assigned_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["case", "officer"], condition=Q(ended_on__isnull=True),
-                                    name="one_live_assignment_per_officer"),
+            models.UniqueConstraint(
+                fields=["case", "officer"], condition=Q(ended_on__isnull=True), name="one_live_assignment_per_officer"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -289,13 +359,21 @@ class Recusal(models.Model):
         AGENCY = "agency", "机关依职权决定"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="recusals")
-    officer = models.ForeignKey("people.Officer", verbose_name="被申请回避的人员", on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(
+        "people.Officer", verbose_name="被申请回避的人员", on_delete=models.PROTECT, related_name="+"
+    )
     applicant = models.CharField("申请方式", max_length=16, choices=Applicant.choices)
     grounds = models.TextField("回避理由")
     applied_on = models.DateField("申请日期")
     decided_on = models.DateField("决定日期", null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="决定人", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="决定人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     granted = models.BooleanField("决定回避", null=True, blank=True)
     decision_reason = models.TextField("决定理由", blank=True)
 
@@ -357,13 +435,21 @@ class Evidence(models.Model):
     description = models.TextField("证明内容", blank=True)
     source = models.CharField("来源（提供人或取得方式）", max_length=200)
     collected_on = models.DateField("取得日期")
-    inspection = models.ForeignKey(Inspection, verbose_name="取得时的检查或询问", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="evidence")
+    inspection = models.ForeignKey(
+        Inspection,
+        verbose_name="取得时的检查或询问",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evidence",
+    )
     sha256 = models.CharField("SHA-256", max_length=64)
     size = models.PositiveBigIntegerField("大小（字节）")
     filename = models.CharField("原文件名", max_length=200)
     content_type = models.CharField("文件类型", max_length=100, blank=True)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
     registered_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     class Meta:
@@ -552,8 +638,9 @@ class DefencePoint(models.Model):
     adopted = models.BooleanField("采纳", null=True, blank=True)
     review_reason = models.TextField("复核理由", blank=True)
     reviewed_on = models.DateField("复核日期", null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "陈述申辩事项"
@@ -575,8 +662,14 @@ class Hearing(models.Model):
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="hearings")
     requested_on = models.DateField("要求听证日期")
     request_form = models.CharField("要求方式", max_length=16, default="written")
-    chair = models.ForeignKey("people.Officer", verbose_name="主持人", null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="chaired_hearings")
+    chair = models.ForeignKey(
+        "people.Officer",
+        verbose_name="主持人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="chaired_hearings",
+    )
     scheduled_at = models.DateTimeField("举行时间", null=True, blank=True)
     place = models.CharField("地点", max_length=200, blank=True)
     public = models.BooleanField("公开举行", default=True)
@@ -609,8 +702,14 @@ class LegalReview(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="legal_reviews")
     submitted_on = models.DateField("提交日期")
     grounds = models.JSONField("须审核的情形", default=list)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     reviewed_on = models.DateField("审核日期", null=True, blank=True)
     result = models.CharField("审核意见", max_length=16, choices=Result.choices, blank=True)
     opinion = models.TextField("审核意见书", blank=True)
@@ -666,8 +765,9 @@ class Decision(PenaltyTerms):
     basis_articles = models.ManyToManyField("law.Article", verbose_name="依据条文", related_name="+", blank=True)
     lenient_new_law = models.BooleanField("适用处罚较轻的新规定", default=False)
     lenient_reason = models.CharField("适用新规定的理由", max_length=300, blank=True)
-    public_summary = models.TextField("公开摘要", blank=True,
-                                      help_text="依法公开时使用；不得含当事人亲属信息和自然人身份证号码")
+    public_summary = models.TextField(
+        "公开摘要", blank=True, help_text="依法公开时使用；不得含当事人亲属信息和自然人身份证号码"
+    )
     remedies = models.CharField("救济途径和期限", max_length=300)
     served_on = models.DateField("送达日期", null=True, blank=True)
     service_method = models.CharField("送达方式", max_length=16, choices=ServiceMethod.choices, blank=True)
@@ -713,8 +813,9 @@ class Instalment(models.Model):
         ordering = ["plan", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="instalment_unique"),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="instalment_positive",
-                                   violation_error_message="每期金额应当大于零。"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="instalment_positive", violation_error_message="每期金额应当大于零。"
+            ),
         ]
 
 
@@ -741,10 +842,14 @@ class Payment(models.Model):
         ordering = ["paid_on", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["method", "receipt_number"], name="payment_receipt_unique"),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="payment_positive",
-                                   violation_error_message="缴款金额应当大于零。"),
-            models.CheckConstraint(condition=~Q(receipt_number=""), name="payment_has_receipt",
-                                   violation_error_message="缴款必须记录缴款凭证号。"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="payment_positive", violation_error_message="缴款金额应当大于零。"
+            ),
+            models.CheckConstraint(
+                condition=~Q(receipt_number=""),
+                name="payment_has_receipt",
+                violation_error_message="缴款必须记录缴款凭证号。",
+            ),
         ]
 
 
@@ -813,13 +918,16 @@ class Transfer(models.Model):
     """案件移送函（D3.4）：对无管辖权的线索或案件，书面移送有管辖权的机关；接收机关书面函告处理结果。"""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="transfer_out")
-    to_agency = models.ForeignKey("org.Agency", verbose_name="接收机关", on_delete=models.PROTECT, related_name="transfers_received")
+    to_agency = models.ForeignKey(
+        "org.Agency", verbose_name="接收机关", on_delete=models.PROTECT, related_name="transfers_received"
+    )
     letter_number = models.CharField("移送函文号", max_length=60, unique=True)
     sent_on = models.DateField("移送日期")
     reasons = models.TextField("移送理由")
     materials = models.TextField("移送材料清单")
-    received_case = models.OneToOneField(Case, verbose_name="接收机关的线索", null=True, blank=True,
-                                         on_delete=models.PROTECT, related_name="transfer_in")
+    received_case = models.OneToOneField(
+        Case, verbose_name="接收机关的线索", null=True, blank=True, on_delete=models.PROTECT, related_name="transfer_in"
+    )
     answered_on = models.DateField("书面函告日期", null=True, blank=True)
     answer = models.TextField("处理结果", blank=True)
 

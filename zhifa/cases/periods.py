@@ -62,7 +62,7 @@ class Deadline:
 
     @property
     def level(self) -> str:
-        """"red" when overdue, "yellow" when nearly overdue, "green" otherwise."""
+        """ "red" when overdue, "yellow" when nearly overdue, "green" otherwise."""
         if self.today > self.due:
             return "red"
         if self.working_days_left <= WARNING_WORKING_DAYS:

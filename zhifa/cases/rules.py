@@ -24,6 +24,7 @@ def _d(d: date) -> str:
 
 # --- D1.4 / D1.5: strict and accountable enforcement: deadlines, named responsibility ----
 
+
 @rule("D1.5", law="行政处罚法第四十七条")
 def act_dated_truthfully(on: date, today: date, earliest: date | None):
     """行政执法须全过程记录：每一事项记载实际办理的日期，不得预填将来的日期，也不得早于案件的上一环节。"""
@@ -50,8 +51,11 @@ def filing_decided_in_time(received_on: date, decided_on: date, late_reason: str
     due = periods.filing_due(received_on)
     if decided_on <= due or late_reason.strip():
         return None
-    return refuse(f"决定是否立案的期限已于{_d(due)}届满（{params.describe('filing_decision_period', on=received_on)}），"
-                  "请写明逾期的原因。", field="late_reason")
+    return refuse(
+        f"决定是否立案的期限已于{_d(due)}届满（{params.describe('filing_decision_period', on=received_on)}），"
+        "请写明逾期的原因。",
+        field="late_reason",
+    )
 
 
 @rule("D1.4", law="行政处罚法第六十条")
@@ -59,8 +63,11 @@ def decision_within_time_limit(due_on: date | None, decided_on: date):
     """行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定；延长须经批准并记录。"""
     if due_on is None or decided_on <= due_on:
         return None
-    return refuse(f"作出决定的期限已于{_d(due_on)}届满，且没有经批准延长至{_d(decided_on)}；"
-                  "逾期不得作出决定，请依法报请延长或终止案件。", field="on")
+    return refuse(
+        f"作出决定的期限已于{_d(due_on)}届满，且没有经批准延长至{_d(decided_on)}；"
+        "逾期不得作出决定，请依法报请延长或终止案件。",
+        field="on",
+    )
 
 
 @rule("D1.4", law="行政处罚法第六十条")
@@ -70,8 +77,9 @@ def extension_allowed(current_due: date, approved_on: date, days: int, reason: s
     if approved_on > current_due:
         return refuse(f"办案期限已于{_d(current_due)}届满，延长须在期限届满前批准。", field="on")
     if days < 1 or days > limit:
-        return refuse(f"每次延长不得超过{limit}日（{params.describe('decision_extension_max', on=approved_on)}）。",
-                      field="days")
+        return refuse(
+            f"每次延长不得超过{limit}日（{params.describe('decision_extension_max', on=approved_on)}）。", field="days"
+        )
     if not reason.strip():
         return refuse("请写明延长办案期限的理由。", field="reason")
     return None
@@ -95,8 +103,10 @@ def court_application_window(served_on: date, applied_on: date):
     litigation_end = params.period_end("litigation_period", start=served_on)
     remedies_end = max(reconsider_end, litigation_end)
     if applied_on <= remedies_end:
-        return refuse(f"当事人申请行政复议、提起行政诉讼的期限至{_d(remedies_end)}才届满，届满后方可申请人民法院强制执行。",
-                      field="on")
+        return refuse(
+            f"当事人申请行政复议、提起行政诉讼的期限至{_d(remedies_end)}才届满，届满后方可申请人民法院强制执行。",
+            field="on",
+        )
     window_end = params.period_end("court_application_period", start=remedies_end)
     if applied_on > window_end:
         return refuse(f"申请人民法院强制执行的期限已于{_d(window_end)}届满（期限届满之日起三个月内）。", field="on")
@@ -105,12 +115,17 @@ def court_application_window(served_on: date, applied_on: date):
 
 # --- D3.1a: the body; D3.4 transfers -----------------------------------------------------
 
+
 @rule("D3.4", "D3.1a", law="行政处罚法第二十二条")
 def transfer_to_competent_agency(to_agency, competent):
     """对无管辖权的案件，书面移送有管辖权的执法机关。``competent``: agencies holding the item for the place."""
     if to_agency.pk in {a.pk for a in competent}:
         return None
-    hint = f"有管辖权的机关：{'、'.join(a.name for a in competent)}。" if competent else "未找到有管辖权的机关，请报政府法制机构协调。"
+    hint = (
+        f"有管辖权的机关：{'、'.join(a.name for a in competent)}。"
+        if competent
+        else "未找到有管辖权的机关，请报政府法制机构协调。"
+    )
     return refuse(f"{to_agency}对本案的违法行为没有管辖权，不能作为接收机关。{hint}", field="to_agency")
 
 
@@ -124,16 +139,19 @@ def agency_may_compel(agency, coercion_powers):
 
 # --- D3.1b: the officer ----------------------------------------------------------------
 
+
 @rule("D3.1b", law="行政处罚法第四十二条")
 def actor_is_officer(actor, officer):
     """行政处罚应当由具有行政执法资格的执法人员实施：办理人须有执法人员档案和有效证件。"""
     if officer is not None:
         return None
-    return refuse(f"{actor}的账户没有关联行政执法人员档案，不能从事行政执法活动；请由持有有效执法证件的人员办理。",
-                  field="actor")
+    return refuse(
+        f"{actor}的账户没有关联行政执法人员档案，不能从事行政执法活动；请由持有有效执法证件的人员办理。", field="actor"
+    )
 
 
 # --- D3.3: filing, investigation, decision and execution apart --------------------------
+
 
 @rule("D3.3")
 def stages_separated(actor, stage: str, stage_label: str, stages_done: dict[str, str]):
@@ -144,8 +162,11 @@ def stages_separated(actor, stage: str, stage_label: str, stages_done: dict[str,
     others = [label for s, label in stages_done.items() if s != stage]
     if not others:
         return None
-    return refuse(f"{actor}已在本案{'、'.join(others)}环节办理事项，不得再办理{stage_label}环节的事项"
-                  "（立案、调查、决定、执行相互分开），请由其他人员办理。", field="actor")
+    return refuse(
+        f"{actor}已在本案{'、'.join(others)}环节办理事项，不得再办理{stage_label}环节的事项"
+        "（立案、调查、决定、执行相互分开），请由其他人员办理。",
+        field="actor",
+    )
 
 
 @rule("D3.3")
@@ -180,11 +201,14 @@ def collective_discussion_held(required: bool, discussion):
     """对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定。"""
     if not required or discussion is not None:
         return None
-    return refuse("本案属于情节复杂或者重大违法行为，给予行政处罚应当经机关负责人集体讨论决定，请先记录集体讨论。",
-                  field="collective_discussion")
+    return refuse(
+        "本案属于情节复杂或者重大违法行为，给予行政处罚应当经机关负责人集体讨论决定，请先记录集体讨论。",
+        field="collective_discussion",
+    )
 
 
 # --- D3.7: recusal ---------------------------------------------------------------------
+
 
 @rule("D3.7", law="行政处罚法第四十三条")
 def recused_officer_excluded(officer, granted_recusals):
@@ -204,6 +228,7 @@ def recusal_decision_reasoned(granted: bool, reason: str):
 
 # --- D3.8: two certified officers -------------------------------------------------------
 
+
 @rule("D3.8", law="行政处罚法第四十二条")
 def two_investigators_assigned(investigators):
     """执法人员不得少于两人：立案时至少指派两名承办人员。"""
@@ -213,6 +238,7 @@ def two_investigators_assigned(investigators):
 
 
 # --- D3.9a: prior notice ----------------------------------------------------------------
+
 
 @rule("D3.9a", law="行政处罚法第四十四条")
 def notice_complete(facts: str, reasons: str, basis_articles, has_penalty: bool, states_defence_right: bool):
@@ -252,7 +278,12 @@ def defence_period_run(outcome: str, notice, on: date, waiver, hearing_right: bo
         due = max(due, periods.hearing_request_due(notice.served_on))
     if on > due:
         return None
-    waived = waiver is not None and waiver.in_writing and waiver.waives_defence and (waiver.waives_hearing or not hearing_right)
+    waived = (
+        waiver is not None
+        and waiver.in_writing
+        and waiver.waives_defence
+        and (waiver.waives_hearing or not hearing_right)
+    )
     if waived:
         return None
     what = "陈述、申辩和要求听证" if hearing_right else "陈述、申辩"
@@ -268,6 +299,7 @@ def waiver_in_writing(in_writing: bool, statement: str):
 
 
 # --- D5.2a: statements and defences ------------------------------------------------------
+
 
 @rule("D5.2a", law="行政处罚法第四十五条")
 def defence_points_recorded(points):
@@ -312,11 +344,15 @@ def no_heavier_than_notified(outcome: str, notice, decision_terms):
             heavier.append(f"增加了告知书没有的{label}")
     if not heavier:
         return None
-    return refuse(f"决定重于事先告知的处罚（{'；'.join(heavier)}）。不得因当事人陈述、申辩而加重处罚；"
-                  "确因新的事实须加重的，应当重新告知。", field="fine")
+    return refuse(
+        f"决定重于事先告知的处罚（{'；'.join(heavier)}）。不得因当事人陈述、申辩而加重处罚；"
+        "确因新的事实须加重的，应当重新告知。",
+        field="fine",
+    )
 
 
 # --- D5.3a: hearings --------------------------------------------------------------------
+
 
 def hearing_grounds(terms, party_is_person: bool, on: date) -> list[str]:
     """Why the proposed ``terms`` give the party a right to a hearing (行政处罚法第六十三条, 渝府令第354号)."""
@@ -358,8 +394,10 @@ def hearing_notified_in_time(notified_on: date, hearing_day: date):
     earliest = params.period_end("hearing_notice_period", start=notified_on)
     if hearing_day >= earliest:
         return None
-    return refuse(f"{_d(notified_on)}通知的听证最早可在{_d(earliest)}举行（举行听证的七个工作日前通知当事人）。",
-                  field="scheduled_at")
+    return refuse(
+        f"{_d(notified_on)}通知的听证最早可在{_d(earliest)}举行（举行听证的七个工作日前通知当事人）。",
+        field="scheduled_at",
+    )
 
 
 @rule("D5.3a", "D3.3", law="行政处罚法第六十四条")
@@ -380,6 +418,7 @@ def hearing_held_before_decision(hearings):
 
 
 # --- D3.9b: reminder before compulsory execution -----------------------------------------
+
 
 @rule("D3.9b", law="行政强制法第三十五条")
 def reminder_recorded(method: str, content: str, record: str, due: date, served_on: date):
@@ -412,22 +451,28 @@ def reminder_before_compulsion(kind: str, reminders, on: date):
     if kind == "court":
         ready = periods.court_ready(last.served_on)
         if on <= ready:
-            return refuse(f"催告书于{_d(last.served_on)}送达，须满十日（{_d(ready)}后）当事人仍未履行，方可申请人民法院强制执行。",
-                          field="on")
+            return refuse(
+                f"催告书于{_d(last.served_on)}送达，须满十日（{_d(ready)}后）当事人仍未履行，方可申请人民法院强制执行。",
+                field="on",
+            )
     elif on <= last.performance_due_on:
-        return refuse(f"催告的履行期限至{_d(last.performance_due_on)}届满，期限届满后当事人仍不履行的，方可强制执行。",
-                      field="on")
+        return refuse(
+            f"催告的履行期限至{_d(last.performance_due_on)}届满，期限届满后当事人仍不履行的，方可强制执行。", field="on"
+        )
     return None
 
 
 # --- D2.3: fines paid through the bank --------------------------------------------------
 
+
 @rule("D2.3", law="行政处罚法第六十七条")
 def payment_through_bank(method: str, bank: str, receipt_number: str, on_spot_allowed: bool):
     """罚缴分离：当事人到指定的银行或者通过电子支付系统缴纳罚款，以缴款凭证记录；执法人员不得自行收缴。"""
     if method == "on_spot" and not on_spot_allowed:
-        return refuse("除依法当场收缴的情形外，行政机关及其执法人员不得自行收缴罚款；请当事人到指定银行或通过电子支付系统缴纳。",
-                      field="method")
+        return refuse(
+            "除依法当场收缴的情形外，行政机关及其执法人员不得自行收缴罚款；请当事人到指定银行或通过电子支付系统缴纳。",
+            field="method",
+        )
     if method in ("bank", "electronic") and not bank.strip():
         return refuse("请记录收款的银行或电子支付系统。", field="bank")
     if not receipt_number.strip():
@@ -441,8 +486,10 @@ def on_spot_collection_allowed(fine: Decimal, on: date, hard_to_collect_later: b
     cap = params.value("on_spot_collection_cap", on=on)
     if fine <= cap or hard_to_collect_later or remote_area:
         return None
-    return refuse(f"罚款{fine:,.2f}元超过当场收缴的数额（{cap}元以下），且不属于事后难以执行或边远地区的情形，不得当场收缴。",
-                  field="collect_on_spot")
+    return refuse(
+        f"罚款{fine:,.2f}元超过当场收缴的数额（{cap}元以下），且不属于事后难以执行或边远地区的情形，不得当场收缴。",
+        field="collect_on_spot",
+    )
 
 
 @rule("D2.3", law="行政处罚法第七十一条")
@@ -453,11 +500,14 @@ def on_spot_handover_in_time(collected_on: date, handed_over_on: date, late_reas
     due = periods.handover_due(collected_on)
     if handed_over_on <= due or late_reason.strip():
         return None
-    return refuse(f"当场收缴的罚款应当在{_d(due)}前交至行政机关（二个工作日内），逾期的须写明原因并接受核查。",
-                  field="late_reason")
+    return refuse(
+        f"当场收缴的罚款应当在{_d(due)}前交至行政机关（二个工作日内），逾期的须写明原因并接受核查。",
+        field="late_reason",
+    )
 
 
 # --- D3.10a: the legal basis and limitation ---------------------------------------------
+
 
 @rule("D3.10a", law="行政处罚法第五十九条")
 def basis_cited(outcome: str, articles):
@@ -485,11 +535,14 @@ def within_limitation(start: date | None, discovered_on: date, extended: bool):
     if discovered_on <= end:
         return None
     years = params.value(key, on=discovered_on)
-    return refuse(f"违法行为自{_d(start)}起{years}年内未被发现（{_d(discovered_on)}才发现），已超过追责期限，不再给予行政处罚。",
-                  field="act_date")
+    return refuse(
+        f"违法行为自{_d(start)}起{years}年内未被发现（{_d(discovered_on)}才发现），已超过追责期限，不再给予行政处罚。",
+        field="act_date",
+    )
 
 
 # --- PL Art. 51: the simple procedure ----------------------------------------------------
+
 
 @rule("D1.4", law="行政处罚法第五十一条")
 def simple_procedure_within_cap(terms, party_is_person: bool, on: date):
@@ -509,6 +562,7 @@ def simple_procedure_within_cap(terms, party_is_person: bool, on: date):
 
 # --- D5.6: relatives --------------------------------------------------------------------
 
+
 @rule("D5.6")
 def relative_apart_from_party(name: str, party):
     """将违法当事人与其亲属区别对待：亲属单独记录，不得作为当事人。"""
@@ -522,13 +576,16 @@ def publication_excludes_relatives(text: str, relatives, person_ids):
     """依法公开的内容不得出现当事人亲属的信息，也不得出现自然人的身份证号码。"""
     leaked = [r.name for r in relatives if r.name and r.name in text]
     if leaked:
-        return refuse(f"公开摘要中出现了当事人亲属（{'、'.join(leaked)}）的信息，亲属信息一律不公开。", field="public_summary")
+        return refuse(
+            f"公开摘要中出现了当事人亲属（{'、'.join(leaked)}）的信息，亲属信息一律不公开。", field="public_summary"
+        )
     if any(pid and pid in text for pid in person_ids):
         return refuse("公开摘要中不得出现自然人的身份证号码。", field="public_summary")
     return None
 
 
 # --- D6.2a: the file -------------------------------------------------------------------
+
 
 @rule("D6.2a", law="行政处罚法第四十七条")
 def file_checklist_complete(missing: list[str]):
@@ -543,5 +600,8 @@ def departure_explained(departs: bool, proposal_text: str, reasons: str):
     """按照基本标准行使自由裁量权；处理意见偏离裁量基准建议的档次的，应当书面说明理由（并经法制审核）。"""
     if not departs or len((reasons or "").strip()) >= 10:
         return None
-    return refuse(f"处理意见偏离裁量基准的建议（{proposal_text}），请在“偏离裁量基准的理由”中书面说明理由（不少于十个字），"
-                  "该案将送法制审核。", field="departure_reasons")
+    return refuse(
+        f"处理意见偏离裁量基准的建议（{proposal_text}），请在“偏离裁量基准的理由”中书面说明理由（不少于十个字），"
+        "该案将送法制审核。",
+        field="departure_reasons",
+    )

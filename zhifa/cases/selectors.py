@@ -30,8 +30,9 @@ def case_list(user) -> QuerySet:
 
 def case_get(user, pk) -> Case:
     try:
-        case = Case.objects.select_related("agency", "party", "violation_item", "place", "power", "delegation",
-                                           "lead_officer", "in_name_of").get(pk=int(pk))
+        case = Case.objects.select_related(
+            "agency", "party", "violation_item", "place", "power", "delegation", "lead_officer", "in_name_of"
+        ).get(pk=int(pk))
     except (Case.DoesNotExist, ValueError, TypeError):
         raise not_found("案件") from None
     if not can_see_agency(user, case.agency_id):
@@ -57,14 +58,19 @@ def search(qs: QuerySet, text: str) -> QuerySet:
     if not text:
         return qs
     return qs.filter(
-        Q(party__name__icontains=text) | Q(party__uscc=text) | Q(party__id_number=text)
-        | Q(filing_number__icontains=text) | Q(decision__number__icontains=text)
-        | Q(violation_item__name__icontains=text) | Q(violation_item__code__iexact=text)
+        Q(party__name__icontains=text)
+        | Q(party__uscc=text)
+        | Q(party__id_number=text)
+        | Q(filing_number__icontains=text)
+        | Q(decision__number__icontains=text)
+        | Q(violation_item__name__icontains=text)
+        | Q(violation_item__code__iexact=text)
         | Q(summary__icontains=text)
     )
 
 
 # --- deadlines and next acts ------------------------------------------------------------
+
 
 def today() -> date:
     return timezone.localdate()
@@ -135,7 +141,9 @@ def warnings_of(case: Case, on: date) -> list[str]:
         report = latest_report(case)
         if report is not None and report.discretion.get("departs"):
             d = report.discretion
-            found.append(f"处理意见偏离裁量基准的建议（{d.get('outcome')}，{d.get('tier')}），已书面说明理由，须经法制审核（D3.6）")
+            found.append(
+                f"处理意见偏离裁量基准的建议（{d.get('outcome')}，{d.get('tier')}），已书面说明理由，须经法制审核（D3.6）"
+            )
     if any(r.pending for r in case.recusals.all()):
         found.append("有回避申请待机关负责人决定（D3.7）")
     if s == Status.NOTIFIED:
@@ -147,7 +155,9 @@ def warnings_of(case: Case, on: date) -> list[str]:
             if notice.states_hearing_right:
                 due = max(due, periods.hearing_request_due(notice.served_on))
             if on <= due:
-                found.append(f"陈述申辩{'、要求听证' if notice.states_hearing_right else ''}期限至{due:%Y-%m-%d}（D3.9a）")
+                found.append(
+                    f"陈述申辩{'、要求听证' if notice.states_hearing_right else ''}期限至{due:%Y-%m-%d}（D3.9a）"
+                )
         if any(p.adopted is None for d in case.defences.all() for p in d.points.all()):
             found.append("陈述申辩有事项待复核（D5.2a）")
         for h in case.hearings.all():
@@ -192,7 +202,14 @@ def rows(cases, on: date) -> list[Row]:
 
 def _prefetched(qs: QuerySet) -> QuerySet:
     return qs.select_related("party", "violation_item", "agency", "decision").prefetch_related(
-        "officers", "recusals", "payments", "notices", "defences__points", "hearings", "reminders", "payment_plans__instalments",
+        "officers",
+        "recusals",
+        "payments",
+        "notices",
+        "defences__points",
+        "hearings",
+        "reminders",
+        "payment_plans__instalments",
     )
 
 
@@ -208,8 +225,9 @@ def my_cases(user) -> QuerySet:
 
         from zhifa.cases.models import Participation
 
-        elsewhere = Participation.objects.filter(case=OuterRef("pk"), user=user,
-                                                 stage__in=("filing", "investigation", "decision"))
+        elsewhere = Participation.objects.filter(
+            case=OuterRef("pk"), user=user, stage__in=("filing", "investigation", "decision")
+        )
         execution = Q(status__in=EXECUTION_STATUSES) & ~Exists(elsewhere)
         qs = qs.filter(investigating | mine | execution).distinct()
     return qs
@@ -225,8 +243,11 @@ def workbench(user, *, today: date | None = None) -> dict:
     if has_role(user, Role.REVIEWER):
         board["reviews"] = rows(_prefetched(review_queue(user)), on)
     if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
-        board["rows"] = [r for r in rows(_prefetched(case_list(user).filter(status__in=OPEN_STATUSES)), on)
-                         if r.level in ("red", "yellow")]
+        board["rows"] = [
+            r
+            for r in rows(_prefetched(case_list(user).filter(status__in=OPEN_STATUSES)), on)
+            if r.level in ("red", "yellow")
+        ]
     everything = board["rows"] + board["approvals"] + board["reviews"]
     board["counts"] = {
         "red": len({r.case.pk for r in everything if r.level == "red"}),
@@ -239,13 +260,30 @@ def workbench(user, *, today: date | None = None) -> dict:
 def approvals(user) -> QuerySet:
     """What waits for the agency head: filing, decisions, recusals, extensions, closing."""
     pending_recusal = Q(recusals__granted__isnull=True, recusals__isnull=False)
-    return case_list(user).filter(
-        Q(status__in=(Status.FILING_PENDING, Status.DECISION_PENDING, Status.TRANSFERRED_OUT,
-                      Status.TRANSFERRED_JUDICIARY, Status.TERMINATED, Status.EXECUTED))
-        | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
-        | Q(status=Status.NOTIFIED, hearings__chair__isnull=True, hearings__held_on__isnull=True,
-            hearings__withdrawn_on__isnull=True, hearings__isnull=False)
-    ).distinct()
+    return (
+        case_list(user)
+        .filter(
+            Q(
+                status__in=(
+                    Status.FILING_PENDING,
+                    Status.DECISION_PENDING,
+                    Status.TRANSFERRED_OUT,
+                    Status.TRANSFERRED_JUDICIARY,
+                    Status.TERMINATED,
+                    Status.EXECUTED,
+                )
+            )
+            | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
+            | Q(
+                status=Status.NOTIFIED,
+                hearings__chair__isnull=True,
+                hearings__held_on__isnull=True,
+                hearings__withdrawn_on__isnull=True,
+                hearings__isnull=False,
+            )
+        )
+        .distinct()
+    )
 
 
 def review_queue(user) -> QuerySet:

@@ -127,8 +127,10 @@ class SimpleCreate(ActPage):
     form_class = forms.SimplePenaltyForm
     success_message = "当场处罚决定已作出，请当场交付决定书。"
     submit_label = "作出当场处罚决定"
-    intro = ("违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告的，可以当场作出决定"
-             "（行政处罚法第五十一条）；当场收缴罚款仅限法定情形，并在二日内交至机关（第六十八条、第七十一条）。")
+    intro = (
+        "违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告的，可以当场作出决定"
+        "（行政处罚法第五十一条）；当场收缴罚款仅限法定情形，并在二日内交至机关（第六十八条、第七十一条）。"
+    )
 
     def perform(self, form):
         return services.simple_penalty(actor=self.request.user, **form.service_kwargs())
@@ -174,10 +176,19 @@ class CaseAct(ActPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         on = selectors.today()
-        ctx.update(case=self.case, intro=self.form_class.intro, submit_label=self.transition.label, deadline=selectors.deadline_of(self.case, on),
-                   cancel_url=self.case.get_absolute_url(), version=self.case.version,
-                   breadcrumbs=[("案件", reverse("cases:case_list")), (self.case.number, self.case.get_absolute_url()),
-                                (self.transition.label, None)])
+        ctx.update(
+            case=self.case,
+            intro=self.form_class.intro,
+            submit_label=self.transition.label,
+            deadline=selectors.deadline_of(self.case, on),
+            cancel_url=self.case.get_absolute_url(),
+            version=self.case.version,
+            breadcrumbs=[
+                ("案件", reverse("cases:case_list")),
+                (self.case.number, self.case.get_absolute_url()),
+                (self.transition.label, None),
+            ],
+        )
         return ctx
 
     def perform(self, form):
@@ -201,5 +212,9 @@ class EvidenceContent(LoginRequiredMixin, View):
         evidence = selectors.evidence_get(request.user, pk)
         if not evidence_store.verify(evidence.sha256):
             raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
-        return FileResponse(evidence_store.open_content(evidence.sha256), as_attachment=True,
-                            filename=evidence.filename, content_type=evidence.content_type or "application/octet-stream")
+        return FileResponse(
+            evidence_store.open_content(evidence.sha256),
+            as_attachment=True,
+            filename=evidence.filename,
+            content_type=evidence.content_type or "application/octet-stream",
+        )

@@ -88,30 +88,58 @@ def public_key(request):
     return audit.public_key_info()
 
 
-@router.get("proofs/inclusion/{seq}", response=InclusionProofOut, auth=None, summary="第 N 号事件的包含证明",
-            description="RFC 6962 审计路径。tree_size 缺省时针对最新的签名检查点。")
+@router.get(
+    "proofs/inclusion/{seq}",
+    response=InclusionProofOut,
+    auth=None,
+    summary="第 N 号事件的包含证明",
+    description="RFC 6962 审计路径。tree_size 缺省时针对最新的签名检查点。",
+)
 def inclusion_proof(request, seq: int, tree_size: int | None = None):
     return audit.inclusion_proof(seq, tree_size)
 
 
-@router.get("proofs/consistency", response=ConsistencyProofOut, auth=None, summary="树大小 M 到 N 的一致性证明",
-            description="RFC 6962 一致性证明：较晚的树只是在较早的树之后追加而成。second 缺省时为最新的签名检查点。")
+@router.get(
+    "proofs/consistency",
+    response=ConsistencyProofOut,
+    auth=None,
+    summary="树大小 M 到 N 的一致性证明",
+    description="RFC 6962 一致性证明：较晚的树只是在较早的树之后追加而成。second 缺省时为最新的签名检查点。",
+)
 def consistency_proof(request, first: int, second: int | None = None):
     return audit.consistency_proof(first, second)
 
 
 @router.get("events", response=list[EventOut], summary="审计事件（本人可见范围）")
 @paginate(LimitOffsetPagination)
-def event_list(request, act: str | None = None, actor: str | None = None, object_type: str | None = None,
-               object_id: str | None = None, since: date | None = None, until: date | None = None,
-               from_seq: int | None = None):
-    return audit.filter_events(audit.event_list(request.auth).order_by("seq"), act=act, actor=actor,
-                               object_type=object_type, object_id=object_id, since=since, until=until,
-                               from_seq=from_seq)
+def event_list(
+    request,
+    act: str | None = None,
+    actor: str | None = None,
+    object_type: str | None = None,
+    object_id: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    from_seq: int | None = None,
+):
+    return audit.filter_events(
+        audit.event_list(request.auth).order_by("seq"),
+        act=act,
+        actor=actor,
+        object_type=object_type,
+        object_id=object_id,
+        since=since,
+        until=until,
+        from_seq=from_seq,
+    )
 
 
-@router.get("events/{seq}", response=EventDetailOut, summary="审计事件",
-            description="leaf 是事件的规范字节（UTF-8 JSON），leaf_hash = SHA-256(0x00 ‖ leaf)。")
+@router.get(
+    "events/{seq}",
+    response=EventDetailOut,
+    summary="审计事件",
+    description="leaf 是事件的规范字节（UTF-8 JSON），leaf_hash = SHA-256(0x00 ‖ leaf)。",
+)
 def event_get(request, seq: int):
     event = audit.event_get(request.auth, seq)
     leaf = audit.event_bytes(event)

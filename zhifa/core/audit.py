@@ -20,10 +20,9 @@ deletion of a row is found by ``zhifa audit verify`` and by anyone holding a che
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 
@@ -65,7 +64,7 @@ def _plain(value):
 
 
 def _time_text(t: datetime) -> str:
-    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def event_bytes(event) -> bytes:
@@ -246,7 +245,9 @@ def checkpoint_signature_valid(checkpoint) -> bool:
 
 
 def _broken(detail: str) -> DomainError:
-    return DomainError.of("audit_broken", f"审计日志数据不完整，无法生成证明（{detail}）。请运行 zhifa audit verify 检查。", status=409)
+    return DomainError.of(
+        "audit_broken", f"审计日志数据不完整，无法生成证明（{detail}）。请运行 zhifa audit verify 检查。", status=409
+    )
 
 
 def _perfect_subtrees(pieces) -> dict[tuple[int, int], bytes]:
@@ -256,8 +257,12 @@ def _perfect_subtrees(pieces) -> dict[tuple[int, int], bytes]:
     from zhifa.core.models import AuditEvent
 
     seq_of = {p: ((p[1] + 1) << p[0]) - 1 for p in pieces}
-    rows = {seq: (leaf, nodes) for seq, leaf, nodes in
-            AuditEvent.objects.filter(seq__in=set(seq_of.values())).values_list("seq", "leaf_hash", "nodes")}
+    rows = {
+        seq: (leaf, nodes)
+        for seq, leaf, nodes in AuditEvent.objects.filter(seq__in=set(seq_of.values())).values_list(
+            "seq", "leaf_hash", "nodes"
+        )
+    }
     found = {}
     for (level, index), seq in seq_of.items():
         if seq not in rows:
@@ -365,8 +370,17 @@ def event_list(user) -> models.QuerySet:
     return scope(AuditEvent.objects.all(), user, "agency_id")
 
 
-def filter_events(qs: models.QuerySet, *, act=None, actor=None, object_type=None, object_id=None,
-                  since: date | None = None, until: date | None = None, from_seq: int | None = None) -> models.QuerySet:
+def filter_events(
+    qs: models.QuerySet,
+    *,
+    act=None,
+    actor=None,
+    object_type=None,
+    object_id=None,
+    since: date | None = None,
+    until: date | None = None,
+    from_seq: int | None = None,
+) -> models.QuerySet:
     """Narrow events by act, actor (part of the name), object, Beijing-time dates
     (inclusive) and position. Dates become a range on ``time`` so its index serves."""
     if act:
@@ -481,10 +495,26 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     last_seq = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
     bound = max(head_size, last_checkpoint, (last_seq + 1) if last_seq is not None else 0)
 
-    events = (AuditEvent.objects.filter(seq__lt=bound).order_by("seq")
-              .only("seq", "time", "actor", "actor_label", "act", "object_type", "object_id", "object_repr",
-                    "agency_id", "changes", "clauses", "leaf_hash", "nodes")
-              .iterator(chunk_size=chunk_size))
+    events = (
+        AuditEvent.objects.filter(seq__lt=bound)
+        .order_by("seq")
+        .only(
+            "seq",
+            "time",
+            "actor",
+            "actor_label",
+            "act",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "agency_id",
+            "changes",
+            "clauses",
+            "leaf_hash",
+            "nodes",
+        )
+        .iterator(chunk_size=chunk_size)
+    )
     checkpoints = Checkpoint.objects.filter(tree_size__lte=bound).order_by("tree_size").iterator(chunk_size=chunk_size)
     checkpoint = next(checkpoints, None)
 
@@ -494,7 +524,9 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
         try:
             if key is None:
                 raise InvalidSignature
-            key.verify(base64.b64decode(cp.signature), checkpoint_bytes(cp.tree_size, bytes.fromhex(cp.root_hash), cp.time))
+            key.verify(
+                base64.b64decode(cp.signature), checkpoint_bytes(cp.tree_size, bytes.fromhex(cp.root_hash), cp.time)
+            )
             return True
         except (InvalidSignature, ValueError):
             why = "由未知的密钥签名" if key is None else "签名无效（检查点被直接改动或不是本平台签发）"
@@ -510,8 +542,11 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     for event in events:
         if event.seq != next_seq:
             before = f"前一事件 {describe(previous)}；" if previous else ""
-            problem(next_seq, "missing",
-                    f"{_seq_range(next_seq, event.seq - 1)}缺失：该行已被直接删除（{before}后一事件 {describe(event)}）。")
+            problem(
+                next_seq,
+                "missing",
+                f"{_seq_range(next_seq, event.seq - 1)}缺失：该行已被直接删除（{before}后一事件 {describe(event)}）。",
+            )
             tree_agrees = False  # every later leaf is out of place
         next_seq = event.seq + 1
 
@@ -521,8 +556,7 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
         except (TypeError, ValueError):
             leaf = b""
         if leaf != recomputed:
-            problem(event.seq, "altered",
-                    f"事件 {describe(event)} 的内容与其叶哈希不符：该行在数据库中被直接修改。")
+            problem(event.seq, "altered", f"事件 {describe(event)} 的内容与其叶哈希不符：该行在数据库中被直接修改。")
             if len(leaf) != merkle.HASH_SIZE:
                 leaf = recomputed
         # The tree is built from the stored leaf hashes: a row changed without its leaf
@@ -530,7 +564,11 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
         compact, completed = merkle.compact_append_nodes(compact, size, leaf)
         # Once the tree has diverged, later stored subtrees differ as a consequence.
         if tree_agrees and [h.hex() for h in completed] != list(event.nodes or []):
-            problem(event.seq, "nodes", f"事件 {describe(event)} 保存的子树哈希与重新计算的不符（据此生成的证明将无法验证）。")
+            problem(
+                event.seq,
+                "nodes",
+                f"事件 {describe(event)} 保存的子树哈希与重新计算的不符（据此生成的证明将无法验证）。",
+            )
         size += 1
 
         while checkpoint is not None and checkpoint.tree_size < size:  # only after a gap in the rows
@@ -538,13 +576,17 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
             checkpoint = next(checkpoints, None)
         if checkpoint is not None and checkpoint.tree_size == size:
             if unsigned_from is not None:
-                problem(unsigned_from, "unsigned",
-                        f"{_seq_range(unsigned_from, event.seq - 1)}的签名检查点缺失：检查点被直接删除。")
+                problem(
+                    unsigned_from,
+                    "unsigned",
+                    f"{_seq_range(unsigned_from, event.seq - 1)}的签名检查点缺失：检查点被直接删除。",
+                )
                 unsigned_from = None
             signed = check_signature(checkpoint)
             if tree_agrees and signed and checkpoint.root_hash != merkle.compact_root(compact).hex():
-                problem(event.seq, "tree",
-                        f"事件 {describe(event)} 与签名检查点不符：该行连同其叶哈希被直接修改或替换。")
+                problem(
+                    event.seq, "tree", f"事件 {describe(event)} 与签名检查点不符：该行连同其叶哈希被直接修改或替换。"
+                )
                 tree_agrees = False
             checkpoint = next(checkpoints, None)
         elif unsigned_from is None:
@@ -552,12 +594,18 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
         previous = event
 
     if unsigned_from is not None:
-        problem(unsigned_from, "unsigned",
-                f"{_seq_range(unsigned_from, next_seq - 1)}没有任何签名检查点（检查点被直接删除），无法证明其未被改动。")
+        problem(
+            unsigned_from,
+            "unsigned",
+            f"{_seq_range(unsigned_from, next_seq - 1)}没有任何签名检查点（检查点被直接删除），无法证明其未被改动。",
+        )
     if next_seq < bound:
         last = f"最后存在的事件 {describe(previous)}；" if previous else ""
-        problem(next_seq, "missing",
-                f"{_seq_range(next_seq, bound - 1)}缺失：该行已被直接删除（{last}签名检查点或审计日志头记录了 {bound} 个事件）。")
+        problem(
+            next_seq,
+            "missing",
+            f"{_seq_range(next_seq, bound - 1)}缺失：该行已被直接删除（{last}签名检查点或审计日志头记录了 {bound} 个事件）。",
+        )
     while checkpoint is not None:
         check_signature(checkpoint)
         checkpoint = next(checkpoints, None)
@@ -566,8 +614,17 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     # Read again now: appends since the start only make it larger.
     head = AuditHead.objects.filter(pk=1).first()
     if bound and (head is None or head.size < bound):
-        problem(None, "head", f"审计日志头记录的事件数（{head.size if head else 0}）少于事件表和检查点（{bound}）：日志头被直接改动。")
-    elif head is not None and head.size == bound and not report.problems and list(head.compact) != [h.hex() for h in compact]:
+        problem(
+            None,
+            "head",
+            f"审计日志头记录的事件数（{head.size if head else 0}）少于事件表和检查点（{bound}）：日志头被直接改动。",
+        )
+    elif (
+        head is not None
+        and head.size == bound
+        and not report.problems
+        and list(head.compact) != [h.hex() for h in compact]
+    ):
         problem(None, "head", "审计日志头保存的紧凑范围与重新计算的不符：下一次追加将生成错误的根哈希。")
 
     report.events = size

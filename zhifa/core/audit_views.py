@@ -128,7 +128,9 @@ class AuditDetail(DetailPage):
             try:
                 c = clause(cid)
                 # The label already names the item: "（八）" need not open the text too.
-                clauses.append({"id": cid, "label": c.label, "text": re.sub(r"^（[一二三四五六七八九十]+）", "", c.text)})
+                clauses.append(
+                    {"id": cid, "label": c.label, "text": re.sub(r"^（[一二三四五六七八九十]+）", "", c.text)}
+                )
             except UnknownClause:
                 clauses.append({"id": cid, "label": cid, "text": ""})
         ctx["clauses"] = clauses

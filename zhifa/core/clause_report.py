@@ -67,7 +67,9 @@ def collect_tests(root: Path = ROOT) -> list[TestRef]:
         rel = path.relative_to(root).as_posix()
         module_marks: set[str] = set()
         for node in tree.body:
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets
+            ):
                 module_marks |= _clause_marks([node.value])
 
         def visit(body, prefix: str, inherited: set[str]):
@@ -107,11 +109,10 @@ def build(root: Path = ROOT) -> Report:
         rows.append({"id": cid, "kind": c.kind, "rules": rule_codes, "tests": test_ids})
     unknown = [(t.nodeid, c) for t in tests for c in sorted(t.clauses) if c not in clauses]
     untested = sorted(
-        code for code, r in rules.items()
-        if not any(set(r.clauses) & t.clauses and code in t.names for t in tests)
+        code for code, r in rules.items() if not any(set(r.clauses) & t.clauses and code in t.names for t in tests)
     )
     bad = []
-    for code, r in rules.items():
+    for r in rules.values():
         for citation in r.law:
             try:
                 resolve(citation)

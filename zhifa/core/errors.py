@@ -7,7 +7,8 @@ API returns ``{"code", "clauses", "message", "field", "errors"}`` with the statu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 
 @dataclass(frozen=True)

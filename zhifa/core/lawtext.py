@@ -45,9 +45,8 @@ def int_to_cn(n: int) -> str:
         q, n = divmod(n, value)
         if q:
             parts.append(digits[q] + unit)
-        elif parts and n:
-            if parts[-1] != "零":
-                parts.append("零")
+        elif parts and n and parts[-1] != "零":
+            parts.append("零")
     if n:
         parts.append(digits[n])
     text = "".join(parts)
@@ -177,4 +176,4 @@ def display(text: str) -> str:
     m = _CITATION.match(text.strip())
     if not m or text.startswith("《"):
         return text
-    return f"《{m.group('law')}》{text.strip()[len(m.group('law')):]}"
+    return f"《{m.group('law')}》{text.strip()[len(m.group('law')) :]}"

@@ -185,7 +185,7 @@ def perfect_from_leaves(leaves: Sequence[bytes]) -> PerfectHash:
 
     def perfect(level: int, index: int) -> bytes:
         width = 1 << level
-        nodes = list(leaves[index * width:(index + 1) * width])
+        nodes = list(leaves[index * width : (index + 1) * width])
         if len(nodes) != width:
             raise IndexError(f"no perfect subtree ({level}, {index}) in {len(leaves)} leaves")
         while len(nodes) > 1:
@@ -244,8 +244,7 @@ def verify_inclusion(leaf: bytes, index: int, size: int, path: Sequence[bytes], 
     return sn == 0 and r == root_hash
 
 
-def verify_consistency(first: int, second: int, first_hash: bytes, second_hash: bytes,
-                       path: Sequence[bytes]) -> bool:
+def verify_consistency(first: int, second: int, first_hash: bytes, second_hash: bytes, path: Sequence[bytes]) -> bool:
     """Does ``path`` prove that the tree of size ``first`` with root ``first_hash`` is a
     prefix of the tree of size ``second`` with root ``second_hash``? RFC 9162 §2.1.4.2,
     for 0 < first < second; first == second needs an empty path and equal roots."""

@@ -23,6 +23,5 @@ class DomainErrorMiddleware:
 
             return redirect_to_login(request.get_full_path())
         if request.path.startswith("/api/") or request.headers.get("Accept") == "application/json":
-            return JsonResponse(exception.as_dict(), status=exception.status,
-                                json_dumps_params={"ensure_ascii": False})
+            return JsonResponse(exception.as_dict(), status=exception.status, json_dumps_params={"ensure_ascii": False})
         return render(request, "core/refused.html", {"error": exception, "title": "无法办理"}, status=exception.status)

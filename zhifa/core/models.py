@@ -17,7 +17,11 @@ class AuditEvent(models.Model):
     seq = models.PositiveBigIntegerField("序号", unique=True)
     time = models.DateTimeField("时间")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     actor_label = models.CharField("操作人", max_length=100)

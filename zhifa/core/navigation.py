@@ -65,8 +65,12 @@ def menu_for(user, path: str) -> dict:
         url = _url(item.url_name)
         if url is None:
             continue
-        entry = {"label": item.label, "url": url, "description": item.description,
-                 "current": path == url or (url != "/" and path.startswith(url))}
+        entry = {
+            "label": item.label,
+            "url": url,
+            "description": item.description,
+            "current": path == url or (url != "/" and path.startswith(url)),
+        }
         if item.public:
             public.append(entry)
         elif user.is_authenticated and (item.roles is None or user.role in item.roles or user.role == "admin"):
@@ -91,6 +95,11 @@ def context(request) -> dict:
 
 
 ITEMS = [
-    Item("审计日志", "core:audit_list", section=Section.SYSTEM, order=90,
-         roles=("admin", "legal_office", "head", "supervisor")),
+    Item(
+        "审计日志",
+        "core:audit_list",
+        section=Section.SYSTEM,
+        order=90,
+        roles=("admin", "legal_office", "head", "supervisor"),
+    ),
 ]

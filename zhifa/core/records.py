@@ -47,8 +47,17 @@ def assign(instance: models.Model, data: dict) -> dict:
     return diff(before, snapshot(instance))
 
 
-def save_record(*, actor, instance: models.Model, act: str, changes: dict | None = None, clauses=(),
-                agency=None, m2m: dict | None = None, exclude_validation=()) -> models.Model:
+def save_record(
+    *,
+    actor,
+    instance: models.Model,
+    act: str,
+    changes: dict | None = None,
+    clauses=(),
+    agency=None,
+    m2m: dict | None = None,
+    exclude_validation=(),
+) -> models.Model:
     """Validate and save ``instance`` (and its many-to-many ``m2m`` values), then audit ``act``."""
     creating = instance._state.adding
     try:
@@ -66,6 +75,9 @@ def save_record(*, actor, instance: models.Model, act: str, changes: dict | None
     if changes is None:
         changes = {k: v for k, v in snapshot(instance).items() if v not in (None, "")} if creating else {}
     if m2m:
-        changes = {**changes, **{name: sorted(v.pk if hasattr(v, "pk") else v for v in values) for name, values in m2m.items()}}
+        changes = {
+            **changes,
+            **{name: sorted(v.pk if hasattr(v, "pk") else v for v in values) for name, values in m2m.items()},
+        }
     audit.record(actor=actor, act=act, obj=instance, changes=changes, clauses=clauses, agency=agency)
     return instance

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from zhifa.core.clauses import validate
 from zhifa.core.errors import DomainError, Violation

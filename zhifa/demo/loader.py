@@ -79,8 +79,14 @@ class _Loader:
     # --- the steps ---------------------------------------------------------------------
 
     def run(self) -> World:
-        admin = user_create(actor=None, username="admin", password=data.DEMO_PASSWORD, role=Role.ADMIN,
-                            display_name="演示系统管理员", is_superuser=True)
+        admin = user_create(
+            actor=None,
+            username="admin",
+            password=data.DEMO_PASSWORD,
+            role=Role.ADMIN,
+            display_name="演示系统管理员",
+            is_superuser=True,
+        )
         w = World(admin=admin, today=self.today)
         w.users["admin"] = admin
         w.logins.append(Login("admin", data.DEMO_PASSWORD, ROLE_LABELS[Role.ADMIN], "全市"))
@@ -108,7 +114,9 @@ class _Loader:
         # The import registers the violation items its standards name; powers cover them too.
         from zhifa.law.models import ViolationItem
 
-        w.items = {vi.code: vi for vi in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")}
+        w.items = {
+            vi.code: vi for vi in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")
+        }
 
     def laws(self, w: World, catalogue_only: bool = False) -> None:
         from zhifa.law import loader as law_loader
@@ -118,35 +126,56 @@ class _Loader:
         law_loader.load_catalogue(w.admin)
         from zhifa.law.models import ViolationItem
 
-        w.items = {item.code: item for item in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")}
+        w.items = {
+            item.code: item for item in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")
+        }
 
     def governments(self, w: World) -> None:
         for name, level, parent, code, office, organ in data.GOVERNMENTS:
-            gov = org.government_create(actor=w.admin, name=name, level=level, division_code=code,
-                                        parent=w.governments.get(parent))
+            gov = org.government_create(
+                actor=w.admin, name=name, level=level, division_code=code, parent=w.governments.get(parent)
+            )
             w.governments[name] = gov
             w.offices[name] = org.legal_affairs_office_create(
-                actor=w.admin, government=gov, name=office, address=f"{name}示例路1号（演示地址）", phone="12348")
+                actor=w.admin, government=gov, name=office, address=f"{name}示例路1号（演示地址）", phone="12348"
+            )
             w.organs[name] = org.supervisory_organ_create(
-                actor=w.admin, government=gov, name=organ, address=f"{name}示例路2号（演示地址）", phone="12388")
+                actor=w.admin, government=gov, name=organ, address=f"{name}示例路2号（演示地址）", phone="12388"
+            )
             for number, starts, ends in data.TERMS[name]:
-                w.terms.append(org.government_term_create(actor=w.admin, government=gov, number=number,
-                                                          starts_on=starts, ends_on=ends))
+                w.terms.append(
+                    org.government_term_create(
+                        actor=w.admin, government=gov, number=number, starts_on=starts, ends_on=ends
+                    )
+                )
 
     def agencies(self, w: World) -> None:
         confirmed_on = min(date(self.today.year, 1, 15), self.today)
         for n, spec in enumerate(data.AGENCIES, start=1):
             gov = w.governments[spec.government]
             agency = org.agency_create(
-                actor=w.admin, name=spec.name, short_name=spec.short_name, code=spec.code, case_prefix=spec.case_prefix,
-                field=spec.field, government=gov, kind=spec.kind, uscc=self.uscc("11", gov.division_code),
-                address=f"{spec.government}示例路{100 + n}号（演示地址）", phone="12345",
+                actor=w.admin,
+                name=spec.name,
+                short_name=spec.short_name,
+                code=spec.code,
+                case_prefix=spec.case_prefix,
+                field=spec.field,
+                government=gov,
+                kind=spec.kind,
+                uscc=self.uscc("11", gov.division_code),
+                address=f"{spec.government}示例路{100 + n}号（演示地址）",
+                phone="12345",
             )
-            org.agency_confirm_standing(actor=w.admin, agency=agency, on=confirmed_on,
-                                        reason=f"{confirmed_on.year}年度行政执法主体资格清理：确认主体资格（演示）")
+            org.agency_confirm_standing(
+                actor=w.admin,
+                agency=agency,
+                on=confirmed_on,
+                reason=f"{confirmed_on.year}年度行政执法主体资格清理：确认主体资格（演示）",
+            )
             if spec.suspended:
-                org.agency_suspend_standing(actor=w.admin, agency=agency, reason=spec.suspended,
-                                            on=self.today - timedelta(days=30))
+                org.agency_suspend_standing(
+                    actor=w.admin, agency=agency, reason=spec.suspended, on=self.today - timedelta(days=30)
+                )
             agency.refresh_from_db()
             w.agencies[spec.code] = agency
 
@@ -158,9 +187,13 @@ class _Loader:
             for item in sorted((i for i in w.items.values() if i.field == spec.field), key=lambda i: i.code):
                 articles = list(item.violated_articles.all()) + list(item.penalty_articles.all())
                 w.powers[(spec.code, item.code)] = org.power_create(
-                    actor=w.admin, agency=agency, code=f"{spec.code.upper()}-{item.code}",
-                    name=f"对“{item.name}”的行政处罚", valid_from=date(2021, 7, 15),
-                    basis_articles=list(dict.fromkeys(articles)), violation_items=[item],
+                    actor=w.admin,
+                    agency=agency,
+                    code=f"{spec.code.upper()}-{item.code}",
+                    name=f"对“{item.name}”的行政处罚",
+                    valid_from=date(2021, 7, 15),
+                    basis_articles=list(dict.fromkeys(articles)),
+                    violation_items=[item],
                 )
 
     def posts(self, w: World) -> None:
@@ -169,7 +202,11 @@ class _Loader:
             own = [p for (code, _), p in w.powers.items() if code == spec.code]
             for name, duties, liability, carries_powers in data.POSTS:
                 w.posts[(spec.code, name)] = org.post_create(
-                    actor=w.admin, agency=agency, name=name, responsibilities=duties, liability=liability,
+                    actor=w.admin,
+                    agency=agency,
+                    name=name,
+                    responsibilities=duties,
+                    liability=liability,
                     powers=own if carries_powers else [],
                 )
 
@@ -179,11 +216,23 @@ class _Loader:
         for key in data.AGENCY_LOGINS:
             code, _, role_key = key.rpartition("-")
             role = Role.HEAD if role_key == "head" else Role.REVIEWER if role_key == "reviewer" else Role.OFFICER
-            w.users[key] = user_create(actor=w.admin, username=key, password=data.DEMO_PASSWORD, role=role,
-                                       agency=w.agencies[code], display_name=names[key])
+            w.users[key] = user_create(
+                actor=w.admin,
+                username=key,
+                password=data.DEMO_PASSWORD,
+                role=role,
+                agency=w.agencies[code],
+                display_name=names[key],
+            )
         for username, role, gov, display in data.GOVERNMENT_LOGINS:
-            w.users[username] = user_create(actor=w.admin, username=username, password=data.DEMO_PASSWORD, role=role,
-                                            government=w.governments[gov], display_name=display)
+            w.users[username] = user_create(
+                actor=w.admin,
+                username=username,
+                password=data.DEMO_PASSWORD,
+                role=role,
+                government=w.governments[gov],
+                display_name=display,
+            )
             w.logins.append(Login(username, data.DEMO_PASSWORD, ROLE_LABELS[role], gov))
 
     def roster(self):
@@ -204,10 +253,15 @@ class _Loader:
         name = data.officer_name(n)
         i = n
         young = n % 9 == 4
-        birth = date(1997 + n % 3, 1 + n % 12, 1 + (n * 3) % 28) if young else date(1983 + n % 14, 1 + n % 12, 1 + (n * 3) % 28)
+        birth = (
+            date(1997 + n % 3, 1 + n % 12, 1 + (n * 3) % 28)
+            if young
+            else date(1983 + n % 14, 1 + n % 12, 1 + (n * 3) % 28)
+        )
         user = w.users.get(key)
-        officer = people.officer_create(actor=w.admin, name=name, id_number=self.ric(spec.government, birth),
-                                        agency=agency, post=post, user=user)
+        officer = people.officer_create(
+            actor=w.admin, name=name, id_number=self.ric(spec.government, birth), agency=agency, post=post, user=user
+        )
         w.officers[key] = officer
         if user is not None:
             w.logins.append(Login(user.username, data.DEMO_PASSWORD, ROLE_LABELS[user.role], agency.name, name))
@@ -233,30 +287,55 @@ class _Loader:
         if fate == "revoked":
             on = self.today - timedelta(days=45)
             people.certificate_revoke(actor=w.admin, certificate=cert, reason=reason, on=on)
-            people.officer_leave_post(actor=w.admin, officer=officer, on=on + timedelta(days=3),
-                                      reason="行政执法证件被吊销，调离执法岗位（演示）")
+            people.officer_leave_post(
+                actor=w.admin,
+                officer=officer,
+                on=on + timedelta(days=3),
+                reason="行政执法证件被吊销，调离执法岗位（演示）",
+            )
         elif fate == "suspended":
-            people.certificate_suspend(actor=w.admin, certificate=cert, reason=reason, on=self.today - timedelta(days=12))
+            people.certificate_suspend(
+                actor=w.admin, certificate=cert, reason=reason, on=self.today - timedelta(days=12)
+            )
         elif fate == "failed_verification":
-            people.certificate_verify(actor=w.admin, certificate=cert, year=self.last_year,
-                                      verified_on=date(self.last_year, 12, 12), result="failed", note=reason)
+            people.certificate_verify(
+                actor=w.admin,
+                certificate=cert,
+                year=self.last_year,
+                verified_on=date(self.last_year, 12, 12),
+                result="failed",
+                note=reason,
+            )
 
     def qualify(self, w: World, officer, fields, issued_on: date) -> None:
-        courses = {"penalty": "行政处罚执法资格培训", "licensing": "行政许可执法资格培训",
-                   "hearing": "行政听证主持人资格培训", "reconsideration": "行政复议人员资格培训"}
+        courses = {
+            "penalty": "行政处罚执法资格培训",
+            "licensing": "行政许可执法资格培训",
+            "hearing": "行政听证主持人资格培训",
+            "reconsideration": "行政复议人员资格培训",
+        }
         for f in fields:
-            training = people.training_record(actor=w.admin, officer=officer, field=f, course=courses[f], hours=40,
-                                              completed_on=issued_on - timedelta(days=75), passed=True,
-                                              score=80 + (officer.pk * 3 + len(f)) % 20)
-            people.qualification_grant(actor=w.admin, officer=officer, field=f, obtained_on=issued_on - timedelta(days=30),
-                                       training=training)
+            training = people.training_record(
+                actor=w.admin,
+                officer=officer,
+                field=f,
+                course=courses[f],
+                hours=40,
+                completed_on=issued_on - timedelta(days=75),
+                passed=True,
+                score=80 + (officer.pk * 3 + len(f)) % 20,
+            )
+            people.qualification_grant(
+                actor=w.admin, officer=officer, field=f, obtained_on=issued_on - timedelta(days=30), training=training
+            )
 
     def certificate(self, w: World, officer, spec, issued_on: date, fate: str):
         gov = w.governments[spec.government]
         number = f"{gov.division_code}{issued_on.year}{next(self.cert_seq):04d}"
         expires_on = _shift_years(issued_on, 6) - timedelta(days=1)
-        cert = people.certificate_issue(actor=w.admin, officer=officer, number=number, issued_on=issued_on,
-                                        expires_on=expires_on)
+        cert = people.certificate_issue(
+            actor=w.admin, officer=officer, number=number, issued_on=issued_on, expires_on=expires_on
+        )
         w.certificates[number] = cert
         # Annual verification of the last two years before this one (the standing check
         # needs last year's); "unverified" stops a year short, "failed" fails last year.
@@ -264,8 +343,9 @@ class _Loader:
         if fate == "renewed":  # the old certificate, verified until it ran out
             last = expires_on.year - 1
         for year in range(max(issued_on.year, last - 1), min(last, expires_on.year) + 1):
-            people.certificate_verify(actor=w.admin, certificate=cert, year=year, verified_on=date(year, 12, 10),
-                                      result="passed")
+            people.certificate_verify(
+                actor=w.admin, certificate=cert, year=year, verified_on=date(year, 12, 10), result="passed"
+            )
         return cert
 
     def delegations(self, w: World) -> None:
@@ -274,25 +354,43 @@ class _Loader:
         city_eco = w.agencies["cq-sthj"]
         eco_powers = [p for (code, _), p in w.powers.items() if code == "cq-sthj"]
         w.delegations["entrustment"] = org.delegation_create(
-            actor=w.admin, kind="entrustment", delegator=city_eco, recipient=w.agencies["jb-sthj"], powers=eco_powers,
-            valid_from=date(2024, 1, 1), valid_to=date(2027, 12, 31), document_number="渝环委〔2024〕3号（演示）",
+            actor=w.admin,
+            kind="entrustment",
+            delegator=city_eco,
+            recipient=w.agencies["jb-sthj"],
+            powers=eco_powers,
+            valid_from=date(2024, 1, 1),
+            valid_to=date(2027, 12, 31),
+            document_number="渝环委〔2024〕3号（演示）",
             scope_note="江北区行政区域内大气、水污染防治违法行为的行政处罚，以重庆市生态环境局的名义实施。",
         )
         art18 = Article.objects.get(basis__slug="administrative-penalty-law", number=18)
         w.delegations["authorisation"] = org.delegation_create(
-            actor=w.admin, kind="authorisation", recipient=w.agencies["cq-jtzd"], basis_article=art18,
+            actor=w.admin,
+            kind="authorisation",
+            recipient=w.agencies["cq-jtzd"],
+            basis_article=art18,
             powers=[p for (code, _), p in w.powers.items() if code == "cq-jtw"],
-            valid_from=date(2020, 1, 1), valid_to=date(2029, 12, 31),
+            valid_from=date(2020, 1, 1),
+            valid_to=date(2029, 12, 31),
             document_number="（演示）市人民政府关于交通运输综合行政执法改革的决定",
             scope_note="依照行政处罚法第十八条，由交通运输综合行政执法总队集中行使公路、道路运输和城市道路领域的行政处罚权。",
         )
         revoked = org.delegation_create(
-            actor=w.admin, kind="entrustment", delegator=city_eco, recipient=w.agencies["spb-cgj"],
-            powers=[w.powers[("cq-sthj", "ST-001")]], valid_from=date(2024, 7, 1), valid_to=date(2026, 6, 30),
-            document_number="渝环委〔2024〕7号（演示）", scope_note="沙坪坝区建成区内餐饮以外的大气污染防治违法行为。",
+            actor=w.admin,
+            kind="entrustment",
+            delegator=city_eco,
+            recipient=w.agencies["spb-cgj"],
+            powers=[w.powers[("cq-sthj", "ST-001")]],
+            valid_from=date(2024, 7, 1),
+            valid_to=date(2026, 6, 30),
+            document_number="渝环委〔2024〕7号（演示）",
+            scope_note="沙坪坝区建成区内餐饮以外的大气污染防治违法行为。",
         )
         w.delegations["revoked_entrustment"] = org.delegation_revoke(
-            actor=w.admin, delegation=revoked, on=date(2025, 6, 30),
+            actor=w.admin,
+            delegation=revoked,
+            on=date(2025, 6, 30),
             reason="受托机关具备执法资格的人员不足，委托机关收回委托（演示）",
         )
         # The recipients' case-handling posts now carry the powers passed to them.
@@ -310,8 +408,13 @@ class _Loader:
             else:
                 ids = {"id_number": self.ric(spec.government, spec.birth)}
             w.parties[spec.key] = party_register(
-                actor=w.admin, kind=spec.kind, name=spec.name, legal_representative=spec.legal_representative,
-                address=spec.address, government=gov, **ids,
+                actor=w.admin,
+                kind=spec.kind,
+                name=spec.name,
+                legal_representative=spec.legal_representative,
+                address=spec.address,
+                government=gov,
+                **ids,
             )
 
     def conflicts(self, w: World) -> None:
@@ -319,8 +422,13 @@ class _Loader:
             party = w.parties.get(spec.party) if spec.party else None
             identifier = self.uscc("93", "500103") if spec.party_identifier == "uscc" else spec.party_identifier
             conflict = people.conflict_declare(
-                actor=w.admin, officer=w.officers[spec.officer], relation=spec.relation, description=spec.description,
-                declared_on=spec.declared_on, party=party, party_name=spec.party_name,
+                actor=w.admin,
+                officer=w.officers[spec.officer],
+                relation=spec.relation,
+                description=spec.description,
+                declared_on=spec.declared_on,
+                party=party,
+                party_name=spec.party_name,
                 party_identifier="" if party else identifier,
             )
             if spec.ended_on:

@@ -55,8 +55,14 @@ class World:
 
     def counts(self) -> dict:
         return {
-            "governments": len(self.governments), "agencies": len(self.agencies), "powers": len(self.powers),
-            "delegations": len(self.delegations), "posts": len(self.posts), "officers": len(self.officers),
-            "certificates": len(self.certificates), "users": len(self.users), "parties": len(self.parties),
+            "governments": len(self.governments),
+            "agencies": len(self.agencies),
+            "powers": len(self.powers),
+            "delegations": len(self.delegations),
+            "posts": len(self.posts),
+            "officers": len(self.officers),
+            "certificates": len(self.certificates),
+            "users": len(self.users),
+            "parties": len(self.parties),
             "conflicts": len(self.conflicts),
         }

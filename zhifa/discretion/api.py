@@ -1,7 +1,6 @@
 """API operations: published standards, versions and items (no login, 行政处罚法第三十四条),
 diff of two versions, the engine (evaluate), import, departures and their counts."""
 
-
 from datetime import date
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ from pydantic import ConfigDict
 
 from zhifa.accounts.access import require_login
 from zhifa.core.errors import invalid
-from zhifa.discretion import engine, selectors, services
+from zhifa.discretion import selectors, services
 
 router = Router(tags=["裁量基准"])
 
@@ -66,8 +65,6 @@ class ItemOut(Schema):
     @staticmethod
     def resolve_violation_item(obj):
         return obj.violation_item.code if obj.violation_item_id else None
-
-
 
 
 class EvaluateIn(Schema):
@@ -147,7 +144,9 @@ def version_items(request, pk: int):
 
 @router.get("versions/{pk}/export.yaml", auth=None, summary="导出一个版本（YAML，公开）")
 def version_export(request, pk: int):
-    return HttpResponse(services.export_yaml(selectors.version_get(pk)), content_type="application/x-yaml; charset=utf-8")
+    return HttpResponse(
+        services.export_yaml(selectors.version_get(pk)), content_type="application/x-yaml; charset=utf-8"
+    )
 
 
 @router.get("items", response=list[ItemOut], auth=None, summary="裁量事项（公开）")
@@ -160,7 +159,9 @@ def item_list(request, q: str = "", field: str = "", standard: str = "", in_forc
 def item_get(request, pk: int):
     item = selectors.item_get(pk)
     parsed = services._parse_cached(item.version.content, item.version.digest)
-    item.tiers = [{"level": r[2], "condition": r[3], "amount": r[4]} for r in services.tier_rows(parsed) if r[0] == item.code]
+    item.tiers = [
+        {"level": r[2], "condition": r[3], "amount": r[4]} for r in services.tier_rows(parsed) if r[0] == item.code
+    ]
     return item
 
 
@@ -168,35 +169,57 @@ def item_get(request, pk: int):
 def diff(request, old: int, new: int):
     d = services.diff_versions(selectors.version_get(old), selectors.version_get(new))
     return {
-        "old": d["old"].pk, "new": d["new"].pk, "same_standard": d["same_standard"],
-        "added": [i.code for i in d["added"]], "removed": [i.code for i in d["removed"]],
-        "changed": [{"item_code": c["item"].code, "rows": [{"what": w, "old": o, "new": n} for w, o, n in c["rows"]]}
-                    for c in d["changed"]],
+        "old": d["old"].pk,
+        "new": d["new"].pk,
+        "same_standard": d["same_standard"],
+        "added": [i.code for i in d["added"]],
+        "removed": [i.code for i in d["removed"]],
+        "changed": [
+            {"item_code": c["item"].code, "rows": [{"what": w, "old": o, "new": n} for w, o, n in c["rows"]]}
+            for c in d["changed"]
+        ],
     }
 
 
 @router.post("evaluate", summary="裁量引擎：按认定的情节提出建议、过程与说理")
 def evaluate(request, payload: EvaluateIn):
     require_login(request.auth)
-    p = services.propose(item_code=payload.item_code, act_date=payload.act_date, decision_date=payload.decision_date,
-                         facts=payload.facts, prior_violations=payload.prior_violations)
+    p = services.propose(
+        item_code=payload.item_code,
+        act_date=payload.act_date,
+        decision_date=payload.decision_date,
+        facts=payload.facts,
+        prior_violations=payload.prior_violations,
+    )
     return p.as_dict()
 
 
 @router.post("evaluate/act", summary="同一违法行为违反多个规定：只罚款一次，按数额高的规定（行政处罚法第二十九条）")
 def evaluate_act(request, payload: EvaluateActIn):
     require_login(request.auth)
-    p = services.propose_for_act(item_codes=payload.item_codes, act_date=payload.act_date,
-                                 decision_date=payload.decision_date, facts=payload.facts,
-                                 prior_violations=payload.prior_violations)
+    p = services.propose_for_act(
+        item_codes=payload.item_codes,
+        act_date=payload.act_date,
+        decision_date=payload.decision_date,
+        facts=payload.facts,
+        prior_violations=payload.prior_violations,
+    )
     return p.as_dict()
 
 
 @router.post("import", response={201: dict}, summary="导入裁量基准（YAML；政府法制机构）")
 def standards_import(request, payload: ImportIn):
     report = services.standards_import(actor=request.auth, documents=[(payload.name, payload.content)])
-    return Status(201, {"created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-                        "linked": report.linked, "unlinked": report.unlinked})
+    return Status(
+        201,
+        {
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "linked": report.linked,
+            "unlinked": report.unlinked,
+        },
+    )
 
 
 @router.post("departures", response={201: DepartureOut}, summary="登记偏离裁量基准建议档次的决定")
@@ -213,24 +236,47 @@ def departure_create(request, payload: DepartureIn):
     if payload.officer_id and officer is None:
         raise invalid("执法人员不存在。", field="officer_id")
     reviewer = User.objects.filter(pk=payload.reviewer_id).first() if payload.reviewer_id else None
-    proposal = services.propose(item_code=payload.item_code, act_date=payload.act_date,
-                                decision_date=payload.decision_date, facts=payload.facts,
-                                prior_violations=payload.prior_violations)
+    proposal = services.propose(
+        item_code=payload.item_code,
+        act_date=payload.act_date,
+        decision_date=payload.decision_date,
+        facts=payload.facts,
+        prior_violations=payload.prior_violations,
+    )
     d = services.departure_record(
-        actor=request.auth, agency=agency, officer=officer, case_reference=payload.case_reference,
-        case_id=payload.case_id, proposal=proposal, facts=payload.facts, chosen_outcome=payload.chosen_outcome,
-        chosen_amount=payload.chosen_amount, chosen_tier=payload.chosen_tier, reasons=payload.reasons,
-        reviewer=reviewer, prior_violations=payload.prior_violations)
+        actor=request.auth,
+        agency=agency,
+        officer=officer,
+        case_reference=payload.case_reference,
+        case_id=payload.case_id,
+        proposal=proposal,
+        facts=payload.facts,
+        chosen_outcome=payload.chosen_outcome,
+        chosen_amount=payload.chosen_amount,
+        chosen_tier=payload.chosen_tier,
+        reasons=payload.reasons,
+        reviewer=reviewer,
+        prior_violations=payload.prior_violations,
+    )
     return Status(201, d)
 
 
 @router.get("departures/counts", summary="偏离裁量基准的次数（按机关、按执法人员）")
 def departure_counts(request, since: date | None = None, until: date | None = None):
     c = selectors.departure_counts(request.auth, since=since, until=until)
-    return {"total": c["total"],
-            "by_agency": [{"agency_id": r["agency_id"], "agency": r["agency__name"], "count": r["count"],
-                           "heavier": r["heavier"]} for r in c["by_agency"]],
-            "by_officer": [{"officer_id": r["officer_id"], "officer": r["officer_name"], "agency": r["agency__name"],
-                            "count": r["count"]} for r in c["by_officer"]]}
-
-
+    return {
+        "total": c["total"],
+        "by_agency": [
+            {"agency_id": r["agency_id"], "agency": r["agency__name"], "count": r["count"], "heavier": r["heavier"]}
+            for r in c["by_agency"]
+        ],
+        "by_officer": [
+            {
+                "officer_id": r["officer_id"],
+                "officer": r["officer_name"],
+                "agency": r["agency__name"],
+                "count": r["count"],
+            }
+            for r in c["by_officer"]
+        ],
+    }

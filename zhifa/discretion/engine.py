@@ -58,13 +58,28 @@ YUAN = Decimal(1)
 # ---------------------------------------------------------------------------------
 
 HARM_LEVELS = ("none", "minor", "ordinary", "serious", "especially_serious")
-HARM_LABELS = {"none": "没有造成危害后果", "minor": "危害后果轻微", "ordinary": "造成一般危害后果",
-               "serious": "造成严重危害后果", "especially_serious": "造成特别严重危害后果"}
+HARM_LABELS = {
+    "none": "没有造成危害后果",
+    "minor": "危害后果轻微",
+    "ordinary": "造成一般危害后果",
+    "serious": "造成严重危害后果",
+    "especially_serious": "造成特别严重危害后果",
+}
 VULNERABLE = {"disabled": "残疾人", "laid_off": "下岗职工", "migrant_worker": "进城务工农民"}
 MENTAL = {"none": "无", "unable": "不能辨认或者不能控制自己行为", "partial": "尚未完全丧失辨认或者控制自己行为能力"}
-BASES = {"illegal_income": "违法所得", "goods_value": "货值金额", "sales": "违法经营额（销售额）",
-         "annual_sales": "上一年度销售额", "ad_cost": "广告费用"}
-MEASURES = {"area": "面积（平方米）", "length": "长度（延米）", "duration_days": "持续时间（日）", "count": "次数或数量"}
+BASES = {
+    "illegal_income": "违法所得",
+    "goods_value": "货值金额",
+    "sales": "违法经营额（销售额）",
+    "annual_sales": "上一年度销售额",
+    "ad_cost": "广告费用",
+}
+MEASURES = {
+    "area": "面积（平方米）",
+    "length": "长度（延米）",
+    "duration_days": "持续时间（日）",
+    "count": "次数或数量",
+}
 
 FACT_FIELDS: dict[str, str] = {
     "party_kind": "当事人类别（individual 公民 / organisation 法人或其他组织）",
@@ -92,9 +107,24 @@ FACT_FIELDS: dict[str, str] = {
     **BASES,
     **MEASURES,
 }
-BOOL_FACTS = ("minor", "corrected", "first_offence", "intent", "no_fault_proven", "egregious", "refused_correction",
-              "obstruction", "evidence_destroyed", "vulnerable_victims", "emergency", "cooperation",
-              "eliminated_harm", "coerced", "confessed_unknown", "meritorious")
+BOOL_FACTS = (
+    "minor",
+    "corrected",
+    "first_offence",
+    "intent",
+    "no_fault_proven",
+    "egregious",
+    "refused_correction",
+    "obstruction",
+    "evidence_destroyed",
+    "vulnerable_victims",
+    "emergency",
+    "cooperation",
+    "eliminated_harm",
+    "coerced",
+    "confessed_unknown",
+    "meritorious",
+)
 
 
 class FactsError(DomainError):
@@ -223,14 +253,21 @@ class Facts:
 # Standards as data
 # ---------------------------------------------------------------------------------
 
+
 class StandardError(ValueError):
     """A standard file that does not fit the schema (with the path of the bad entry)."""
 
 
 FIVE_LEVEL = ("减轻", "从轻", "一般", "从重")
 TIER_CODES = {"减轻": "reduce", "从轻": "mitigate", "一般": "ordinary", "从重": "aggravate"}
-KINDS = {"warning": "警告", "fine": "罚款", "confiscation": "没收", "suspension": "责令停产停业",
-         "licence_revocation": "吊销许可证件", "order": "责令改正"}
+KINDS = {
+    "warning": "警告",
+    "fine": "罚款",
+    "confiscation": "没收",
+    "suspension": "责令停产停业",
+    "licence_revocation": "吊销许可证件",
+    "order": "责令改正",
+}
 
 
 @dataclass(frozen=True)
@@ -238,9 +275,9 @@ class FineSpec:
     """One branch of a fine: a fixed range, a fixed amount, or a multiple of a base."""
 
     when: dict
-    low: Decimal | None = None   # fixed yuan, or the lower multiple
+    low: Decimal | None = None  # fixed yuan, or the lower multiple
     high: Decimal | None = None
-    base: str | None = None      # a key of BASES when a multiple
+    base: str | None = None  # a key of BASES when a multiple
 
     def bounds(self, facts: Facts) -> tuple[Decimal, Decimal]:
         if self.base:
@@ -370,7 +407,7 @@ def _check_when(when, path, circumstances):
         if key in when and when[key] not in BASES:
             raise StandardError(f"{path}.when.{key}: 未知的计算基数 {when[key]!r}")
     for key in ("lt", "lte", "gt", "gte"):
-        for name in (when.get(key) or {}):
+        for name in when.get(key) or {}:
             if name not in BASES and name not in MEASURES:
                 raise StandardError(f"{path}.when.{key}: 未知的数额或计量 {name!r}")
     for key in ("any", "all"):
@@ -458,7 +495,9 @@ def parse_version(data: dict, *, origin: str = "") -> Version:
                 raise StandardError(f"{origin}: {p}.statutory.penalties[{j}] 种类或条件无效")
             if o.get("requires") and o["requires"] not in BASES:
                 raise StandardError(f"{origin}: {p}.statutory.penalties[{j}].requires 不是已知的计算基数")
-            others.append(OtherPenalty(o["kind"], o.get("text") or KINDS[o["kind"]], o.get("when", "always"), o.get("requires")))
+            others.append(
+                OtherPenalty(o["kind"], o.get("text") or KINDS[o["kind"]], o.get("when", "always"), o.get("requires"))
+            )
         if not fines and not st.get("warning"):
             raise StandardError(f"{origin}: {p}.statutory 须有罚款幅度或警告")
         if fines and not any(not f.when for f in fines):
@@ -479,18 +518,40 @@ def parse_version(data: dict, *, origin: str = "") -> Version:
         if warning_unless and warning_unless not in BOOL_FACTS:
             raise StandardError(f"{origin}: {p}.statutory.warning_unless 不是已知情节")
         parsed[code] = Item(
-            code=code, violation=it["violation"], violated=tuple(it["violated"]), penalty=tuple(it["penalty"]),
-            statutory_text=st.get("text", ""), fines=fines, others=tuple(others), warning_unless=warning_unless,
-            warning_allowed=bool(st.get("warning")), circumstances=circumstances, tiers=tuple(tiers),
-            default_level=default_level, provenance=it.get("provenance", "statute_split"),
-            field=it.get("field") or std["field"], violation_item=it.get("violation_item"), note=it.get("note", ""),
+            code=code,
+            violation=it["violation"],
+            violated=tuple(it["violated"]),
+            penalty=tuple(it["penalty"]),
+            statutory_text=st.get("text", ""),
+            fines=fines,
+            others=tuple(others),
+            warning_unless=warning_unless,
+            warning_allowed=bool(st.get("warning")),
+            circumstances=circumstances,
+            tiers=tuple(tiers),
+            default_level=default_level,
+            provenance=it.get("provenance", "statute_split"),
+            field=it.get("field") or std["field"],
+            violation_item=it.get("violation_item"),
+            note=it.get("note", ""),
             raw=it,
         )
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
     return Version(
-        standard_code=std["code"], standard_title=std["title"], issuer=std["issuer"], field=std["field"],
-        label=str(ver["label"]), title=ver.get("title") or std["title"], document_number=ver.get("document_number", ""),
-        effective_from=frm, effective_to=to, source=dict(source), split=split, items=parsed, digest=digest, raw=data,
+        standard_code=std["code"],
+        standard_title=std["title"],
+        issuer=std["issuer"],
+        field=std["field"],
+        label=str(ver["label"]),
+        title=ver.get("title") or std["title"],
+        document_number=ver.get("document_number", ""),
+        effective_from=frm,
+        effective_to=to,
+        source=dict(source),
+        split=split,
+        items=parsed,
+        digest=digest,
+        raw=data,
     )
 
 
@@ -515,6 +576,7 @@ def bundled_paths():
 # Output
 # ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Step:
     """One step of the reasoning: what was found, by which clause, article and standard row."""
@@ -526,8 +588,13 @@ class Step:
     row: str = ""
 
     def as_dict(self) -> dict:
-        return {"stage": self.stage, "text": self.text, "clauses": list(self.clauses), "law": list(self.law),
-                "row": self.row}
+        return {
+            "stage": self.stage,
+            "text": self.text,
+            "clauses": list(self.clauses),
+            "law": list(self.law),
+            "row": self.row,
+        }
 
 
 @dataclass(frozen=True)
@@ -538,8 +605,8 @@ class Proposal:
     standard_title: str
     version: str
     version_citation: str
-    outcome: str                   # no_penalty | warning | penalty
-    tier: str                      # no_penalty, warning, reduce, mitigate, ordinary, aggravate, or the standard's level
+    outcome: str  # no_penalty | warning | penalty
+    tier: str  # no_penalty, warning, reduce, mitigate, ordinary, aggravate, or the standard's level
     tier_label: str
     tier_rank: int
     fine_min: Decimal | None
@@ -547,7 +614,7 @@ class Proposal:
     recommended: Decimal | None
     statutory_min: Decimal | None
     statutory_max: Decimal | None
-    penalties: tuple[tuple[str, str], ...]   # (kind, text)
+    penalties: tuple[tuple[str, str], ...]  # (kind, text)
     education: bool
     aggravating: tuple[str, ...]
     mitigating: tuple[str, ...]
@@ -585,16 +652,29 @@ class Proposal:
     def as_dict(self) -> dict:
         money = lambda v: None if v is None else str(v)  # noqa: E731
         return {
-            "item_code": self.item_code, "violation": self.violation, "standard_code": self.standard_code,
-            "standard_title": self.standard_title, "version": self.version, "version_citation": self.version_citation,
-            "outcome": self.outcome, "outcome_label": self.outcome_label, "tier": self.tier,
-            "tier_label": self.tier_label, "fine_min": money(self.fine_min), "fine_max": money(self.fine_max),
-            "recommended": money(self.recommended), "statutory_min": money(self.statutory_min),
+            "item_code": self.item_code,
+            "violation": self.violation,
+            "standard_code": self.standard_code,
+            "standard_title": self.standard_title,
+            "version": self.version,
+            "version_citation": self.version_citation,
+            "outcome": self.outcome,
+            "outcome_label": self.outcome_label,
+            "tier": self.tier,
+            "tier_label": self.tier_label,
+            "fine_min": money(self.fine_min),
+            "fine_max": money(self.fine_max),
+            "recommended": money(self.recommended),
+            "statutory_min": money(self.statutory_min),
             "statutory_max": money(self.statutory_max),
-            "penalties": [{"kind": k, "text": t} for k, t in self.penalties], "education": self.education,
-            "aggravating": list(self.aggravating), "mitigating": list(self.mitigating),
-            "mandatory": list(self.mandatory), "trace": [s.as_dict() for s in self.trace],
-            "explanation": self.explanation, "candidates": list(self.candidates),
+            "penalties": [{"kind": k, "text": t} for k, t in self.penalties],
+            "education": self.education,
+            "aggravating": list(self.aggravating),
+            "mitigating": list(self.mitigating),
+            "mandatory": list(self.mandatory),
+            "trace": [s.as_dict() for s in self.trace],
+            "explanation": self.explanation,
+            "candidates": list(self.candidates),
             "act_date": self.act_date.isoformat() if self.act_date else None,
             "decision_date": self.decision_date.isoformat() if self.decision_date else None,
         }
@@ -603,6 +683,7 @@ class Proposal:
 # ---------------------------------------------------------------------------------
 # Evaluation
 # ---------------------------------------------------------------------------------
+
 
 def _num(d: Decimal) -> str:
     d = Decimal(d)
@@ -627,8 +708,12 @@ def _matches(when: dict, facts: Facts) -> bool:
         return False
     if "lacks" in when and (getattr(facts, when["lacks"]) or ZERO) > 0:
         return False
-    for key, op in (("lt", lambda a, b: a < b), ("lte", lambda a, b: a <= b),
-                    ("gt", lambda a, b: a > b), ("gte", lambda a, b: a >= b)):
+    for key, op in (
+        ("lt", lambda a, b: a < b),
+        ("lte", lambda a, b: a <= b),
+        ("gt", lambda a, b: a > b),
+        ("gte", lambda a, b: a >= b),
+    ):
         for name, bound in (when.get(key) or {}).items():
             if not op(getattr(facts, name) or ZERO, Decimal(str(bound))):
                 return False
@@ -636,9 +721,7 @@ def _matches(when: dict, facts: Facts) -> bool:
         return False
     if "all" in when and not set(when["all"]) <= facts.circumstances:
         return False
-    if "harm_at_least" in when and facts.harm_rank < HARM_LEVELS.index(when["harm_at_least"]):
-        return False
-    return True
+    return not ("harm_at_least" in when and facts.harm_rank < HARM_LEVELS.index(when["harm_at_least"]))
 
 
 def _branch(fines: tuple[FineSpec, ...], facts: Facts) -> FineSpec | None:
@@ -658,7 +741,7 @@ def _round(amount: Decimal, lo: Decimal, hi: Decimal, whole: bool) -> Decimal:
 
 @dataclass
 class _Factors:
-    aggravating: list[tuple[str, str, tuple, tuple]]   # (code, label, clauses, law)
+    aggravating: list[tuple[str, str, tuple, tuple]]  # (code, label, clauses, law)
     mitigating: list[tuple[str, str, tuple, tuple]]
     mandatory: list[tuple[str, str, tuple, tuple]]
     d59: list[str]
@@ -680,8 +763,12 @@ def factors_of(facts: Facts, prior_violations: int, item: Item) -> _Factors:
         agg.append(("repeat", f"曾因违法行为受过处罚（本系统记录{prior_violations}次）", ("D5.1c",), ()))
     if facts.refused_correction and item.warning_unless != "refused_correction":
         agg.append(("refused_correction", "拒不改正", ("D5.1c",), ()))
-    for name, code in (("obstruction", "obstruction"), ("evidence_destroyed", "evidence_destroyed"),
-                       ("vulnerable_victims", "vulnerable_victims"), ("emergency", "emergency")):
+    for name, code in (
+        ("obstruction", "obstruction"),
+        ("evidence_destroyed", "evidence_destroyed"),
+        ("vulnerable_victims", "vulnerable_victims"),
+        ("emergency", "emergency"),
+    ):
         if getattr(facts, name):
             agg.append((code, FACT_FIELDS[name], ("D5.1c",), ()))
     if facts.party_kind == "individual" and facts.age is not None and 14 <= facts.age < 18:
@@ -719,12 +806,25 @@ def _excuse(facts: Facts, item: Item) -> tuple[str, tuple, tuple] | None:
 
 
 def _d51b(facts: Facts, prior_violations: int) -> bool:
-    return bool(facts.vulnerable_status and facts.first_offence and prior_violations == 0 and facts.minor
-                and facts.harm_rank <= 1 and facts.corrected)
+    return bool(
+        facts.vulnerable_status
+        and facts.first_offence
+        and prior_violations == 0
+        and facts.minor
+        and facts.harm_rank <= 1
+        and facts.corrected
+    )
 
 
-def evaluate(version: Version, item_code: str, facts: Facts, prior_violations: int = 0,
-             *, act_date: date | None = None, decision_date: date | None = None) -> Proposal:
+def evaluate(
+    version: Version,
+    item_code: str,
+    facts: Facts,
+    prior_violations: int = 0,
+    *,
+    act_date: date | None = None,
+    decision_date: date | None = None,
+) -> Proposal:
     """The outcome for ``facts`` under one version of the standard."""
     item = version.items[item_code]
     trace: list[Step] = []
@@ -734,21 +834,42 @@ def evaluate(version: Version, item_code: str, facts: Facts, prior_violations: i
         trace.append(Step(stage, text, tuple(clauses), tuple(law), r))
 
     step("standard", f"适用{version.citation}事项{item.code}“{item.violation}”。", ("D3.6",), (), row)
-    step("statute", f"违反{'、'.join(display(a) for a in item.violated)}；处罚依据{'、'.join(display(a) for a in item.penalty)}：{item.statutory_text}",
-         (), item.penalty)
+    step(
+        "statute",
+        f"违反{'、'.join(display(a) for a in item.violated)}；处罚依据{'、'.join(display(a) for a in item.penalty)}：{item.statutory_text}",
+        (),
+        item.penalty,
+    )
     f = factors_of(facts, prior_violations, item)
     stat = _branch(item.fines, facts)
     smin, smax = stat.bounds(facts) if stat else (None, None)
 
     def make(outcome, tier, label, rank, lo=None, hi=None, rec=None, penalties=(), education=False):
         return Proposal(
-            item_code=item.code, violation=item.violation, standard_code=version.standard_code,
-            standard_title=version.standard_title, version=version.label, version_citation=version.citation,
-            outcome=outcome, tier=tier, tier_label=label, tier_rank=rank, fine_min=lo, fine_max=hi,
-            recommended=rec, statutory_min=smin, statutory_max=smax, penalties=tuple(penalties),
-            education=education, aggravating=tuple(a[1] for a in f.aggravating),
-            mitigating=tuple(m[1] for m in f.mitigating), mandatory=tuple(m[1] for m in f.mandatory),
-            trace=tuple(trace), explanation="", act_date=act_date, decision_date=decision_date,
+            item_code=item.code,
+            violation=item.violation,
+            standard_code=version.standard_code,
+            standard_title=version.standard_title,
+            version=version.label,
+            version_citation=version.citation,
+            outcome=outcome,
+            tier=tier,
+            tier_label=label,
+            tier_rank=rank,
+            fine_min=lo,
+            fine_max=hi,
+            recommended=rec,
+            statutory_min=smin,
+            statutory_max=smax,
+            penalties=tuple(penalties),
+            education=education,
+            aggravating=tuple(a[1] for a in f.aggravating),
+            mitigating=tuple(m[1] for m in f.mitigating),
+            mandatory=tuple(m[1] for m in f.mandatory),
+            trace=tuple(trace),
+            explanation="",
+            act_date=act_date,
+            decision_date=decision_date,
         )
 
     excuse = _excuse(facts, item)
@@ -757,20 +878,30 @@ def evaluate(version: Version, item_code: str, facts: Facts, prior_violations: i
         step("no_penalty", f"{text}，依法不予行政处罚，责令改正并对当事人进行教育。", clauses, law)
         return _explain(make("no_penalty", "no_penalty", "不予处罚", 0, education=True), version, item, facts, f)
     if _d51b(facts, prior_violations):
-        step("warning", f"当事人为{VULNERABLE[facts.vulnerable_status]}，初次违法，违法程度与危害后果显著轻微并及时改正，"
-             "依法给予警告，不予罚款或没收财物。", ("D5.1b",), ())
+        step(
+            "warning",
+            f"当事人为{VULNERABLE[facts.vulnerable_status]}，初次违法，违法程度与危害后果显著轻微并及时改正，"
+            "依法给予警告，不予罚款或没收财物。",
+            ("D5.1b",),
+            (),
+        )
         return _explain(make("warning", "warning", "警告（教育为主）", 1, education=True), version, item, facts, f)
     if item.warning_unless and not getattr(facts, item.warning_unless):
-        step("warning", f"依{'、'.join(display(a) for a in item.penalty)}，责令改正，给予警告；"
-             f"{FACT_FIELDS[item.warning_unless]}的才处以罚款。", (), item.penalty)
+        step(
+            "warning",
+            f"依{'、'.join(display(a) for a in item.penalty)}，责令改正，给予警告；"
+            f"{FACT_FIELDS[item.warning_unless]}的才处以罚款。",
+            (),
+            item.penalty,
+        )
         return _explain(make("warning", "warning", "警告", 1), version, item, facts, f)
     if stat is None:
         step("warning", "该事项法定处罚为警告。", (), item.penalty)
         return _explain(make("warning", "warning", "警告", 1), version, item, facts, f)
 
-    for code, label, clauses, law in f.mandatory:
+    for _code, label, clauses, law in f.mandatory:
         step("mitigate", f"当事人{label}，应当从轻或者减轻处罚。", clauses, law)
-    for code, label, clauses, law in f.aggravating:
+    for _code, label, clauses, law in f.aggravating:
         step("aggravate", f"当事人{label}，属于列明的从重情节。", clauses, law)
     if f.mitigating:
         step("mitigate", f"当事人有{'、'.join(m[1] for m in f.mitigating)}的情节。", (), ())
@@ -789,7 +920,11 @@ def _others(item: Item, facts: Facts, aggravated: bool, f: _Factors):
     for o in item.others:
         if o.requires and not (getattr(facts, o.requires) or ZERO) > 0:
             continue
-        if o.when == "always" or (o.when == "aggravate" and aggravated) or (o.when == "serious" and aggravated and serious):
+        if (
+            o.when == "always"
+            or (o.when == "aggravate" and aggravated)
+            or (o.when == "serious" and aggravated and serious)
+        ):
             out.append((o.kind, o.text))
     return out
 
@@ -799,7 +934,9 @@ def _split(item, version, facts, f, stat, smin, smax, score, whole, step, make) 
     d = x - y
     a, b = version.split
     bounds = {
-        "mitigate": (y, y + a * d), "ordinary": (y + a * d, y + b * d), "aggravate": (y + b * d, x),
+        "mitigate": (y, y + a * d),
+        "ordinary": (y + a * d, y + b * d),
+        "aggravate": (y + b * d, x),
     }
     if f.mandatory:
         reduce = (len(f.mandatory) >= 2 or facts.harm_rank <= 1) and not f.aggravating and y > 0
@@ -815,8 +952,12 @@ def _split(item, version, facts, f, stat, smin, smax, score, whole, step, make) 
         p = min(max(Decimal("0.5") + Decimal("0.25") * (score + 2), ZERO), YUAN)
         rec = _round(lo + p * (hi - lo) * Decimal("0.9"), lo, hi - (YUAN if whole else CENT), whole)
         hi = hi - (YUAN if whole else CENT)
-        step("tier", f"有法定减轻情节，在法定最低限{_yuan(y)}以下减轻处罚（{_yuan(lo)}至{_yuan(hi)}）。",
-             ("D5.1c",), ("行政处罚法第三十二条",) if any(m[0] != "minor_14_18" for m in f.mandatory) else ("行政处罚法第三十条",))
+        step(
+            "tier",
+            f"有法定减轻情节，在法定最低限{_yuan(y)}以下减轻处罚（{_yuan(lo)}至{_yuan(hi)}）。",
+            ("D5.1c",),
+            ("行政处罚法第三十二条",) if any(m[0] != "minor_14_18" for m in f.mandatory) else ("行政处罚法第三十条",),
+        )
         label, rank = "减轻", 2
     else:
         lo, hi = (v.quantize(CENT) for v in bounds[tier])
@@ -830,14 +971,27 @@ def _split(item, version, facts, f, stat, smin, smax, score, whole, step, make) 
         rec = _round(lo + p * (hi - lo), lo, hi, whole)
         label = {"mitigate": "从轻", "ordinary": "一般", "aggravate": "从重"}[tier]
         rank = {"mitigate": 3, "ordinary": 4, "aggravate": 5}[tier]
-        why = {"mitigate": "有从轻情节且无从重情节" if not f.mandatory else "有法定应当从轻情节",
-               "ordinary": "无从轻、从重情节" if not (f.aggravating or f.mitigating) else "从轻与从重情节并存",
-               "aggravate": "有列明的从重情节且无从轻情节"}[tier]
-        clauses = ("D5.9",) if tier == "aggravate" and f.d59 else (("D5.1c",) if tier in ("aggravate", "mitigate") else ())
-        step("tier", f"{why}，适用{label}档次：按法定幅度{stat.describe()}的通用划分"
-             f"（从轻为下限至{int(a * 100)}%，一般为{int(a * 100)}%至{int(b * 100)}%，从重为{int(b * 100)}%至上限），"
-             f"本档为{_yuan(lo)}至{_yuan(hi)}。", clauses, (), f"{version.standard_code}@{version.label} {item.code} 通用划分·{label}")
-    step("amount", f"建议罚款{_yuan(rec)}（{'在本档中按情节多少确定位置' if (f.aggravating or f.mitigating or f.mandatory) else '本档中间值'}）。")
+        why = {
+            "mitigate": "有从轻情节且无从重情节" if not f.mandatory else "有法定应当从轻情节",
+            "ordinary": "无从轻、从重情节" if not (f.aggravating or f.mitigating) else "从轻与从重情节并存",
+            "aggravate": "有列明的从重情节且无从轻情节",
+        }[tier]
+        clauses = (
+            ("D5.9",) if tier == "aggravate" and f.d59 else (("D5.1c",) if tier in ("aggravate", "mitigate") else ())
+        )
+        step(
+            "tier",
+            f"{why}，适用{label}档次：按法定幅度{stat.describe()}的通用划分"
+            f"（从轻为下限至{int(a * 100)}%，一般为{int(a * 100)}%至{int(b * 100)}%，从重为{int(b * 100)}%至上限），"
+            f"本档为{_yuan(lo)}至{_yuan(hi)}。",
+            clauses,
+            (),
+            f"{version.standard_code}@{version.label} {item.code} 通用划分·{label}",
+        )
+    step(
+        "amount",
+        f"建议罚款{_yuan(rec)}（{'在本档中按情节多少确定位置' if (f.aggravating or f.mitigating or f.mandatory) else '本档中间值'}）。",
+    )
     _guard(rec, smin, smax, tier == "reduce", f)
     penalties = [("fine", f"罚款{_yuan(rec)}")] + _others(item, facts, tier == "aggravate", f)
     return make("penalty", tier, label, rank, lo, hi, rec, penalties)
@@ -848,22 +1002,40 @@ def _explicit(item, version, facts, f, stat, smin, smax, score, whole, step, mak
     matched = [i for i, t in enumerate(item.tiers) if t.when and _matches(t.when, facts)]
     if matched:
         idx = max(matched)
-        step("tier", f"情节符合“{item.tiers[idx].level}”档：{item.tiers[idx].note or _describe_when(item, item.tiers[idx].when)}。",
-             (), (), f"{version.standard_code}@{version.label} {item.code} {item.tiers[idx].level}")
+        step(
+            "tier",
+            f"情节符合“{item.tiers[idx].level}”档：{item.tiers[idx].note or _describe_when(item, item.tiers[idx].when)}。",
+            (),
+            (),
+            f"{version.standard_code}@{version.label} {item.code} {item.tiers[idx].level}",
+        )
     else:
         idx = levels.index(item.default_level) if item.default_level else 0
-        step("tier", f"未记录基准列明的具体情节，按“{levels[idx]}”档。", (), (),
-             f"{version.standard_code}@{version.label} {item.code} {levels[idx]}")
+        step(
+            "tier",
+            f"未记录基准列明的具体情节，按“{levels[idx]}”档。",
+            (),
+            (),
+            f"{version.standard_code}@{version.label} {item.code} {levels[idx]}",
+        )
     base_idx = idx
     if f.aggravating and idx < len(levels) - 1:
         idx += 1
-        step("tier", f"有列明的从重情节（{'、'.join(a[1] for a in f.aggravating)}），上调一档至“{levels[idx]}”。",
-             ("D5.9",) if f.d59 else ("D5.1c",))
+        step(
+            "tier",
+            f"有列明的从重情节（{'、'.join(a[1] for a in f.aggravating)}），上调一档至“{levels[idx]}”。",
+            ("D5.9",) if f.d59 else ("D5.1c",),
+        )
     halve = False
     if f.mandatory:
         if idx > 0:
             idx -= 1
-            step("tier", f"有法定应当从轻或者减轻情节，下调一档至“{levels[idx]}”。", ("D5.1c",), ("行政处罚法第三十二条",))
+            step(
+                "tier",
+                f"有法定应当从轻或者减轻情节，下调一档至“{levels[idx]}”。",
+                ("D5.1c",),
+                ("行政处罚法第三十二条",),
+            )
         else:
             halve = True
     tier = item.tiers[idx]
@@ -872,12 +1044,21 @@ def _explicit(item, version, facts, f, stat, smin, smax, score, whole, step, mak
     lo, hi = min(lo, smax), min(hi, smax)
     if halve:
         lo, hi = (lo * Decimal("0.5")).quantize(CENT), (hi * Decimal("0.5")).quantize(CENT)
-        step("tier", f"已是最低一档，有法定应当从轻或者减轻情节，按该档数额的一半处罚（{_yuan(lo)}至{_yuan(hi)}）。",
-             ("D5.1c",), ("行政处罚法第三十二条",))
+        step(
+            "tier",
+            f"已是最低一档，有法定应当从轻或者减轻情节，按该档数额的一半处罚（{_yuan(lo)}至{_yuan(hi)}）。",
+            ("D5.1c",),
+            ("行政处罚法第三十二条",),
+        )
     p = min(max(Decimal("0.5") + Decimal("0.25") * score, ZERO), YUAN)
     rec = _round(lo + p * (hi - lo), lo, hi, whole)
-    step("amount", f"本档{spec.describe()}，建议罚款{_yuan(rec)}。", (), (),
-         f"{version.standard_code}@{version.label} {item.code} {tier.level}")
+    step(
+        "amount",
+        f"本档{spec.describe()}，建议罚款{_yuan(rec)}。",
+        (),
+        (),
+        f"{version.standard_code}@{version.label} {item.code} {tier.level}",
+    )
     reduced = halve and smin is not None and rec < smin
     _guard(rec, smin, smax, reduced, f)
     label = tier.level + ("（减轻）" if reduced else ("（从轻）" if halve else ""))
@@ -903,8 +1084,7 @@ def _describe_when(item: Item, when: dict) -> str:
 def _guard(rec, smin, smax, reduced, f) -> None:
     """The engine never proposes what the rules forbid (a programming error if it would)."""
     reduction = [m[1] for m in f.mandatory] if reduced else []
-    enforce(rules.within_statutory_maximum(rec, smax),
-            rules.below_minimum_only_when_reduced(rec, smin, reduction))
+    enforce(rules.within_statutory_maximum(rec, smax), rules.below_minimum_only_when_reduced(rec, smin, reduction))
 
 
 def _explain(p: Proposal, version: Version, item: Item, facts: Facts, f: _Factors) -> Proposal:
@@ -916,10 +1096,17 @@ def _explain(p: Proposal, version: Version, item: Item, facts: Facts, f: _Factor
     if p.outcome == "no_penalty":
         reason = next((s.text for s in p.trace if s.stage == "no_penalty"), "")
         parts.append(f"{std}和《中华人民共和国行政处罚法》的规定，{reason}")
-    elif p.outcome == "warning" and p.tier == "warning" and facts.vulnerable_status and "D5.1b" in {c for s in p.trace for c in s.clauses}:
-        parts.append(f"{std}，鉴于当事人系{VULNERABLE[facts.vulnerable_status]}，初次违法，违法程度与危害后果显著轻微，"
-                     "并已及时改正，依照《重庆市人民政府关于坚持以人为本创新和规范行政执法的决定》关于教育优先的要求，"
-                     "决定给予警告，不予罚款或没收财物，并对当事人进行教育。")
+    elif (
+        p.outcome == "warning"
+        and p.tier == "warning"
+        and facts.vulnerable_status
+        and "D5.1b" in {c for s in p.trace for c in s.clauses}
+    ):
+        parts.append(
+            f"{std}，鉴于当事人系{VULNERABLE[facts.vulnerable_status]}，初次违法，违法程度与危害后果显著轻微，"
+            "并已及时改正，依照《重庆市人民政府关于坚持以人为本创新和规范行政执法的决定》关于教育优先的要求，"
+            "决定给予警告，不予罚款或没收财物，并对当事人进行教育。"
+        )
     elif p.outcome == "warning":
         parts.append(f"{std}，当事人未拒不改正，依法给予警告。")
     else:
@@ -933,14 +1120,17 @@ def _explain(p: Proposal, version: Version, item: Item, facts: Facts, f: _Factor
         if not circ:
             circ.append("无从轻、减轻或从重情节")
         others = "，".join(t for k, t in p.penalties if k != "fine")
-        parts.append(f"{std}，当事人{'；'.join(circ)}，适用“{p.tier_label}”档次（罚款{_yuan(p.fine_min)}至{_yuan(p.fine_max)}），"
-                     f"决定{('，'.join([others, '并处']) if others else '')}罚款{_yuan(p.recommended)}。")
+        parts.append(
+            f"{std}，当事人{'；'.join(circ)}，适用“{p.tier_label}”档次（罚款{_yuan(p.fine_min)}至{_yuan(p.fine_max)}），"
+            f"决定{('，'.join([others, '并处']) if others else '')}罚款{_yuan(p.recommended)}。"
+        )
     return replace(p, explanation="".join(parts))
 
 
 # ---------------------------------------------------------------------------------
 # Across versions (D3.6, 行政处罚法第三十七条)
 # ---------------------------------------------------------------------------------
+
 
 def candidate_versions(versions, item_code: str, act_date: date, decision_date: date) -> list[Version]:
     """Versions holding the item: the one in force on the act date and any that took effect up to the decision."""
@@ -955,43 +1145,74 @@ def candidate_versions(versions, item_code: str, act_date: date, decision_date: 
     return out
 
 
-def propose(versions, *, item_code: str, act_date: date, decision_date: date, facts, prior_violations: int = 0) -> Proposal:
+def propose(
+    versions, *, item_code: str, act_date: date, decision_date: date, facts, prior_violations: int = 0
+) -> Proposal:
     """The proposal for one item: computed under every applicable version, the most lenient applied."""
     facts = Facts.from_dict(facts)
     if prior_violations < 0:
         raise DomainError.of("invalid", "既往违法次数不能为负数。", field="prior_violations")
     cands = candidate_versions(versions, item_code, act_date, decision_date)
     enforce(rules.standard_in_force(item_code, act_date, decision_date, len(cands)))
-    results = [evaluate(v, item_code, facts, prior_violations, act_date=act_date, decision_date=decision_date)
-               for v in cands]
+    results = [
+        evaluate(v, item_code, facts, prior_violations, act_date=act_date, decision_date=decision_date) for v in cands
+    ]
     # Ties go to the version in force on the act date (the earliest): a newer version applies only when lighter.
-    best = min(zip(results, cands), key=lambda rc: (rc[0].severity(), rc[1].effective_from))[0]
+    best = min(zip(results, cands, strict=False), key=lambda rc: (rc[0].severity(), rc[1].effective_from))[0]
     enforce(rules.most_lenient_version(best.severity(), [r.severity() for r in results]))
-    summary = tuple({"version": r.version, "version_citation": r.version_citation, "outcome": r.outcome,
-                     "tier_label": r.tier_label, "recommended": None if r.recommended is None else str(r.recommended)}
-                    for r in results)
+    summary = tuple(
+        {
+            "version": r.version,
+            "version_citation": r.version_citation,
+            "outcome": r.outcome,
+            "tier_label": r.tier_label,
+            "recommended": None if r.recommended is None else str(r.recommended),
+        }
+        for r in results
+    )
     trace = list(best.trace)
     explanation = best.explanation
     if len(results) > 1:
-        listing = "；".join(f"{r.version_citation}：{r.tier_label}{'，建议罚款' + _yuan(r.recommended) if r.recommended is not None else ''}"
-                            for r in results)
-        chosen = f"违法行为发生时（{_cndate(act_date)}）至作出处罚决定时（{_cndate(decision_date)}），裁量基准有{len(results)}个版本先后施行：{listing}。" \
-                 f"依照《中华人民共和国行政处罚法》第三十七条的精神，适用对当事人较轻的{best.version_citation}。"
-        trace.insert(0, Step("versions", chosen, ("D3.6",), ("行政处罚法第三十七条",), f"{best.standard_code}@{best.version}"))
+        listing = "；".join(
+            f"{r.version_citation}：{r.tier_label}{'，建议罚款' + _yuan(r.recommended) if r.recommended is not None else ''}"
+            for r in results
+        )
+        chosen = (
+            f"违法行为发生时（{_cndate(act_date)}）至作出处罚决定时（{_cndate(decision_date)}），裁量基准有{len(results)}个版本先后施行：{listing}。"
+            f"依照《中华人民共和国行政处罚法》第三十七条的精神，适用对当事人较轻的{best.version_citation}。"
+        )
+        trace.insert(
+            0, Step("versions", chosen, ("D3.6",), ("行政处罚法第三十七条",), f"{best.standard_code}@{best.version}")
+        )
         explanation = explanation + chosen
     return replace(best, trace=tuple(trace), explanation=explanation, candidates=summary)
 
 
-def propose_for_act(versions, *, item_codes, act_date: date, decision_date: date, facts, prior_violations: int = 0) -> Proposal:
+def propose_for_act(
+    versions, *, item_codes, act_date: date, decision_date: date, facts, prior_violations: int = 0
+) -> Proposal:
     """One act that breaks several provisions: one fine only, under the provision with the higher fine (行政处罚法第二十九条)."""
-    proposals = [propose(versions, item_code=c, act_date=act_date, decision_date=decision_date, facts=facts,
-                         prior_violations=prior_violations) for c in item_codes]
+    proposals = [
+        propose(
+            versions,
+            item_code=c,
+            act_date=act_date,
+            decision_date=decision_date,
+            facts=facts,
+            prior_violations=prior_violations,
+        )
+        for c in item_codes
+    ]
     best = max(proposals, key=lambda p: (p.outcome == "penalty", p.statutory_max or ZERO, p.severity()))
     enforce(rules.one_fine_per_act(1 if best.recommended else 0))
     if len(proposals) > 1:
         others = "、".join(f"“{p.violation}”" for p in proposals if p is not best)
-        step = Step("one_fine", f"同一违法行为同时违反{others}的规定，只给予一次罚款，按罚款数额高的“{best.violation}”处罚。",
-                    ("D5.1c",), ("行政处罚法第二十九条",))
+        step = Step(
+            "one_fine",
+            f"同一违法行为同时违反{others}的规定，只给予一次罚款，按罚款数额高的“{best.violation}”处罚。",
+            ("D5.1c",),
+            ("行政处罚法第二十九条",),
+        )
         return replace(best, trace=(step, *best.trace), explanation=best.explanation + step.text)
     return best
 

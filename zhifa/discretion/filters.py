@@ -6,8 +6,9 @@ from zhifa.discretion.models import FIELDS, DiscretionItem, DiscretionStandard
 class ItemFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="关键词", method="search")
     field = django_filters.ChoiceFilter(label="执法领域", choices=FIELDS, empty_label="全部")
-    standard = django_filters.ModelChoiceFilter(label="裁量基准", field_name="version__standard",
-                                                queryset=DiscretionStandard.objects.all(), empty_label="全部")
+    standard = django_filters.ModelChoiceFilter(
+        label="裁量基准", field_name="version__standard", queryset=DiscretionStandard.objects.all(), empty_label="全部"
+    )
     in_force_on = django_filters.DateFilter(label="施行于", method="in_force")
     provenance = django_filters.ChoiceFilter(label="分档来源", choices=DiscretionItem.PROVENANCE, empty_label="全部")
 
@@ -24,7 +25,8 @@ class ItemFilter(django_filters.FilterSet):
         from django.db.models import Q
 
         return qs.filter(version__effective_from__lte=value).filter(
-            Q(version__effective_to__isnull=True) | Q(version__effective_to__gte=value))
+            Q(version__effective_to__isnull=True) | Q(version__effective_to__gte=value)
+        )
 
 
 class StandardFilter(django_filters.FilterSet):

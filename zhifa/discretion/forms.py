@@ -12,13 +12,19 @@ class EvaluateForm(ZhifaForm):
     item_code = forms.ChoiceField(label="裁量事项")
     act_date = forms.DateField(label="违法行为发生日期")
     decision_date = forms.DateField(label="作出处罚决定日期")
-    party_kind = forms.ChoiceField(label="当事人类别", choices=[("individual", "公民"), ("organisation", "法人或者其他组织")],
-                                   initial="organisation")
-    harm = forms.ChoiceField(label="危害后果", choices=[(k, v) for k, v in engine.HARM_LABELS.items()], initial="ordinary")
+    party_kind = forms.ChoiceField(
+        label="当事人类别",
+        choices=[("individual", "公民"), ("organisation", "法人或者其他组织")],
+        initial="organisation",
+    )
+    harm = forms.ChoiceField(
+        label="危害后果", choices=[(k, v) for k, v in engine.HARM_LABELS.items()], initial="ordinary"
+    )
     prior_violations = forms.IntegerField(label="本系统记录的既往违法次数", min_value=0, initial=0)
     age = forms.IntegerField(label="年龄（公民）", required=False, min_value=0, max_value=130)
-    vulnerable_status = forms.ChoiceField(label="残疾人、下岗职工、进城务工农民", required=False,
-                                          choices=[("", "否")] + list(engine.VULNERABLE.items()))
+    vulnerable_status = forms.ChoiceField(
+        label="残疾人、下岗职工、进城务工农民", required=False, choices=[("", "否")] + list(engine.VULNERABLE.items())
+    )
     mental = forms.ChoiceField(label="精神状况", choices=list(engine.MENTAL.items()), initial="none")
     illegal_income = forms.DecimalField(label="违法所得（元）", required=False, min_value=0)
     goods_value = forms.DecimalField(label="货值金额（元）", required=False, min_value=0)
@@ -29,8 +35,11 @@ class EvaluateForm(ZhifaForm):
     length = forms.DecimalField(label="长度（延米）", required=False, min_value=0)
     duration_days = forms.DecimalField(label="持续时间（日）", required=False, min_value=0)
     count = forms.DecimalField(label="次数或数量", required=False, min_value=0)
-    circumstances = forms.CharField(label="基准列明的具体情节（编码，逗号分隔）", required=False,
-                                    help_text="见事项页“具体情节”一栏，如 national_or_provincial_road")
+    circumstances = forms.CharField(
+        label="基准列明的具体情节（编码，逗号分隔）",
+        required=False,
+        help_text="见事项页“具体情节”一栏，如 national_or_provincial_road",
+    )
 
     def __init__(self, *args, item_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

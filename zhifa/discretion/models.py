@@ -14,7 +14,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-FIELDS = [("market", "市场监管"), ("ecology", "生态环境"), ("city", "城市管理"), ("transport", "交通运输"), ("other", "其他")]
+FIELDS = [
+    ("market", "市场监管"),
+    ("ecology", "生态环境"),
+    ("city", "城市管理"),
+    ("transport", "交通运输"),
+    ("other", "其他"),
+]
 
 
 class DiscretionStandard(models.Model):
@@ -39,8 +45,9 @@ class DiscretionStandard(models.Model):
 class StandardVersion(models.Model):
     """裁量基准的一个版本：文号、施行日期与来源。"""
 
-    standard = models.ForeignKey(DiscretionStandard, verbose_name="裁量基准", on_delete=models.CASCADE,
-                                 related_name="versions")
+    standard = models.ForeignKey(
+        DiscretionStandard, verbose_name="裁量基准", on_delete=models.CASCADE, related_name="versions"
+    )
     label = models.CharField("版本", max_length=20)
     title = models.CharField("文件名称", max_length=200)
     document_number = models.CharField("文号", max_length=80, blank=True)
@@ -88,8 +95,14 @@ class DiscretionItem(models.Model):
     provenance = models.CharField("分档来源", max_length=16, choices=PROVENANCE)
     spec = models.JSONField("事项内容")
     position = models.PositiveIntegerField("序号", default=0)
-    violation_item = models.ForeignKey("law.ViolationItem", verbose_name="违法行为事项", null=True, blank=True,
-                                       on_delete=models.SET_NULL, related_name="discretion_items")
+    violation_item = models.ForeignKey(
+        "law.ViolationItem",
+        verbose_name="违法行为事项",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="discretion_items",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "裁量事项"
@@ -106,15 +119,28 @@ class DiscretionItem(models.Model):
 class Departure(models.Model):
     """偏离裁量基准建议档次的决定：书面理由与法制审核（D3.6、D3.10c）。"""
 
-    agency = models.ForeignKey("org.Agency", verbose_name="执法机关", on_delete=models.PROTECT,
-                               related_name="discretion_departures")
-    officer = models.ForeignKey("people.Officer", verbose_name="承办执法人员", null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="discretion_departures")
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name="执法机关", on_delete=models.PROTECT, related_name="discretion_departures"
+    )
+    officer = models.ForeignKey(
+        "people.Officer",
+        verbose_name="承办执法人员",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="discretion_departures",
+    )
     officer_name = models.CharField("承办人", max_length=60)
     case_reference = models.CharField("案件编号", max_length=80)
     case_id = models.PositiveBigIntegerField("案件 ID", null=True, blank=True)
-    item = models.ForeignKey(DiscretionItem, verbose_name="裁量事项", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="departures")
+    item = models.ForeignKey(
+        DiscretionItem,
+        verbose_name="裁量事项",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="departures",
+    )
     item_code = models.CharField("事项编码", max_length=40)
     standard_version = models.CharField("基准版本", max_length=300)
     act_date = models.DateField("违法行为日期")
@@ -129,10 +155,15 @@ class Departure(models.Model):
     chosen_tier = models.CharField("决定档次", max_length=40, blank=True)
     chosen_amount = models.DecimalField("决定罚款", max_digits=16, decimal_places=2, null=True, blank=True)
     reasons = models.TextField("偏离理由")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="法制审核人员", on_delete=models.PROTECT,
-                                 related_name="reviewed_departures")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                    related_name="recorded_departures")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="法制审核人员",
+        on_delete=models.PROTECT,
+        related_name="reviewed_departures",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="recorded_departures"
+    )
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
     trace = models.JSONField("裁量过程", default=list)
 
@@ -140,11 +171,14 @@ class Departure(models.Model):
         verbose_name = verbose_name_plural = "偏离裁量基准记录"
         ordering = ["-recorded_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(chosen_amount__isnull=True) | Q(chosen_amount__gte=0),
-                                   name="departure_amount_not_negative",
-                                   violation_error_message="罚款不能为负数。"),
-            models.CheckConstraint(condition=~Q(reasons=""), name="departure_has_reasons",
-                                   violation_error_message="偏离理由必填。"),
+            models.CheckConstraint(
+                condition=Q(chosen_amount__isnull=True) | Q(chosen_amount__gte=0),
+                name="departure_amount_not_negative",
+                violation_error_message="罚款不能为负数。",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reasons=""), name="departure_has_reasons", violation_error_message="偏离理由必填。"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -17,13 +17,36 @@ from zhifa.core.rules import refuse, rule
 # benchmark lists as a factor of discretion (D1.2). Anything else is refused, and
 # these names, which people reach for, are refused with a pointed message.
 FORBIDDEN_ATTRIBUTES = {
-    "region": "地区", "district": "地区", "area_code": "地区", "hukou": "户籍", "residence": "户籍",
-    "ethnicity": "民族", "nationality": "国籍", "occupation": "职业", "profession": "职业",
-    "ownership": "所有制", "enterprise_type": "所有制", "state_owned": "所有制", "private": "所有制",
-    "foreign_invested": "所有制", "office": "职务", "position": "职务", "rank": "职务", "title": "职务",
-    "connections": "关系", "relationship": "关系", "relatives": "关系", "guanxi": "关系",
-    "attitude": "态度", "party_name": "当事人名称", "name": "当事人名称", "wealth": "财产状况",
-    "income_level": "财产状况", "gender": "性别", "sex": "性别", "religion": "宗教信仰",
+    "region": "地区",
+    "district": "地区",
+    "area_code": "地区",
+    "hukou": "户籍",
+    "residence": "户籍",
+    "ethnicity": "民族",
+    "nationality": "国籍",
+    "occupation": "职业",
+    "profession": "职业",
+    "ownership": "所有制",
+    "enterprise_type": "所有制",
+    "state_owned": "所有制",
+    "private": "所有制",
+    "foreign_invested": "所有制",
+    "office": "职务",
+    "position": "职务",
+    "rank": "职务",
+    "title": "职务",
+    "connections": "关系",
+    "relationship": "关系",
+    "relatives": "关系",
+    "guanxi": "关系",
+    "attitude": "态度",
+    "party_name": "当事人名称",
+    "name": "当事人名称",
+    "wealth": "财产状况",
+    "income_level": "财产状况",
+    "gender": "性别",
+    "sex": "性别",
+    "religion": "宗教信仰",
 }
 
 
@@ -41,10 +64,13 @@ def only_listed_factors(keys, allowed) -> None:
     if named:
         return refuse(
             f"裁量不得考虑当事人的{'、'.join(named)}（{'、'.join(sorted(extra))}）；"
-            "只能记录法律和裁量基准列明的情节，请删除这些内容。", field=sorted(extra)[0],
+            "只能记录法律和裁量基准列明的情节，请删除这些内容。",
+            field=sorted(extra)[0],
         )
-    return refuse(f"裁量基准不认识这些情节：{'、'.join(sorted(extra))}；只能记录法律和裁量基准列明的情节。",
-                  field=sorted(extra)[0])
+    return refuse(
+        f"裁量基准不认识这些情节：{'、'.join(sorted(extra))}；只能记录法律和裁量基准列明的情节。",
+        field=sorted(extra)[0],
+    )
 
 
 @rule("D3.6")
@@ -55,7 +81,8 @@ def standard_in_force(item_code: str, act_date: date, decision_date: date, versi
     if versions_found == 0:
         return refuse(
             f"违法行为发生时（{act_date:%Y-%m-%d}）至作出决定时（{decision_date:%Y-%m-%d}）没有施行中的裁量基准收录事项"
-            f"“{item_code}”，请核对违法行为事项或先导入相应的裁量基准。", field="item_code",
+            f"“{item_code}”，请核对违法行为事项或先导入相应的裁量基准。",
+            field="item_code",
         )
     return None
 
@@ -82,14 +109,19 @@ def no_penalty_when_the_law_excuses(excuse: str | None, outcome: str) -> None:
 
 
 @rule("D5.1b")
-def warning_for_vulnerable_first_minor(vulnerable: bool, outcome: str, fine: Decimal | None, confiscation: bool) -> None:
+def warning_for_vulnerable_first_minor(
+    vulnerable: bool, outcome: str, fine: Decimal | None, confiscation: bool
+) -> None:
     """对残疾人、下岗职工和进城务工农民等当事人初次违法且违法程度与危害后果显著轻微并能及时纠正的，
     应当依法给予警告处罚，原则上不予罚款或没收财物。"""
     if not vulnerable:
         return None
     if (fine or Decimal(0)) > 0 or confiscation:
-        return refuse("当事人为残疾人、下岗职工或进城务工农民，初次违法且情节与后果显著轻微并及时纠正，"
-                      "应当给予警告，原则上不予罚款或没收财物。", field="amount")
+        return refuse(
+            "当事人为残疾人、下岗职工或进城务工农民，初次违法且情节与后果显著轻微并及时纠正，"
+            "应当给予警告，原则上不予罚款或没收财物。",
+            field="amount",
+        )
     if outcome not in ("warning", "no_penalty"):
         return refuse("此情形应当依法给予警告处罚。", field="outcome")
     return None
@@ -126,7 +158,9 @@ def below_minimum_only_when_reduced(amount: Decimal | None, minimum: Decimal | N
 def mandatory_mitigation_applied(mandatory, tier_rank: int, ordinary_rank: int) -> None:
     """当事人有法定应当从轻或者减轻情节的（主动消除或减轻危害后果、受胁迫或诱骗、主动供述、立功、已满十四周岁不满十八周岁），应当从轻或者减轻处罚。"""
     if mandatory and tier_rank >= ordinary_rank:
-        return refuse(f"当事人有{'、'.join(mandatory)}的情节，应当从轻或者减轻处罚，不能适用一般或从重档次。", field="tier")
+        return refuse(
+            f"当事人有{'、'.join(mandatory)}的情节，应当从轻或者减轻处罚，不能适用一般或从重档次。", field="tier"
+        )
     return None
 
 

@@ -14,7 +14,11 @@ from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandar
 
 
 def standard_list() -> QuerySet:
-    return DiscretionStandard.objects.annotate(version_count=Count("versions")).prefetch_related("versions").order_by("field", "code")
+    return (
+        DiscretionStandard.objects.annotate(version_count=Count("versions"))
+        .prefetch_related("versions")
+        .order_by("field", "code")
+    )
 
 
 def standard_get(code: str) -> DiscretionStandard:
@@ -37,7 +41,8 @@ def version_get(pk) -> StandardVersion:
 
 def item_list(*, q: str = "", field: str = "", standard: str = "", in_force_on: date | None = None) -> QuerySet:
     qs = DiscretionItem.objects.select_related("version__standard", "violation_item").order_by(
-        "version__standard__code", "-version__effective_from", "position")
+        "version__standard__code", "-version__effective_from", "position"
+    )
     if q:
         qs = qs.filter(Q(code__icontains=q) | Q(violation__icontains=q) | Q(statutory_text__icontains=q))
     if field:
@@ -46,7 +51,8 @@ def item_list(*, q: str = "", field: str = "", standard: str = "", in_force_on: 
         qs = qs.filter(version__standard__code=standard)
     if in_force_on:
         qs = qs.filter(version__effective_from__lte=in_force_on).filter(
-            Q(version__effective_to__isnull=True) | Q(version__effective_to__gte=in_force_on))
+            Q(version__effective_to__isnull=True) | Q(version__effective_to__gte=in_force_on)
+        )
     return qs
 
 
@@ -59,8 +65,10 @@ def item_get(pk) -> DiscretionItem:
 
 def item_codes_in_force(on: date) -> list[tuple[str, str]]:
     """(code, label) of items whose standard is in force on ``on``, for choosers."""
-    return [(i.code, f"{i.code} {i.violation}（{i.version.standard.title} {i.version.label}版）")
-            for i in item_list(in_force_on=on)]
+    return [
+        (i.code, f"{i.code} {i.violation}（{i.version.standard.title} {i.version.label}版）")
+        for i in item_list(in_force_on=on)
+    ]
 
 
 def departure_list(user) -> QuerySet:
@@ -82,11 +90,19 @@ def departure_counts(user, *, since: date | None = None, until: date | None = No
         qs = qs.filter(decision_date__gte=since)
     if until:
         qs = qs.filter(decision_date__lte=until)
-    by_agency = list(qs.values("agency_id", "agency__name").annotate(
-        count=Count("id"), heavier=Count("id", filter=Q(chosen_amount__gt=models_f("proposed_max"))),
-    ).order_by("-count", "agency__name"))
-    by_officer = list(qs.values("agency__name", "officer_id", "officer_name").annotate(count=Count("id"))
-                      .order_by("-count", "officer_name"))
+    by_agency = list(
+        qs.values("agency_id", "agency__name")
+        .annotate(
+            count=Count("id"),
+            heavier=Count("id", filter=Q(chosen_amount__gt=models_f("proposed_max"))),
+        )
+        .order_by("-count", "agency__name")
+    )
+    by_officer = list(
+        qs.values("agency__name", "officer_id", "officer_name")
+        .annotate(count=Count("id"))
+        .order_by("-count", "officer_name")
+    )
     return {"total": qs.count(), "by_agency": by_agency, "by_officer": by_officer}
 
 

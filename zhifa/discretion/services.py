@@ -80,21 +80,41 @@ def bundled_versions() -> list[engine.Version]:
     return list(_BUNDLED)
 
 
-def propose(*, item_code: str, act_date: date, decision_date: date, facts: dict, prior_violations: int = 0) -> engine.Proposal:
+def propose(
+    *, item_code: str, act_date: date, decision_date: date, facts: dict, prior_violations: int = 0
+) -> engine.Proposal:
     """The discretion engine's proposal (see the module docstring)."""
-    return engine.propose(active_versions(), item_code=item_code, act_date=act_date, decision_date=decision_date,
-                          facts=facts, prior_violations=prior_violations)
+    return engine.propose(
+        active_versions(),
+        item_code=item_code,
+        act_date=act_date,
+        decision_date=decision_date,
+        facts=facts,
+        prior_violations=prior_violations,
+    )
 
 
 def item_codes_for(violation_code: str) -> list[str]:
     """The benchmark items that cover a violation item of the catalogue (by its code, or an item's own code)."""
-    return sorted({code for v in active_versions() for code, item in v.items.items()
-                   if code == violation_code or item.violation_item == violation_code})
+    return sorted(
+        {
+            code
+            for v in active_versions()
+            for code, item in v.items.items()
+            if code == violation_code or item.violation_item == violation_code
+        }
+    )
 
 
 def propose_for_act(*, item_codes, act_date: date, decision_date: date, facts: dict, prior_violations: int = 0):
-    return engine.propose_for_act(active_versions(), item_codes=item_codes, act_date=act_date,
-                                  decision_date=decision_date, facts=facts, prior_violations=prior_violations)
+    return engine.propose_for_act(
+        active_versions(),
+        item_codes=item_codes,
+        act_date=act_date,
+        decision_date=decision_date,
+        facts=facts,
+        prior_violations=prior_violations,
+    )
 
 
 # --- checking what the officer chose ----------------------------------------------------
@@ -109,8 +129,15 @@ def departure_required(proposal: engine.Proposal, *, outcome: str, amount: Decim
     return not proposal.in_tier(amount)
 
 
-def decision_check(proposal: engine.Proposal, *, outcome: str, amount: Decimal | None, facts,
-                   prior_violations: int = 0, tier: str | None = None) -> None:
+def decision_check(
+    proposal: engine.Proposal,
+    *,
+    outcome: str,
+    amount: Decimal | None,
+    facts,
+    prior_violations: int = 0,
+    tier: str | None = None,
+) -> None:
     """Refuse a chosen outcome that no reasons could justify (see the module docstring)."""
     facts = engine.Facts.from_dict(facts)
     if outcome not in ("no_penalty", "warning", "penalty"):
@@ -118,9 +145,25 @@ def decision_check(proposal: engine.Proposal, *, outcome: str, amount: Decimal |
     if outcome == "penalty" and (amount is None or amount < 0):
         raise invalid("请填写罚款数额。", field="amount")
     amount = amount if outcome == "penalty" else None
-    item_stub = engine.Item(code=proposal.item_code, violation="", violated=(), penalty=(), statutory_text="",
-                            fines=(), others=(), warning_unless=None, warning_allowed=False, circumstances={},
-                            tiers=(), default_level=None, provenance="", field="", violation_item=None, note="", raw={})
+    item_stub = engine.Item(
+        code=proposal.item_code,
+        violation="",
+        violated=(),
+        penalty=(),
+        statutory_text="",
+        fines=(),
+        others=(),
+        warning_unless=None,
+        warning_allowed=False,
+        circumstances={},
+        tiers=(),
+        default_level=None,
+        provenance="",
+        field="",
+        violation_item=None,
+        note="",
+        raw={},
+    )
     f = engine.factors_of(facts, prior_violations, item_stub)
     excuse = engine._excuse(facts, item_stub)
     vulnerable = engine._d51b(facts, prior_violations)
@@ -137,14 +180,28 @@ def decision_check(proposal: engine.Proposal, *, outcome: str, amount: Decimal |
         rules.below_minimum_only_when_reduced(amount, proposal.statutory_min, [m[1] for m in f.mandatory]),
         rules.no_aggravation_without_listed_factor(above or tier == "aggravate", [a[1] for a in f.aggravating]),
         rules.mandatory_mitigation_applied([m[1] for m in f.mandatory] if above else [], 5 if above else 0, 4),
-        rules.aggravate_intentional_serious(f.d59 if proposal.outcome == "penalty" else [],
-                                            not (below or lighter_outcome)),
+        rules.aggravate_intentional_serious(
+            f.d59 if proposal.outcome == "penalty" else [], not (below or lighter_outcome)
+        ),
     )
 
 
-def departure_record(*, actor, agency, officer=None, case_reference: str, case_id: int | None = None,
-                     proposal: engine.Proposal, facts, chosen_outcome: str, chosen_amount: Decimal | None,
-                     chosen_tier: str = "", reasons: str, reviewer=None, prior_violations: int = 0) -> Departure:
+def departure_record(
+    *,
+    actor,
+    agency,
+    officer=None,
+    case_reference: str,
+    case_id: int | None = None,
+    proposal: engine.Proposal,
+    facts,
+    chosen_outcome: str,
+    chosen_amount: Decimal | None,
+    chosen_tier: str = "",
+    reasons: str,
+    reviewer=None,
+    prior_violations: int = 0,
+) -> Departure:
     """登记偏离裁量基准建议档次的决定：须书面说明理由并经法制审核（D3.6、D3.10c）。"""
     with transaction.atomic():
         require_role(actor, Role.OFFICER, Role.REVIEWER, Role.HEAD, action="登记偏离裁量基准的决定")
@@ -156,29 +213,54 @@ def departure_record(*, actor, agency, officer=None, case_reference: str, case_i
         facts_obj = engine.Facts.from_dict(facts)
         departs = departure_required(proposal, outcome=chosen_outcome, amount=chosen_amount)
         if not departs:
-            raise DomainError.of("invalid", "所选结果在建议档次之内，不属于偏离，无需登记。", field="chosen_amount",
-                                 clauses=["D3.6"])
-        decision_check(proposal, outcome=chosen_outcome, amount=chosen_amount, facts=facts_obj,
-                       prior_violations=prior_violations, tier=chosen_tier or None)
+            raise DomainError.of(
+                "invalid", "所选结果在建议档次之内，不属于偏离，无需登记。", field="chosen_amount", clauses=["D3.6"]
+            )
+        decision_check(
+            proposal,
+            outcome=chosen_outcome,
+            amount=chosen_amount,
+            facts=facts_obj,
+            prior_violations=prior_violations,
+            tier=chosen_tier or None,
+        )
         officer_user = getattr(officer, "user", None) if officer is not None else actor
         enforce(rules.departure_reasoned(departs, reasons, reviewer, officer_user))
         if reviewer.role != Role.ADMIN and reviewer.agency_id != agency.pk:
-            raise DomainError.of("departure_reasoned", "审核人须为本机关的法制审核人员。", field="reviewer",
-                                 clauses=["D3.6"])
-        item = (DiscretionItem.objects.filter(code=proposal.item_code, version__label=proposal.version,
-                                              version__standard__code=proposal.standard_code).first())
+            raise DomainError.of(
+                "departure_reasoned", "审核人须为本机关的法制审核人员。", field="reviewer", clauses=["D3.6"]
+            )
+        item = DiscretionItem.objects.filter(
+            code=proposal.item_code, version__label=proposal.version, version__standard__code=proposal.standard_code
+        ).first()
         departure = Departure(
-            agency=agency, officer=officer, officer_name=(officer.name if officer else str(actor))[:60],
-            case_reference=case_reference.strip(), case_id=case_id, item=item, item_code=proposal.item_code,
-            standard_version=proposal.version_citation[:300], act_date=proposal.act_date, decision_date=proposal.decision_date,
-            facts=facts_obj.as_dict(), proposed_outcome=proposal.outcome, proposed_tier=proposal.tier_label,
-            proposed_min=proposal.fine_min, proposed_max=proposal.fine_max, proposed_amount=proposal.recommended,
-            chosen_outcome=chosen_outcome, chosen_tier=chosen_tier,
-            chosen_amount=chosen_amount if chosen_outcome == "penalty" else None, reasons=reasons.strip(),
-            reviewer=reviewer, recorded_by=actor, trace=[s.as_dict() for s in proposal.trace],
+            agency=agency,
+            officer=officer,
+            officer_name=(officer.name if officer else str(actor))[:60],
+            case_reference=case_reference.strip(),
+            case_id=case_id,
+            item=item,
+            item_code=proposal.item_code,
+            standard_version=proposal.version_citation[:300],
+            act_date=proposal.act_date,
+            decision_date=proposal.decision_date,
+            facts=facts_obj.as_dict(),
+            proposed_outcome=proposal.outcome,
+            proposed_tier=proposal.tier_label,
+            proposed_min=proposal.fine_min,
+            proposed_max=proposal.fine_max,
+            proposed_amount=proposal.recommended,
+            chosen_outcome=chosen_outcome,
+            chosen_tier=chosen_tier,
+            chosen_amount=chosen_amount if chosen_outcome == "penalty" else None,
+            reasons=reasons.strip(),
+            reviewer=reviewer,
+            recorded_by=actor,
+            trace=[s.as_dict() for s in proposal.trace],
         )
-        return save_record(actor=actor, instance=departure, act="discretion.departure", clauses=["D3.6", "D3.10c"],
-                           agency=agency)
+        return save_record(
+            actor=actor, instance=departure, act="discretion.departure", clauses=["D3.6", "D3.10c"], agency=agency
+        )
 
 
 # --- importing and exporting standards -------------------------------------------------
@@ -193,8 +275,12 @@ class ImportReport:
     unlinked: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        parts = [f"新增 {len(self.created)} 个版本", f"更新 {len(self.updated)} 个", f"未变 {len(self.unchanged)} 个",
-                 f"关联违法行为事项 {self.linked} 项"]
+        parts = [
+            f"新增 {len(self.created)} 个版本",
+            f"更新 {len(self.updated)} 个",
+            f"未变 {len(self.unchanged)} 个",
+            f"关联违法行为事项 {self.linked} 项",
+        ]
         if self.unlinked:
             parts.append(f"未能关联 {len(self.unlinked)} 项")
         return "，".join(parts)
@@ -227,8 +313,12 @@ def _import_version(actor, v: engine.Version, report: ImportReport, ensure: bool
     standard = DiscretionStandard.objects.filter(code=v.standard_code).first()
     std_data = {"title": v.standard_title, "issuer": v.issuer, "field": v.field}
     if standard is None:
-        standard = save_record(actor=actor, instance=DiscretionStandard(code=v.standard_code, **std_data),
-                               act="discretion.standard.create", clauses=["D3.6"])
+        standard = save_record(
+            actor=actor,
+            instance=DiscretionStandard(code=v.standard_code, **std_data),
+            act="discretion.standard.create",
+            clauses=["D3.6"],
+        )
     elif any(getattr(standard, k) != val for k, val in std_data.items()):
         for k, val in std_data.items():
             setattr(standard, k, val)
@@ -243,12 +333,25 @@ def _import_version(actor, v: engine.Version, report: ImportReport, ensure: bool
             vi = _link_violation_item(actor, v.items[row.code], ensure_fn, report)
             if vi is not None:
                 row.violation_item = vi
-                save_record(actor=actor, instance=row, act="discretion.item.link", clauses=["D3.6"],
-                            changes={"violation_item": [None, vi.code]})
+                save_record(
+                    actor=actor,
+                    instance=row,
+                    act="discretion.item.link",
+                    clauses=["D3.6"],
+                    changes={"violation_item": [None, vi.code]},
+                )
         return
-    fields = dict(title=v.title, document_number=v.document_number, effective_from=v.effective_from,
-                  effective_to=v.effective_to, source_title=v.source["title"], source_url=v.source["url"],
-                  source_note=v.source.get("note", ""), content=_plain(v.raw), digest=v.digest)
+    fields = {
+        "title": v.title,
+        "document_number": v.document_number,
+        "effective_from": v.effective_from,
+        "effective_to": v.effective_to,
+        "source_title": v.source["title"],
+        "source_url": v.source["url"],
+        "source_note": v.source.get("note", ""),
+        "content": _plain(v.raw),
+        "digest": v.digest,
+    }
     if existing is None:
         version = StandardVersion(standard=standard, label=v.label, **fields)
         report.created.append(label)
@@ -260,15 +363,28 @@ def _import_version(actor, v: engine.Version, report: ImportReport, ensure: bool
         version.items.all().delete()
         report.updated.append(label)
         act = "discretion.version.update"
-    save_record(actor=actor, instance=version, act=act, clauses=["D3.6"],
-                changes={"digest": v.digest, "effective_from": v.effective_from.isoformat(), "items": len(v.items)})
+    save_record(
+        actor=actor,
+        instance=version,
+        act=act,
+        clauses=["D3.6"],
+        changes={"digest": v.digest, "effective_from": v.effective_from.isoformat(), "items": len(v.items)},
+    )
     ensure_fn = _violation_item_ensure() if ensure else None
     for position, item in enumerate(v.items.values()):
         vi = _link_violation_item(actor, item, ensure_fn, report)
         DiscretionItem.objects.create(
-            version=version, code=item.code, violation=item.violation, field=item.field, violated=list(item.violated),
-            penalty=list(item.penalty), statutory_text=item.statutory_text, provenance=item.provenance,
-            spec=_plain(item.raw), position=position, violation_item=vi,
+            version=version,
+            code=item.code,
+            violation=item.violation,
+            field=item.field,
+            violated=list(item.violated),
+            penalty=list(item.penalty),
+            statutory_text=item.statutory_text,
+            provenance=item.provenance,
+            spec=_plain(item.raw),
+            position=position,
+            violation_item=vi,
         )
 
 
@@ -289,9 +405,15 @@ def _link_violation_item(actor, item: engine.Item, ensure_fn, report: ImportRepo
     if vi is None and ensure_fn is not None and actor is not None:
         try:
             with transaction.atomic():
-                vi = ensure_fn(actor=actor, code=code, name=item.violation[:200], field=item.field,
-                               violated=list(item.violated), penalty=list(item.penalty),
-                               penalty_summary=item.statutory_text[:300])
+                vi = ensure_fn(
+                    actor=actor,
+                    code=code,
+                    name=item.violation[:200],
+                    field=item.field,
+                    violated=list(item.violated),
+                    penalty=list(item.penalty),
+                    penalty_summary=item.statutory_text[:300],
+                )
         except DomainError:
             vi = None  # the articles are not registered yet; linked on a later import
     if vi is None:
@@ -324,13 +446,27 @@ def tier_rows(v: engine.Version):
     for item in v.items.values():
         if item.explicit:
             for t in item.tiers:
-                rows.append((item.code, item.violation, t.level, t.note or engine._describe_when(item, t.when),
-                             "；".join(_branch_text(item, s) for s in t.fines)))
+                rows.append(
+                    (
+                        item.code,
+                        item.violation,
+                        t.level,
+                        t.note or engine._describe_when(item, t.when),
+                        "；".join(_branch_text(item, s) for s in t.fines),
+                    )
+                )
         else:
             a, b = v.split
             for level, lo, hi in (("从轻", Decimal(0), a), ("一般", a, b), ("从重", b, Decimal(1))):
-                rows.append((item.code, item.violation, level, f"法定幅度的{int(lo * 100)}%至{int(hi * 100)}%",
-                             "；".join(_split_text(item, s, lo, hi) for s in item.fines)))
+                rows.append(
+                    (
+                        item.code,
+                        item.violation,
+                        level,
+                        f"法定幅度的{int(lo * 100)}%至{int(hi * 100)}%",
+                        "；".join(_split_text(item, s, lo, hi) for s in item.fines),
+                    )
+                )
     return rows
 
 
@@ -364,8 +500,15 @@ def export_xlsx(version: StandardVersion) -> bytes:
     ws = wb.active
     ws.title = f"{v.label}版"[:31]
     ws.append([v.title])
-    ws.append([f"制定机关：{v.issuer}", f"文号：{v.document_number or '—'}", f"施行日期：{v.effective_from}",
-               f"失效日期：{v.effective_to or '—'}", f"来源：{v.source['url']}"])
+    ws.append(
+        [
+            f"制定机关：{v.issuer}",
+            f"文号：{v.document_number or '—'}",
+            f"施行日期：{v.effective_from}",
+            f"失效日期：{v.effective_to or '—'}",
+            f"来源：{v.source['url']}",
+        ]
+    )
     ws.append([])
     header = ["事项编码", "违法行为", "违反的条文", "处罚依据", "法定处罚", "档次", "情节", "裁量幅度"]
     ws.append(header)
@@ -374,8 +517,19 @@ def export_xlsx(version: StandardVersion) -> bytes:
     items = v.items
     for code, violation, level, condition, amount in tier_rows(v):
         it = items[code]
-        ws.append([code, violation, "、".join(it.violated), "、".join(it.penalty), it.statutory_text, level, condition, amount])
-    for col, width in zip("ABCDEFGH", (14, 36, 28, 28, 50, 8, 36, 40)):
+        ws.append(
+            [
+                code,
+                violation,
+                "、".join(it.violated),
+                "、".join(it.penalty),
+                it.statutory_text,
+                level,
+                condition,
+                amount,
+            ]
+        )
+    for col, width in zip("ABCDEFGH", (14, 36, 28, 28, 50, 8, 36, 40), strict=False):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=5):
         for cell in row:
@@ -418,5 +572,11 @@ def diff_versions(old: StandardVersion, new: StandardVersion) -> dict:
                 rows.append((f"{k[1]}档", x[4] if x else "—", y[4] if y else "—"))
         if rows:
             changed.append({"item": ib, "rows": rows})
-    return {"old": old, "new": new, "added": added, "removed": removed, "changed": changed,
-            "same_standard": old.standard_id == new.standard_id}
+    return {
+        "old": old,
+        "new": new,
+        "added": added,
+        "removed": removed,
+        "changed": changed,
+        "same_standard": old.standard_id == new.standard_id,
+    }

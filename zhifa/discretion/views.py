@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,7 +18,7 @@ from zhifa.accounts.models import Role
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
 from zhifa.core.web import DetailPage, ListPage, PublicDetailPage, PublicListPage, PublicPage, StaffPage
-from zhifa.discretion import engine, filters, forms, selectors, services
+from zhifa.discretion import filters, forms, selectors, services
 
 
 class Urls:
@@ -90,8 +89,11 @@ class VersionDetailMixin(Urls):
         v = self.object
         ctx["items"] = v.items.select_related("violation_item").all()
         ctx["others"] = selectors.version_list().filter(standard=v.standard).exclude(pk=v.pk)
-        ctx["breadcrumbs"] = [("裁量基准", self.url("standard_list")),
-                              (str(v.standard), self.url("standard_detail", v.standard.code)), (f"{v.label}版", None)]
+        ctx["breadcrumbs"] = [
+            ("裁量基准", self.url("standard_list")),
+            (str(v.standard), self.url("standard_detail", v.standard.code)),
+            (f"{v.label}版", None),
+        ]
         return ctx
 
 
@@ -135,8 +137,11 @@ class ItemDetailMixin(Urls):
         ctx["tiers"] = [r for r in services.tier_rows(parsed) if r[0] == item.code]
         ctx["spec"] = parsed.items[item.code]
         ctx["spec_others"] = parsed.items[item.code].others
-        ctx["breadcrumbs"] = [("裁量基准", self.url("standard_list")),
-                              (str(item.version), self.url("version_detail", item.version.pk)), (item.code, None)]
+        ctx["breadcrumbs"] = [
+            ("裁量基准", self.url("standard_list")),
+            (str(item.version), self.url("version_detail", item.version.pk)),
+            (item.code, None),
+        ]
         return ctx
 
 
@@ -183,8 +188,9 @@ class ExportYaml(View):
 class ExportXlsx(View):
     def get(self, request, pk):
         v = selectors.version_get(pk)
-        resp = HttpResponse(services.export_xlsx(v),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        resp = HttpResponse(
+            services.export_xlsx(v), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         resp["Content-Disposition"] = f'attachment; filename="{v.standard.code}-{v.label}.xlsx"'
         return resp
 
@@ -196,16 +202,20 @@ class Import(StaffPage, FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(submit_label="导入", cancel_url=reverse("discretion:standard_list"),
-                   intro="上传一个裁量基准版本的 YAML 文件（可先导出现有版本作为模板）。每个事项须注明违反的条文、处罚依据和法定幅度；"
-                         "只给出法定幅度的事项按通用划分分档（从轻为下限至30%，一般为30%至70%，从重为70%至上限）。")
+        ctx.update(
+            submit_label="导入",
+            cancel_url=reverse("discretion:standard_list"),
+            intro="上传一个裁量基准版本的 YAML 文件（可先导出现有版本作为模板）。每个事项须注明违反的条文、处罚依据和法定幅度；"
+            "只给出法定幅度的事项按通用划分分档（从轻为下限至30%，一般为30%至70%，从重为70%至上限）。",
+        )
         return ctx
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            report = services.standards_import(actor=self.request.user,
-                                               documents=[(upload.name, upload.read().decode("utf-8", "replace"))])
+            report = services.standards_import(
+                actor=self.request.user, documents=[(upload.name, upload.read().decode("utf-8", "replace"))]
+            )
         except DomainError as error:
             if error.code in ("not_authenticated",):
                 raise
@@ -245,8 +255,13 @@ class Evaluate(StaffPage, FormView):
     def form_valid(self, form):
         d = form.cleaned_data
         try:
-            proposal = services.propose(item_code=d["item_code"], act_date=d["act_date"], decision_date=d["decision_date"],
-                                        facts=form.facts(), prior_violations=d["prior_violations"] or 0)
+            proposal = services.propose(
+                item_code=d["item_code"],
+                act_date=d["act_date"],
+                decision_date=d["decision_date"],
+                facts=form.facts(),
+                prior_violations=d["prior_violations"] or 0,
+            )
         except DomainError as error:
             show_error(form, error)
             return self.render_to_response(self.get_context_data(form=form), status=error.status)

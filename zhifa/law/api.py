@@ -4,7 +4,6 @@ Legal bases, articles, violation items, repeals and published cleanups are publi
 (``auth=None``, D3.2a/D3.2b); everything that changes state needs a user.
 """
 
-
 from datetime import date
 
 from django.utils import timezone
@@ -240,8 +239,9 @@ def _government(pk):
 
 @router.get("bases", response=list[BasisOut], auth=None, summary="执法依据列表")
 @paginate(LimitOffsetPagination)
-def basis_list(request, level: str | None = None, in_force_on: date | None = None, issuer: str | None = None,
-               q: str | None = None):
+def basis_list(
+    request, level: str | None = None, in_force_on: date | None = None, issuer: str | None = None, q: str | None = None
+):
     return selectors.basis_search(selectors.basis_list(), level=level, in_force_on=in_force_on, issuer=issuer, q=q)
 
 
@@ -285,13 +285,17 @@ def public_cleanup_get(request, pk: int):
 def basis_create(request, payload: BasisIn):
     data = payload.dict()
     agency, government = _agency(data.pop("issuing_agency_id")), _government(data.pop("issuing_government_id"))
-    basis = services.legal_basis_create(actor=request.auth, issuing_agency=agency, issuing_government=government, **data)
+    basis = services.legal_basis_create(
+        actor=request.auth, issuing_agency=agency, issuing_government=government, **data
+    )
     return Status(201, basis)
 
 
 @router.patch("bases/{pk}", response=BasisDetailOut, summary="修改执法依据")
 def basis_update(request, pk: int, payload: BasisPatch):
-    return services.legal_basis_update(actor=request.auth, basis=selectors.basis_get(pk), **payload.dict(exclude_unset=True))
+    return services.legal_basis_update(
+        actor=request.auth, basis=selectors.basis_get(pk), **payload.dict(exclude_unset=True)
+    )
 
 
 @router.post("bases/{pk}/repeal", response=BasisDetailOut, summary="登记废止")
@@ -306,7 +310,9 @@ def article_create(request, pk: int, payload: ArticleIn):
 
 @router.patch("articles/{pk}", response=ArticleOut, summary="修改条文")
 def article_update(request, pk: int, payload: ArticlePatch):
-    return services.article_update(actor=request.auth, article=selectors.article_get(pk), **payload.dict(exclude_unset=True))
+    return services.article_update(
+        actor=request.auth, article=selectors.article_get(pk), **payload.dict(exclude_unset=True)
+    )
 
 
 # --- violation items --------------------------------------------------------------------
@@ -337,7 +343,9 @@ def item_create(request, payload: ItemIn):
 
 @router.patch("items/{pk}", response=ItemOut, summary="修改违法行为事项")
 def item_update(request, pk: int, payload: ItemPatch):
-    return services.violation_item_update(actor=request.auth, item=selectors.item_get(pk), **payload.dict(exclude_unset=True))
+    return services.violation_item_update(
+        actor=request.auth, item=selectors.item_get(pk), **payload.dict(exclude_unset=True)
+    )
 
 
 # --- cleanups ---------------------------------------------------------------------------
@@ -352,9 +360,17 @@ def cleanup_list(request):
 @router.get("cleanups/reminders", response=list[ReminderOut], summary="全面清理提醒（D3.2c）")
 def cleanup_reminders(request, on: date | None = None):
     return [
-        {"government_id": r.government.pk, "government": r.government.name, "term_id": r.term.pk,
-         "term_number": r.term.number, "starts_on": r.term.starts_on, "ends_on": r.term.ends_on,
-         "code": r.violation.code, "clauses": list(r.violation.clauses), "message": r.message}
+        {
+            "government_id": r.government.pk,
+            "government": r.government.name,
+            "term_id": r.term.pk,
+            "term_number": r.term.number,
+            "starts_on": r.term.starts_on,
+            "ends_on": r.term.ends_on,
+            "code": r.violation.code,
+            "clauses": list(r.violation.clauses),
+            "message": r.message,
+        }
         for r in selectors.cleanup_reminders(request.auth, on or timezone.localdate())
     ]
 
@@ -375,17 +391,21 @@ def cleanup_open(request, payload: CleanupIn):
 def cleanup_entry(request, pk: int, payload: EntryIn):
     data = payload.dict()
     basis = selectors.basis_get(data.pop("basis_id"))
-    entry = services.cleanup_entry_record(actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk),
-                                          basis=basis, **data)
+    entry = services.cleanup_entry_record(
+        actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), basis=basis, **data
+    )
     return Status(201, entry)
 
 
 @router.post("cleanups/{pk}/complete", response=CleanupDetailOut, summary="完成清理")
 def cleanup_complete(request, pk: int, payload: CompleteIn):
-    return services.cleanup_complete(actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict())
+    return services.cleanup_complete(
+        actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict()
+    )
 
 
 @router.post("cleanups/{pk}/publish", response=CleanupDetailOut, summary="公布清理结果")
 def cleanup_publish(request, pk: int, payload: PublishIn):
-    return services.cleanup_publish(actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict())
-
+    return services.cleanup_publish(
+        actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict()
+    )

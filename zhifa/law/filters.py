@@ -27,8 +27,9 @@ class LegalBasisFilter(django_filters.FilterSet):
 class ViolationItemFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="编码或名称", method="search")
     field = django_filters.ChoiceFilter(label="执法领域", choices=Field.choices, empty_label="全部")
-    health_or_finance = django_filters.BooleanFilter(label="涉及生命健康、金融安全", widget=forms.Select(choices=[
-        ("", "全部"), ("true", "是"), ("false", "否")]))
+    health_or_finance = django_filters.BooleanFilter(
+        label="涉及生命健康、金融安全", widget=forms.Select(choices=[("", "全部"), ("true", "是"), ("false", "否")])
+    )
 
     class Meta:
         model = ViolationItem

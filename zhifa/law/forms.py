@@ -8,8 +8,19 @@ from zhifa.org.models import Field
 class LegalBasisForm(ZhifaModelForm):
     class Meta:
         model = LegalBasis
-        fields = ["title", "short_title", "level", "issuer", "issuing_agency", "issuing_government", "document_number",
-                  "promulgated_on", "effective_from", "amended_on", "source"]
+        fields = [
+            "title",
+            "short_title",
+            "level",
+            "issuer",
+            "issuing_agency",
+            "issuing_government",
+            "document_number",
+            "promulgated_on",
+            "effective_from",
+            "amended_on",
+            "source",
+        ]
         help_texts = {
             "short_title": "引用时的简称，如“食品安全法”",
             "issuer": "留空时取制定的执法机关或政府的名称",
@@ -52,14 +63,21 @@ class ViolationItemForm(ZhifaForm):
     name = forms.CharField(label="违法行为", max_length=200)
     field = forms.ChoiceField(label="执法领域", choices=Field.choices)
     violated = CitationsField(label="违反的条文", help_text="每行一条，如“食品安全法第三十四条”")
-    penalty = CitationsField(label="处罚依据条文", help_text="每行一条，如“食品安全法第一百二十四条”；不得引用规范性文件")
-    penalty_summary = forms.CharField(label="法定处罚", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    penalty = CitationsField(
+        label="处罚依据条文", help_text="每行一条，如“食品安全法第一百二十四条”；不得引用规范性文件"
+    )
+    penalty_summary = forms.CharField(
+        label="法定处罚", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     health_or_finance = forms.BooleanField(label="涉及公民生命健康安全、金融安全", required=False)
 
     @staticmethod
     def initial_for(item: ViolationItem) -> dict:
         return {
-            "code": item.code, "name": item.name, "field": item.field, "penalty_summary": item.penalty_summary,
+            "code": item.code,
+            "name": item.name,
+            "field": item.field,
+            "penalty_summary": item.penalty_summary,
             "health_or_finance": item.health_or_finance,
             "violated": [cite(a) for a in item.violated_articles.all()],
             "penalty": [cite(a) for a in item.penalty_articles.all()],

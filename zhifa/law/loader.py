@@ -42,11 +42,15 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return any((self.bases_created, self.bases_updated, self.articles_created, self.articles_updated, self.items_created))
+        return any(
+            (self.bases_created, self.bases_updated, self.articles_created, self.articles_updated, self.items_created)
+        )
 
     def __str__(self) -> str:
-        return (f"执法依据新增{self.bases_created}件、更新{self.bases_updated}件；条文新增{self.articles_created}条、"
-                f"更新{self.articles_updated}条；违法行为事项新增{self.items_created}项。")
+        return (
+            f"执法依据新增{self.bases_created}件、更新{self.bases_updated}件；条文新增{self.articles_created}条、"
+            f"更新{self.articles_updated}条；违法行为事项新增{self.items_created}项。"
+        )
 
 
 def _date(value) -> date | None:
@@ -81,7 +85,9 @@ def _ensure_articles(actor, report: LoadReport, basis: LegalBasis, articles) -> 
             services.article_create(actor=actor, basis=basis, number=number, label=label, chapter=chapter, text=text)
             report.articles_created += 1
             continue
-        changes = {k: v for k, v in {"label": label, "chapter": chapter, "text": text}.items() if getattr(article, k) != v}
+        changes = {
+            k: v for k, v in {"label": label, "chapter": chapter, "text": text}.items() if getattr(article, k) != v
+        }
         if changes:
             services.article_update(actor=actor, article=article, **changes)
             report.articles_updated += 1
@@ -121,13 +127,23 @@ def load_national_laws(actor) -> LoadReport:
             if meta is None:
                 report.problems.append(f"{path.name}：national.yaml 中没有它的效力层级和日期，未载入。")
                 continue
-            basis = _ensure_basis(actor, report, meta["slug"], {
-                "title": law.title, "short_title": law.short_title, "level": meta["level"], "issuer": meta["issuer"],
-                "document_number": meta.get("document_number", ""),
-                "promulgated_on": _date(meta["promulgated_on"]), "effective_from": _date(meta["effective_from"]),
-                "amended_on": _date(meta.get("amended_on")), "amendments": _amendments(law),
-                "source": meta.get("source", ""),
-            })
+            basis = _ensure_basis(
+                actor,
+                report,
+                meta["slug"],
+                {
+                    "title": law.title,
+                    "short_title": law.short_title,
+                    "level": meta["level"],
+                    "issuer": meta["issuer"],
+                    "document_number": meta.get("document_number", ""),
+                    "promulgated_on": _date(meta["promulgated_on"]),
+                    "effective_from": _date(meta["effective_from"]),
+                    "amended_on": _date(meta.get("amended_on")),
+                    "amendments": _amendments(law),
+                    "source": meta.get("source", ""),
+                },
+            )
             _ensure_articles(actor, report, basis, [(a.number, a.label, a.chapter, a.text) for a in law.articles])
         _load_decision(actor, report)
     return report
@@ -154,15 +170,27 @@ def decision_label(clause_id: str) -> str:
 def _load_decision(actor, report: LoadReport) -> None:
     text = (DECISION_DIR / "decision.txt").read_text(encoding="utf-8")
     title = text.splitlines()[0].strip()
-    basis = _ensure_basis(actor, report, DECISION_SLUG, {
-        "title": title, "short_title": "决定", "level": LegalBasis.Level.LOCAL_GOVERNMENT_RULE,
-        "issuer": "重庆市人民政府", "issuing_government": _government("重庆市"),
-        # The government order number could not be confirmed from public sources; left blank.
-        "document_number": "",
-        "promulgated_on": date(2005, 12, 20), "effective_from": date(2006, 1, 1), "amended_on": None,
-        "amendments": [{"date": "2005-12-15", "text": "经2005年12月15日市人民政府第64次常务会议通过，2005年12月20日公布"}],
-        "source": "重庆市人民政府公布的文本（zhifa/data/decision/decision.txt；条款见 clauses.yaml）",
-    })
+    basis = _ensure_basis(
+        actor,
+        report,
+        DECISION_SLUG,
+        {
+            "title": title,
+            "short_title": "决定",
+            "level": LegalBasis.Level.LOCAL_GOVERNMENT_RULE,
+            "issuer": "重庆市人民政府",
+            "issuing_government": _government("重庆市"),
+            # The government order number could not be confirmed from public sources; left blank.
+            "document_number": "",
+            "promulgated_on": date(2005, 12, 20),
+            "effective_from": date(2006, 1, 1),
+            "amended_on": None,
+            "amendments": [
+                {"date": "2005-12-15", "text": "经2005年12月15日市人民政府第64次常务会议通过，2005年12月20日公布"}
+            ],
+            "source": "重庆市人民政府公布的文本（zhifa/data/decision/decision.txt；条款见 clauses.yaml）",
+        },
+    )
     sections = decision_sections()
     articles = []
     for number, (cid, c) in enumerate(decision_clauses.all_clauses().items(), start=1):
@@ -182,30 +210,58 @@ def load_catalogue(actor) -> LoadReport:
     report = LoadReport()
     with transaction.atomic():
         for row in catalogue["bases"]:
-            basis = _ensure_basis(actor, report, row["slug"], {
-                "title": row["title"], "short_title": row.get("short_title", ""), "level": row["level"],
-                "issuer": row["issuer"], "document_number": row.get("document_number", ""),
-                "issuing_agency": _agency(row.get("issuing_agency", "")),
-                "issuing_government": _government(row.get("issuing_government", "")),
-                "promulgated_on": _date(row["promulgated_on"]), "effective_from": _date(row["effective_from"]),
-                "amended_on": _date(row.get("amended_on")),
-                "amendments": [{"date": str(a["date"]), "text": a["text"]} for a in row.get("amendments", [])],
-                "source": row.get("source", ""),
-            })
-            _ensure_articles(actor, report, basis, [
-                (a["number"], a.get("label") or f"第{lawtext.int_to_cn(a['number'])}条", a.get("chapter", ""), a["text"].strip())
-                for a in row.get("articles", [])
-            ])
+            basis = _ensure_basis(
+                actor,
+                report,
+                row["slug"],
+                {
+                    "title": row["title"],
+                    "short_title": row.get("short_title", ""),
+                    "level": row["level"],
+                    "issuer": row["issuer"],
+                    "document_number": row.get("document_number", ""),
+                    "issuing_agency": _agency(row.get("issuing_agency", "")),
+                    "issuing_government": _government(row.get("issuing_government", "")),
+                    "promulgated_on": _date(row["promulgated_on"]),
+                    "effective_from": _date(row["effective_from"]),
+                    "amended_on": _date(row.get("amended_on")),
+                    "amendments": [{"date": str(a["date"]), "text": a["text"]} for a in row.get("amendments", [])],
+                    "source": row.get("source", ""),
+                },
+            )
+            _ensure_articles(
+                actor,
+                report,
+                basis,
+                [
+                    (
+                        a["number"],
+                        a.get("label") or f"第{lawtext.int_to_cn(a['number'])}条",
+                        a.get("chapter", ""),
+                        a["text"].strip(),
+                    )
+                    for a in row.get("articles", [])
+                ],
+            )
             if row.get("repealed_on") and basis.repealed_on is None:
-                services.legal_basis_repeal(actor=actor, basis=basis, repealed_on=_date(row["repealed_on"]),
-                                            reason=row.get("repeal_reason", "") or "已被修改或废止")
+                services.legal_basis_repeal(
+                    actor=actor,
+                    basis=basis,
+                    repealed_on=_date(row["repealed_on"]),
+                    reason=row.get("repeal_reason", "") or "已被修改或废止",
+                )
         for row in catalogue["items"]:
             if ViolationItem.objects.filter(code=row["code"]).exists():
                 continue
             try:
                 services.violation_item_ensure(
-                    actor=actor, code=row["code"], name=row["name"], field=row["field"], violated=row["violated"],
-                    penalty=row["penalty"], penalty_summary=row.get("penalty_summary", ""),
+                    actor=actor,
+                    code=row["code"],
+                    name=row["name"],
+                    field=row["field"],
+                    violated=row["violated"],
+                    penalty=row["penalty"],
+                    penalty_summary=row.get("penalty_summary", ""),
                     health_or_finance=bool(row.get("health_or_finance", False)),
                 )
             except DomainError as exc:

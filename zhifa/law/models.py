@@ -22,8 +22,11 @@ class LegalBasis(models.Model):
 
     # Only these may ground an enforcement act or document (D3.10a).
     GROUNDING_LEVELS = (
-        Level.LAW, Level.ADMINISTRATIVE_REGULATION, Level.LOCAL_REGULATION,
-        Level.DEPARTMENT_RULE, Level.LOCAL_GOVERNMENT_RULE,
+        Level.LAW,
+        Level.ADMINISTRATIVE_REGULATION,
+        Level.LOCAL_REGULATION,
+        Level.DEPARTMENT_RULE,
+        Level.LOCAL_GOVERNMENT_RULE,
     )
 
     title = models.CharField("名称", max_length=200)
@@ -32,11 +35,20 @@ class LegalBasis(models.Model):
     level = models.CharField("效力层级", max_length=32, choices=Level.choices)
     issuer = models.CharField("制定机关", max_length=100)
     issuing_agency = models.ForeignKey(
-        "org.Agency", verbose_name="制定的执法机关", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="normative_documents", help_text="本机关制定的规范性文件，由本机关定期清理（D3.2b）",
+        "org.Agency",
+        verbose_name="制定的执法机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="normative_documents",
+        help_text="本机关制定的规范性文件，由本机关定期清理（D3.2b）",
     )
     issuing_government = models.ForeignKey(
-        "org.Government", verbose_name="制定的政府", null=True, blank=True, on_delete=models.PROTECT,
+        "org.Government",
+        verbose_name="制定的政府",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="legal_bases",
     )
     document_number = models.CharField("文号", max_length=80, blank=True)
@@ -113,14 +125,23 @@ class ViolationItem(models.Model):
 
     code = models.CharField("编码", max_length=40, unique=True)
     name = models.CharField("违法行为", max_length=200)
-    field = models.CharField("执法领域", max_length=16, choices=[
-        ("market", "市场监管"), ("ecology", "生态环境"), ("city", "城市管理"), ("transport", "交通运输"), ("other", "其他"),
-    ])
+    field = models.CharField(
+        "执法领域",
+        max_length=16,
+        choices=[
+            ("market", "市场监管"),
+            ("ecology", "生态环境"),
+            ("city", "城市管理"),
+            ("transport", "交通运输"),
+            ("other", "其他"),
+        ],
+    )
     violated_articles = models.ManyToManyField(Article, verbose_name="违反的条文", related_name="violations_defined")
     penalty_articles = models.ManyToManyField(Article, verbose_name="处罚依据条文", related_name="violations_penalised")
     penalty_summary = models.CharField("法定处罚", max_length=300, blank=True)
     health_or_finance = models.BooleanField(
-        "涉及公民生命健康安全、金融安全", default=False,
+        "涉及公民生命健康安全、金融安全",
+        default=False,
         help_text="有危害后果的，追责期限为五年（行政处罚法第三十六条）",
     )
 
@@ -145,11 +166,19 @@ class Cleanup(models.Model):
         FULL = "full", "全面清理"
 
     government = models.ForeignKey(
-        "org.Government", verbose_name="组织清理的政府", null=True, blank=True, on_delete=models.PROTECT,
+        "org.Government",
+        verbose_name="组织清理的政府",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="cleanups",
     )
     agency = models.ForeignKey(
-        "org.Agency", verbose_name="组织清理的机关", null=True, blank=True, on_delete=models.PROTECT,
+        "org.Agency",
+        verbose_name="组织清理的机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="cleanups",
     )
     scope = models.CharField("范围", max_length=16, choices=Scope.choices)
@@ -174,7 +203,8 @@ class Cleanup(models.Model):
                 violation_error_message="完成日期不得早于开始日期。",
             ),
             models.CheckConstraint(
-                condition=Q(published_on__isnull=True) | Q(completed_on__isnull=False, published_on__gte=models.F("completed_on")),
+                condition=Q(published_on__isnull=True)
+                | Q(completed_on__isnull=False, published_on__gte=models.F("completed_on")),
                 name="cleanup_published_after_completion",
                 violation_error_message="清理完成后才能公布，公布日期不得早于完成日期。",
             ),

@@ -10,8 +10,10 @@ def basis_is_law_or_rule(article):
     """行政执法文书制作要以法律、法规和规章作为执法依据，不得以其他规范性文件为依据。"""
     if article.basis.may_ground:
         return None
-    return refuse(f"{article}属于“{article.basis.get_level_display()}”，不得作为执法依据；请引用法律、法规或者规章的条文。",
-                  field="basis_articles")
+    return refuse(
+        f"{article}属于“{article.basis.get_level_display()}”，不得作为执法依据；请引用法律、法规或者规章的条文。",
+        field="basis_articles",
+    )
 
 
 @rule("D3.10a", "D3.2b", law="行政处罚法第三十七条")
@@ -28,6 +30,7 @@ def basis_in_force(article, on):
 
 
 # --- Cleanups of rules and normative documents (D3.2b, D3.2c) -------------------------
+
 
 def _own_levels(cleanup) -> tuple[str, ...]:
     """What an organiser cleans up: an agency its normative documents (D3.2b); a
@@ -51,8 +54,11 @@ def cleanup_entry_on_own_document(cleanup, basis):
     if issued_by_organiser(cleanup, basis):
         return None
     what = "本机关制定的规范性文件" if cleanup.agency_id else "本级政府制定的规章和规范性文件"
-    return refuse(f"《{basis.title}》不是{cleanup.organiser}制定的文件，本次清理只能对{what}作出结论；"
-                  f"其他机关的文件由制定机关清理。", field="basis")
+    return refuse(
+        f"《{basis.title}》不是{cleanup.organiser}制定的文件，本次清理只能对{what}作出结论；"
+        f"其他机关的文件由制定机关清理。",
+        field="basis",
+    )
 
 
 @rule("D3.2b", "D3.2c")
@@ -60,7 +66,9 @@ def cleanup_still_open(cleanup):
     """清理结论在清理完成前登记；完成后结论随清理结果公布，不再增改。"""
     if cleanup.completed_on is None:
         return None
-    return refuse(f"“{cleanup.title}”已于{cleanup.completed_on}完成，不能再登记清理结论；如需再作结论，请另行组织清理。")
+    return refuse(
+        f"“{cleanup.title}”已于{cleanup.completed_on}完成，不能再登记清理结论；如需再作结论，请另行组织清理。"
+    )
 
 
 @rule("D3.2b", "D3.2c")
@@ -78,7 +86,9 @@ def cleanup_completed_before_publication(cleanup):
     """清理结果（含废止的文件）在清理完成后及时向社会公示。"""
     if cleanup.completed_on is not None:
         return None
-    return refuse(f"“{cleanup.title}”尚未完成，不能公布清理结果；请先对全部文件作出结论并完成清理。", field="published_on")
+    return refuse(
+        f"“{cleanup.title}”尚未完成，不能公布清理结果；请先对全部文件作出结论并完成清理。", field="published_on"
+    )
 
 
 @rule("D3.2c")
@@ -91,8 +101,14 @@ def full_cleanup_each_term(term, cleanups, on):
     if term.ends_on >= on:
         return None
     for c in cleanups:
-        if c.scope == "full" and c.government_id == term.government_id and c.completed_on \
-                and term.starts_on <= c.completed_on <= term.ends_on:
+        if (
+            c.scope == "full"
+            and c.government_id == term.government_id
+            and c.completed_on
+            and term.starts_on <= c.completed_on <= term.ends_on
+        ):
             return None
-    return refuse(f"{term}已于{term.ends_on}届满，任期内没有完成对本级政府规章和规范性文件的全面清理；"
-                  f"请政府法制机构组织全面清理并公布结果。")
+    return refuse(
+        f"{term}已于{term.ends_on}届满，任期内没有完成对本级政府规章和规范性文件的全面清理；"
+        f"请政府法制机构组织全面清理并公布结果。"
+    )

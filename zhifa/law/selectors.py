@@ -28,15 +28,18 @@ def q_in_force(on: date, prefix: str = "") -> Q:
     )
 
 
-LEVEL_RANK = Case(*(When(level=value, then=Value(rank)) for rank, value in enumerate(LegalBasis.Level.values)),
-                  default=Value(99))
+LEVEL_RANK = Case(
+    *(When(level=value, then=Value(rank)) for rank, value in enumerate(LegalBasis.Level.values)), default=Value(99)
+)
 
 
 def basis_list() -> QuerySet:
     """Bases by level (law first, normative documents last), newest first within a level."""
-    return (LegalBasis.objects.select_related("issuing_agency", "issuing_government")
-            .annotate(article_count=Count("articles"), level_rank=LEVEL_RANK)
-            .order_by("level_rank", "-effective_from", "title", "pk"))
+    return (
+        LegalBasis.objects.select_related("issuing_agency", "issuing_government")
+        .annotate(article_count=Count("articles"), level_rank=LEVEL_RANK)
+        .order_by("level_rank", "-effective_from", "title", "pk")
+    )
 
 
 def basis_search(qs: QuerySet, *, level=None, in_force_on=None, issuer=None, q=None) -> QuerySet:
@@ -74,9 +77,12 @@ def public_basis_get(pk, on: date) -> LegalBasis:
 def repeals() -> QuerySet:
     """Every repealed basis, newest first: a repeal is published at once (D3.2b)."""
     entries = CleanupEntry.objects.filter(outcome=CleanupEntry.Outcome.REPEAL).select_related("cleanup")
-    return (basis_list().filter(repealed_on__isnull=False)
-            .prefetch_related(Prefetch("cleanup_entries", queryset=entries, to_attr="repeal_entries"))
-            .order_by("-repealed_on", "title"))
+    return (
+        basis_list()
+        .filter(repealed_on__isnull=False)
+        .prefetch_related(Prefetch("cleanup_entries", queryset=entries, to_attr="repeal_entries"))
+        .order_by("-repealed_on", "title")
+    )
 
 
 def article_get(pk) -> Article:
@@ -119,7 +125,9 @@ def articles_for(citations, *, field: str) -> list[Article]:
         try:
             found.append(article_by_citation(text))
         except UnknownCitation as exc:
-            raise invalid(f"{exc}。请先在执法依据中登记该条文，或检查引用格式（如“食品安全法第三十四条”）。", field=field) from None
+            raise invalid(
+                f"{exc}。请先在执法依据中登记该条文，或检查引用格式（如“食品安全法第三十四条”）。", field=field
+            ) from None
     return found
 
 
@@ -166,8 +174,12 @@ def cleanup_get(user, pk) -> Cleanup:
 
 
 def published_cleanups() -> QuerySet:
-    return (Cleanup.objects.filter(published_on__isnull=False).select_related("agency", "government")
-            .annotate(entry_count=Count("entries")).order_by("-published_on"))
+    return (
+        Cleanup.objects.filter(published_on__isnull=False)
+        .select_related("agency", "government")
+        .annotate(entry_count=Count("entries"))
+        .order_by("-published_on")
+    )
 
 
 def published_cleanup_get(pk) -> Cleanup:
@@ -218,12 +230,19 @@ def cleanup_reminders(user, on: date) -> list[CleanupReminder]:
 
     if not is_staff_user(user) or not (user.role == Role.ADMIN or user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR)):
         return []
-    terms = GovernmentTerm.objects.select_related("government").filter(ends_on__lt=on).order_by("government__division_code", "starts_on")
+    terms = (
+        GovernmentTerm.objects.select_related("government")
+        .filter(ends_on__lt=on)
+        .order_by("government__division_code", "starts_on")
+    )
     if user.role != Role.ADMIN:
         terms = terms.filter(government_id__in=government_ids(user))
     terms = list(terms)
-    full = list(Cleanup.objects.filter(scope=Cleanup.Scope.FULL, completed_on__isnull=False,
-                                       government_id__in={t.government_id for t in terms}))
+    full = list(
+        Cleanup.objects.filter(
+            scope=Cleanup.Scope.FULL, completed_on__isnull=False, government_id__in={t.government_id for t in terms}
+        )
+    )
     reminders = []
     for term in terms:
         violation = rules.full_cleanup_each_term(term, [c for c in full if c.government_id == term.government_id], on)

@@ -26,8 +26,20 @@ from zhifa.law.models import Article, Cleanup, CleanupEntry, LegalBasis, Violati
 
 Level = LegalBasis.Level
 
-BASIS_FIELDS = ("title", "short_title", "level", "issuer", "issuing_agency", "issuing_government", "document_number",
-                "promulgated_on", "effective_from", "amended_on", "amendments", "source")
+BASIS_FIELDS = (
+    "title",
+    "short_title",
+    "level",
+    "issuer",
+    "issuing_agency",
+    "issuing_government",
+    "document_number",
+    "promulgated_on",
+    "effective_from",
+    "amended_on",
+    "amendments",
+    "source",
+)
 
 
 # --- who may maintain a basis -----------------------------------------------------------
@@ -53,26 +65,46 @@ def can_maintain_basis(user, *, level: str, issuing_agency_id=None, issuing_gove
 
 def _require_maintain(user, *, level, issuing_agency_id=None, issuing_government_id=None, action="维护该执法依据"):
     require_login(user)
-    if not can_maintain_basis(user, level=level, issuing_agency_id=issuing_agency_id,
-                              issuing_government_id=issuing_government_id):
+    if not can_maintain_basis(
+        user, level=level, issuing_agency_id=issuing_agency_id, issuing_government_id=issuing_government_id
+    ):
         if level == Level.NORMATIVE_DOCUMENT:
-            raise forbidden(f"规范性文件由制定机关的负责人维护（政府的规范性文件由政府法制机构维护），您不能{action}。",
-                            clauses=("D3.2b",))
+            raise forbidden(
+                f"规范性文件由制定机关的负责人维护（政府的规范性文件由政府法制机构维护），您不能{action}。",
+                clauses=("D3.2b",),
+            )
         raise forbidden(f"法律、法规和规章由系统管理员或政府法制机构维护，您不能{action}。")
 
 
 def can_maintain(user, basis: LegalBasis) -> bool:
-    return can_maintain_basis(user, level=basis.level, issuing_agency_id=basis.issuing_agency_id,
-                              issuing_government_id=basis.issuing_government_id)
+    return can_maintain_basis(
+        user,
+        level=basis.level,
+        issuing_agency_id=basis.issuing_agency_id,
+        issuing_government_id=basis.issuing_government_id,
+    )
 
 
 # --- legal bases ------------------------------------------------------------------------
 
 
-def legal_basis_create(*, actor, title: str, level: str, promulgated_on: date, effective_from: date,
-                       issuer: str = "", short_title: str = "", slug: str = "", issuing_agency=None,
-                       issuing_government=None, document_number: str = "", amended_on: date | None = None,
-                       amendments: list | None = None, source: str = "") -> LegalBasis:
+def legal_basis_create(
+    *,
+    actor,
+    title: str,
+    level: str,
+    promulgated_on: date,
+    effective_from: date,
+    issuer: str = "",
+    short_title: str = "",
+    slug: str = "",
+    issuing_agency=None,
+    issuing_government=None,
+    document_number: str = "",
+    amended_on: date | None = None,
+    amendments: list | None = None,
+    source: str = "",
+) -> LegalBasis:
     """登记一件执法依据（法律、法规、规章或者规范性文件）。
 
     An agency head registering a normative document registers it for the head's own
@@ -80,20 +112,40 @@ def legal_basis_create(*, actor, title: str, level: str, promulgated_on: date, e
     """
     with transaction.atomic():
         require_login(actor)
-        if level == Level.NORMATIVE_DOCUMENT and actor.role == Role.HEAD and issuing_agency is None and issuing_government is None:
+        if (
+            level == Level.NORMATIVE_DOCUMENT
+            and actor.role == Role.HEAD
+            and issuing_agency is None
+            and issuing_government is None
+        ):
             issuing_agency = actor.agency
-        _require_maintain(actor, level=level, issuing_agency_id=getattr(issuing_agency, "pk", None),
-                          issuing_government_id=getattr(issuing_government, "pk", None), action="登记该执法依据")
+        _require_maintain(
+            actor,
+            level=level,
+            issuing_agency_id=getattr(issuing_agency, "pk", None),
+            issuing_government_id=getattr(issuing_government, "pk", None),
+            action="登记该执法依据",
+        )
         if not issuer:
             issuer = str(issuing_agency or issuing_government or "")
         basis = LegalBasis(
-            title=title, short_title=short_title, slug=slug or f"basis-{uuid.uuid4().hex[:12]}", level=level,
-            issuer=issuer, issuing_agency=issuing_agency, issuing_government=issuing_government,
-            document_number=document_number, promulgated_on=promulgated_on, effective_from=effective_from,
-            amended_on=amended_on, amendments=amendments or [], source=source,
+            title=title,
+            short_title=short_title,
+            slug=slug or f"basis-{uuid.uuid4().hex[:12]}",
+            level=level,
+            issuer=issuer,
+            issuing_agency=issuing_agency,
+            issuing_government=issuing_government,
+            document_number=document_number,
+            promulgated_on=promulgated_on,
+            effective_from=effective_from,
+            amended_on=amended_on,
+            amendments=amendments or [],
+            source=source,
         )
-        return save_record(actor=actor, instance=basis, act="legal_basis.create",
-                           clauses=["D3.2a"] if basis.may_ground else ["D3.2b"])
+        return save_record(
+            actor=actor, instance=basis, act="legal_basis.create", clauses=["D3.2a"] if basis.may_ground else ["D3.2b"]
+        )
 
 
 def legal_basis_update(*, actor, basis: LegalBasis, **data) -> LegalBasis:
@@ -103,14 +155,24 @@ def legal_basis_update(*, actor, basis: LegalBasis, **data) -> LegalBasis:
         raise TypeError(f"unknown fields {unknown}")
     with transaction.atomic():
         basis = LegalBasis.objects.select_for_update().get(pk=basis.pk)
-        _require_maintain(actor, level=basis.level, issuing_agency_id=basis.issuing_agency_id,
-                          issuing_government_id=basis.issuing_government_id, action="修改该执法依据")
+        _require_maintain(
+            actor,
+            level=basis.level,
+            issuing_agency_id=basis.issuing_agency_id,
+            issuing_government_id=basis.issuing_government_id,
+            action="修改该执法依据",
+        )
         changes = assign(basis, data)
         if not changes:
             return basis
         # The edited record must still be one the actor maintains (no handing a document to another agency).
-        _require_maintain(actor, level=basis.level, issuing_agency_id=basis.issuing_agency_id,
-                          issuing_government_id=basis.issuing_government_id, action="作出这一修改")
+        _require_maintain(
+            actor,
+            level=basis.level,
+            issuing_agency_id=basis.issuing_agency_id,
+            issuing_government_id=basis.issuing_government_id,
+            action="作出这一修改",
+        )
         return save_record(actor=actor, instance=basis, act="legal_basis.update", changes=changes)
 
 
@@ -120,16 +182,27 @@ def _repeal(actor, basis: LegalBasis, repealed_on: date, reason: str, clauses) -
     if not reason.strip():
         raise invalid("请写明废止理由。", field="reason")
     changes = assign(basis, {"repealed_on": repealed_on, "repeal_reason": reason.strip()[:300]})
-    return save_record(actor=actor, instance=basis, act="legal_basis.repeal", changes=changes, clauses=clauses,
-                       agency=basis.issuing_agency_id)
+    return save_record(
+        actor=actor,
+        instance=basis,
+        act="legal_basis.repeal",
+        changes=changes,
+        clauses=clauses,
+        agency=basis.issuing_agency_id,
+    )
 
 
 def legal_basis_repeal(*, actor, basis: LegalBasis, repealed_on: date, reason: str) -> LegalBasis:
     """登记废止：自废止之日起不再是有效的执法依据（D3.2b：立即停止执行并公示废止）。"""
     with transaction.atomic():
         basis = LegalBasis.objects.select_for_update().get(pk=basis.pk)
-        _require_maintain(actor, level=basis.level, issuing_agency_id=basis.issuing_agency_id,
-                          issuing_government_id=basis.issuing_government_id, action="登记该文件的废止")
+        _require_maintain(
+            actor,
+            level=basis.level,
+            issuing_agency_id=basis.issuing_agency_id,
+            issuing_government_id=basis.issuing_government_id,
+            action="登记该文件的废止",
+        )
         return _repeal(actor, basis, repealed_on, reason, ["D3.2b"])
 
 
@@ -139,12 +212,22 @@ def legal_basis_repeal(*, actor, basis: LegalBasis, repealed_on: date, reason: s
 def article_create(*, actor, basis: LegalBasis, number: int, text: str, label: str = "", chapter: str = "") -> Article:
     """登记一条条文。"""
     with transaction.atomic():
-        _require_maintain(actor, level=basis.level, issuing_agency_id=basis.issuing_agency_id,
-                          issuing_government_id=basis.issuing_government_id, action="登记该依据的条文")
+        _require_maintain(
+            actor,
+            level=basis.level,
+            issuing_agency_id=basis.issuing_agency_id,
+            issuing_government_id=basis.issuing_government_id,
+            action="登记该依据的条文",
+        )
         if basis.articles.filter(number=number).exists():
             raise DomainError.of("conflict", f"《{basis.name_for_citation}》已有第{number}条。", field="number")
-        article = Article(basis=basis, number=number, label=label or (f"第{int_to_cn(number)}条" if number else ""),
-                          chapter=chapter, text=text)
+        article = Article(
+            basis=basis,
+            number=number,
+            label=label or (f"第{int_to_cn(number)}条" if number else ""),
+            chapter=chapter,
+            text=text,
+        )
         return save_record(actor=actor, instance=article, act="article.create", agency=basis.issuing_agency_id)
 
 
@@ -154,13 +237,19 @@ def article_update(*, actor, article: Article, **data) -> Article:
         raise TypeError(f"unknown fields {unknown}")
     with transaction.atomic():
         basis = article.basis
-        _require_maintain(actor, level=basis.level, issuing_agency_id=basis.issuing_agency_id,
-                          issuing_government_id=basis.issuing_government_id, action="修改该依据的条文")
+        _require_maintain(
+            actor,
+            level=basis.level,
+            issuing_agency_id=basis.issuing_agency_id,
+            issuing_government_id=basis.issuing_government_id,
+            action="修改该依据的条文",
+        )
         changes = assign(article, data)
         if not changes:
             return article
-        return save_record(actor=actor, instance=article, act="article.update", changes=changes,
-                           agency=basis.issuing_agency_id)
+        return save_record(
+            actor=actor, instance=article, act="article.update", changes=changes, agency=basis.issuing_agency_id
+        )
 
 
 # --- violation items --------------------------------------------------------------------
@@ -170,8 +259,17 @@ def _require_item_maintainer(actor, action):
     require_role(actor, Role.LEGAL_OFFICE, action=action)
 
 
-def violation_item_create(*, actor, code: str, name: str, field: str, violated=(), penalty=(),
-                          penalty_summary: str = "", health_or_finance: bool = False) -> ViolationItem:
+def violation_item_create(
+    *,
+    actor,
+    code: str,
+    name: str,
+    field: str,
+    violated=(),
+    penalty=(),
+    penalty_summary: str = "",
+    health_or_finance: bool = False,
+) -> ViolationItem:
     """登记违法行为事项：违反的条文与处罚依据条文（均须为已登记的条文）。"""
     with transaction.atomic():
         _require_item_maintainer(actor, "登记违法行为事项")
@@ -182,10 +280,20 @@ def violation_item_create(*, actor, code: str, name: str, field: str, violated=(
         if not penalty_articles:
             raise invalid("请至少引用一条处罚依据条文。", field="penalty")
         enforce(*(rules.basis_is_law_or_rule(a) for a in penalty_articles))
-        item = ViolationItem(code=code.strip(), name=name.strip(), field=field, penalty_summary=penalty_summary,
-                             health_or_finance=health_or_finance)
-        return save_record(actor=actor, instance=item, act="violation_item.create", clauses=["D3.10a"],
-                           m2m={"violated_articles": violated_articles, "penalty_articles": penalty_articles})
+        item = ViolationItem(
+            code=code.strip(),
+            name=name.strip(),
+            field=field,
+            penalty_summary=penalty_summary,
+            health_or_finance=health_or_finance,
+        )
+        return save_record(
+            actor=actor,
+            instance=item,
+            act="violation_item.create",
+            clauses=["D3.10a"],
+            m2m={"violated_articles": violated_articles, "penalty_articles": penalty_articles},
+        )
 
 
 def violation_item_update(*, actor, item: ViolationItem, violated=None, penalty=None, **data) -> ViolationItem:
@@ -206,23 +314,45 @@ def violation_item_update(*, actor, item: ViolationItem, violated=None, penalty=
             enforce(*(rules.basis_is_law_or_rule(a) for a in m2m["penalty_articles"]))
         changes = assign(item, data)
         # Only what actually changed is saved and audited.
-        m2m = {n: v for n, v in m2m.items()
-               if set(getattr(item, n).values_list("pk", flat=True)) != {a.pk for a in v}}
+        m2m = {n: v for n, v in m2m.items() if set(getattr(item, n).values_list("pk", flat=True)) != {a.pk for a in v}}
         if not changes and not m2m:
             return item
-        return save_record(actor=actor, instance=item, act="violation_item.update", changes=changes,
-                           m2m=m2m or None, clauses=["D3.10a"] if "penalty_articles" in m2m else [])
+        return save_record(
+            actor=actor,
+            instance=item,
+            act="violation_item.update",
+            changes=changes,
+            m2m=m2m or None,
+            clauses=["D3.10a"] if "penalty_articles" in m2m else [],
+        )
 
 
-def violation_item_ensure(*, actor, code: str, name: str, field: str, violated=(), penalty=(),
-                          penalty_summary: str = "", health_or_finance: bool = False) -> ViolationItem:
+def violation_item_ensure(
+    *,
+    actor,
+    code: str,
+    name: str,
+    field: str,
+    violated=(),
+    penalty=(),
+    penalty_summary: str = "",
+    health_or_finance: bool = False,
+) -> ViolationItem:
     """The item with ``code`` if it exists (unchanged), else a new one registered with
     :func:`violation_item_create`. Importers call this so a second run changes nothing."""
     existing = ViolationItem.objects.filter(code=code.strip()).first()
     if existing is not None:
         return existing
-    return violation_item_create(actor=actor, code=code, name=name, field=field, violated=violated, penalty=penalty,
-                                 penalty_summary=penalty_summary, health_or_finance=health_or_finance)
+    return violation_item_create(
+        actor=actor,
+        code=code,
+        name=name,
+        field=field,
+        violated=violated,
+        penalty=penalty,
+        penalty_summary=penalty_summary,
+        health_or_finance=health_or_finance,
+    )
 
 
 # --- cleanups (D3.2b, D3.2c) ------------------------------------------------------------
@@ -246,8 +376,9 @@ def _not_future(value: date, field: str, what: str):
         raise invalid(f"{what}不得晚于今天。", field=field)
 
 
-def cleanup_open(*, actor, title: str, started_on: date, scope: str = Cleanup.Scope.PERIODIC,
-                 agency=None, government=None) -> Cleanup:
+def cleanup_open(
+    *, actor, title: str, started_on: date, scope: str = Cleanup.Scope.PERIODIC, agency=None, government=None
+) -> Cleanup:
     """组织清理：执法机关定期清理本机关的规范性文件（D3.2b）；政府每届任期内至少一次
     全面清理本级政府的规章和规范性文件（D3.2c）。"""
     with transaction.atomic():
@@ -256,12 +387,14 @@ def cleanup_open(*, actor, title: str, started_on: date, scope: str = Cleanup.Sc
         _require_organiser(actor, agency=agency, government=government, action="组织清理")
         _not_future(started_on, "started_on", "开始日期")
         cleanup = Cleanup(title=title, started_on=started_on, scope=scope, agency=agency, government=government)
-        return save_record(actor=actor, instance=cleanup, act="cleanup.open",
-                           clauses=["D3.2b"] if agency else ["D3.2c"])
+        return save_record(
+            actor=actor, instance=cleanup, act="cleanup.open", clauses=["D3.2b"] if agency else ["D3.2c"]
+        )
 
 
-def cleanup_entry_record(*, actor, cleanup: Cleanup, basis: LegalBasis, outcome: str, reason: str,
-                         decided_on: date) -> CleanupEntry:
+def cleanup_entry_record(
+    *, actor, cleanup: Cleanup, basis: LegalBasis, outcome: str, reason: str, decided_on: date
+) -> CleanupEntry:
     """对一件文件作出清理结论：确认继续有效、修改或者废止。
 
     A repeal takes effect on ``decided_on`` (D3.2b: 立即停止执行): the basis's
@@ -280,7 +413,9 @@ def cleanup_entry_record(*, actor, cleanup: Cleanup, basis: LegalBasis, outcome:
         _not_future(decided_on, "decided_on", "决定日期")
         if cleanup.entries.filter(basis=basis).exists():
             raise DomainError.of("conflict", f"本次清理已对《{basis.title}》作出结论。", field="basis")
-        entry = CleanupEntry(cleanup=cleanup, basis=basis, outcome=outcome, reason=reason.strip(), decided_on=decided_on)
+        entry = CleanupEntry(
+            cleanup=cleanup, basis=basis, outcome=outcome, reason=reason.strip(), decided_on=decided_on
+        )
         clauses = ["D3.2b"] if cleanup.agency_id else ["D3.2c"]
         save_record(actor=actor, instance=entry, act="cleanup.entry", clauses=clauses, agency=cleanup.agency_id)
         if outcome == CleanupEntry.Outcome.REPEAL:
@@ -293,11 +428,20 @@ def cleanup_complete(*, actor, cleanup: Cleanup, completed_on: date) -> Cleanup:
     with transaction.atomic():
         cleanup = Cleanup.objects.select_for_update().get(pk=cleanup.pk)
         _require_organiser(actor, agency=cleanup.agency, government=cleanup.government, action="完成清理")
-        enforce(rules.cleanup_still_open(cleanup), rules.cleanup_covers_every_document(cleanup, selectors.documents_pending(cleanup)))
+        enforce(
+            rules.cleanup_still_open(cleanup),
+            rules.cleanup_covers_every_document(cleanup, selectors.documents_pending(cleanup)),
+        )
         _not_future(completed_on, "completed_on", "完成日期")
         changes = assign(cleanup, {"completed_on": completed_on})
-        return save_record(actor=actor, instance=cleanup, act="cleanup.complete", changes=changes,
-                           clauses=["D3.2b"] if cleanup.agency_id else ["D3.2b", "D3.2c"], agency=cleanup.agency_id)
+        return save_record(
+            actor=actor,
+            instance=cleanup,
+            act="cleanup.complete",
+            changes=changes,
+            clauses=["D3.2b"] if cleanup.agency_id else ["D3.2b", "D3.2c"],
+            agency=cleanup.agency_id,
+        )
 
 
 def cleanup_publish(*, actor, cleanup: Cleanup, published_on: date, summary: str = "") -> Cleanup:
@@ -310,5 +454,11 @@ def cleanup_publish(*, actor, cleanup: Cleanup, published_on: date, summary: str
             raise DomainError.of("conflict", f"清理结果已于{cleanup.published_on}公布。", field="published_on")
         _not_future(published_on, "published_on", "公布日期")
         changes = assign(cleanup, {"published_on": published_on, "summary": summary or cleanup.summary})
-        return save_record(actor=actor, instance=cleanup, act="cleanup.publish", changes=changes, clauses=["D3.2b"],
-                           agency=cleanup.agency_id)
+        return save_record(
+            actor=actor,
+            instance=cleanup,
+            act="cleanup.publish",
+            changes=changes,
+            clauses=["D3.2b"],
+            agency=cleanup.agency_id,
+        )

@@ -72,7 +72,11 @@ class BasisCreate(ActPage):
     def get_initial(self):
         user = self.request.user
         if user.is_authenticated and user.role == Role.HEAD:
-            return {"level": LegalBasis.Level.NORMATIVE_DOCUMENT, "issuing_agency": user.agency_id, "issuer": str(user.agency)}
+            return {
+                "level": LegalBasis.Level.NORMATIVE_DOCUMENT,
+                "issuing_agency": user.agency_id,
+                "issuer": str(user.agency),
+            }
         return {}
 
     def perform(self, form):
@@ -211,7 +215,11 @@ class CleanupDetail(DetailPage):
         return selectors.cleanup_get(self.request.user, self.kwargs["pk"])
 
     def get_breadcrumbs(self):
-        return [("规范性文件清理", reverse("law:cleanup_list")), (str(self.object), None)] if hasattr(self, "object") else []
+        return (
+            [("规范性文件清理", reverse("law:cleanup_list")), (str(self.object), None)]
+            if hasattr(self, "object")
+            else []
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -222,8 +230,12 @@ class CleanupDetail(DetailPage):
 
             may_act = can_manage_agency(user, cleanup.agency_id)
         else:
-            may_act = has_role(user, Role.LEGAL_OFFICE) and (user.role == Role.ADMIN or user.government_id == cleanup.government_id)
-        ctx.update(entries=selectors.cleanup_entries(cleanup), pending=selectors.documents_pending(cleanup), may_act=may_act)
+            may_act = has_role(user, Role.LEGAL_OFFICE) and (
+                user.role == Role.ADMIN or user.government_id == cleanup.government_id
+            )
+        ctx.update(
+            entries=selectors.cleanup_entries(cleanup), pending=selectors.documents_pending(cleanup), may_act=may_act
+        )
         return ctx
 
 
@@ -236,7 +248,9 @@ def _organiser_choices(user):
     if user.role == Role.HEAD:
         return Agency.objects.filter(pk=user.agency_id), Government.objects.none()
     if user.role == Role.LEGAL_OFFICE:
-        return Agency.objects.filter(government_id__in=government_ids(user)), Government.objects.filter(pk=user.government_id)
+        return Agency.objects.filter(government_id__in=government_ids(user)), Government.objects.filter(
+            pk=user.government_id
+        )
     return Agency.objects.none(), Government.objects.none()
 
 
@@ -272,8 +286,11 @@ class _CleanupAct(ActPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         cleanup = self.get_cleanup()
-        ctx["breadcrumbs"] = [("规范性文件清理", reverse("law:cleanup_list")), (cleanup.title, cleanup.get_absolute_url()),
-                              (self.title, None)]
+        ctx["breadcrumbs"] = [
+            ("规范性文件清理", reverse("law:cleanup_list")),
+            (cleanup.title, cleanup.get_absolute_url()),
+            (self.title, None),
+        ]
         ctx["cancel_url"] = cleanup.get_absolute_url()
         return ctx
 
@@ -282,7 +299,9 @@ class CleanupEntryCreate(_CleanupAct):
     title = "登记清理结论"
     form_class = forms.CleanupEntryForm
     success_message = "清理结论已登记。"
-    intro = "结论为“废止”的文件，自决定之日起立即停止执行，不得再作为执法依据，并在公开平台公示废止（《决定》三（二））。"
+    intro = (
+        "结论为“废止”的文件，自决定之日起立即停止执行，不得再作为执法依据，并在公开平台公示废止（《决定》三（二））。"
+    )
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

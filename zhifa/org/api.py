@@ -51,6 +51,7 @@ def _items(ids, field="violation_item_ids"):
 
 # --- Governments ----------------------------------------------------------------------
 
+
 class GovernmentOut(Schema):
     id: int
     name: str
@@ -103,6 +104,7 @@ def government_update(request, pk: int, payload: GovernmentPatch):
 
 
 # --- Legal affairs offices and supervisory organs -------------------------------------
+
 
 class BodyOut(Schema):
     id: int
@@ -184,6 +186,7 @@ def organ_update(request, pk: int, payload: BodyPatch):
 
 # --- Government terms -----------------------------------------------------------------
 
+
 class TermOut(Schema):
     id: int
     government_id: int
@@ -236,6 +239,7 @@ def term_update(request, pk: int, payload: TermPatch):
 
 
 # --- Agencies and standing ------------------------------------------------------------
+
 
 class AgencyOut(Schema):
     id: int
@@ -327,8 +331,9 @@ class StandingDecisionOut(Schema):
 
 @router.get("agencies", response=list[AgencyOut], auth=None, summary="执法主体列表（公开）")
 @paginate(LimitOffsetPagination)
-def agency_list(request, q: str | None = None, field: str | None = None, government: int | None = None,
-                standing: str | None = None):
+def agency_list(
+    request, q: str | None = None, field: str | None = None, government: int | None = None, standing: str | None = None
+):
     qs = selectors.agency_list()
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q))
@@ -367,13 +372,18 @@ def agency_standing(request, pk: int, payload: StandingIn):
     return Status(201, decision)
 
 
-@router.get("agencies/{pk}/standing-decisions", response=list[StandingDecisionOut], auth=None,
-            summary="执法主体资格公告（公开）")
+@router.get(
+    "agencies/{pk}/standing-decisions",
+    response=list[StandingDecisionOut],
+    auth=None,
+    summary="执法主体资格公告（公开）",
+)
 def agency_standing_decisions(request, pk: int):
     return list(selectors.standing_decisions(selectors.agency_get(pk)))
 
 
 # --- Powers ----------------------------------------------------------------------------
+
 
 class ArticleRef(Schema):
     id: int
@@ -448,8 +458,13 @@ class PowerPatch(Schema):
 
 @router.get("powers", response=list[PowerOut], auth=None, summary="执法事项目录（公开）")
 @paginate(LimitOffsetPagination)
-def power_list(request, agency: int | None = None, violation_item: int | None = None, field: str | None = None,
-               q: str | None = None):
+def power_list(
+    request,
+    agency: int | None = None,
+    violation_item: int | None = None,
+    field: str | None = None,
+    q: str | None = None,
+):
     qs = selectors.power_list()
     if agency:
         qs = qs.filter(agency_id=agency)
@@ -488,6 +503,7 @@ def power_update(request, pk: int, payload: PowerPatch):
 
 
 # --- Delegations -----------------------------------------------------------------------
+
 
 class PowerRef(Schema):
     id: int
@@ -621,6 +637,7 @@ def delegation_revoke(request, pk: int, payload: RevokeIn):
 
 # --- Posts -----------------------------------------------------------------------------
 
+
 class PostOut(Schema):
     id: int
     agency_id: int
@@ -680,4 +697,3 @@ def post_update(request, pk: int, payload: PostPatch):
     if "power_ids" in data:
         data["powers"] = _powers(data.pop("power_ids"))
     return services.post_update(actor=request.auth, post=selectors.post_get(request.auth, pk), **data)
-

@@ -38,7 +38,9 @@ class Grant:
 
 
 def _in_force(prefix: str, on: date) -> Q:
-    return Q(**{f"{prefix}valid_from__lte": on}) & (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on}))
+    return Q(**{f"{prefix}valid_from__lte": on}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on})
+    )
 
 
 def grants_for(agency: Agency, item, on: date) -> list[Grant]:
@@ -67,9 +69,7 @@ def competent_agencies(item, place: Government | None, on: date) -> list[Agency]
     the nearest level first (district before city, PL Arts. 22–23; D2.4)."""
     candidates = (
         Agency.objects.filter(standing=Agency.Standing.CONFIRMED)
-        .filter(
-            Q(powers__violation_items=item) | Q(delegations_received__powers__violation_items=item)
-        )
+        .filter(Q(powers__violation_items=item) | Q(delegations_received__powers__violation_items=item))
         .select_related("government")
         .distinct()
     )

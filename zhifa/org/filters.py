@@ -31,14 +31,18 @@ def _search_agency(qs, name, value):
 class AgencyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="名称", method=_search_agency)
     field = django_filters.ChoiceFilter(label="执法领域", choices=Field.choices, empty_label="全部")
-    government = django_filters.ModelChoiceFilter(label="所属政府", queryset=Government.objects.all(), empty_label="全部")
+    government = django_filters.ModelChoiceFilter(
+        label="所属政府", queryset=Government.objects.all(), empty_label="全部"
+    )
     standing = django_filters.ChoiceFilter(label="主体资格", choices=Agency.Standing.choices, empty_label="全部")
     kind = django_filters.ChoiceFilter(label="类别", choices=Agency.Kind.choices, empty_label="全部")
 
 
 def _search_power(qs, name, value):
     return qs.filter(
-        Q(name__icontains=value) | Q(code__icontains=value) | Q(violation_items__name__icontains=value)
+        Q(name__icontains=value)
+        | Q(code__icontains=value)
+        | Q(violation_items__name__icontains=value)
         | Q(violation_items__code__icontains=value)
     ).distinct()
 
@@ -69,11 +73,20 @@ def _delegation_status(qs, name, value):
 
 class DelegationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label="方式", choices=Delegation.Kind.choices, empty_label="全部")
-    agency = django_filters.ModelChoiceFilter(label="委托机关或受托组织", queryset=Agency.objects.all(),
-                                              method=_delegation_agency, empty_label="全部")
-    status = django_filters.ChoiceFilter(label="状态", method=_delegation_status, empty_label="全部", choices=[
-        ("in_force", "有效"), ("pending", "尚未生效"), ("expired", "已到期"), ("revoked", "已撤回"),
-    ])
+    agency = django_filters.ModelChoiceFilter(
+        label="委托机关或受托组织", queryset=Agency.objects.all(), method=_delegation_agency, empty_label="全部"
+    )
+    status = django_filters.ChoiceFilter(
+        label="状态",
+        method=_delegation_status,
+        empty_label="全部",
+        choices=[
+            ("in_force", "有效"),
+            ("pending", "尚未生效"),
+            ("expired", "已到期"),
+            ("revoked", "已撤回"),
+        ],
+    )
 
 
 class PostFilter(django_filters.FilterSet):

@@ -11,7 +11,16 @@ from django.db.models import Q
 
 from zhifa.core.forms import ZhifaForm, ZhifaModelForm
 from zhifa.org import selectors
-from zhifa.org.models import Agency, Delegation, Government, GovernmentTerm, LegalAffairsOffice, Post, Power, SupervisoryOrgan
+from zhifa.org.models import (
+    Agency,
+    Delegation,
+    Government,
+    GovernmentTerm,
+    LegalAffairsOffice,
+    Post,
+    Power,
+    SupervisoryOrgan,
+)
 
 MULTI_HELP = "按住 Ctrl（Mac 上为 ⌘）可选择多项。"
 _SPLIT = re.compile(r"[\n\r；;、，,]+")
@@ -114,7 +123,18 @@ class TermForm(UserForm, ZhifaModelForm):
 class AgencyForm(UserForm, ZhifaModelForm):
     class Meta:
         model = Agency
-        fields = ["name", "short_name", "code", "case_prefix", "kind", "field", "government", "uscc", "address", "phone"]
+        fields = [
+            "name",
+            "short_name",
+            "code",
+            "case_prefix",
+            "kind",
+            "field",
+            "government",
+            "uscc",
+            "address",
+            "phone",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,13 +142,17 @@ class AgencyForm(UserForm, ZhifaModelForm):
 
 
 class StandingForm(ZhifaForm):
-    standing = forms.ChoiceField(label="决定", choices=[
-        (Agency.Standing.CONFIRMED, "确认主体资格"),
-        (Agency.Standing.SUSPENDED, "暂停执法"),
-        (Agency.Standing.REVOKED, "撤销主体资格"),
-    ])
-    reason = forms.CharField(label="理由", max_length=200, widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="将随决定向社会公告")
+    standing = forms.ChoiceField(
+        label="决定",
+        choices=[
+            (Agency.Standing.CONFIRMED, "确认主体资格"),
+            (Agency.Standing.SUSPENDED, "暂停执法"),
+            (Agency.Standing.REVOKED, "撤销主体资格"),
+        ],
+    )
+    reason = forms.CharField(
+        label="理由", max_length=200, widget=forms.Textarea(attrs={"rows": 3}), help_text="将随决定向社会公告"
+    )
     on = forms.DateField(label="决定日期", initial=date.today)
 
 
@@ -160,15 +184,26 @@ class DelegationForm(UserForm, ZhifaModelForm):
 
     class Meta:
         model = Delegation
-        fields = ["kind", "delegator", "recipient", "powers", "basis_article", "document_number", "scope_note",
-                  "valid_from", "valid_to"]
+        fields = [
+            "kind",
+            "delegator",
+            "recipient",
+            "powers",
+            "basis_article",
+            "document_number",
+            "scope_note",
+            "valid_from",
+            "valid_to",
+        ]
         widgets = {"powers": forms.SelectMultiple(attrs={"size": 10}), "scope_note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["powers"].queryset = Power.objects.select_related("agency").order_by("agency__name", "code")
         self.fields["powers"].help_text = "委托只能选择委托机关本机关的事项。" + MULTI_HELP
-        self.fields["powers"].label_from_instance = lambda p: f"{p.agency.short_name or p.agency.name} · {p.code} {p.name}"
+        self.fields["powers"].label_from_instance = lambda p: (
+            f"{p.agency.short_name or p.agency.name} · {p.code} {p.name}"
+        )
         if self.instance.pk:
             for name in ("kind", "delegator", "recipient"):
                 self.fields[name].disabled = True
@@ -185,8 +220,11 @@ class PostForm(UserForm, ZhifaModelForm):
     class Meta:
         model = Post
         fields = ["agency", "name", "responsibilities", "liability", "powers"]
-        widgets = {"powers": forms.SelectMultiple(attrs={"size": 8}),
-                   "responsibilities": forms.Textarea(attrs={"rows": 4}), "liability": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "powers": forms.SelectMultiple(attrs={"size": 8}),
+            "responsibilities": forms.Textarea(attrs={"rows": 4}),
+            "liability": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,9 +234,13 @@ class PostForm(UserForm, ZhifaModelForm):
         self.fields["powers"].help_text = MULTI_HELP
         self.fields["powers"].queryset = (
             Power.objects.filter(Q(agency__in=agencies) | Q(delegations__recipient__in=agencies))
-            .select_related("agency").distinct().order_by("agency__name", "code")
+            .select_related("agency")
+            .distinct()
+            .order_by("agency__name", "code")
         )
-        self.fields["powers"].label_from_instance = lambda p: f"{p.agency.short_name or p.agency.name} · {p.code} {p.name}"
+        self.fields["powers"].label_from_instance = lambda p: (
+            f"{p.agency.short_name or p.agency.name} · {p.code} {p.name}"
+        )
         if self.instance.pk:
             self.fields["agency"].queryset = Agency.objects.all()
             self.fields["agency"].disabled = True

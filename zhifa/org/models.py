@@ -59,7 +59,7 @@ class Government(models.Model):
             ids.update(frontier)
         return ids
 
-    def contains(self, other: "Government") -> bool:
+    def contains(self, other: Government) -> bool:
         node = other
         while node is not None:
             if node.pk == self.pk:
@@ -231,13 +231,19 @@ class Agency(models.Model):
 class StandingDecision(models.Model):
     """政府法制机构对执法主体资格的一次确认、暂停或撤销，并向社会公告（D3.1c）。"""
 
-    agency = models.ForeignKey(Agency, verbose_name="执法主体", on_delete=models.CASCADE, related_name="standing_decisions")
+    agency = models.ForeignKey(
+        Agency, verbose_name="执法主体", on_delete=models.CASCADE, related_name="standing_decisions"
+    )
     standing = models.CharField("决定", max_length=16, choices=Agency.Standing.choices)
     previous = models.CharField("原主体资格", max_length=16, choices=Agency.Standing.choices)
     decided_on = models.DateField("决定日期")
     reason = models.CharField("理由", max_length=200)
     office = models.ForeignKey(
-        LegalAffairsOffice, verbose_name="作出决定的政府法制机构", null=True, blank=True, on_delete=models.PROTECT,
+        LegalAffairsOffice,
+        verbose_name="作出决定的政府法制机构",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="standing_decisions",
     )
 
@@ -246,7 +252,8 @@ class StandingDecision(models.Model):
         ordering = ["-decided_on", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(reason=""), name="standing_decision_has_reason",
+                condition=~Q(reason=""),
+                name="standing_decision_has_reason",
                 violation_error_message="主体资格的确认、暂停或撤销必须写明理由。",
             ),
         ]
@@ -269,9 +276,7 @@ class Power(models.Model):
     code = models.CharField("事项编码", max_length=40)
     name = models.CharField("事项名称", max_length=200)
     category = models.CharField("类别", max_length=16, choices=Category.choices, default=Category.PENALTY)
-    basis_articles = models.ManyToManyField(
-        "law.Article", verbose_name="设定依据", related_name="powers", blank=True
-    )
+    basis_articles = models.ManyToManyField("law.Article", verbose_name="设定依据", related_name="powers", blank=True)
     violation_items = models.ManyToManyField(
         "law.ViolationItem", verbose_name="覆盖的违法行为", related_name="powers", blank=True
     )
@@ -311,15 +316,24 @@ class Delegation(models.Model):
 
     kind = models.CharField("方式", max_length=16, choices=Kind.choices)
     delegator = models.ForeignKey(
-        Agency, verbose_name="委托机关", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="delegations_given", help_text="委托时必填；法律法规授权时为空",
+        Agency,
+        verbose_name="委托机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegations_given",
+        help_text="委托时必填；法律法规授权时为空",
     )
     recipient = models.ForeignKey(
         Agency, verbose_name="被授权或受委托组织", on_delete=models.PROTECT, related_name="delegations_received"
     )
     powers = models.ManyToManyField(Power, verbose_name="授权或委托的事项（范围）", related_name="delegations")
     basis_article = models.ForeignKey(
-        "law.Article", verbose_name="授权或委托的依据条文", null=True, blank=True, on_delete=models.PROTECT,
+        "law.Article",
+        verbose_name="授权或委托的依据条文",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     document_number = models.CharField("文号", max_length=60, blank=True)

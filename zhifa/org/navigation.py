@@ -9,6 +9,11 @@ ITEMS = [
     Item("政府法制机构", "org:office_list", section=Section.SYSTEM, order=61),
     Item("监察机关", "org:organ_list", section=Section.SYSTEM, order=62),
     Item("政府任期", "org:term_list", section=Section.SYSTEM, order=63),
-    Item("执法主体公示", "org:public_agency_list", public=True, order=10,
-         description="行政执法机关及授权、受委托组织，主体资格和法定职权（D3.1c）"),
+    Item(
+        "执法主体公示",
+        "org:public_agency_list",
+        public=True,
+        order=10,
+        description="行政执法机关及授权、受委托组织，主体资格和法定职权（D3.1c）",
+    ),
 ]

@@ -14,8 +14,14 @@ def agency_has_power(agency, grants, item, proposed=()):
     """
     if grants:
         return None
-    hint = f"有管辖权的机关：{'、'.join(a.name for a in proposed)}，请依法移送。" if proposed else "未找到有管辖权的机关，请报政府法制机构协调。"
-    return refuse(f"{agency}对“{item.name}”没有法定职权，也没有在期限和范围内的授权或委托。{hint}", field="violation_item")
+    hint = (
+        f"有管辖权的机关：{'、'.join(a.name for a in proposed)}，请依法移送。"
+        if proposed
+        else "未找到有管辖权的机关，请报政府法制机构协调。"
+    )
+    return refuse(
+        f"{agency}对“{item.name}”没有法定职权，也没有在期限和范围内的授权或委托。{hint}", field="violation_item"
+    )
 
 
 @rule("D3.1a", law="行政处罚法第三十八条")
@@ -36,6 +42,7 @@ def place_within_jurisdiction(agency, place, area_ids):
 
 # --- The catalogue of powers (D2.2, D3.1a) ---------------------------------------------
 
+
 @rule("D3.1a", "D2.2", law=("行政处罚法第十六条", "行政处罚法第十七条"))
 def power_has_legal_basis(basis_articles):
     """法定职权须有法律、法规、规章的依据；其他规范性文件不得设定行政处罚。
@@ -47,8 +54,9 @@ def power_has_legal_basis(basis_articles):
     weak = [a for a in basis_articles if not a.basis.may_ground]
     if weak:
         names = "、".join(str(a) for a in weak)
-        return refuse(f"{names}属于其他规范性文件，不得设定执法职权；请引用法律、法规或者规章的条文。",
-                      field="basis_articles")
+        return refuse(
+            f"{names}属于其他规范性文件，不得设定执法职权；请引用法律、法规或者规章的条文。", field="basis_articles"
+        )
     return None
 
 
@@ -68,8 +76,10 @@ def power_basis_covers_items(category, basis_articles, items):
         if penalty and not basis_ids & {a.pk for a in penalty}:
             missing.append(f"“{item.name}”（{'、'.join(str(a) for a in penalty)}）")
     if missing:
-        return refuse(f"处罚事项的设定依据未包含以下违法行为的处罚条文：{'；'.join(missing)}。请补充依据条文或调整覆盖的违法行为。",
-                      field="basis_articles")
+        return refuse(
+            f"处罚事项的设定依据未包含以下违法行为的处罚条文：{'；'.join(missing)}。请补充依据条文或调整覆盖的违法行为。",
+            field="basis_articles",
+        )
     return None
 
 
@@ -86,8 +96,11 @@ def authorisation_by_law_or_regulation(kind, basis_article):
     if basis_article is None:
         return refuse("法律法规授权必须写明授权的法律或者法规条文。", field="basis_article")
     if basis_article.basis.level not in AUTHORISING_LEVELS:
-        return refuse(f"{basis_article}属于“{basis_article.basis.get_level_display()}”，只有法律、法规可以授权组织实施行政执法；"
-                      "规章和行政机关的决定只能委托。", field="basis_article")
+        return refuse(
+            f"{basis_article}属于“{basis_article.basis.get_level_display()}”，只有法律、法规可以授权组织实施行政执法；"
+            "规章和行政机关的决定只能委托。",
+            field="basis_article",
+        )
     return None
 
 
@@ -109,8 +122,10 @@ def entrusts_own_powers(kind, delegator, powers):
     foreign = [p for p in powers if p.agency_id != delegator.pk]
     if foreign:
         names = "、".join(f"{p.name}（{p.agency}）" for p in foreign)
-        return refuse(f"{delegator}只能委托本机关的法定职权，以下事项不属于本机关（受委托取得的职权也不得再委托）：{names}。",
-                      field="powers")
+        return refuse(
+            f"{delegator}只能委托本机关的法定职权，以下事项不属于本机关（受委托取得的职权也不得再委托）：{names}。",
+            field="powers",
+        )
     return None
 
 
@@ -122,11 +137,14 @@ def entrusted_org_has_qualified_staff(kind, recipient, qualified_officers: int):
     """
     if kind != "entrustment" or qualified_officers > 0:
         return None
-    return refuse(f"{recipient}没有取得行政执法资格的工作人员，不符合受委托组织的条件；请先为其执法人员办理资格。",
-                  field="recipient")
+    return refuse(
+        f"{recipient}没有取得行政执法资格的工作人员，不符合受委托组织的条件；请先为其执法人员办理资格。",
+        field="recipient",
+    )
 
 
 # --- Posts (D2.5) -----------------------------------------------------------------------
+
 
 @rule("D2.5", law="行政处罚法第十七条")
 def post_powers_within_agency(agency, powers, held_power_ids):

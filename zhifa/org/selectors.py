@@ -35,6 +35,7 @@ def _get(qs: QuerySet, pk, what: str):
 
 # --- Public ---------------------------------------------------------------------------
 
+
 def government_list() -> QuerySet:
     return Government.objects.select_related("parent").order_by("division_code")
 
@@ -71,12 +72,15 @@ def agency_list(on: date | None = None) -> QuerySet:
     """Agencies with ``power_count`` (their own powers) and ``delegated_count`` (powers
     authorised or entrusted to them and in force on ``on``)."""
     on = on or date.today()
-    live = (Q(delegations_received__valid_from__lte=on, delegations_received__valid_to__gte=on)
-            & (Q(delegations_received__revoked_on__isnull=True) | Q(delegations_received__revoked_on__gt=on)))
+    live = Q(delegations_received__valid_from__lte=on, delegations_received__valid_to__gte=on) & (
+        Q(delegations_received__revoked_on__isnull=True) | Q(delegations_received__revoked_on__gt=on)
+    )
     return (
         Agency.objects.select_related("government")
-        .annotate(power_count=Count("powers", distinct=True),
-                  delegated_count=Count("delegations_received__powers", filter=live, distinct=True))
+        .annotate(
+            power_count=Count("powers", distinct=True),
+            delegated_count=Count("delegations_received__powers", filter=live, distinct=True),
+        )
         .order_by("government__division_code", "name")
     )
 
@@ -103,7 +107,8 @@ def power_get(pk: int) -> Power:
     from zhifa.law.models import Article
 
     qs = Power.objects.select_related("agency", "agency__government").prefetch_related(
-        "violation_items", Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list")
+        "violation_items",
+        Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list"),
     )
     return _get(qs, pk, "执法事项")
 
@@ -112,7 +117,8 @@ def powers_of(agency: Agency, on: date | None = None) -> QuerySet:
     from zhifa.law.models import Article
 
     qs = Power.objects.filter(agency=agency).prefetch_related(
-        "violation_items", Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list")
+        "violation_items",
+        Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list"),
     )
     if on is not None:
         qs = qs.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
@@ -130,6 +136,7 @@ def delegations_published(agency: Agency, on: date) -> QuerySet:
 
 
 # --- Scoped ---------------------------------------------------------------------------
+
 
 def _q_delegation(user) -> Q:
     ids = visible_agency_ids(user)

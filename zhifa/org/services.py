@@ -41,7 +41,9 @@ def _only(data: dict, allowed) -> None:
 GOVERNMENT_FIELDS = ("name", "level", "parent", "division_code")
 
 
-def government_create(*, actor, name: str, level: str, division_code: str, parent: Government | None = None) -> Government:
+def government_create(
+    *, actor, name: str, level: str, division_code: str, parent: Government | None = None
+) -> Government:
     """登记人民政府（市、区县）。Only the administrator maintains the list of governments."""
     with transaction.atomic():
         require_role(actor, Role.ADMIN, action="登记人民政府")
@@ -62,7 +64,9 @@ def government_update(*, actor, government: Government, **data) -> Government:
 OFFICE_FIELDS = ("government", "name", "address", "phone")
 
 
-def legal_affairs_office_create(*, actor, government: Government, name: str, address: str = "", phone: str = "") -> LegalAffairsOffice:
+def legal_affairs_office_create(
+    *, actor, government: Government, name: str, address: str = "", phone: str = ""
+) -> LegalAffairsOffice:
     """登记政府法制机构（司法局）：每级政府一个，负责认证执法主体和人员、监督执法（D3.1c, D6.1）。"""
     with transaction.atomic():
         require_role(actor, Role.ADMIN, action="登记政府法制机构")
@@ -78,7 +82,9 @@ def legal_affairs_office_update(*, actor, office: LegalAffairsOffice, **data) ->
         return save_record(actor=actor, instance=office, act="legal_affairs_office.update", changes=changes)
 
 
-def supervisory_organ_create(*, actor, government: Government, name: str, address: str = "", phone: str = "") -> SupervisoryOrgan:
+def supervisory_organ_create(
+    *, actor, government: Government, name: str, address: str = "", phone: str = ""
+) -> SupervisoryOrgan:
     """登记监察机关：受理公民、法人和其他组织对执法违法行为的举报和投诉（D6.7a）。"""
     with transaction.atomic():
         require_role(actor, Role.ADMIN, action="登记监察机关")
@@ -102,14 +108,20 @@ TERM_FIELDS = ("number", "starts_on", "ends_on")
 def _check_term_overlap(term: GovernmentTerm) -> None:
     if not (term.government_id and term.starts_on and term.ends_on):
         return
-    overlapping = GovernmentTerm.objects.filter(
-        government_id=term.government_id, starts_on__lte=term.ends_on, ends_on__gte=term.starts_on
-    ).exclude(pk=term.pk).first()
+    overlapping = (
+        GovernmentTerm.objects.filter(
+            government_id=term.government_id, starts_on__lte=term.ends_on, ends_on__gte=term.starts_on
+        )
+        .exclude(pk=term.pk)
+        .first()
+    )
     if overlapping:
         raise invalid(f"与{overlapping}的任期重叠。", field="starts_on")
 
 
-def government_term_create(*, actor, government: Government, number: int, starts_on: date, ends_on: date) -> GovernmentTerm:
+def government_term_create(
+    *, actor, government: Government, number: int, starts_on: date, ends_on: date
+) -> GovernmentTerm:
     """登记一届政府任期：每届任期内至少全面清理一次规章和规范性文件（D3.2c）。"""
     with transaction.atomic():
         require_office_over(actor, government, "登记政府任期")
@@ -132,15 +144,36 @@ def government_term_update(*, actor, term: GovernmentTerm, **data) -> Government
 AGENCY_FIELDS = ("name", "short_name", "code", "case_prefix", "kind", "field", "government", "uscc", "address", "phone")
 
 
-def agency_create(*, actor, name: str, code: str, case_prefix: str, field: str, government: Government,
-                  kind: str = Agency.Kind.AGENCY, short_name: str = "", uscc: str = "", address: str = "",
-                  phone: str = "") -> Agency:
+def agency_create(
+    *,
+    actor,
+    name: str,
+    code: str,
+    case_prefix: str,
+    field: str,
+    government: Government,
+    kind: str = Agency.Kind.AGENCY,
+    short_name: str = "",
+    uscc: str = "",
+    address: str = "",
+    phone: str = "",
+) -> Agency:
     """登记执法主体（行政执法机关、被授权组织或受委托组织）。登记后主体资格待确认（D3.1c）。"""
     with transaction.atomic():
         require_office_over(actor, government, "登记执法主体")
-        agency = Agency(name=name, code=code, case_prefix=case_prefix, field=field, government=government, kind=kind,
-                        short_name=short_name, uscc=uscc, address=address, phone=phone,
-                        standing=Agency.Standing.PENDING)
+        agency = Agency(
+            name=name,
+            code=code,
+            case_prefix=case_prefix,
+            field=field,
+            government=government,
+            kind=kind,
+            short_name=short_name,
+            uscc=uscc,
+            address=address,
+            phone=phone,
+            standing=Agency.Standing.PENDING,
+        )
         save_record(actor=actor, instance=agency, act="agency.create", clauses=["D2.2"])
         return agency
 
@@ -178,21 +211,30 @@ def agency_decide_standing(*, actor, agency: Agency, standing: str, reason: str,
         if standing not in STANDING_FROM:
             raise invalid("请选择确认、暂停或者撤销。", field="standing")
         if agency.standing not in STANDING_FROM[standing]:
-            raise invalid(f"{agency}的主体资格为“{agency.get_standing_display()}”，不能{Agency.Standing(standing).label}。",
-                          field="standing")
+            raise invalid(
+                f"{agency}的主体资格为“{agency.get_standing_display()}”，不能{Agency.Standing(standing).label}。",
+                field="standing",
+            )
         if not (reason or "").strip():
             raise invalid("请写明确认、暂停或者撤销的理由。", field="reason")
         if on > date.today():
             raise invalid("决定日期不得晚于今天。", field="on")
-        decision = StandingDecision(agency=agency, standing=standing, previous=agency.standing, decided_on=on,
-                                    reason=reason.strip(), office=acting_office(actor, agency.government))
-        save_record(actor=actor, instance=decision, act="standing_decision.create", clauses=["D3.1c"],
-                    agency=agency.pk)
+        decision = StandingDecision(
+            agency=agency,
+            standing=standing,
+            previous=agency.standing,
+            decided_on=on,
+            reason=reason.strip(),
+            office=acting_office(actor, agency.government),
+        )
+        save_record(actor=actor, instance=decision, act="standing_decision.create", clauses=["D3.1c"], agency=agency.pk)
         data = {"standing": standing, "standing_note": reason.strip()[:200]}
         if standing == Agency.Standing.CONFIRMED:
             data["standing_confirmed_on"] = on
         changes = assign(agency, data)
-        save_record(actor=actor, instance=agency, act="agency.standing", changes=changes, clauses=["D3.1c"], agency=agency.pk)
+        save_record(
+            actor=actor, instance=agency, act="agency.standing", changes=changes, clauses=["D3.1c"], agency=agency.pk
+        )
         return decision
 
 
@@ -217,19 +259,36 @@ def _power_rules(category, basis_articles, items):
     from zhifa.law.models import Article
 
     basis_articles = list(Article.objects.filter(pk__in=[a.pk for a in basis_articles]).select_related("basis"))
-    enforce(rules.power_has_legal_basis(basis_articles), rules.power_basis_covers_items(category, basis_articles, items))
+    enforce(
+        rules.power_has_legal_basis(basis_articles), rules.power_basis_covers_items(category, basis_articles, items)
+    )
 
 
-def power_create(*, actor, agency: Agency, code: str, name: str, valid_from: date, category: str = Power.Category.PENALTY,
-                 valid_to: date | None = None, basis_articles=(), violation_items=()) -> Power:
+def power_create(
+    *,
+    actor,
+    agency: Agency,
+    code: str,
+    name: str,
+    valid_from: date,
+    category: str = Power.Category.PENALTY,
+    valid_to: date | None = None,
+    basis_articles=(),
+    violation_items=(),
+) -> Power:
     """列入执法事项目录：一项法定职权，依据法律、法规、规章的条文，覆盖若干违法行为（D2.2, D3.1a）。"""
     with transaction.atomic():
         require_office_over(actor, agency.government, "维护执法事项目录")
         basis_articles, violation_items = list(basis_articles), list(violation_items)
         _power_rules(category, basis_articles, violation_items)
         power = Power(agency=agency, code=code, name=name, category=category, valid_from=valid_from, valid_to=valid_to)
-        return save_record(actor=actor, instance=power, act="power.create", clauses=["D2.2", "D3.1a"],
-                           m2m={"basis_articles": basis_articles, "violation_items": violation_items})
+        return save_record(
+            actor=actor,
+            instance=power,
+            act="power.create",
+            clauses=["D2.2", "D3.1a"],
+            m2m={"basis_articles": basis_articles, "violation_items": violation_items},
+        )
 
 
 def power_update(*, actor, power: Power, **data) -> Power:
@@ -241,8 +300,9 @@ def power_update(*, actor, power: Power, **data) -> Power:
         basis = m2m.get("basis_articles", list(power.basis_articles.all()))
         items = m2m.get("violation_items", list(power.violation_items.all()))
         _power_rules(power.category, basis, items)
-        return save_record(actor=actor, instance=power, act="power.update", changes=changes,
-                           clauses=["D2.2", "D3.1a"], m2m=m2m or None)
+        return save_record(
+            actor=actor, instance=power, act="power.update", changes=changes, clauses=["D2.2", "D3.1a"], m2m=m2m or None
+        )
 
 
 # --- Delegations -----------------------------------------------------------------------
@@ -287,9 +347,19 @@ def _require_delegation_maintainer(actor, kind: str, delegator: Agency | None, r
         require_office_over(actor, recipient.government, action)
 
 
-def delegation_create(*, actor, kind: str, recipient: Agency, powers, valid_from: date, valid_to: date,
-                      delegator: Agency | None = None, basis_article=None, document_number: str = "",
-                      scope_note: str = "") -> Delegation:
+def delegation_create(
+    *,
+    actor,
+    kind: str,
+    recipient: Agency,
+    powers,
+    valid_from: date,
+    valid_to: date,
+    delegator: Agency | None = None,
+    basis_article=None,
+    document_number: str = "",
+    scope_note: str = "",
+) -> Delegation:
     """登记授权（法律、法规授权的组织）或者委托（行政机关书面委托），写明范围、期限和受托组织（D2.4, D3.1a）。
 
     Refused when an entrustment is not in writing, entrusts powers the agency does not
@@ -305,39 +375,63 @@ def delegation_create(*, actor, kind: str, recipient: Agency, powers, valid_from
             raise invalid("委托必须写明委托机关。", field="delegator")
         _require_delegation_maintainer(actor, kind, delegator, recipient, "登记授权或者委托")
         powers = list(Power.objects.filter(pk__in=[p.pk for p in powers]).select_related("agency"))
-        delegation = Delegation(kind=kind, delegator=delegator, recipient=recipient, basis_article=basis_article,
-                                document_number=document_number, scope_note=scope_note, valid_from=valid_from,
-                                valid_to=valid_to)
+        delegation = Delegation(
+            kind=kind,
+            delegator=delegator,
+            recipient=recipient,
+            basis_article=basis_article,
+            document_number=document_number,
+            scope_note=scope_note,
+            valid_from=valid_from,
+            valid_to=valid_to,
+        )
         _delegation_rules(delegation, powers)
-        return save_record(actor=actor, instance=delegation, act="delegation.create", clauses=["D2.4", "D3.1a"],
-                           agency=recipient.pk, m2m={"powers": powers})
+        return save_record(
+            actor=actor,
+            instance=delegation,
+            act="delegation.create",
+            clauses=["D2.4", "D3.1a"],
+            agency=recipient.pk,
+            m2m={"powers": powers},
+        )
 
 
 def delegation_update(*, actor, delegation: Delegation, **data) -> Delegation:
     """修改授权或者委托的范围、期限、依据（已撤回的不能修改）。"""
     with transaction.atomic():
         delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-        _require_delegation_maintainer(actor, delegation.kind, delegation.delegator, delegation.recipient,
-                                       "修改授权或者委托")
+        _require_delegation_maintainer(
+            actor, delegation.kind, delegation.delegator, delegation.recipient, "修改授权或者委托"
+        )
         if delegation.revoked_on:
             raise invalid("已撤回的授权或者委托不能修改。")
         _only(data, DELEGATION_FIELDS)
         m2m = {}
         if "powers" in data:
-            m2m["powers"] = list(Power.objects.filter(pk__in=[p.pk for p in data.pop("powers")]).select_related("agency"))
+            m2m["powers"] = list(
+                Power.objects.filter(pk__in=[p.pk for p in data.pop("powers")]).select_related("agency")
+            )
         changes = assign(delegation, data)
         powers = m2m.get("powers", list(delegation.powers.select_related("agency")))
         _delegation_rules(delegation, powers)
-        return save_record(actor=actor, instance=delegation, act="delegation.update", changes=changes,
-                           clauses=["D2.4", "D3.1a"], agency=delegation.recipient_id, m2m=m2m or None)
+        return save_record(
+            actor=actor,
+            instance=delegation,
+            act="delegation.update",
+            changes=changes,
+            clauses=["D2.4", "D3.1a"],
+            agency=delegation.recipient_id,
+            m2m=m2m or None,
+        )
 
 
 def delegation_revoke(*, actor, delegation: Delegation, reason: str, on: date) -> Delegation:
     """撤回授权或者委托，写明理由；撤回之日起受托组织不得再以此实施执法（D2.4, D3.1a）。"""
     with transaction.atomic():
         delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-        _require_delegation_maintainer(actor, delegation.kind, delegation.delegator, delegation.recipient,
-                                       "撤回授权或者委托")
+        _require_delegation_maintainer(
+            actor, delegation.kind, delegation.delegator, delegation.recipient, "撤回授权或者委托"
+        )
         if delegation.revoked_on:
             raise invalid(f"该{delegation.get_kind_display()}已于{delegation.revoked_on}撤回。")
         if not (reason or "").strip():
@@ -345,8 +439,14 @@ def delegation_revoke(*, actor, delegation: Delegation, reason: str, on: date) -
         if on < delegation.valid_from:
             raise invalid("撤回日期不得早于起始日期。", field="on")
         changes = assign(delegation, {"revoked_on": on, "revocation_reason": reason.strip()})
-        return save_record(actor=actor, instance=delegation, act="delegation.revoke", changes=changes,
-                           clauses=["D2.4", "D3.1a"], agency=delegation.recipient_id)
+        return save_record(
+            actor=actor,
+            instance=delegation,
+            act="delegation.revoke",
+            changes=changes,
+            clauses=["D2.4", "D3.1a"],
+            agency=delegation.recipient_id,
+        )
 
 
 # --- Posts -----------------------------------------------------------------------------
@@ -358,7 +458,9 @@ def held_power_ids(agency: Agency) -> set[int]:
     """The powers ``agency`` holds: its own and those delegated to it and not revoked."""
     own = set(Power.objects.filter(agency=agency).values_list("pk", flat=True))
     delegated = set(
-        Power.objects.filter(delegations__recipient=agency, delegations__revoked_on__isnull=True).values_list("pk", flat=True)
+        Power.objects.filter(delegations__recipient=agency, delegations__revoked_on__isnull=True).values_list(
+            "pk", flat=True
+        )
     )
     return own | delegated
 
@@ -381,6 +483,6 @@ def post_update(*, actor, post: Post, **data) -> Post:
         if m2m:
             enforce(rules.post_powers_within_agency(post.agency, m2m["powers"], held_power_ids(post.agency)))
         changes = assign(post, data)
-        return save_record(actor=actor, instance=post, act="post.update", changes=changes, clauses=["D2.5"],
-                           m2m=m2m or None)
-
+        return save_record(
+            actor=actor, instance=post, act="post.update", changes=changes, clauses=["D2.5"], m2m=m2m or None
+        )

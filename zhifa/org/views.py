@@ -29,6 +29,7 @@ class UserFormMixin:
 
 # --- Governments ----------------------------------------------------------------------
 
+
 class GovernmentList(ListPage):
     title = "人民政府"
     headers = ["名称", "层级", "上级政府", "行政区划代码"]
@@ -49,7 +50,9 @@ class GovernmentDetail(DetailPage):
         return selectors.government_get(self.kwargs["pk"])
 
     def get_breadcrumbs(self):
-        return [("人民政府", reverse("org:government_list")), (str(self.object), None)] if hasattr(self, "object") else []
+        return (
+            [("人民政府", reverse("org:government_list")), (str(self.object), None)] if hasattr(self, "object") else []
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -86,6 +89,7 @@ class GovernmentEdit(ActPage):
 
 
 # --- Legal affairs offices and supervisory organs -------------------------------------
+
 
 class OfficeList(ListPage):
     title = "政府法制机构"
@@ -198,6 +202,7 @@ class OrganEdit(ActPage):
 
 # --- Government terms -----------------------------------------------------------------
 
+
 class TermList(ListPage):
     title = "政府任期"
     headers = ["政府", "届次", "任期开始", "任期结束"]
@@ -254,6 +259,7 @@ class TermEdit(UserFormMixin, ActPage):
 
 
 # --- Agencies -------------------------------------------------------------------------
+
 
 class AgencyList(ListPage):
     title = "执法主体"
@@ -333,6 +339,7 @@ class AgencyStanding(ActPage):
 
 # --- Powers ----------------------------------------------------------------------------
 
+
 class PowerList(ListPage):
     title = "执法事项目录"
     headers = ["编码", "事项名称", "执法主体", "类别", "设定依据", "覆盖的违法行为"]
@@ -393,12 +400,14 @@ class PowerEdit(UserFormMixin, ActPage):
 
     def perform(self, form):
         power = selectors.power_get(self.kwargs["pk"])
-        data = _pick(form.cleaned_data, "code", "name", "category", "valid_from", "valid_to", "basis_articles",
-                     "violation_items")
+        data = _pick(
+            form.cleaned_data, "code", "name", "category", "valid_from", "valid_to", "basis_articles", "violation_items"
+        )
         return services.power_update(actor=self.request.user, power=power, **data)
 
 
 # --- Delegations -----------------------------------------------------------------------
+
 
 class DelegationList(ListPage):
     title = "授权与委托"
@@ -435,7 +444,8 @@ class DelegationDetail(DetailPage):
         code, label = d.status_on(date.today())
         ctx.update(
             can_edit=can_edit and not d.revoked_on,
-            status_code=code, status_label=label,
+            status_code=code,
+            status_label=label,
             status_colour={"in_force": "green", "pending": "blue", "expired": "grey", "revoked": "red"}[code],
             title=f"{d.get_kind_display()}：{d.recipient}",
             breadcrumbs=[("授权与委托", reverse("org:delegation_list")), (str(d.recipient), None)],
@@ -447,8 +457,10 @@ class DelegationCreate(UserFormMixin, ActPage):
     title = "登记授权或委托"
     form_class = forms.DelegationForm
     success_message = "授权或委托已登记。"
-    intro = ("委托须书面作出，委托书载明委托的具体事项、权限、期限，并向社会公布；只能委托本机关的法定职权（行政处罚法第二十条）。"
-             "法律法规授权须写明授权的法律或者法规条文（行政处罚法第十九条）。")
+    intro = (
+        "委托须书面作出，委托书载明委托的具体事项、权限、期限，并向社会公布；只能委托本机关的法定职权（行政处罚法第二十条）。"
+        "法律法规授权须写明授权的法律或者法规条文（行政处罚法第十九条）。"
+    )
 
     def get_initial(self):
         initial = super().get_initial()
@@ -473,8 +485,9 @@ class DelegationEdit(UserFormMixin, ActPage):
 
     def perform(self, form):
         delegation = selectors.delegation_get(self.request.user, self.kwargs["pk"])
-        data = _pick(form.cleaned_data, "powers", "basis_article", "document_number", "scope_note", "valid_from",
-                     "valid_to")
+        data = _pick(
+            form.cleaned_data, "powers", "basis_article", "document_number", "scope_note", "valid_from", "valid_to"
+        )
         return services.delegation_update(actor=self.request.user, delegation=delegation, **data)
 
 
@@ -493,6 +506,7 @@ class DelegationRevoke(ActPage):
 
 
 # --- Posts -----------------------------------------------------------------------------
+
 
 class PostList(ListPage):
     title = "执法岗位"
@@ -520,8 +534,11 @@ class PostDetail(DetailPage):
             can_edit=can_manage_agency(self.request.user, post.agency_id),
             officers=post.officers.all(),
             title=post.name,
-            breadcrumbs=[("执法岗位", reverse("org:post_list")), (str(post.agency), reverse("org:agency_detail", args=[post.agency_id])),
-                         (post.name, None)],
+            breadcrumbs=[
+                ("执法岗位", reverse("org:post_list")),
+                (str(post.agency), reverse("org:agency_detail", args=[post.agency_id])),
+                (post.name, None),
+            ],
         )
         return ctx
 
@@ -561,6 +578,7 @@ class PostEdit(UserFormMixin, ActPage):
 
 # --- Public pages (D3.1c) --------------------------------------------------------------
 
+
 class PublicAgencyList(PublicListPage):
     title = "执法主体公示"
     headers = ["名称", "类别", "执法领域", "所属政府", "主体资格", "执法事项"]
@@ -591,4 +609,3 @@ class PublicAgencyDetail(PublicDetailPage):
             breadcrumbs=[("执法主体公示", reverse("org:public_agency_list")), (str(agency), None)],
         )
         return ctx
-

@@ -9,7 +9,9 @@ class PartyForm(ZhifaModelForm):
     and duplicates, and its refusal is shown at the field."""
 
     id_number = forms.CharField(label="居民身份证号码", required=False, help_text="自然人填写18位居民身份证号码")
-    uscc = forms.CharField(label="统一社会信用代码", required=False, help_text="法人或者其他组织填写18位统一社会信用代码")
+    uscc = forms.CharField(
+        label="统一社会信用代码", required=False, help_text="法人或者其他组织填写18位统一社会信用代码"
+    )
 
     class Meta:
         model = Party

@@ -21,7 +21,11 @@ class Party(models.Model):
     address = models.CharField("住所或经营场所", max_length=200, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
     government = models.ForeignKey(
-        "org.Government", verbose_name="所在区县", null=True, blank=True, on_delete=models.PROTECT,
+        "org.Government",
+        verbose_name="所在区县",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="parties",
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)

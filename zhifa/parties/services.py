@@ -64,25 +64,46 @@ def _refuse_duplicate(id_number: str, uscc: str, exclude_pk=None) -> None:
     if id_number:
         other = Party.objects.filter(id_number=id_number).exclude(pk=exclude_pk).first()
         if other:
-            raise DomainError.of("conflict", f"该居民身份证号码已登记为当事人“{other.name}”，请直接选用该记录或更正它。",
-                                 field="id_number")
+            raise DomainError.of(
+                "conflict",
+                f"该居民身份证号码已登记为当事人“{other.name}”，请直接选用该记录或更正它。",
+                field="id_number",
+            )
     if uscc:
         other = Party.objects.filter(uscc=uscc).exclude(pk=exclude_pk).first()
         if other:
-            raise DomainError.of("conflict", f"该统一社会信用代码已登记为当事人“{other.name}”，请直接选用该记录或更正它。",
-                                 field="uscc")
+            raise DomainError.of(
+                "conflict", f"该统一社会信用代码已登记为当事人“{other.name}”，请直接选用该记录或更正它。", field="uscc"
+            )
 
 
-def party_register(*, actor, kind: str, name: str, id_number: str = "", uscc: str = "", legal_representative: str = "",
-                   address: str = "", phone: str = "", government=None) -> Party:
+def party_register(
+    *,
+    actor,
+    kind: str,
+    name: str,
+    id_number: str = "",
+    uscc: str = "",
+    legal_representative: str = "",
+    address: str = "",
+    phone: str = "",
+    government=None,
+) -> Party:
     """登记当事人（自然人以居民身份证号码、组织以统一社会信用代码识别）。"""
     with transaction.atomic():
         require_role(actor, *WRITERS, action="登记当事人")
         id_number, uscc = check_identifier(kind, id_number, uscc)
         _refuse_duplicate(id_number, uscc)
-        party = Party(kind=kind, name=name.strip(), id_number=id_number, uscc=uscc,
-                      legal_representative=legal_representative.strip(), address=address.strip(), phone=phone.strip(),
-                      government=government)
+        party = Party(
+            kind=kind,
+            name=name.strip(),
+            id_number=id_number,
+            uscc=uscc,
+            legal_representative=legal_representative.strip(),
+            address=address.strip(),
+            phone=phone.strip(),
+            government=government,
+        )
         return save_record(actor=actor, instance=party, act="party.register")
 
 

@@ -3,7 +3,14 @@
 from django.contrib import admin
 
 from zhifa.core.admin import ReadOnlyAdmin
-from zhifa.people.models import Certificate, CertificateVerification, ConflictOfInterest, Officer, Qualification, Training
+from zhifa.people.models import (
+    Certificate,
+    CertificateVerification,
+    ConflictOfInterest,
+    Officer,
+    Qualification,
+    Training,
+)
 
 
 @admin.register(Officer)

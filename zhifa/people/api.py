@@ -66,6 +66,7 @@ def _party(pk, field="party"):
 
 # --- Officers --------------------------------------------------------------------------
 
+
 class CertificateBrief(Schema):
     id: int
     number: str
@@ -103,7 +104,9 @@ class OfficerOut(Schema):
         out = []
         for c in obj.certificates.all():
             code, label = status_of(c, today)
-            out.append({"id": c.pk, "number": c.number, "expires_on": c.expires_on, "status": code, "status_label": label})
+            out.append(
+                {"id": c.pk, "number": c.number, "expires_on": c.expires_on, "status": code, "status_label": label}
+            )
         return out
 
 
@@ -178,6 +181,7 @@ def officer_leave_post(request, pk: int, payload: LeaveIn):
 
 # --- Training --------------------------------------------------------------------------
 
+
 class TrainingOut(Schema):
     id: int
     officer_id: int
@@ -244,6 +248,7 @@ def training_update(request, pk: int, payload: TrainingPatch):
 
 # --- Qualifications --------------------------------------------------------------------
 
+
 class QualificationOut(Schema):
     id: int
     officer_id: int
@@ -307,6 +312,7 @@ def qualification_revoke(request, pk: int, payload: RevokeIn):
 
 
 # --- Certificates ----------------------------------------------------------------------
+
 
 class VerificationOut(Schema):
     id: int
@@ -433,6 +439,7 @@ def certificate_revoke(request, pk: int, payload: RevokeIn):
 
 # --- Conflicts of interest -------------------------------------------------------------
 
+
 class ConflictOut(Schema):
     id: int
     officer_id: int
@@ -498,6 +505,7 @@ def conflict_end(request, pk: int, payload: ConflictEndIn):
 
 # --- Public register -------------------------------------------------------------------
 
+
 class PublicCertificateOut(Schema):
     """What the public sees of an officer: name, agency, certificate number and status (D3.1c)."""
 
@@ -532,11 +540,16 @@ class PublicCertificateOut(Schema):
         return selectors.status_label(obj.status)
 
 
-@router.get("public/certificates", response=list[PublicCertificateOut], auth=None,
-            summary="执法人员及证件公告（公开，可按证件编号查询）")
+@router.get(
+    "public/certificates",
+    response=list[PublicCertificateOut],
+    auth=None,
+    summary="执法人员及证件公告（公开，可按证件编号查询）",
+)
 @paginate(LimitOffsetPagination)
-def public_certificate_list(request, number: str | None = None, name: str | None = None, agency: int | None = None,
-                            status: str | None = None):
+def public_certificate_list(
+    request, number: str | None = None, name: str | None = None, agency: int | None = None, status: str | None = None
+):
     qs = selectors.public_certificate_list()
     if number:
         qs = qs.filter(number__icontains=number.strip())

@@ -20,10 +20,12 @@ def _live(qs, name, value):
 class OfficerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="姓名或证件编号", method=_search_officer)
     agency = django_filters.ModelChoiceFilter(label="所在机关", queryset=Agency.objects.all(), empty_label="全部")
-    qualifications__field = django_filters.ChoiceFilter(label="执法资格", choices=EnforcementField.choices,
-                                                        empty_label="全部", distinct=True)
-    active = django_filters.ChoiceFilter(label="在岗", method=_live, empty_label="全部",
-                                         choices=[("yes", "在岗"), ("no", "已调离")])
+    qualifications__field = django_filters.ChoiceFilter(
+        label="执法资格", choices=EnforcementField.choices, empty_label="全部", distinct=True
+    )
+    active = django_filters.ChoiceFilter(
+        label="在岗", method=_live, empty_label="全部", choices=[("yes", "在岗"), ("no", "已调离")]
+    )
 
 
 class TrainingFilter(django_filters.FilterSet):
@@ -39,14 +41,17 @@ def _held(qs, name, value):
 class QualificationFilter(django_filters.FilterSet):
     officer__name = django_filters.CharFilter(label="执法人员", lookup_expr="icontains")
     field = django_filters.ChoiceFilter(label="领域", choices=EnforcementField.choices, empty_label="全部")
-    held = django_filters.ChoiceFilter(label="状态", method=_held, empty_label="全部",
-                                       choices=[("yes", "有效"), ("no", "已撤销")])
+    held = django_filters.ChoiceFilter(
+        label="状态", method=_held, empty_label="全部", choices=[("yes", "有效"), ("no", "已撤销")]
+    )
 
 
 class CertificateFilter(django_filters.FilterSet):
     number = django_filters.CharFilter(label="证件编号", lookup_expr="icontains")
     officer__name = django_filters.CharFilter(label="姓名", lookup_expr="icontains")
-    officer__agency = django_filters.ModelChoiceFilter(label="所在机关", queryset=Agency.objects.all(), empty_label="全部")
+    officer__agency = django_filters.ModelChoiceFilter(
+        label="所在机关", queryset=Agency.objects.all(), empty_label="全部"
+    )
     status = django_filters.ChoiceFilter(label="状态", choices=STATUS_CHOICES, empty_label="全部")
 
 
@@ -57,13 +62,18 @@ def _ended(qs, name, value):
 class ConflictFilter(django_filters.FilterSet):
     officer__name = django_filters.CharFilter(label="执法人员", lookup_expr="icontains")
     party_name = django_filters.CharFilter(label="当事人", lookup_expr="icontains")
-    relation = django_filters.ChoiceFilter(label="关系", choices=ConflictOfInterest.Relation.choices, empty_label="全部")
-    state = django_filters.ChoiceFilter(label="状态", method=_ended, empty_label="全部",
-                                        choices=[("live", "存续"), ("ended", "已终止")])
+    relation = django_filters.ChoiceFilter(
+        label="关系", choices=ConflictOfInterest.Relation.choices, empty_label="全部"
+    )
+    state = django_filters.ChoiceFilter(
+        label="状态", method=_ended, empty_label="全部", choices=[("live", "存续"), ("ended", "已终止")]
+    )
 
 
 class PublicCertificateFilter(django_filters.FilterSet):
     number = django_filters.CharFilter(label="证件编号", lookup_expr="icontains")
     officer__name = django_filters.CharFilter(label="姓名", lookup_expr="icontains")
-    officer__agency = django_filters.ModelChoiceFilter(label="所在机关", queryset=Agency.objects.all(), empty_label="全部")
+    officer__agency = django_filters.ModelChoiceFilter(
+        label="所在机关", queryset=Agency.objects.all(), empty_label="全部"
+    )
     status = django_filters.ChoiceFilter(label="状态", choices=STATUS_CHOICES, empty_label="全部")

@@ -45,8 +45,12 @@ class TrainingForm(ZhifaModelForm):
 class QualificationForm(ZhifaForm):
     field = forms.ChoiceField(label="执法领域", choices=EnforcementField.choices)
     obtained_on = forms.DateField(label="取得日期", initial=date.today)
-    training = forms.ModelChoiceField(label="依据的培训", queryset=Training.objects.none(), required=False,
-                                      help_text="不选则取该领域最近一次考试合格的培训")
+    training = forms.ModelChoiceField(
+        label="依据的培训",
+        queryset=Training.objects.none(),
+        required=False,
+        help_text="不选则取该领域最近一次考试合格的培训",
+    )
 
     def __init__(self, *args, officer=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,7 +29,11 @@ class Officer(models.Model):
         "org.Post", verbose_name="执法岗位", null=True, blank=True, on_delete=models.SET_NULL, related_name="officers"
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name="登录账户", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name="登录账户",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="officer",
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
@@ -110,7 +114,9 @@ class Training(models.Model):
 class Qualification(models.Model):
     """执法资格：按领域取得，可被撤销（D3.1b）。"""
 
-    officer = models.ForeignKey(Officer, verbose_name="执法人员", on_delete=models.CASCADE, related_name="qualifications")
+    officer = models.ForeignKey(
+        Officer, verbose_name="执法人员", on_delete=models.CASCADE, related_name="qualifications"
+    )
     field = models.CharField("领域", max_length=20, choices=EnforcementField.choices)
     training = models.ForeignKey(
         Training, verbose_name="依据的培训", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -124,7 +130,9 @@ class Qualification(models.Model):
         ordering = ["officer", "field"]
         constraints = [
             models.UniqueConstraint(
-                fields=["officer", "field"], condition=Q(revoked_on__isnull=True), name="one_live_qualification_per_field",
+                fields=["officer", "field"],
+                condition=Q(revoked_on__isnull=True),
+                name="one_live_qualification_per_field",
                 violation_error_message="该执法人员已取得这一领域的执法资格。",
             ),
             models.CheckConstraint(
@@ -197,8 +205,11 @@ class Certificate(models.Model):
         return reverse("people:public_certificate_detail", args=[self.number])
 
     def is_suspended(self, on: date) -> bool:
-        return bool(self.suspended_on and self.suspended_on <= on
-                    and not (self.suspension_lifted_on and self.suspension_lifted_on <= on))
+        return bool(
+            self.suspended_on
+            and self.suspended_on <= on
+            and not (self.suspension_lifted_on and self.suspension_lifted_on <= on)
+        )
 
 
 class CertificateVerification(models.Model):
@@ -236,7 +247,11 @@ class ConflictOfInterest(models.Model):
 
     officer = models.ForeignKey(Officer, verbose_name="执法人员", on_delete=models.CASCADE, related_name="conflicts")
     party = models.ForeignKey(
-        "parties.Party", verbose_name="相关当事人", null=True, blank=True, on_delete=models.PROTECT,
+        "parties.Party",
+        verbose_name="相关当事人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="declared_conflicts",
     )
     party_name = models.CharField("当事人名称", max_length=200, help_text="尚未登记的当事人，按名称申报")

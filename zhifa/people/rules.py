@@ -14,8 +14,10 @@ def officer_certified(standing):
     """
     if standing.ok:
         return None
-    return refuse(f"执法人员{standing.officer.name}在{standing.on}不能从事该执法活动：{'；'.join(standing.problems)}。",
-                  field="officers")
+    return refuse(
+        f"执法人员{standing.officer.name}在{standing.on}不能从事该执法活动：{'；'.join(standing.problems)}。",
+        field="officers",
+    )
 
 
 @rule("D3.8", law="行政处罚法第四十二条")
@@ -25,7 +27,9 @@ def two_certified_officers(standings, certificates_shown: bool):
     if len(officers) < 2:
         return refuse("调查取证或执法检查的执法人员不得少于两人，请再添加一名持证执法人员。", field="officers")
     if not certificates_shown:
-        return refuse("执法人员应当向当事人或者有关人员出示行政执法证件，请确认已出示并记录。", field="certificates_shown")
+        return refuse(
+            "执法人员应当向当事人或者有关人员出示行政执法证件，请确认已出示并记录。", field="certificates_shown"
+        )
     return None
 
 
@@ -35,8 +39,10 @@ def no_declared_conflict(officer, party, conflicts):
     if not conflicts:
         return None
     relation = "、".join(c.get_relation_display() for c in conflicts)
-    return refuse(f"执法人员{officer.name}已申报与当事人{party.name}存在利害关系（{relation}），应当回避，不得指派办理本案。",
-                  field="officers")
+    return refuse(
+        f"执法人员{officer.name}已申报与当事人{party.name}存在利害关系（{relation}），应当回避，不得指派办理本案。",
+        field="officers",
+    )
 
 
 @rule("D3.1b", law="行政处罚法第四十二条")
@@ -50,8 +56,10 @@ def qualification_after_training(field, trainings, obtained_on):
     if any(t.field == field and t.passed and t.completed_on <= obtained_on for t in trainings):
         return None
     label = EnforcementField(field).label
-    return refuse(f"取得{label}执法资格须先参加{label}资格培训并考试合格；没有{obtained_on}以前合格的{label}培训记录，请先登记培训。",
-                  field="field")
+    return refuse(
+        f"取得{label}执法资格须先参加{label}资格培训并考试合格；没有{obtained_on}以前合格的{label}培训记录，请先登记培训。",
+        field="field",
+    )
 
 
 @rule("D3.1b", "D3.1c", law="行政处罚法第四十二条")
@@ -64,4 +72,6 @@ def certificate_requires_qualification(officer, qualifications, on):
         return refuse(f"{officer.name}已调离执法岗位，不能发放行政执法证件。", field="officer")
     if any(q.held_on(on) for q in qualifications):
         return None
-    return refuse(f"{officer.name}在{on}没有有效的执法资格，不能发放行政执法证件；请先办理执法资格。", field="issued_on")
+    return refuse(
+        f"{officer.name}在{on}没有有效的执法资格，不能发放行政执法证件；请先办理执法资格。", field="issued_on"
+    )

@@ -12,7 +12,14 @@ from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Que
 
 from zhifa.accounts.access import scope
 from zhifa.core.errors import not_found
-from zhifa.people.models import Certificate, CertificateVerification, ConflictOfInterest, Officer, Qualification, Training
+from zhifa.people.models import (
+    Certificate,
+    CertificateVerification,
+    ConflictOfInterest,
+    Officer,
+    Qualification,
+    Training,
+)
 from zhifa.people.standing import STATUS_COLOURS, STATUS_LABELS
 
 
@@ -56,14 +63,19 @@ def status_colour(code: str) -> str:
 
 # --- Scoped ---------------------------------------------------------------------------
 
+
 def officer_list(user) -> QuerySet:
     return scope(Officer.objects.select_related("agency", "post", "user"), user, "agency")
 
 
 def officer_get(user, pk: int) -> Officer:
     qs = officer_list(user).prefetch_related(
-        Prefetch("certificates", queryset=Certificate.objects.select_related("issuer").prefetch_related("verifications")),
-        "qualifications", "trainings", "conflicts",
+        Prefetch(
+            "certificates", queryset=Certificate.objects.select_related("issuer").prefetch_related("verifications")
+        ),
+        "qualifications",
+        "trainings",
+        "conflicts",
     )
     return _get(qs, pk, "执法人员")
 
@@ -77,7 +89,9 @@ def training_get(user, pk: int) -> Training:
 
 
 def qualification_list(user) -> QuerySet:
-    return scope(Qualification.objects.select_related("officer", "officer__agency", "training"), user, "officer__agency")
+    return scope(
+        Qualification.objects.select_related("officer", "officer__agency", "training"), user, "officer__agency"
+    )
 
 
 def qualification_get(user, pk: int) -> Qualification:
@@ -94,7 +108,9 @@ def certificate_get(user, pk: int) -> Certificate:
 
 
 def conflict_list(user) -> QuerySet:
-    return scope(ConflictOfInterest.objects.select_related("officer", "officer__agency", "party"), user, "officer__agency")
+    return scope(
+        ConflictOfInterest.objects.select_related("officer", "officer__agency", "party"), user, "officer__agency"
+    )
 
 
 def conflict_get(user, pk: int) -> ConflictOfInterest:
@@ -102,6 +118,7 @@ def conflict_get(user, pk: int) -> ConflictOfInterest:
 
 
 # --- Public ---------------------------------------------------------------------------
+
 
 def public_certificate_list(on: date | None = None) -> QuerySet:
     """The public register of certificates: number, holder's name, agency, issuer, dates, status."""

@@ -90,8 +90,9 @@ def officer_leave_post(*, actor, officer: Officer, on: date, reason: str) -> Off
         if not (reason or "").strip():
             raise invalid("请写明调离的理由。", field="reason")
         changes = assign(officer, {"active": False, "left_post_on": on, "left_post_reason": reason.strip()})
-        return save_record(actor=actor, instance=officer, act="officer.leave_post", changes=changes,
-                           clauses=["D6.3a", "D3.1b"])
+        return save_record(
+            actor=actor, instance=officer, act="officer.leave_post", changes=changes, clauses=["D6.3a", "D3.1b"]
+        )
 
 
 # --- Training --------------------------------------------------------------------------
@@ -99,16 +100,33 @@ def officer_leave_post(*, actor, officer: Officer, on: date, reason: str) -> Off
 TRAINING_FIELDS = ("field", "course", "hours", "completed_on", "passed", "score")
 
 
-def training_record(*, actor, officer: Officer, field: str, course: str, hours: int, completed_on: date,
-                    passed: bool, score: Decimal | None = None) -> Training:
+def training_record(
+    *,
+    actor,
+    officer: Officer,
+    field: str,
+    course: str,
+    hours: int,
+    completed_on: date,
+    passed: bool,
+    score: Decimal | None = None,
+) -> Training:
     """登记资格培训及考试结果（D3.1b：对执法人员实行资格培训和管理）。"""
     with transaction.atomic():
         require_manage_agency(actor, officer.agency_id, action="登记资格培训")
         _no_future(completed_on, "completed_on")
-        training = Training(officer=officer, field=field, course=course, hours=hours, completed_on=completed_on,
-                            passed=passed, score=score)
-        return save_record(actor=actor, instance=training, act="training.create", clauses=["D3.1b"],
-                           agency=officer.agency_id)
+        training = Training(
+            officer=officer,
+            field=field,
+            course=course,
+            hours=hours,
+            completed_on=completed_on,
+            passed=passed,
+            score=score,
+        )
+        return save_record(
+            actor=actor, instance=training, act="training.create", clauses=["D3.1b"], agency=officer.agency_id
+        )
 
 
 def training_update(*, actor, training: Training, **data) -> Training:
@@ -117,13 +135,22 @@ def training_update(*, actor, training: Training, **data) -> Training:
         _only(data, TRAINING_FIELDS)
         changes = assign(training, data)
         _no_future(training.completed_on, "completed_on")
-        return save_record(actor=actor, instance=training, act="training.update", changes=changes,
-                           clauses=["D3.1b"], agency=training.officer.agency_id)
+        return save_record(
+            actor=actor,
+            instance=training,
+            act="training.update",
+            changes=changes,
+            clauses=["D3.1b"],
+            agency=training.officer.agency_id,
+        )
 
 
 # --- Qualifications --------------------------------------------------------------------
 
-def qualification_grant(*, actor, officer: Officer, field: str, obtained_on: date, training: Training | None = None) -> Qualification:
+
+def qualification_grant(
+    *, actor, officer: Officer, field: str, obtained_on: date, training: Training | None = None
+) -> Qualification:
     """授予某一领域（行政许可、行政处罚、行政听证、行政复议）的执法资格（D3.1b）。
 
     Refused without a passed training in that field on or before the date, or when the
@@ -134,7 +161,9 @@ def qualification_grant(*, actor, officer: Officer, field: str, obtained_on: dat
         if field not in EnforcementField.values:
             raise invalid("请选择执法领域。", field="field")
         _no_future(obtained_on, "obtained_on")
-        if training is not None and (training.officer_id != officer.pk or training.field != field or not training.passed):
+        if training is not None and (
+            training.officer_id != officer.pk or training.field != field or not training.passed
+        ):
             raise invalid("依据的培训须是本人在该领域考试合格的培训。", field="training")
         trainings = list(officer.trainings.all())
         enforce(rules.qualification_after_training(field, trainings, obtained_on))
@@ -144,8 +173,9 @@ def qualification_grant(*, actor, officer: Officer, field: str, obtained_on: dat
         if officer.qualifications.filter(field=field, revoked_on__isnull=True).exists():
             raise invalid(f"{officer.name}已取得{EnforcementField(field).label}执法资格。", field="field")
         qualification = Qualification(officer=officer, field=field, training=training, obtained_on=obtained_on)
-        return save_record(actor=actor, instance=qualification, act="qualification.grant", clauses=["D3.1b"],
-                           agency=officer.agency_id)
+        return save_record(
+            actor=actor, instance=qualification, act="qualification.grant", clauses=["D3.1b"], agency=officer.agency_id
+        )
 
 
 def qualification_revoke(*, actor, qualification: Qualification, reason: str, on: date) -> Qualification:
@@ -160,11 +190,18 @@ def qualification_revoke(*, actor, qualification: Qualification, reason: str, on
         if on < qualification.obtained_on:
             raise invalid("撤销日期不得早于取得日期。", field="on")
         changes = assign(qualification, {"revoked_on": on, "revocation_reason": reason.strip()})
-        return save_record(actor=actor, instance=qualification, act="qualification.revoke", changes=changes,
-                           clauses=["D3.1b"], agency=qualification.officer.agency_id)
+        return save_record(
+            actor=actor,
+            instance=qualification,
+            act="qualification.revoke",
+            changes=changes,
+            clauses=["D3.1b"],
+            agency=qualification.officer.agency_id,
+        )
 
 
 # --- Certificates ----------------------------------------------------------------------
+
 
 def certificate_issue(*, actor, officer: Officer, number: str, issued_on: date, expires_on: date) -> Certificate:
     """政府法制机构发放行政执法证件（编号、发证日期、有效期），只发给取得执法资格、在岗的人员（D3.1b, D3.1c）。"""
@@ -175,14 +212,17 @@ def certificate_issue(*, actor, officer: Officer, number: str, issued_on: date, 
         issuer = acting_office(actor, officer.agency.government)
         if issuer is None:
             raise invalid("该机关所属政府及其上级政府都没有登记政府法制机构，无法发证。")
-        certificate = Certificate(officer=officer, number=(number or "").strip(), issuer=issuer, issued_on=issued_on,
-                                  expires_on=expires_on)
-        return save_record(actor=actor, instance=certificate, act="certificate.issue", clauses=["D3.1c"],
-                           agency=officer.agency_id)
+        certificate = Certificate(
+            officer=officer, number=(number or "").strip(), issuer=issuer, issued_on=issued_on, expires_on=expires_on
+        )
+        return save_record(
+            actor=actor, instance=certificate, act="certificate.issue", clauses=["D3.1c"], agency=officer.agency_id
+        )
 
 
-def certificate_verify(*, actor, certificate: Certificate, year: int, verified_on: date, result: str,
-                       note: str = "") -> CertificateVerification:
+def certificate_verify(
+    *, actor, certificate: Certificate, year: int, verified_on: date, result: str, note: str = ""
+) -> CertificateVerification:
     """年度审验执法证件（D3.1c：定期审验执法资格及执法证件）。未通过上一年度审验的证件本年度不得使用。"""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
@@ -198,10 +238,16 @@ def certificate_verify(*, actor, certificate: Certificate, year: int, verified_o
         _no_future(verified_on, "verified_on")
         if result == CertificateVerification.Result.FAILED and not (note or "").strip():
             raise invalid("审验不合格须写明原因。", field="note")
-        verification = CertificateVerification(certificate=certificate, year=year, verified_on=verified_on,
-                                               result=result, note=note)
-        return save_record(actor=actor, instance=verification, act="certificate.verify", clauses=["D3.1c"],
-                           agency=certificate.officer.agency_id)
+        verification = CertificateVerification(
+            certificate=certificate, year=year, verified_on=verified_on, result=result, note=note
+        )
+        return save_record(
+            actor=actor,
+            instance=verification,
+            act="certificate.verify",
+            clauses=["D3.1c"],
+            agency=certificate.officer.agency_id,
+        )
 
 
 def certificate_suspend(*, actor, certificate: Certificate, reason: str, on: date) -> Certificate:
@@ -217,9 +263,17 @@ def certificate_suspend(*, actor, certificate: Certificate, reason: str, on: dat
             raise invalid("请写明暂扣的理由。", field="reason")
         if on < certificate.issued_on:
             raise invalid("暂扣日期不得早于发证日期。", field="on")
-        changes = assign(certificate, {"suspended_on": on, "suspension_reason": reason.strip(), "suspension_lifted_on": None})
-        return save_record(actor=actor, instance=certificate, act="certificate.suspend", changes=changes,
-                           clauses=["D3.1c"], agency=certificate.officer.agency_id)
+        changes = assign(
+            certificate, {"suspended_on": on, "suspension_reason": reason.strip(), "suspension_lifted_on": None}
+        )
+        return save_record(
+            actor=actor,
+            instance=certificate,
+            act="certificate.suspend",
+            changes=changes,
+            clauses=["D3.1c"],
+            agency=certificate.officer.agency_id,
+        )
 
 
 def certificate_lift_suspension(*, actor, certificate: Certificate, on: date) -> Certificate:
@@ -234,8 +288,14 @@ def certificate_lift_suspension(*, actor, certificate: Certificate, on: date) ->
         if on < certificate.suspended_on:
             raise invalid("恢复日期不得早于暂扣日期。", field="on")
         changes = assign(certificate, {"suspension_lifted_on": on})
-        return save_record(actor=actor, instance=certificate, act="certificate.lift_suspension", changes=changes,
-                           clauses=["D3.1c"], agency=certificate.officer.agency_id)
+        return save_record(
+            actor=actor,
+            instance=certificate,
+            act="certificate.lift_suspension",
+            changes=changes,
+            clauses=["D3.1c"],
+            agency=certificate.officer.agency_id,
+        )
 
 
 def certificate_revoke(*, actor, certificate: Certificate, reason: str, on: date) -> Certificate:
@@ -250,11 +310,18 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str, on: date
         if on < certificate.issued_on:
             raise invalid("吊销日期不得早于发证日期。", field="on")
         changes = assign(certificate, {"revoked_on": on, "revocation_reason": reason.strip()})
-        return save_record(actor=actor, instance=certificate, act="certificate.revoke", changes=changes,
-                           clauses=["D6.3a", "D3.1c"], agency=certificate.officer.agency_id)
+        return save_record(
+            actor=actor,
+            instance=certificate,
+            act="certificate.revoke",
+            changes=changes,
+            clauses=["D6.3a", "D3.1c"],
+            agency=certificate.officer.agency_id,
+        )
 
 
 # --- Conflicts of interest -------------------------------------------------------------
+
 
 def _require_declarer(actor, officer: Officer, action: str) -> None:
     """The officer (through the linked login), the agency's head, or the administrator."""
@@ -278,8 +345,17 @@ def _party_by_identifier(identifier: str):
     return Party.objects.filter(Q(id_number=value) | Q(uscc=value)).first()
 
 
-def conflict_declare(*, actor, officer: Officer, relation: str, description: str, declared_on: date, party=None,
-                     party_name: str = "", party_identifier: str = "") -> ConflictOfInterest:
+def conflict_declare(
+    *,
+    actor,
+    officer: Officer,
+    relation: str,
+    description: str,
+    declared_on: date,
+    party=None,
+    party_name: str = "",
+    party_identifier: str = "",
+) -> ConflictOfInterest:
     """执法人员申报与当事人的利害关系；申报后不得指派其办理该当事人的案件（D3.7，行政处罚法第四十三条）。
 
     The party is named by its record, or by name and identity number / credit code when
@@ -295,11 +371,18 @@ def conflict_declare(*, actor, officer: Officer, relation: str, description: str
         if party is not None:
             party_name = party_name or party.name
             party_identifier = party_identifier or party.identifier
-        conflict = ConflictOfInterest(officer=officer, party=party, party_name=(party_name or "").strip(),
-                                      party_identifier=(party_identifier or "").strip(), relation=relation,
-                                      description=description, declared_on=declared_on)
-        return save_record(actor=actor, instance=conflict, act="conflict.declare", clauses=["D3.7"],
-                           agency=officer.agency_id)
+        conflict = ConflictOfInterest(
+            officer=officer,
+            party=party,
+            party_name=(party_name or "").strip(),
+            party_identifier=(party_identifier or "").strip(),
+            relation=relation,
+            description=description,
+            declared_on=declared_on,
+        )
+        return save_record(
+            actor=actor, instance=conflict, act="conflict.declare", clauses=["D3.7"], agency=officer.agency_id
+        )
 
 
 def conflict_end(*, actor, conflict: ConflictOfInterest, on: date, note: str = "") -> ConflictOfInterest:
@@ -313,5 +396,11 @@ def conflict_end(*, actor, conflict: ConflictOfInterest, on: date, note: str = "
         if on < conflict.declared_on:
             raise invalid("终止日期不得早于申报日期。", field="on")
         changes = assign(conflict, {"ended_on": on, "end_note": (note or "").strip()})
-        return save_record(actor=actor, instance=conflict, act="conflict.end", changes=changes, clauses=["D3.7"],
-                           agency=conflict.officer.agency_id)
+        return save_record(
+            actor=actor,
+            instance=conflict,
+            act="conflict.end",
+            changes=changes,
+            clauses=["D3.7"],
+            agency=conflict.officer.agency_id,
+        )

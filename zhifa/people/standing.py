@@ -39,7 +39,11 @@ def certificate_problems(cert: Certificate | None, on: date) -> list[str]:
         problems.append(f"证件{cert.number}已于{cert.expires_on}过期")
     if cert.revoked_on and cert.revoked_on <= on:
         problems.append(f"证件{cert.number}已于{cert.revoked_on}被吊销（{cert.revocation_reason}）")
-    if cert.suspended_on and cert.suspended_on <= on and not (cert.suspension_lifted_on and cert.suspension_lifted_on <= on):
+    if (
+        cert.suspended_on
+        and cert.suspended_on <= on
+        and not (cert.suspension_lifted_on and cert.suspension_lifted_on <= on)
+    ):
         problems.append(f"证件{cert.number}自{cert.suspended_on}起被暂扣（{cert.suspension_reason}）")
     # Annual verification: a certificate issued before this year must have passed
     # the previous year's verification (审验) to be used this year.
@@ -71,7 +75,11 @@ def status_of(cert: Certificate, on: date) -> tuple[str, str]:
     """(code, label) of a certificate on a date, for pages and the public register."""
     if cert.revoked_on and cert.revoked_on <= on:
         return "revoked", STATUS_LABELS["revoked"]
-    if cert.suspended_on and cert.suspended_on <= on and not (cert.suspension_lifted_on and cert.suspension_lifted_on <= on):
+    if (
+        cert.suspended_on
+        and cert.suspended_on <= on
+        and not (cert.suspension_lifted_on and cert.suspension_lifted_on <= on)
+    ):
         return "suspended", STATUS_LABELS["suspended"]
     if on > cert.expires_on:
         return "expired", STATUS_LABELS["expired"]
@@ -102,6 +110,10 @@ def conflicts_between(officer: Officer, party, on: date) -> list[ConflictOfInter
     for c in officer.conflicts.all():
         if not c.live_on(on):
             continue
-        if (c.party_id and c.party_id == party.pk) or (ident and c.party_identifier == ident) or c.party_name == party.name:
+        if (
+            (c.party_id and c.party_id == party.pk)
+            or (ident and c.party_identifier == ident)
+            or c.party_name == party.name
+        ):
             found.append(c)
     return found

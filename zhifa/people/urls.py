@@ -30,5 +30,7 @@ urlpatterns = [
     path("conflicts/<int:pk>/end/", views.ConflictEnd.as_view(), name="conflict_end"),
     # Public (D3.1c): no login.
     path("public/certificates/", views.PublicCertificateList.as_view(), name="public_certificate_list"),
-    path("public/certificates/<str:number>/", views.PublicCertificateDetail.as_view(), name="public_certificate_detail"),
+    path(
+        "public/certificates/<str:number>/", views.PublicCertificateDetail.as_view(), name="public_certificate_detail"
+    ),
 ]

@@ -15,8 +15,10 @@ from zhifa.people.standing import standing_of
 
 
 def _may_declare(user, officer) -> bool:
-    return has_role(user, Role.ADMIN) or (user.role == Role.HEAD and user.agency_id == officer.agency_id) or (
-        officer.user_id is not None and officer.user_id == user.pk
+    return (
+        has_role(user, Role.ADMIN)
+        or (user.role == Role.HEAD and user.agency_id == officer.agency_id)
+        or (officer.user_id is not None and officer.user_id == user.pk)
     )
 
 
@@ -36,8 +38,11 @@ class OfficerActPage(ActPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         officer = self.get_officer()
-        ctx["breadcrumbs"] = [("执法人员", reverse("people:officer_list")), (officer.name, officer.get_absolute_url()),
-                              (self.verb, None)]
+        ctx["breadcrumbs"] = [
+            ("执法人员", reverse("people:officer_list")),
+            (officer.name, officer.get_absolute_url()),
+            (self.verb, None),
+        ]
         ctx["cancel_url"] = officer.get_absolute_url()
         return ctx
 
@@ -47,6 +52,7 @@ class OfficerActPage(ActPage):
 
 # --- Officers --------------------------------------------------------------------------
 
+
 class OfficerList(ListPage):
     title = "执法人员"
     headers = ["姓名", "所在机关", "执法岗位", "执法资格", "证件编号", "证件状态", "在岗"]
@@ -54,7 +60,9 @@ class OfficerList(ListPage):
     filterset_class = filters.OfficerFilter
 
     def get_queryset(self):
-        return selectors.officer_list(self.request.user).prefetch_related("qualifications", "certificates__verifications")
+        return selectors.officer_list(self.request.user).prefetch_related(
+            "qualifications", "certificates__verifications"
+        )
 
     def get_create_url(self):
         return reverse("people:officer_create") if has_role(self.request.user, Role.HEAD, Role.LEGAL_OFFICE) else None
@@ -133,6 +141,7 @@ class OfficerLeave(OfficerActPage):
 
 # --- Training --------------------------------------------------------------------------
 
+
 class TrainingList(ListPage):
     title = "资格培训"
     headers = ["执法人员", "所在机关", "领域", "课程", "学时", "结业日期", "考试"]
@@ -155,8 +164,11 @@ class TrainingDetail(DetailPage):
         ctx.update(
             title=f"{t.officer.name}：{t.course}",
             can_edit=can_manage_agency(self.request.user, t.officer.agency_id),
-            breadcrumbs=[("资格培训", reverse("people:training_list")), (t.officer.name, t.officer.get_absolute_url()),
-                         (t.course, None)],
+            breadcrumbs=[
+                ("资格培训", reverse("people:training_list")),
+                (t.officer.name, t.officer.get_absolute_url()),
+                (t.course, None),
+            ],
         )
         return ctx
 
@@ -187,6 +199,7 @@ class TrainingEdit(ActPage):
 
 # --- Qualifications --------------------------------------------------------------------
 
+
 class QualificationList(ListPage):
     title = "执法资格"
     headers = ["执法人员", "所在机关", "领域", "取得日期", "状态"]
@@ -208,8 +221,11 @@ class QualificationDetail(DetailPage):
         q = self.object
         ctx.update(
             is_office=has_role(self.request.user, Role.LEGAL_OFFICE),
-            breadcrumbs=[("执法资格", reverse("people:qualification_list")),
-                         (q.officer.name, q.officer.get_absolute_url()), (q.get_field_display(), None)],
+            breadcrumbs=[
+                ("执法资格", reverse("people:qualification_list")),
+                (q.officer.name, q.officer.get_absolute_url()),
+                (q.get_field_display(), None),
+            ],
         )
         return ctx
 
@@ -245,6 +261,7 @@ class QualificationRevoke(ActPage):
 
 # --- Certificates ----------------------------------------------------------------------
 
+
 class CertificateList(ListPage):
     title = "执法证件"
     headers = ["证件编号", "姓名", "所在机关", "发证机关", "有效期至", "状态"]
@@ -269,8 +286,11 @@ class CertificateDetail(DetailPage):
             title=f"执法证件 {c.number}",
             is_office=has_role(self.request.user, Role.LEGAL_OFFICE),
             suspended=c.is_suspended(today),
-            breadcrumbs=[("执法证件", reverse("people:certificate_list")), (c.officer.name, c.officer.get_absolute_url()),
-                         (c.number, None)],
+            breadcrumbs=[
+                ("执法证件", reverse("people:certificate_list")),
+                (c.officer.name, c.officer.get_absolute_url()),
+                (c.number, None),
+            ],
         )
         return ctx
 
@@ -316,7 +336,9 @@ class CertificateVerify(CertificateActPage):
     intro = "未通过上一年度审验的证件，本年度不得用于执法（《决定》三（一）[D3.1c]）。"
 
     def perform(self, form):
-        return services.certificate_verify(actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data)
+        return services.certificate_verify(
+            actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data
+        )
 
 
 class CertificateSuspend(CertificateActPage):
@@ -326,7 +348,9 @@ class CertificateSuspend(CertificateActPage):
     submit_label = "暂扣"
 
     def perform(self, form):
-        return services.certificate_suspend(actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data)
+        return services.certificate_suspend(
+            actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data
+        )
 
 
 class CertificateLift(CertificateActPage):
@@ -336,8 +360,9 @@ class CertificateLift(CertificateActPage):
     submit_label = "解除暂扣"
 
     def perform(self, form):
-        return services.certificate_lift_suspension(actor=self.request.user, certificate=self.get_certificate(),
-                                                    **form.cleaned_data)
+        return services.certificate_lift_suspension(
+            actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data
+        )
 
 
 class CertificateRevoke(CertificateActPage):
@@ -348,10 +373,13 @@ class CertificateRevoke(CertificateActPage):
     intro = "对不适合继续从事执法工作的人员，由政府法制机构吊销行政执法证件，并由所在机关将其调离执法岗位（《决定》六（三）[D6.3a]）。"
 
     def perform(self, form):
-        return services.certificate_revoke(actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data)
+        return services.certificate_revoke(
+            actor=self.request.user, certificate=self.get_certificate(), **form.cleaned_data
+        )
 
 
 # --- Conflicts of interest -------------------------------------------------------------
+
 
 class ConflictList(ListPage):
     title = "利害关系申报"
@@ -374,8 +402,11 @@ class ConflictDetail(DetailPage):
         c = self.object
         ctx.update(
             can_end=_may_declare(self.request.user, c.officer) and not c.ended_on,
-            breadcrumbs=[("利害关系申报", reverse("people:conflict_list")), (c.officer.name, c.officer.get_absolute_url()),
-                         (c.party_name, None)],
+            breadcrumbs=[
+                ("利害关系申报", reverse("people:conflict_list")),
+                (c.officer.name, c.officer.get_absolute_url()),
+                (c.party_name, None),
+            ],
         )
         return ctx
 
@@ -409,6 +440,7 @@ class ConflictEnd(ActPage):
 
 # --- Public register (D3.1c) -----------------------------------------------------------
 
+
 class PublicCertificateList(PublicListPage):
     title = "执法人员及证件查询"
     headers = ["证件编号", "姓名", "所在机关", "发证机关", "有效期至", "状态"]
@@ -435,4 +467,3 @@ class PublicCertificateDetail(PublicDetailPage):
             breadcrumbs=[("执法人员及证件查询", reverse("people:public_certificate_list")), (self.object.number, None)],
         )
         return ctx
-

@@ -1,3 +1,3 @@
 """Default settings: the embedded SQLite database under var/, for a developer or a demo."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403

@@ -31,9 +31,7 @@ def _local_secret(name: str, make) -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = os.environ.get("ZHIFA_SECRET_KEY") or _local_secret(
-    "secret.key", lambda: secrets.token_urlsafe(50)
-)
+SECRET_KEY = os.environ.get("ZHIFA_SECRET_KEY") or _local_secret("secret.key", lambda: secrets.token_urlsafe(50))
 # The Ed25519 seed that signs audit checkpoints (see zhifa.core.audit).
 AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
     "audit-signing.key", lambda: base64.b64encode(secrets.token_bytes(32)).decode()
@@ -115,9 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # locale, which trigram search on Chinese text needs.
     DATABASES["default"]["ENGINE"] = "zhifa.core.db.postgresql"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -9,7 +9,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 for _name in ("ZHIFA_SECRET_KEY", "ZHIFA_AUDIT_SIGNING_KEY", "ZHIFA_ALLOWED_HOSTS", "DATABASE_URL"):
     if not os.environ.get(_name):

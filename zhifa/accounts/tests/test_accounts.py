@@ -21,7 +21,12 @@ def world():
     b = make_agency(other_district, name="江北区市场监督管理局")
     c = make_agency(city, name="重庆市市场监督管理局")
     return {
-        "city": city, "district": district, "other": other_district, "a": a, "b": b, "c": c,
+        "city": city,
+        "district": district,
+        "other": other_district,
+        "a": a,
+        "b": b,
+        "c": c,
         "officer_a": make_user("officer", agency=a, username="officer_a"),
         "office_city": make_user("legal_office", government=city, username="office_city"),
         "office_district": make_user("legal_office", government=district, username="office_district"),
@@ -90,8 +95,11 @@ def test_session_api_calls_need_csrf_for_writes(world):
 
     c = Client(enforce_csrf_checks=True)
     c.force_login(world["admin"])
-    res = c.post("/api/v1/org/governments", data={"name": "x", "level": "district", "division_code": "500199"},
-                 content_type="application/json")
+    res = c.post(
+        "/api/v1/org/governments",
+        data={"name": "x", "level": "district", "division_code": "500199"},
+        content_type="application/json",
+    )
     assert res.status_code in (401, 403)
     assert not Government.objects.filter(name="x").exists()
 
@@ -118,11 +126,13 @@ def test_legal_affairs_office_sees_its_government_and_those_below(world):
 
 def test_only_the_administrator_creates_users(world):
     with pytest.raises(DomainError) as exc:
-        services.user_create(actor=world["officer_a"], username="x", password="long-enough-pw", role=Role.OFFICER,
-                             agency=world["a"])
+        services.user_create(
+            actor=world["officer_a"], username="x", password="long-enough-pw", role=Role.OFFICER, agency=world["a"]
+        )
     assert exc.value.status == 403
-    user = services.user_create(actor=world["admin"], username="x", password="long-enough-pw", role=Role.OFFICER,
-                                agency=world["a"])
+    user = services.user_create(
+        actor=world["admin"], username="x", password="long-enough-pw", role=Role.OFFICER, agency=world["a"]
+    )
     assert user.check_password("long-enough-pw")
 
 

@@ -64,7 +64,9 @@ def waiver_for(notice: Notice | None):
 
 
 def unreviewed_points(case: Case) -> list[DefencePoint]:
-    return list(DefencePoint.objects.filter(defence__case=case, adopted__isnull=True).order_by("defence__received_on", "number"))
+    return list(
+        DefencePoint.objects.filter(defence__case=case, adopted__isnull=True).order_by("defence__received_on", "number")
+    )
 
 
 TERM_FIELDS = PenaltyTerms.TERM_FIELDS
@@ -96,7 +98,7 @@ def clean_terms(terms: dict | None) -> dict:
 
 
 def terms_of(record: PenaltyTerms | None) -> dict:
-    return record.terms() if record is not None else {f: None for f in TERM_FIELDS}
+    return record.terms() if record is not None else dict.fromkeys(TERM_FIELDS)
 
 
 def check_outcome_terms(outcome: str, terms: dict) -> None:
@@ -156,8 +158,17 @@ def obligation(case: Case, on: date) -> Obligation:
     paid = sum((p.amount for p in payments), Decimal("0"))
     plan = current_plan(case)
     instalments = list(plan.instalments.all()) if plan else []
-    fee = periods.late_fee(fine=decision.fine if decision else None, principal=principal,
-                           instalments=instalments, payments=payments, on=on) if instalments else Decimal("0.00")
+    fee = (
+        periods.late_fee(
+            fine=decision.fine if decision else None,
+            principal=principal,
+            instalments=instalments,
+            payments=payments,
+            on=on,
+        )
+        if instalments
+        else Decimal("0.00")
+    )
     states = periods.allocate(instalments, payments)
     unsettled = [s for s in states if s.paid < s.amount]
     next_due = unsettled[0].due_on if unsettled else None

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from zhifa.cases import acting, checklist, numbering, periods
-from zhifa.core import parameters as params
 from zhifa.cases import rules as R
 from zhifa.cases.models import (
     Case,
@@ -37,6 +36,7 @@ from zhifa.cases.services._common import (
     waiver_for,
 )
 from zhifa.cases.services.discretion import assess, register_departure
+from zhifa.core import parameters as params
 from zhifa.core.errors import invalid
 from zhifa.discretion import rules as discretion_rules
 from zhifa.org import rules as org_rules
@@ -47,8 +47,9 @@ def _pre_decision_checks(act, case: Case, outcome: str) -> None:
     writing (D3.9a), every point reviewed (D5.2a), any requested hearing held (D5.3a)."""
     notice = current_notice(case)
     act.check(R.prior_notice_served, outcome, notice)
-    act.check(R.defence_period_run, outcome, notice, act.on, waiver_for(notice),
-              bool(notice and notice.states_hearing_right))
+    act.check(
+        R.defence_period_run, outcome, notice, act.on, waiver_for(notice), bool(notice and notice.states_hearing_right)
+    )
     act.check(R.defence_points_reviewed, unreviewed_points(case))
     act.check(R.hearing_held_before_decision, list(case.hearings.all()))
 
@@ -71,34 +72,43 @@ def decision_submit(*, actor, case: Case, on: date | None = None, expected_versi
         return act.done(target=Status.DECISION_PENDING)
 
 
-def legal_review(*, actor, case: Case, passed: bool, opinion: str, on: date | None = None,
-                 expected_version: int | None = None) -> LegalReview:
+def legal_review(
+    *, actor, case: Case, passed: bool, opinion: str, on: date | None = None, expected_version: int | None = None
+) -> LegalReview:
     """法制审核：审核人员不得是本案调查人员（D3.3）；通过的送机关负责人决定，未通过的退回补充调查。"""
     with acting.run("legal_review", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         review = case.legal_reviews.filter(reviewer__isnull=True).order_by("-submitted_on", "-pk").first()
         investigated = case.participations.filter(user=actor, stage=Stage.INVESTIGATION).exists() or (
-            act.officer is not None and act.officer.pk in all_investigator_ids(case))
+            act.officer is not None and act.officer.pk in all_investigator_ids(case)
+        )
         act.check(R.reviewer_not_investigator, actor, investigated)
         act.enforce()
         review.reviewer, review.reviewed_on = actor, act.on
         review.result = LegalReview.Result.PASSED if passed else LegalReview.Result.RETURNED
         review.opinion = require_text(opinion, "opinion", "请写明审核意见。")
         review.save(update_fields=["reviewer", "reviewed_on", "result", "opinion"])
-        act.done(target=Status.DECISION_PENDING if passed else Status.INVESTIGATING,
-                 changes={"legal_review": review.pk, "result": review.result, "opinion": opinion})
+        act.done(
+            target=Status.DECISION_PENDING if passed else Status.INVESTIGATING,
+            changes={"legal_review": review.pk, "result": review.result, "opinion": opinion},
+        )
         return review
 
 
-def collective_discussion(*, actor, case: Case, participants: str, minutes: str, conclusion: str,
-                          on: date | None = None) -> CollectiveDiscussion:
+def collective_discussion(
+    *, actor, case: Case, participants: str, minutes: str, conclusion: str, on: date | None = None
+) -> CollectiveDiscussion:
     """记录机关负责人集体讨论（行政处罚法第五十七条第二款）。"""
     with acting.run("collective_discussion", actor=actor, case=case, on=on) as act:
-        discussion = save(CollectiveDiscussion(
-            case=act.case, held_on=act.on, participants=require_text(participants, "participants", "请写明参加讨论的负责人。"),
-            minutes=require_text(minutes, "minutes", "请记录讨论情况。"),
-            conclusion=require_text(conclusion, "conclusion", "请写明讨论结论。"),
-        ))
+        discussion = save(
+            CollectiveDiscussion(
+                case=act.case,
+                held_on=act.on,
+                participants=require_text(participants, "participants", "请写明参加讨论的负责人。"),
+                minutes=require_text(minutes, "minutes", "请记录讨论情况。"),
+                conclusion=require_text(conclusion, "conclusion", "请写明讨论结论。"),
+            )
+        )
         act.done(changes={"discussion": discussion.pk, "participants": participants, "conclusion": conclusion})
         return discussion
 
@@ -106,7 +116,11 @@ def collective_discussion(*, actor, case: Case, participants: str, minutes: str,
 def _answers(case: Case) -> str:
     """The decision's answer to each point the party raised (D3.10c, D5.2a)."""
     lines = []
-    for p in DefencePoint.objects.filter(defence__case=case).select_related("defence").order_by("defence__received_on", "number"):
+    for p in (
+        DefencePoint.objects.filter(defence__case=case)
+        .select_related("defence")
+        .order_by("defence__received_on", "number")
+    ):
         verdict = "予以采纳" if p.adopted else "不予采纳"
         lines.append(f"当事人{p.defence.get_form_display()}提出：{p.text}。经复核，{verdict}，理由：{p.review_reason}")
     return "\n".join(lines)
@@ -125,14 +139,28 @@ def _discretion_text(assessment, departure_reasons: str) -> str:
 def remedies_text(on: date) -> str:
     days = params.value("reconsideration_application_period", on=on)
     months = params.value("litigation_period", on=on)
-    return (f"如不服本决定，可以在收到本决定书之日起{days}日内依法申请行政复议，"
-            f"或者在{months}个月内依法向人民法院提起行政诉讼。")
+    return (
+        f"如不服本决定，可以在收到本决定书之日起{days}日内依法申请行政复议，"
+        f"或者在{months}个月内依法向人民法院提起行政诉讼。"
+    )
 
 
-def decide(*, actor, case: Case, outcome: str | None = None, facts: str | None = None, reasons: str | None = None,
-           terms: dict | None = None, basis_articles=None, public_summary: str = "", lenient_new_law: bool | None = None,
-           lenient_reason: str | None = None, departure_reasons: str | None = None, on: date | None = None,
-           expected_version: int | None = None) -> Decision:
+def decide(
+    *,
+    actor,
+    case: Case,
+    outcome: str | None = None,
+    facts: str | None = None,
+    reasons: str | None = None,
+    terms: dict | None = None,
+    basis_articles=None,
+    public_summary: str = "",
+    lenient_new_law: bool | None = None,
+    lenient_reason: str | None = None,
+    departure_reasons: str | None = None,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> Decision:
     """机关负责人作出决定：给予行政处罚、不予行政处罚（轻微；事实不能成立）。未写明的内容取自调查终结报告。
 
     拒绝：未送达事先告知书或期限未满（D3.9a），陈述申辩未逐项复核或重于告知（D5.2a），
@@ -146,13 +174,26 @@ def decide(*, actor, case: Case, outcome: str | None = None, facts: str | None =
             raise invalid("涉嫌犯罪的，请办理“移送司法机关”。", field="outcome")
         if outcome not in Outcome.values:
             raise invalid("请选择决定的种类。", field="outcome")
-        terms = clean_terms(terms) if terms is not None else (terms_of(report) if outcome == report.outcome else clean_terms({}))
+        terms = (
+            clean_terms(terms)
+            if terms is not None
+            else (terms_of(report) if outcome == report.outcome else clean_terms({}))
+        )
         articles = list(report.basis_articles.all()) if basis_articles is None else list(basis_articles)
         lenient = report.lenient_new_law if lenient_new_law is None else lenient_new_law
         lenient_reason = report.lenient_reason if lenient_reason is None else lenient_reason
-        decision = Decision(case=case, outcome=outcome, decided_on=act.on, facts=facts or report.facts,
-                            reasons=reasons or report.reasons, public_summary=public_summary,
-                            lenient_new_law=lenient, lenient_reason=lenient_reason, remedies=remedies_text(act.on), **terms)
+        decision = Decision(
+            case=case,
+            outcome=outcome,
+            decided_on=act.on,
+            facts=facts or report.facts,
+            reasons=reasons or report.reasons,
+            public_summary=public_summary,
+            lenient_new_law=lenient,
+            lenient_reason=lenient_reason,
+            remedies=remedies_text(act.on),
+            **terms,
+        )
         notice = current_notice(case)
         act.check(org_rules.agency_has_standing, case.agency)
         act.check(R.decision_within_time_limit, case.decision_due_on, act.on)
@@ -160,8 +201,11 @@ def decide(*, actor, case: Case, outcome: str | None = None, facts: str | None =
         act.check(R.no_heavier_than_notified, outcome, notice, decision)
         review = case.legal_reviews.filter(reviewer__isnull=False).order_by("-reviewed_on", "-pk").first()
         act.check(R.legal_review_passed, checklist.legal_review_grounds(case), review)
-        act.check(R.collective_discussion_held, case.major_violation and outcome == Outcome.PENALTY,
-                  case.discussions.order_by("-held_on").first())
+        act.check(
+            R.collective_discussion_held,
+            case.major_violation and outcome == Outcome.PENALTY,
+            case.discussions.order_by("-held_on").first(),
+        )
         act.check(R.basis_cited, outcome, articles)
         check_articles(act, articles, act_date=case.act_date, on=act.on, lenient=lenient, lenient_reason=lenient_reason)
         person_ids = [case.party.id_number] if case.party.is_person else []
@@ -172,27 +216,47 @@ def decide(*, actor, case: Case, outcome: str | None = None, facts: str | None =
         departure_reasons = report.departure_reasons if departure_reasons is None else departure_reasons
         lead = case.officers.filter(lead=True).select_related("officer__user").first()
         officer = lead.officer if lead else None
-        act.check(discretion_rules.departure_reasoned, assessment.departs, departure_reasons,
-                  review.reviewer if review and review.result == LegalReview.Result.PASSED else None,
-                  getattr(officer, "user", None))
+        act.check(
+            discretion_rules.departure_reasoned,
+            assessment.departs,
+            departure_reasons,
+            review.reviewer if review and review.result == LegalReview.Result.PASSED else None,
+            getattr(officer, "user", None),
+        )
         act.enforce()
         check_outcome_terms(outcome, terms)
-        decision.number = numbering.next_number(case.acting_agency, "penalty" if outcome == Outcome.PENALTY else "no_penalty",
-                                                act.on.year)
+        decision.number = numbering.next_number(
+            case.acting_agency, "penalty" if outcome == Outcome.PENALTY else "no_penalty", act.on.year
+        )
         decision.defence_answers = _answers(case)
         decision.discretion_explanation = _discretion_text(assessment, departure_reasons)
         save(decision)
         decision.basis_articles.set(articles)
         if assessment.departs:
-            register_departure(actor=actor, case=case, assessment=assessment, circumstances=report.circumstances,
-                               reasons=departure_reasons, reviewer=review.reviewer, officer=officer)
-        act.done(changes={"decision": decision.pk, "number": decision.number, "outcome": outcome,
-                          "terms": {k: v for k, v in terms.items() if v}, "basis_articles": [a.pk for a in articles]})
+            register_departure(
+                actor=actor,
+                case=case,
+                assessment=assessment,
+                circumstances=report.circumstances,
+                reasons=departure_reasons,
+                reviewer=review.reviewer,
+                officer=officer,
+            )
+        act.done(
+            changes={
+                "decision": decision.pk,
+                "number": decision.number,
+                "outcome": outcome,
+                "terms": {k: v for k, v in terms.items() if v},
+                "basis_articles": [a.pk for a in articles],
+            }
+        )
         return decision
 
 
-def judiciary_transfer(*, actor, case: Case, reason: str, on: date | None = None,
-                       expected_version: int | None = None) -> Case:
+def judiciary_transfer(
+    *, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+) -> Case:
     """违法行为涉嫌犯罪的，移送司法机关（行政处罚法第二十七条、第五十七条）。"""
     with acting.run("judiciary_transfer", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
@@ -206,8 +270,16 @@ def judiciary_transfer(*, actor, case: Case, reason: str, on: date | None = None
         return act.done(changes={"number": number, "reason": reason})
 
 
-def decision_serve(*, actor, case: Case, method: str, served_to: str, late_reason: str = "",
-                   on: date | None = None, expected_version: int | None = None) -> Decision:
+def decision_serve(
+    *,
+    actor,
+    case: Case,
+    method: str,
+    served_to: str,
+    late_reason: str = "",
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> Decision:
     """送达决定书（七日内，行政处罚法第六十一条）。罚款、没收自送达之日起十五日内缴纳；
     没有需要执行的内容（警告、不予处罚）的，即执行完毕。"""
     with acting.run("decision_serve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -223,7 +295,9 @@ def decision_serve(*, actor, case: Case, method: str, served_to: str, late_reaso
         target = Status.EXECUTED
         if decision.money_total:
             plan = PaymentPlan.objects.create(case=case, kind=PaymentPlan.Kind.STANDARD, approved_on=act.on)
-            Instalment.objects.create(plan=plan, number=1, amount=decision.money_total, due_on=periods.payment_due(act.on))
+            Instalment.objects.create(
+                plan=plan, number=1, amount=decision.money_total, due_on=periods.payment_due(act.on)
+            )
             target = Status.EXECUTING
         if any(getattr(decision, f) for f in decision.NON_MONETARY_TO_EXECUTE):
             target = Status.EXECUTING

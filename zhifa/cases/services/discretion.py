@@ -36,11 +36,20 @@ class Assessment:
         p = self.proposal
         if p is None:
             return {"unavailable": self.unavailable} if self.unavailable else {}
-        return _plain({
-            "standard": p.version_citation, "outcome": p.outcome_label, "engine_outcome": p.outcome,
-            "tier": p.tier_label, "fine_min": p.fine_min, "fine_max": p.fine_max, "recommended": p.recommended,
-            "explanation": p.explanation, "departs": self.departs, "trace": [s.as_dict() for s in p.trace],
-        })
+        return _plain(
+            {
+                "standard": p.version_citation,
+                "outcome": p.outcome_label,
+                "engine_outcome": p.outcome,
+                "tier": p.tier_label,
+                "fine_min": p.fine_min,
+                "fine_max": p.fine_max,
+                "recommended": p.recommended,
+                "explanation": p.explanation,
+                "departs": self.departs,
+                "trace": [s.as_dict() for s in p.trace],
+            }
+        )
 
 
 def chosen(outcome: str, terms: dict) -> tuple[str, Decimal | None]:
@@ -77,11 +86,13 @@ def assess(case, circumstances: dict, on: date, outcome: str, terms: dict) -> As
     facts, prior = facts_of(case, circumstances)
     try:
         if len(codes) == 1:
-            p = services.propose(item_code=codes[0], act_date=case.act_date, decision_date=on, facts=facts,
-                                 prior_violations=prior)
+            p = services.propose(
+                item_code=codes[0], act_date=case.act_date, decision_date=on, facts=facts, prior_violations=prior
+            )
         else:  # one act under several provisions: one fine, by the higher provision (PL Art. 29)
-            p = services.propose_for_act(item_codes=codes, act_date=case.act_date, decision_date=on, facts=facts,
-                                         prior_violations=prior)
+            p = services.propose_for_act(
+                item_codes=codes, act_date=case.act_date, decision_date=on, facts=facts, prior_violations=prior
+            )
     except DomainError as exc:
         return Assessment(None, unavailable=exc.message)
     except (LookupError, ValueError, TypeError) as exc:
@@ -91,14 +102,24 @@ def assess(case, circumstances: dict, on: date, outcome: str, terms: dict) -> As
     return Assessment(p, departs=departs, chosen_outcome=engine_outcome, chosen_amount=amount)
 
 
-def register_departure(*, actor, case, assessment: Assessment, circumstances: dict, reasons: str, reviewer,
-                       officer) -> None:
+def register_departure(
+    *, actor, case, assessment: Assessment, circumstances: dict, reasons: str, reviewer, officer
+) -> None:
     """Record the departure with the discretion app, which checks it once more and counts it."""
     from zhifa.discretion import services
 
     facts, prior = facts_of(case, circumstances)
     services.departure_record(
-        actor=actor, agency=case.agency, officer=officer, case_reference=str(case),
-        case_id=case.pk, proposal=assessment.proposal, facts=facts, chosen_outcome=assessment.chosen_outcome,
-        chosen_amount=assessment.chosen_amount, reasons=reasons, reviewer=reviewer, prior_violations=prior,
+        actor=actor,
+        agency=case.agency,
+        officer=officer,
+        case_reference=str(case),
+        case_id=case.pk,
+        proposal=assessment.proposal,
+        facts=facts,
+        chosen_outcome=assessment.chosen_outcome,
+        chosen_amount=assessment.chosen_amount,
+        reasons=reasons,
+        reviewer=reviewer,
+        prior_violations=prior,
     )

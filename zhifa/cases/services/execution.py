@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from zhifa.cases import acting, checklist, numbering, periods
 from zhifa.cases import rules as R
@@ -35,7 +35,7 @@ from zhifa.cases.services._common import (
 )
 from zhifa.cases.services.decision import remedies_text
 from zhifa.core.audit import _plain
-from zhifa.core.errors import DomainError, conflict, invalid
+from zhifa.core.errors import DomainError, invalid
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
 from zhifa.org.models import Power
@@ -44,15 +44,16 @@ from zhifa.org.models import Power
 def _money(value, field: str) -> Decimal:
     try:
         amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except Exception:
+    except (InvalidOperation, ValueError, TypeError):
         raise invalid("金额应为数字。", field=field) from None
     if amount <= 0:
         raise invalid("金额应当大于零。", field=field)
     return amount
 
 
-def payment_plan(*, actor, case: Case, kind: str, applied_on: date, reason: str, instalments,
-                 on: date | None = None) -> PaymentPlan:
+def payment_plan(
+    *, actor, case: Case, kind: str, applied_on: date, reason: str, instalments, on: date | None = None
+) -> PaymentPlan:
     """当事人确有经济困难的，经申请和批准，暂缓或者分期缴纳罚款（行政处罚法第六十六条）。
     ``instalments``: [(amount, due_on), …] covering what is still to be paid."""
     with acting.run("payment_plan", actor=actor, case=case, on=on) as act:
@@ -75,7 +76,9 @@ def payment_plan(*, actor, case: Case, kind: str, applied_on: date, reason: str,
         act.enforce()
         # Payments made so far stay with the plan that was in force when they were made:
         # the new plan covers the remainder, so earlier payments count as a first settled part.
-        plan = PaymentPlan.objects.create(case=case, kind=kind, approved_on=act.on, applied_on=applied_on, reason=reason)
+        plan = PaymentPlan.objects.create(
+            case=case, kind=kind, approved_on=act.on, applied_on=applied_on, reason=reason
+        )
         n = 1
         if owed.paid:
             Instalment.objects.create(plan=plan, number=n, amount=owed.paid, due_on=act.on)
@@ -96,8 +99,9 @@ def _finish_if_met(act, case: Case, stay: str) -> Case:
     return stay
 
 
-def payment_record(*, actor, case: Case, paid_on: date, amount, method: str, bank: str, receipt_number: str,
-                   on: date | None = None) -> Payment:
+def payment_record(
+    *, actor, case: Case, paid_on: date, amount, method: str, bank: str, receipt_number: str, on: date | None = None
+) -> Payment:
     """记录缴款：到指定银行或通过电子支付系统缴入国库，以缴款凭证号记录（D2.3，行政处罚法第六十七条）。
     罚没款和加处罚款缴清、其他处罚履行完毕的，执行完毕。"""
     with acting.run("payment_record", actor=actor, case=case, on=on) as act:
@@ -110,12 +114,28 @@ def payment_record(*, actor, case: Case, paid_on: date, amount, method: str, ban
             raise invalid("人民法院强制执行划缴的款项，请在“强制执行结果”中登记。", field="method")
         if Payment.objects.filter(method=method, receipt_number=receipt_number.strip()).exists():
             raise invalid("该缴款凭证号已经登记过，请核对。", field="receipt_number")
-        payment = save(Payment(case=case, paid_on=paid_on, amount=_money(amount, "amount"), method=method, bank=bank,
-                               receipt_number=receipt_number.strip()))
+        payment = save(
+            Payment(
+                case=case,
+                paid_on=paid_on,
+                amount=_money(amount, "amount"),
+                method=method,
+                bank=bank,
+                receipt_number=receipt_number.strip(),
+            )
+        )
         target = _finish_if_met(act, case, case.status)
         owed = obligation(case, act.on)
-        act.done(target=target, changes={"payment": payment.pk, "amount": payment.amount, "method": method,
-                                         "receipt_number": payment.receipt_number, "outstanding": owed.outstanding})
+        act.done(
+            target=target,
+            changes={
+                "payment": payment.pk,
+                "amount": payment.amount,
+                "method": method,
+                "receipt_number": payment.receipt_number,
+                "outstanding": owed.outstanding,
+            },
+        )
         return payment
 
 
@@ -130,36 +150,57 @@ def on_spot_handover(*, actor, case: Case, late_reason: str = "", on: date | Non
         act.enforce()
         payment.handed_over_on, payment.handover_late_reason = act.on, late_reason
         payment.save(update_fields=["handed_over_on", "handover_late_reason"])
-        act.done(target=_finish_if_met(act, case, Status.EXECUTING),
-                 changes={"payment": payment.pk, "handed_over_on": act.on, "late_reason": late_reason})
+        act.done(
+            target=_finish_if_met(act, case, Status.EXECUTING),
+            changes={"payment": payment.pk, "handed_over_on": act.on, "late_reason": late_reason},
+        )
         return payment
 
 
-def reminder_serve(*, actor, case: Case, method: str, content: str, record: str, performance_due_on: date,
-                   on: date | None = None) -> Reminder:
+def reminder_serve(
+    *, actor, case: Case, method: str, content: str, record: str, performance_due_on: date, on: date | None = None
+) -> Reminder:
     """催告：当事人逾期不履行的，以电话、书面或走访再次告知其义务和不履行的后果，并记录（D3.9b）。"""
     with acting.run("reminder_serve", actor=actor, case=case, on=on) as act:
         case = act.case
         act.check(R.reminder_recorded, method, content, record, performance_due_on, act.on)
         act.check(R.reminder_after_default, obligation(case, act.on).next_due, act.on)
         act.enforce()
-        reminder = save(Reminder(case=case, method=method, served_on=act.on, content=content, record=record,
-                                 performance_due_on=performance_due_on))
+        reminder = save(
+            Reminder(
+                case=case,
+                method=method,
+                served_on=act.on,
+                content=content,
+                record=record,
+                performance_due_on=performance_due_on,
+            )
+        )
         act.done(changes={"reminder": reminder.pk, "method": method, "performance_due_on": performance_due_on})
         return reminder
 
 
-def compulsory_execute(*, actor, case: Case, measures: str, document_number: str = "",
-                       on: date | None = None) -> Enforcement:
+def compulsory_execute(
+    *, actor, case: Case, measures: str, document_number: str = "", on: date | None = None
+) -> Enforcement:
     """本机关依法强制执行：须法律设定强制执行权（D3.1a），并经催告且期限届满（D3.9b，行政强制法第三十七条）。"""
     with acting.run("compulsory_execute", actor=actor, case=case, on=on) as act:
         case = act.case
         act.check(R.reminder_before_compulsion, "own", list(case.reminders.all()), act.on)
-        powers = [p for p in Power.objects.filter(agency=case.agency, category=Power.Category.COERCION) if p.in_force(act.on)]
+        powers = [
+            p for p in Power.objects.filter(agency=case.agency, category=Power.Category.COERCION) if p.in_force(act.on)
+        ]
         act.check(R.agency_may_compel, case.agency, powers)
         act.enforce()
-        enforcement = save(Enforcement(case=case, kind=Enforcement.Kind.OWN, on=act.on, document_number=document_number,
-                                       measures=require_text(measures, "measures", "请写明强制执行的方式。")))
+        enforcement = save(
+            Enforcement(
+                case=case,
+                kind=Enforcement.Kind.OWN,
+                on=act.on,
+                document_number=document_number,
+                measures=require_text(measures, "measures", "请写明强制执行的方式。"),
+            )
+        )
         act.done(changes={"enforcement": enforcement.pk, "measures": measures})
         return enforcement
 
@@ -171,15 +212,29 @@ def court_apply(*, actor, case: Case, court: str, measures: str, on: date | None
         act.check(R.reminder_before_compulsion, "court", list(case.reminders.all()), act.on)
         act.check(R.court_application_window, case.decision.served_on, act.on)
         act.enforce()
-        enforcement = save(Enforcement(case=case, kind=Enforcement.Kind.COURT, on=act.on,
-                                       court=require_text(court, "court", "请写明受理申请的人民法院。"),
-                                       measures=require_text(measures, "measures", "请写明申请执行的事项。")))
+        enforcement = save(
+            Enforcement(
+                case=case,
+                kind=Enforcement.Kind.COURT,
+                on=act.on,
+                court=require_text(court, "court", "请写明受理申请的人民法院。"),
+                measures=require_text(measures, "measures", "请写明申请执行的事项。"),
+            )
+        )
         act.done(changes={"enforcement": enforcement.pk, "court": court})
         return enforcement
 
 
-def enforcement_result(*, actor, case: Case, result: str, completed: bool, recovered_amount=None,
-                       receipt_number: str = "", on: date | None = None) -> Enforcement:
+def enforcement_result(
+    *,
+    actor,
+    case: Case,
+    result: str,
+    completed: bool,
+    recovered_amount=None,
+    receipt_number: str = "",
+    on: date | None = None,
+) -> Enforcement:
     """记录强制执行结果。划缴的款项以缴库凭证记录（D2.3）；执行终结的，执行完毕。"""
     with acting.run("enforcement_result", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -189,15 +244,30 @@ def enforcement_result(*, actor, case: Case, result: str, completed: bool, recov
         if recovered_amount:
             act.check(R.payment_through_bank, "court", "人民法院", receipt_number, False)
             act.enforce()
-            save(Payment(case=case, paid_on=act.on, amount=_money(recovered_amount, "recovered_amount"),
-                         method=Payment.Method.COURT, bank=enforcement.court or "强制执行", receipt_number=receipt_number.strip()))
+            save(
+                Payment(
+                    case=case,
+                    paid_on=act.on,
+                    amount=_money(recovered_amount, "recovered_amount"),
+                    method=Payment.Method.COURT,
+                    bank=enforcement.court or "强制执行",
+                    receipt_number=receipt_number.strip(),
+                )
+            )
         else:
             act.passed(R.payment_through_bank)
         enforcement.result_on, enforcement.result = act.on, require_text(result, "result", "请写明执行结果。")
         enforcement.save(update_fields=["result_on", "result"])
         target = Status.EXECUTED if completed or obligations_met(case, act.on) else Status.EXECUTING
-        act.done(target=target, changes={"enforcement": enforcement.pk, "result": result, "completed": completed,
-                                         "recovered_amount": recovered_amount})
+        act.done(
+            target=target,
+            changes={
+                "enforcement": enforcement.pk,
+                "result": result,
+                "completed": completed,
+                "recovered_amount": recovered_amount,
+            },
+        )
         return enforcement
 
 
@@ -216,15 +286,23 @@ def execution_complete(*, actor, case: Case, note: str, on: date | None = None) 
         return decision
 
 
-def followup_record(*, actor, case: Case, method: str, findings: str, problems: str = "", response: str = "",
-                    on: date | None = None) -> FollowUp:
+def followup_record(
+    *, actor, case: Case, method: str, findings: str, problems: str = "", response: str = "", on: date | None = None
+) -> FollowUp:
     """回访当事人履行和整改情况；对反映的问题和困难，能解决的帮助解决，不能解决的做好解释（D5.4）。"""
     with acting.run("followup_record", actor=actor, case=case, on=on) as act:
         if problems.strip() and not response.strip():
             raise invalid("当事人反映了问题或困难的，请写明解决或解释的情况。", field="response")
-        followup = save(FollowUp(case=act.case, on=act.on, method=method,
-                                 findings=require_text(findings, "findings", "请写明回访情况。"), problems=problems,
-                                 response=response))
+        followup = save(
+            FollowUp(
+                case=act.case,
+                on=act.on,
+                method=method,
+                findings=require_text(findings, "findings", "请写明回访情况。"),
+                problems=problems,
+                response=response,
+            )
+        )
         act.done(changes={"followup": followup.pk, "method": method})
         return followup
 
@@ -251,7 +329,9 @@ def file_contents(case: Case) -> list[dict]:
 
     def add(kind, title, on, obj=None, sha=None):
         content = snapshot(obj) if hasattr(obj, "_meta") else (obj if obj is not None else title)
-        entries.append({"n": len(entries) + 1, "kind": kind, "title": title, "date": on, "sha256": sha or _digest(content)})
+        entries.append(
+            {"n": len(entries) + 1, "kind": kind, "title": title, "date": on, "sha256": sha or _digest(content)}
+        )
 
     add("clue", f"线索登记：{case.summary[:40]}", case.received_on, case)
     if case.filing_number:
@@ -269,18 +349,33 @@ def file_contents(case: Case) -> list[dict]:
     for w in case.waivers.all():
         add("waiver", "放弃陈述申辩（听证）权利的书面声明", w.on, w)
     for d in case.defences.all():
-        add("defence", f"{d}及复核意见", d.received_on, {"defence": snapshot(d), "points": [snapshot(p) for p in d.points.all()]})
+        add(
+            "defence",
+            f"{d}及复核意见",
+            d.received_on,
+            {"defence": snapshot(d), "points": [snapshot(p) for p in d.points.all()]},
+        )
     for h in case.hearings.all():
         add("hearing", f"听证要求、通知及笔录（{h.requested_on}）", h.requested_on, h)
     for lr in case.legal_reviews.all():
-        add("legal_review", f"法制审核意见（{lr.get_result_display() or '待审核'}）", lr.reviewed_on or lr.submitted_on, lr)
+        add(
+            "legal_review",
+            f"法制审核意见（{lr.get_result_display() or '待审核'}）",
+            lr.reviewed_on or lr.submitted_on,
+            lr,
+        )
     for x in case.extensions.all():
         add("extension", f"延长办案期限审批（{x.days}日）", x.approved_on, x)
     for c in case.discussions.all():
         add("discussion", "集体讨论记录", c.held_on, c)
     decision = getattr(case, "decision", None)
     if decision is not None:
-        add("decision", f"{decision.get_outcome_display()}决定书（{decision.number}）及送达回证", decision.decided_on, decision)
+        add(
+            "decision",
+            f"{decision.get_outcome_display()}决定书（{decision.number}）及送达回证",
+            decision.decided_on,
+            decision,
+        )
     if hasattr(case, "transfer_out"):
         t = case.transfer_out
         add("transfer", f"案件移送函（{t.letter_number}）及接收机关函告", t.sent_on, t)
@@ -305,20 +400,43 @@ def archive(*, actor, case: Case, retention: str = "长期", on: date | None = N
         case = act.case
         contents = file_contents(case)
         number = numbering.next_number(case.acting_agency, "archive", act.on.year)
-        case_file = save(CaseFile(case=case, archive_number=number, archived_on=act.on, retention=retention,
-                                  contents=contents, digest=_digest(contents)))
+        case_file = save(
+            CaseFile(
+                case=case,
+                archive_number=number,
+                archived_on=act.on,
+                retention=retention,
+                contents=contents,
+                digest=_digest(contents),
+            )
+        )
         for e in case.evidence.all():
-            CustodyEvent.objects.create(evidence=e, on=act.on, action=CustodyEvent.Action.ARCHIVED,
-                                        holder=f"案卷{number}", recorded_by=actor)
+            CustodyEvent.objects.create(
+                evidence=e, on=act.on, action=CustodyEvent.Action.ARCHIVED, holder=f"案卷{number}", recorded_by=actor
+            )
         case.archived_on = act.on
         act.done(changes={"archive_number": number, "digest": case_file.digest, "items": len(contents)})
         return case_file
 
 
-def simple_penalty(*, actor, party, violation_item, place, act_date: date, facts: str, terms: dict, basis_articles,
-                   certificates_shown: bool, place_detail: str = "", collect_on_spot: bool = False,
-                   ticket_number: str = "", hard_to_collect_later: bool = False, remote_area: bool = False,
-                   on: date | None = None) -> Case:
+def simple_penalty(
+    *,
+    actor,
+    party,
+    violation_item,
+    place,
+    act_date: date,
+    facts: str,
+    terms: dict,
+    basis_articles,
+    certificates_shown: bool,
+    place_detail: str = "",
+    collect_on_spot: bool = False,
+    ticket_number: str = "",
+    hard_to_collect_later: bool = False,
+    remote_area: bool = False,
+    on: date | None = None,
+) -> Case:
     """当场作出行政处罚决定（简易程序）：违法事实确凿并有法定依据，警告或公民二百元、组织三千元以下罚款；
     出示执法证件，当场交付决定书；当场收缴罚款仅限法定情形（D2.3，行政处罚法第五十一条、第六十八条）。"""
     with acting.run("simple_penalty", actor=actor, on=on) as act:
@@ -328,16 +446,34 @@ def simple_penalty(*, actor, party, violation_item, place, act_date: date, facts
         if violation_item is None:
             raise invalid("请选择违法行为。", field="violation_item")
         if not certificates_shown:
-            raise DomainError.of("invalid", "当场作出行政处罚决定，应当向当事人出示执法证件（行政处罚法第五十二条）。",
-                                 field="certificates_shown", clauses=["D3.8"])
+            raise DomainError.of(
+                "invalid",
+                "当场作出行政处罚决定，应当向当事人出示执法证件（行政处罚法第五十二条）。",
+                field="certificates_shown",
+                clauses=["D3.8"],
+            )
         terms = clean_terms(terms)
         articles = list(basis_articles)
-        case = Case(agency=agency, procedure=Procedure.SIMPLE, source=Source.INSPECTION, received_on=act.on,
-                    summary=require_text(facts, "facts", "请写明违法事实。"), party=party, violation_item=violation_item,
-                    place=place, place_detail=place_detail, act_date=act_date, created_by=actor)
+        case = Case(
+            agency=agency,
+            procedure=Procedure.SIMPLE,
+            source=Source.INSPECTION,
+            received_on=act.on,
+            summary=require_text(facts, "facts", "请写明违法事实。"),
+            party=party,
+            violation_item=violation_item,
+            place=place,
+            place_detail=place_detail,
+            act_date=act_date,
+            created_by=actor,
+        )
         act.check(org_rules.agency_has_standing, agency)
         grants = competence.grants_for(agency, violation_item, act.on)
-        proposed = [] if grants else [a for a in competence.competent_agencies(violation_item, place, act.on) if a.pk != agency.pk]
+        proposed = (
+            []
+            if grants
+            else [a for a in competence.competent_agencies(violation_item, place, act.on) if a.pk != agency.pk]
+        )
         act.check(org_rules.agency_has_power, agency, grants, violation_item, proposed)
         act.check(org_rules.place_within_jurisdiction, agency, place, agency.government.subtree_ids())
         act.check(R.within_limitation, act_date, act.on, False)
@@ -346,7 +482,9 @@ def simple_penalty(*, actor, party, violation_item, place, act_date: date, facts
         act.check(R.basis_cited, "penalty", articles)
         check_articles(act, articles, act_date=act_date, on=act.on, lenient=False, lenient_reason="")
         if collect_on_spot:
-            act.check(R.on_spot_collection_allowed, terms["fine"] or Decimal("0"), act.on, hard_to_collect_later, remote_area)
+            act.check(
+                R.on_spot_collection_allowed, terms["fine"] or Decimal("0"), act.on, hard_to_collect_later, remote_area
+            )
             act.check(R.payment_through_bank, "on_spot", "", ticket_number, True)
         else:
             act.passed(R.on_spot_collection_allowed)
@@ -360,20 +498,48 @@ def simple_penalty(*, actor, party, violation_item, place, act_date: date, facts
         case.lead_officer = act.officer
         save(case)
         number = numbering.next_number(case.acting_agency, "simple", act.on.year)
-        decision = save(Decision(case=case, number=number, outcome="penalty", decided_on=act.on, facts=facts,
-                                 reasons="违法事实确凿并有法定依据，当场作出行政处罚决定。", remedies=remedies_text(act.on),
-                                 served_on=act.on, service_method="on_spot", served_to=party.name, on_spot=True, **terms))
+        decision = save(
+            Decision(
+                case=case,
+                number=number,
+                outcome="penalty",
+                decided_on=act.on,
+                facts=facts,
+                reasons="违法事实确凿并有法定依据，当场作出行政处罚决定。",
+                remedies=remedies_text(act.on),
+                served_on=act.on,
+                service_method="on_spot",
+                served_to=party.name,
+                on_spot=True,
+                **terms,
+            )
+        )
         decision.basis_articles.set(articles)
         act.case = case
         target = Status.EXECUTED
         if terms["fine"]:
             target = Status.EXECUTING
             if collect_on_spot:
-                save(Payment(case=case, paid_on=act.on, amount=terms["fine"], method=Payment.Method.ON_SPOT,
-                             bank="当场收缴（财政部门统一制发的专用票据）", receipt_number=ticket_number.strip()))
+                save(
+                    Payment(
+                        case=case,
+                        paid_on=act.on,
+                        amount=terms["fine"],
+                        method=Payment.Method.ON_SPOT,
+                        bank="当场收缴（财政部门统一制发的专用票据）",
+                        receipt_number=ticket_number.strip(),
+                    )
+                )
             else:
                 plan = PaymentPlan.objects.create(case=case, kind=PaymentPlan.Kind.STANDARD, approved_on=act.on)
                 Instalment.objects.create(plan=plan, number=1, amount=terms["fine"], due_on=periods.payment_due(act.on))
-        act.done(target=target, changes={"decision": decision.pk, "number": number,
-                                         "terms": {k: v for k, v in terms.items() if v}, "collected_on_spot": collect_on_spot})
+        act.done(
+            target=target,
+            changes={
+                "decision": decision.pk,
+                "number": number,
+                "terms": {k: v for k, v in terms.items() if v},
+                "collected_on_spot": collect_on_spot,
+            },
+        )
         return case

@@ -22,10 +22,24 @@ from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of
 
 
-def clue_register(*, actor, source: str, received_on: date, summary: str, party=None, violation_item=None,
-                  place=None, place_detail: str = "", act_date: date | None = None, act_ended_on: date | None = None,
-                  harmful_consequence: bool = False, reporter_name: str = "", reporter_contact: str = "",
-                  source_reference: str = "", on: date | None = None) -> Case:
+def clue_register(
+    *,
+    actor,
+    source: str,
+    received_on: date,
+    summary: str,
+    party=None,
+    violation_item=None,
+    place=None,
+    place_detail: str = "",
+    act_date: date | None = None,
+    act_ended_on: date | None = None,
+    harmful_consequence: bool = False,
+    reporter_name: str = "",
+    reporter_contact: str = "",
+    source_reference: str = "",
+    on: date | None = None,
+) -> Case:
     """登记违法线索（举报投诉、检查发现、移送、监测）。线索登记之日起十五个工作日内决定是否立案。"""
     with acting.run("clue_register", actor=actor, on=on) as act:
         act.check(R.act_dated_truthfully, received_on, acting.today(), None)
@@ -33,10 +47,21 @@ def clue_register(*, actor, source: str, received_on: date, summary: str, party=
         if received_on > act.on:
             raise invalid("收到线索的日期不得晚于登记日期。", field="received_on")
         case = Case(
-            agency=act.agency, source=source, received_on=received_on, summary=require_text(summary, "summary", "请写明线索内容。"),
-            party=party, violation_item=violation_item, place=place, place_detail=place_detail, act_date=act_date,
-            act_ended_on=act_ended_on, harmful_consequence=harmful_consequence, reporter_name=reporter_name,
-            reporter_contact=reporter_contact, source_reference=source_reference, created_by=actor,
+            agency=act.agency,
+            source=source,
+            received_on=received_on,
+            summary=require_text(summary, "summary", "请写明线索内容。"),
+            party=party,
+            violation_item=violation_item,
+            place=place,
+            place_detail=place_detail,
+            act_date=act_date,
+            act_ended_on=act_ended_on,
+            harmful_consequence=harmful_consequence,
+            reporter_name=reporter_name,
+            reporter_contact=reporter_contact,
+            source_reference=source_reference,
+            created_by=actor,
         )
         save(case)
         act.case = case
@@ -53,11 +78,27 @@ def _competence_checks(act, case: Case, *, item, place, on: date) -> list:
     return grants
 
 
-def filing_propose(*, actor, case: Case, party, violation_item, place, act_date: date | None, investigators,
-                   lead_officer, reason: str, act_ended_on: date | None = None, harmful_consequence: bool = False,
-                   place_detail: str | None = None, major_public_interest: bool = False, complex_case: bool = False,
-                   law_requires_review: bool = False, major_violation: bool = False, on: date | None = None,
-                   expected_version: int | None = None) -> Case:
+def filing_propose(
+    *,
+    actor,
+    case: Case,
+    party,
+    violation_item,
+    place,
+    act_date: date | None,
+    investigators,
+    lead_officer,
+    reason: str,
+    act_ended_on: date | None = None,
+    harmful_consequence: bool = False,
+    place_detail: str | None = None,
+    major_public_interest: bool = False,
+    complex_case: bool = False,
+    law_requires_review: bool = False,
+    major_violation: bool = False,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> Case:
     """提请立案：确认本机关对该违法行为有管辖权（D3.1a）、未过追责期限（D3.10a），指派至少两名
     持证且无利害关系的承办人员（D3.8、D3.1b、D3.7）并确定主办人（D1.5）。"""
     with acting.run("filing_propose", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -74,7 +115,9 @@ def filing_propose(*, actor, case: Case, party, violation_item, place, act_date:
         grants = _competence_checks(act, case, item=violation_item, place=place, on=act.on)
         act.check(org_rules.place_within_jurisdiction, case.agency, place, case.agency.government.subtree_ids())
         start = act_ended_on or act_date
-        act.check(R.within_limitation, start, case.received_on, violation_item.health_or_finance and harmful_consequence)
+        act.check(
+            R.within_limitation, start, case.received_on, violation_item.health_or_finance and harmful_consequence
+        )
         act.check(R.two_investigators_assigned, investigators)
         act.check(R.lead_officer_named, lead_officer, investigators)
         for officer in investigators:
@@ -97,24 +140,40 @@ def filing_propose(*, actor, case: Case, party, violation_item, place, act_date:
         save(case)
         case.officers.filter(ended_on__isnull=True).delete()  # a fresh proposal replaces an earlier one
         for officer in investigators:
-            CaseOfficer.objects.create(case=case, officer=officer, lead=officer.pk == lead_officer.pk, assigned_on=act.on)
-        return act.done(changes={"investigators": [o.pk for o in investigators], "lead_officer": lead_officer.pk,
-                                 "grant": grant.describe()})
+            CaseOfficer.objects.create(
+                case=case, officer=officer, lead=officer.pk == lead_officer.pk, assigned_on=act.on
+            )
+        return act.done(
+            changes={
+                "investigators": [o.pk for o in investigators],
+                "lead_officer": lead_officer.pk,
+                "grant": grant.describe(),
+            }
+        )
 
 
-def filing_approve(*, actor, case: Case, on: date | None = None, late_reason: str = "",
-                   expected_version: int | None = None) -> Case:
+def filing_approve(
+    *, actor, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
+) -> Case:
     """批准立案：自立案之日起计算九十日的决定期限（行政处罚法第六十条）。"""
     with acting.run("filing_approve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         _competence_checks(act, case, item=case.violation_item, place=case.place, on=act.on)
-        act.check(R.within_limitation, case.limitation_start, case.received_on,
-                  case.violation_item.health_or_finance and case.harmful_consequence)
+        act.check(
+            R.within_limitation,
+            case.limitation_start,
+            case.received_on,
+            case.violation_item.health_or_finance and case.harmful_consequence,
+        )
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
         for co in case.officers.select_related("officer").filter(ended_on__isnull=True):
             act.check(people_rules.officer_certified, standing_of(co.officer, "penalty", act.on))
-            act.check(people_rules.no_declared_conflict, co.officer, case.party,
-                      conflicts_between(co.officer, case.party, act.on))
+            act.check(
+                people_rules.no_declared_conflict,
+                co.officer,
+                case.party,
+                conflicts_between(co.officer, case.party, act.on),
+            )
         act.passed(people_rules.officer_certified)
         act.passed(people_rules.no_declared_conflict)
         act.enforce()
@@ -125,8 +184,15 @@ def filing_approve(*, actor, case: Case, on: date | None = None, late_reason: st
         return act.done(changes={"filing_number": case.filing_number, "decision_due_on": case.decision_due_on})
 
 
-def filing_refuse(*, actor, case: Case, reason: str, on: date | None = None, late_reason: str = "",
-                  expected_version: int | None = None) -> Case:
+def filing_refuse(
+    *,
+    actor,
+    case: Case,
+    reason: str,
+    on: date | None = None,
+    late_reason: str = "",
+    expected_version: int | None = None,
+) -> Case:
     """决定不予立案，写明理由。"""
     with acting.run("filing_refuse", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
@@ -137,8 +203,16 @@ def filing_refuse(*, actor, case: Case, reason: str, on: date | None = None, lat
         return act.done(changes={"reason": reason})
 
 
-def transfer_out(*, actor, case: Case, to_agency, reasons: str, materials: str, on: date | None = None,
-                 expected_version: int | None = None) -> Case:
+def transfer_out(
+    *,
+    actor,
+    case: Case,
+    to_agency,
+    reasons: str,
+    materials: str,
+    on: date | None = None,
+    expected_version: int | None = None,
+) -> Case:
     """移送有管辖权的机关（D3.4）：书面移送函，接收机关不得拒绝，并书面函告处理结果。
     接收机关即收到一条“其他机关移送”的线索。"""
     with acting.run("transfer_out", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -154,16 +228,41 @@ def transfer_out(*, actor, case: Case, to_agency, reasons: str, materials: str, 
         act.enforce()
         letter = numbering.next_number(case.acting_agency, "transfer", act.on.year)
         received = Case(
-            agency=to_agency, source=Source.TRANSFER_IN, source_reference=letter, transferred_from=case,
-            received_on=act.on, summary=f"{case.acting_agency}移送（{letter}）：{case.summary}", party=case.party,
-            violation_item=case.violation_item, place=case.place, place_detail=case.place_detail, act_date=case.act_date,
-            act_ended_on=case.act_ended_on, harmful_consequence=case.harmful_consequence, created_by=actor,
+            agency=to_agency,
+            source=Source.TRANSFER_IN,
+            source_reference=letter,
+            transferred_from=case,
+            received_on=act.on,
+            summary=f"{case.acting_agency}移送（{letter}）：{case.summary}",
+            party=case.party,
+            violation_item=case.violation_item,
+            place=case.place,
+            place_detail=case.place_detail,
+            act_date=case.act_date,
+            act_ended_on=case.act_ended_on,
+            harmful_consequence=case.harmful_consequence,
+            created_by=actor,
         )
         save(received)
-        save(Transfer(case=case, to_agency=to_agency, letter_number=letter, sent_on=act.on, reasons=reasons,
-                      materials=materials, received_case=received))
-        audit.record(actor=actor, act="case.transfer_in", obj=received, agency=to_agency,
-                     changes={"letter_number": letter, "from_case": case.pk}, clauses=["D3.4"])
+        save(
+            Transfer(
+                case=case,
+                to_agency=to_agency,
+                letter_number=letter,
+                sent_on=act.on,
+                reasons=reasons,
+                materials=materials,
+                received_case=received,
+            )
+        )
+        audit.record(
+            actor=actor,
+            act="case.transfer_in",
+            obj=received,
+            agency=to_agency,
+            changes={"letter_number": letter, "from_case": case.pk},
+            clauses=["D3.4"],
+        )
         case.ended_on, case.end_reason = act.on, reasons
         return act.done(changes={"letter_number": letter, "to_agency": to_agency.pk, "received_case": received.pk})
 
@@ -181,13 +280,20 @@ def transfer_answer(*, actor, case: Case, answer: str, on: date | None = None) -
         incoming.answered_on = act.on
         incoming.answer = require_text(answer, "answer", "请写明处理结果。")
         incoming.save(update_fields=["answered_on", "answer"])
-        audit.record(actor=actor, act="case.transfer_answered", obj=incoming.case, agency=incoming.case.agency_id,
-                     changes={"answer": answer, "answered_on": act.on}, clauses=["D3.4"])
+        audit.record(
+            actor=actor,
+            act="case.transfer_answered",
+            obj=incoming.case,
+            agency=incoming.case.agency_id,
+            changes={"answer": answer, "answered_on": act.on},
+            clauses=["D3.4"],
+        )
         return act.done(changes={"answer": answer, "to_case": incoming.case_id})
 
 
-def officer_assign(*, actor, case: Case, officer, lead: bool = False, on: date | None = None,
-                   expected_version: int | None = None) -> Case:
+def officer_assign(
+    *, actor, case: Case, officer, lead: bool = False, on: date | None = None, expected_version: int | None = None
+) -> Case:
     """指派承办人员：持证（D3.1b）、无利害关系（D3.7）、未被决定回避、未在本案其他环节办理事项（D3.3）。"""
     with acting.run("officer_assign", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
@@ -196,7 +302,9 @@ def officer_assign(*, actor, case: Case, officer, lead: bool = False, on: date |
         if case.officers.filter(officer=officer, ended_on__isnull=True).exists():
             raise invalid(f"{officer.name}已是本案承办人员。", field="officer")
         act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
-        act.check(people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on))
+        act.check(
+            people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
+        )
         act.check(R.recused_officer_excluded, officer, granted_recusals(case, officer))
         stages = {}
         if officer.user_id:
@@ -218,14 +326,22 @@ def recusal_apply(*, actor, case: Case, officer, applicant: str, grounds: str, o
             raise invalid(f"{officer.name}不是本案承办人员。", field="officer")
         if case.recusals.filter(officer=officer, granted__isnull=True).exists():
             raise conflict(f"{officer.name}的回避申请尚待决定。")
-        recusal = save(Recusal(case=case, officer=officer, applicant=applicant,
-                               grounds=require_text(grounds, "grounds", "请写明申请回避的理由。"), applied_on=act.on))
+        recusal = save(
+            Recusal(
+                case=case,
+                officer=officer,
+                applicant=applicant,
+                grounds=require_text(grounds, "grounds", "请写明申请回避的理由。"),
+                applied_on=act.on,
+            )
+        )
         act.done(changes={"recusal": recusal.pk, "officer": officer.pk, "applicant": applicant, "grounds": grounds})
         return recusal
 
 
-def recusal_decide(*, actor, case: Case, recusal: Recusal, granted: bool, reason: str = "",
-                   on: date | None = None) -> Recusal:
+def recusal_decide(
+    *, actor, case: Case, recusal: Recusal, granted: bool, reason: str = "", on: date | None = None
+) -> Recusal:
     """机关负责人决定是否回避；决定回避的，该人员退出本案（D3.7，行政处罚法第四十三条）。"""
     with acting.run("recusal_decide", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -239,7 +355,8 @@ def recusal_decide(*, actor, case: Case, recusal: Recusal, granted: bool, reason
         recusal.save(update_fields=["granted", "decision_reason", "decided_on", "decided_by"])
         if granted:
             case.officers.filter(officer=recusal.officer, ended_on__isnull=True).update(
-                ended_on=act.on, end_reason="决定回避", lead=False)
+                ended_on=act.on, end_reason="决定回避", lead=False
+            )
             if case.lead_officer_id == recusal.officer_id:
                 case.lead_officer = None
         act.done(changes={"recusal": recusal.pk, "granted": granted, "reason": reason})
@@ -265,14 +382,27 @@ def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | N
         act.enforce()
         previous = case.decision_due_on
         new_due = workdays.add_days(previous, int(days))
-        extension = save(Extension(case=case, approved_on=act.on, days=days, reason=reason, previous_due_on=previous,
-                                   new_due_on=new_due))
+        extension = save(
+            Extension(
+                case=case, approved_on=act.on, days=days, reason=reason, previous_due_on=previous, new_due_on=new_due
+            )
+        )
         case.decision_due_on = new_due
         act.done(changes={"days": days, "reason": reason})
         return extension
 
 
 __all__ = [
-    "clue_register", "filing_propose", "filing_approve", "filing_refuse", "transfer_out", "transfer_answer",
-    "officer_assign", "recusal_apply", "recusal_decide", "terminate", "extension_approve", "Status",
+    "Status",
+    "clue_register",
+    "extension_approve",
+    "filing_approve",
+    "filing_propose",
+    "filing_refuse",
+    "officer_assign",
+    "recusal_apply",
+    "recusal_decide",
+    "terminate",
+    "transfer_answer",
+    "transfer_out",
 ]

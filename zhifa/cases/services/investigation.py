@@ -24,9 +24,20 @@ from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of
 
 
-def inspection_record(*, actor, case: Case, kind: str, place: str, subject: str, officers, certificates_shown: bool,
-                      record: str, signed_by_subject: bool = True, refusal_note: str = "",
-                      on: date | None = None) -> Inspection:
+def inspection_record(
+    *,
+    actor,
+    case: Case,
+    kind: str,
+    place: str,
+    subject: str,
+    officers,
+    certificates_shown: bool,
+    record: str,
+    signed_by_subject: bool = True,
+    refusal_note: str = "",
+    on: date | None = None,
+) -> Inspection:
     """记录现场检查或询问：执法人员不得少于两人，均持有效证件并出示（D3.8、D3.1b），
     均为本案承办人员且与当事人无利害关系（D3.3、D3.7）。"""
     with acting.run("inspection_record", actor=actor, case=case, on=on) as act:
@@ -36,9 +47,11 @@ def inspection_record(*, actor, case: Case, kind: str, place: str, subject: str,
         act.check(R.assigned_investigator, act.officer, live)
         standings = [standing_of(o, "penalty", act.on) for o in officers]
         act.check(people_rules.two_certified_officers, standings, certificates_shown)
-        for officer, standing in zip(officers, standings):
+        for officer, standing in zip(officers, standings, strict=False):
             act.check(people_rules.officer_certified, standing)
-            act.check(people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on))
+            act.check(
+                people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
+            )
             act.check(R.recused_officer_excluded, officer, granted_recusals(case, officer))
             act.check(R.assigned_investigator, officer, live)
         for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
@@ -46,21 +59,47 @@ def inspection_record(*, actor, case: Case, kind: str, place: str, subject: str,
         act.enforce()
         if not signed_by_subject and not refusal_note.strip():
             raise invalid("被检查人或被询问人未签字的，请注明拒绝签字的情况。", field="refusal_note")
-        inspection = save(Inspection(
-            case=case, kind=kind, on=act.on, place=require_text(place, "place", "请写明地点。"),
-            subject=require_text(subject, "subject", "请写明被检查人或被询问人。"), certificates_shown=certificates_shown,
-            record=require_text(record, "record", "请写明笔录内容。"), signed_by_subject=signed_by_subject,
-            refusal_note=refusal_note,
-        ))
+        inspection = save(
+            Inspection(
+                case=case,
+                kind=kind,
+                on=act.on,
+                place=require_text(place, "place", "请写明地点。"),
+                subject=require_text(subject, "subject", "请写明被检查人或被询问人。"),
+                certificates_shown=certificates_shown,
+                record=require_text(record, "record", "请写明笔录内容。"),
+                signed_by_subject=signed_by_subject,
+                refusal_note=refusal_note,
+            )
+        )
         inspection.officers.set(officers)
-        act.done(changes={"inspection": inspection.pk, "kind": kind, "officers": [o.pk for o in officers],
-                          "certificates_shown": certificates_shown})
+        act.done(
+            changes={
+                "inspection": inspection.pk,
+                "kind": kind,
+                "officers": [o.pk for o in officers],
+                "certificates_shown": certificates_shown,
+            }
+        )
         return inspection
 
 
-def evidence_add(*, actor, case: Case, kind: str, title: str, source: str, collected_on: date, content,
-                 filename: str = "", content_type: str = "", description: str = "", inspection: Inspection | None = None,
-                 holder: str = "", on: date | None = None) -> Evidence:
+def evidence_add(
+    *,
+    actor,
+    case: Case,
+    kind: str,
+    title: str,
+    source: str,
+    collected_on: date,
+    content,
+    filename: str = "",
+    content_type: str = "",
+    description: str = "",
+    inspection: Inspection | None = None,
+    holder: str = "",
+    on: date | None = None,
+) -> Evidence:
     """登记证据：内容按 SHA-256 存放，不覆盖、不删除；自取得起记录保管链。"""
     with acting.run("evidence_add", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -78,52 +117,107 @@ def evidence_add(*, actor, case: Case, kind: str, title: str, source: str, colle
         if size == 0:
             raise invalid("证据文件是空的。", field="content")
         number = (case.evidence.aggregate(n=Max("number"))["n"] or 0) + 1
-        evidence = save(Evidence(
-            case=case, number=number, kind=kind, title=require_text(title, "title", "请写明证据名称。"),
-            description=description, source=require_text(source, "source", "请写明证据来源。"), collected_on=collected_on,
-            inspection=inspection, sha256=sha, size=size, filename=(filename or getattr(content, "name", "") or "evidence")[:200],
-            content_type=content_type or getattr(content, "content_type", "") or "", registered_by=actor,
-        ))
-        CustodyEvent.objects.create(evidence=evidence, on=collected_on, action=CustodyEvent.Action.COLLECTED,
-                                    holder=holder or str(act.officer), note=f"由{act.officer}登记", recorded_by=actor)
+        evidence = save(
+            Evidence(
+                case=case,
+                number=number,
+                kind=kind,
+                title=require_text(title, "title", "请写明证据名称。"),
+                description=description,
+                source=require_text(source, "source", "请写明证据来源。"),
+                collected_on=collected_on,
+                inspection=inspection,
+                sha256=sha,
+                size=size,
+                filename=(filename or getattr(content, "name", "") or "evidence")[:200],
+                content_type=content_type or getattr(content, "content_type", "") or "",
+                registered_by=actor,
+            )
+        )
+        CustodyEvent.objects.create(
+            evidence=evidence,
+            on=collected_on,
+            action=CustodyEvent.Action.COLLECTED,
+            holder=holder or str(act.officer),
+            note=f"由{act.officer}登记",
+            recorded_by=actor,
+        )
         act.done(changes={"evidence": evidence.pk, "number": number, "kind": kind, "sha256": sha, "size": size})
         return evidence
 
 
-def custody_record(*, actor, evidence: Evidence, action: str, holder: str, note: str = "",
-                   on: date | None = None) -> CustodyEvent:
+def custody_record(
+    *, actor, evidence: Evidence, action: str, holder: str, note: str = "", on: date | None = None
+) -> CustodyEvent:
     """记录证据保管链的一环：入库、移交、调取、归还、封存。"""
     with acting.run("custody_record", actor=actor, case=evidence.case_id, on=on) as act:
         if act.on < evidence.collected_on:
             raise invalid("保管记录的日期不得早于证据取得日期。", field="on")
-        event = CustodyEvent(evidence=evidence, on=act.on, action=action,
-                             holder=require_text(holder, "holder", "请写明保管人或保管地点。"), note=note, recorded_by=actor)
+        event = CustodyEvent(
+            evidence=evidence,
+            on=act.on,
+            action=action,
+            holder=require_text(holder, "holder", "请写明保管人或保管地点。"),
+            note=note,
+            recorded_by=actor,
+        )
         save(event, exclude=["recorded_by"])
         act.done(changes={"evidence": evidence.pk, "action": action, "holder": holder})
         return event
 
 
-def relative_record(*, actor, case: Case, name: str, relation: str, age_group: str, circumstances: str = "",
-                    arrangement: str = "", on: date | None = None) -> Relative:
+def relative_record(
+    *,
+    actor,
+    case: Case,
+    name: str,
+    relation: str,
+    age_group: str,
+    circumstances: str = "",
+    arrangement: str = "",
+    on: date | None = None,
+) -> Relative:
     """登记当事人的亲属（特别是老人、未成年子女）及保护措施，与当事人区别对待，从不公开（D5.6）。"""
     with acting.run("relative_record", actor=actor, case=case, on=on) as act:
         case = act.case
         act.check(R.relative_apart_from_party, name, case.party)
         act.enforce()
-        relative = save(Relative(case=case, name=require_text(name, "name", "请写明姓名。"),
-                                 relation=require_text(relation, "relation", "请写明与当事人的关系。"),
-                                 age_group=age_group, circumstances=circumstances, arrangement=arrangement,
-                                 recorded_on=act.on))
+        relative = save(
+            Relative(
+                case=case,
+                name=require_text(name, "name", "请写明姓名。"),
+                relation=require_text(relation, "relation", "请写明与当事人的关系。"),
+                age_group=age_group,
+                circumstances=circumstances,
+                arrangement=arrangement,
+                recorded_on=act.on,
+            )
+        )
         # The audit log is not public, but it names the relative only by record number.
         act.done(changes={"relative": relative.pk, "age_group": age_group})
         return relative
 
 
-def report_submit(*, actor, case: Case, facts: str, evidence_summary: str, outcome: str, reasons: str,
-                  terms: dict | None = None, basis_articles=(), circumstances: dict | None = None,
-                  lenient_new_law: bool = False, lenient_reason: str = "", major_public_interest: bool | None = None,
-                  complex_case: bool | None = None, law_requires_review: bool | None = None,
-                  major_violation: bool | None = None, departure_reasons: str = "", on: date | None = None) -> Report:
+def report_submit(
+    *,
+    actor,
+    case: Case,
+    facts: str,
+    evidence_summary: str,
+    outcome: str,
+    reasons: str,
+    terms: dict | None = None,
+    basis_articles=(),
+    circumstances: dict | None = None,
+    lenient_new_law: bool = False,
+    lenient_reason: str = "",
+    major_public_interest: bool | None = None,
+    complex_case: bool | None = None,
+    law_requires_review: bool | None = None,
+    major_violation: bool | None = None,
+    departure_reasons: str = "",
+    on: date | None = None,
+) -> Report:
     """调查终结，提交调查终结报告：事实、证据、依据（D3.10a）和处理意见。处理意见偏离裁量基准
     建议档次的，须书面说明理由（D3.6），并送法制审核。"""
     from zhifa.cases.services.discretion import assess
@@ -134,37 +228,60 @@ def report_submit(*, actor, case: Case, facts: str, evidence_summary: str, outco
         articles = list(basis_articles)
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         act.check(R.basis_cited, outcome, articles)
-        check_articles(act, articles, act_date=case.act_date, on=act.on, lenient=lenient_new_law,
-                       lenient_reason=lenient_reason)
+        check_articles(
+            act, articles, act_date=case.act_date, on=act.on, lenient=lenient_new_law, lenient_reason=lenient_reason
+        )
         if outcome not in Outcome.values:
             raise invalid("请选择处理意见。", field="outcome")
         circumstances = dict(circumstances or {})
         assessment = assess(case, circumstances, act.on, outcome, terms)
         summary = assessment.summary()
-        act.check(R.departure_explained, assessment.departs,
-                  f"{summary.get('outcome', '')}，{summary.get('tier', '')}", departure_reasons)
+        act.check(
+            R.departure_explained,
+            assessment.departs,
+            f"{summary.get('outcome', '')}，{summary.get('tier', '')}",
+            departure_reasons,
+        )
         act.enforce()
         check_outcome_terms(outcome, terms)
-        for name, value in (("major_public_interest", major_public_interest), ("complex_case", complex_case),
-                            ("law_requires_review", law_requires_review), ("major_violation", major_violation)):
+        for name, value in (
+            ("major_public_interest", major_public_interest),
+            ("complex_case", complex_case),
+            ("law_requires_review", law_requires_review),
+            ("major_violation", major_violation),
+        ):
             if value is not None:
                 setattr(case, name, value)
         report = Report(
-            case=case, submitted_on=act.on, facts=require_text(facts, "facts", "请写明认定的违法事实。"),
-            evidence_summary=require_text(evidence_summary, "evidence_summary", "请列明证据。"), outcome=outcome,
-            reasons=require_text(reasons, "reasons", "请写明处理意见的理由。"), circumstances=circumstances,
-            discretion=summary, departure_reasons=(departure_reasons or "").strip() if assessment.departs else "",
-            lenient_new_law=lenient_new_law, lenient_reason=lenient_reason, **terms,
+            case=case,
+            submitted_on=act.on,
+            facts=require_text(facts, "facts", "请写明认定的违法事实。"),
+            evidence_summary=require_text(evidence_summary, "evidence_summary", "请列明证据。"),
+            outcome=outcome,
+            reasons=require_text(reasons, "reasons", "请写明处理意见的理由。"),
+            circumstances=circumstances,
+            discretion=summary,
+            departure_reasons=(departure_reasons or "").strip() if assessment.departs else "",
+            lenient_new_law=lenient_new_law,
+            lenient_reason=lenient_reason,
+            **terms,
         )
         save(report)
         report.basis_articles.set(articles)
-        act.done(changes={"report": report.pk, "outcome": outcome, "terms": {k: v for k, v in terms.items() if v},
-                          "basis_articles": [a.pk for a in articles]})
+        act.done(
+            changes={
+                "report": report.pk,
+                "outcome": outcome,
+                "terms": {k: v for k, v in terms.items() if v},
+                "basis_articles": [a.pk for a in articles],
+            }
+        )
         return report
 
 
-def investigation_reopen(*, actor, case: Case, reason: str, on: date | None = None,
-                         expected_version: int | None = None) -> Case:
+def investigation_reopen(
+    *, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+) -> Case:
     """退回补充调查：调查终结后发现需要补充事实或证据的，由机关负责人退回。"""
     with acting.run("investigation_reopen", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         require_text(reason, "reason", "请写明退回补充调查的理由。")

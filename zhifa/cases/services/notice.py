@@ -26,9 +26,18 @@ from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of
 
 
-def notice_issue(*, actor, case: Case, facts: str | None = None, reasons: str | None = None, terms: dict | None = None,
-                 basis_articles=None, states_defence_right: bool = True, states_hearing_right: bool | None = None,
-                 on: date | None = None) -> Notice:
+def notice_issue(
+    *,
+    actor,
+    case: Case,
+    facts: str | None = None,
+    reasons: str | None = None,
+    terms: dict | None = None,
+    basis_articles=None,
+    states_defence_right: bool = True,
+    states_hearing_right: bool | None = None,
+    on: date | None = None,
+) -> Notice:
     """制作行政处罚事先告知书：拟作出的处罚内容及事实、理由、依据，陈述申辩权利；属于听证
     范围的，告知要求听证的权利（D3.9a、D5.3a）。未写明的内容取自调查终结报告。"""
     with acting.run("notice_issue", actor=actor, case=case, on=on) as act:
@@ -56,13 +65,21 @@ def notice_issue(*, actor, case: Case, facts: str | None = None, reasons: str | 
         notice.number = numbering.next_number(case.acting_agency, "notice", act.on.year)
         save(notice)
         notice.basis_articles.set(articles)
-        act.done(changes={"notice": notice.pk, "number": notice.number, "terms": {k: v for k, v in terms.items() if v},
-                          "states_hearing_right": states_hearing_right, "hearing_grounds": grounds})
+        act.done(
+            changes={
+                "notice": notice.pk,
+                "number": notice.number,
+                "terms": {k: v for k, v in terms.items() if v},
+                "states_hearing_right": states_hearing_right,
+                "hearing_grounds": grounds,
+            }
+        )
         return notice
 
 
-def notice_serve(*, actor, case: Case, method: str, served_to: str, on: date | None = None,
-                 expected_version: int | None = None) -> Notice:
+def notice_serve(
+    *, actor, case: Case, method: str, served_to: str, on: date | None = None, expected_version: int | None = None
+) -> Notice:
     """送达事先告知书：自送达之日起计算陈述申辩和要求听证的期限。"""
     with acting.run("notice_serve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
@@ -82,8 +99,16 @@ def notice_serve(*, actor, case: Case, method: str, served_to: str, on: date | N
         return notice
 
 
-def waiver_record(*, actor, case: Case, statement: str, in_writing: bool, waives_defence: bool = True,
-                  waives_hearing: bool = False, on: date | None = None) -> Waiver:
+def waiver_record(
+    *,
+    actor,
+    case: Case,
+    statement: str,
+    in_writing: bool,
+    waives_defence: bool = True,
+    waives_hearing: bool = False,
+    on: date | None = None,
+) -> Waiver:
     """登记当事人书面放弃陈述、申辩（或听证）权利（行政处罚法第六十二条）。"""
     with acting.run("waiver_record", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -92,8 +117,17 @@ def waiver_record(*, actor, case: Case, statement: str, in_writing: bool, waives
         notice = current_notice(case)
         if act.on < notice.served_on:
             raise invalid("放弃声明的日期不得早于告知书送达日期。", field="on")
-        waiver = save(Waiver(case=case, notice=notice, on=act.on, waives_defence=waives_defence,
-                             waives_hearing=waives_hearing, in_writing=in_writing, statement=statement))
+        waiver = save(
+            Waiver(
+                case=case,
+                notice=notice,
+                on=act.on,
+                waives_defence=waives_defence,
+                waives_hearing=waives_hearing,
+                in_writing=in_writing,
+                statement=statement,
+            )
+        )
         act.done(changes={"waiver": waiver.pk, "waives_defence": waives_defence, "waives_hearing": waives_hearing})
         return waiver
 
@@ -108,24 +142,33 @@ def _points(points) -> list[dict]:
     return result
 
 
-def defence_record(*, actor, case: Case, made_by: str, points, form: str = Defence.Form.WRITTEN,
-                   on: date | None = None) -> Defence:
+def defence_record(
+    *, actor, case: Case, made_by: str, points, form: str = Defence.Form.WRITTEN, on: date | None = None
+) -> Defence:
     """逐项记录当事人提出的事实、理由和证据（D5.2a，行政处罚法第四十五条）。"""
     with acting.run("defence_record", actor=actor, case=case, on=on) as act:
         case = act.case
         points = _points(points)
         act.check(R.defence_points_recorded, [p["text"] for p in points])
         act.enforce()
-        defence = save(Defence(case=case, notice=current_notice(case), received_on=act.on, form=form,
-                               made_by=require_text(made_by, "made_by", "请写明陈述申辩人。")))
+        defence = save(
+            Defence(
+                case=case,
+                notice=current_notice(case),
+                received_on=act.on,
+                form=form,
+                made_by=require_text(made_by, "made_by", "请写明陈述申辩人。"),
+            )
+        )
         for n, p in enumerate(points, 1):
             save(DefencePoint(defence=defence, number=n, kind=p["kind"], text=p["text"]))
         act.done(changes={"defence": defence.pk, "points": [p["text"][:100] for p in points]})
         return defence
 
 
-def defence_review(*, actor, case: Case, point: DefencePoint, adopted: bool | None, reason: str,
-                   on: date | None = None) -> DefencePoint:
+def defence_review(
+    *, actor, case: Case, point: DefencePoint, adopted: bool | None, reason: str, on: date | None = None
+) -> DefencePoint:
     """复核一项陈述申辩：采纳或不采纳，写明理由；成立的，应当采纳（行政处罚法第四十五条）。"""
     with acting.run("defence_review", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -141,8 +184,9 @@ def defence_review(*, actor, case: Case, point: DefencePoint, adopted: bool | No
         return point
 
 
-def hearing_request(*, actor, case: Case, requested_on: date | None = None, form: str = "written",
-                    on: date | None = None) -> Hearing:
+def hearing_request(
+    *, actor, case: Case, requested_on: date | None = None, form: str = "written", on: date | None = None
+) -> Hearing:
     """登记当事人要求听证：告知后五日内提出（D5.3a，行政处罚法第六十四条）。"""
     with acting.run("hearing_request", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -171,8 +215,18 @@ def _open_hearing(case: Case, hearing=None) -> Hearing:
     return found
 
 
-def hearing_schedule(*, actor, case: Case, chair, scheduled_at: datetime, place: str, notified_on: date | None = None,
-                     public: bool = True, hearing: Hearing | None = None, on: date | None = None) -> Hearing:
+def hearing_schedule(
+    *,
+    actor,
+    case: Case,
+    chair,
+    scheduled_at: datetime,
+    place: str,
+    notified_on: date | None = None,
+    public: bool = True,
+    hearing: Hearing | None = None,
+    on: date | None = None,
+) -> Hearing:
     """指定非本案调查人员主持听证，并在举行听证的七日前通知当事人时间、地点（D5.3a）。"""
     with acting.run("hearing_schedule", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -190,15 +244,30 @@ def hearing_schedule(*, actor, case: Case, chair, scheduled_at: datetime, place:
         act.check(people_rules.no_declared_conflict, chair, case.party, conflicts_between(chair, case.party, act.on))
         act.check(R.hearing_notified_in_time, notified_on, day)
         act.enforce()
-        hearing.chair, hearing.scheduled_at, hearing.notified_on, hearing.public = chair, scheduled_at, notified_on, public
+        hearing.chair, hearing.scheduled_at, hearing.notified_on, hearing.public = (
+            chair,
+            scheduled_at,
+            notified_on,
+            public,
+        )
         hearing.place = require_text(place, "place", "请写明听证地点。")
         hearing.save(update_fields=["chair", "scheduled_at", "notified_on", "public", "place"])
-        act.done(changes={"hearing": hearing.pk, "chair": chair.pk, "scheduled_at": scheduled_at, "notified_on": notified_on})
+        act.done(
+            changes={"hearing": hearing.pk, "chair": chair.pk, "scheduled_at": scheduled_at, "notified_on": notified_on}
+        )
         return hearing
 
 
-def hearing_record(*, actor, case: Case, transcript: str, party_attended: bool, points=(),
-                   hearing: Hearing | None = None, on: date | None = None) -> Hearing:
+def hearing_record(
+    *,
+    actor,
+    case: Case,
+    transcript: str,
+    party_attended: bool,
+    points=(),
+    hearing: Hearing | None = None,
+    on: date | None = None,
+) -> Hearing:
     """主持人记录听证：笔录，当事人出席与否（无正当理由不出席的视为放弃），当事人在听证中提出的事项逐项记录。"""
     with acting.run("hearing_record", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -219,17 +288,31 @@ def hearing_record(*, actor, case: Case, transcript: str, party_attended: bool, 
             raise invalid("听证中提出的事项不能为空。", field="points")
         defence = None
         if points:
-            defence = save(Defence(case=case, notice=hearing.notice, received_on=act.on, form=Defence.Form.HEARING,
-                                   made_by=case.party.name))
+            defence = save(
+                Defence(
+                    case=case,
+                    notice=hearing.notice,
+                    received_on=act.on,
+                    form=Defence.Form.HEARING,
+                    made_by=case.party.name,
+                )
+            )
             for n, p in enumerate(points, 1):
                 save(DefencePoint(defence=defence, number=n, kind=p["kind"], text=p["text"]))
-        act.done(changes={"hearing": hearing.pk, "held_on": act.on, "party_attended": party_attended,
-                          "defence": defence.pk if defence else None})
+        act.done(
+            changes={
+                "hearing": hearing.pk,
+                "held_on": act.on,
+                "party_attended": party_attended,
+                "defence": defence.pk if defence else None,
+            }
+        )
         return hearing
 
 
-def hearing_withdraw(*, actor, case: Case, statement: str, hearing: Hearing | None = None,
-                     on: date | None = None) -> Hearing:
+def hearing_withdraw(
+    *, actor, case: Case, statement: str, hearing: Hearing | None = None, on: date | None = None
+) -> Hearing:
     """登记当事人撤回听证要求。"""
     with acting.run("hearing_withdraw", actor=actor, case=case, on=on) as act:
         hearing = _open_hearing(act.case, hearing)

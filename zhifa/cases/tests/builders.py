@@ -66,30 +66,55 @@ def make_world() -> World:
     from zhifa.org.models import Power
 
     city, district = make_city_and_district()
-    agency = make_agency(district, name="重庆市渝中区市场监督管理局", field="market", case_prefix="渝中市监",
-                         short_name="渝中区市场监管局")
+    agency = make_agency(
+        district,
+        name="重庆市渝中区市场监督管理局",
+        field="market",
+        case_prefix="渝中市监",
+        short_name="渝中区市场监管局",
+    )
     other = make_agency(district, name="重庆市渝中区生态环境局", field="ecology", case_prefix="渝中环")
     n = next(_seq)
     basis = LegalBasis.objects.create(
-        title="中华人民共和国食品安全法", short_title="食品安全法", slug=f"food-safety-{n}", level="law", issuer="全国人大常委会",
-        promulgated_on=date(2015, 4, 24), effective_from=date(2015, 10, 1),
+        title="中华人民共和国食品安全法",
+        short_title="食品安全法",
+        slug=f"food-safety-{n}",
+        level="law",
+        issuer="全国人大常委会",
+        promulgated_on=date(2015, 4, 24),
+        effective_from=date(2015, 10, 1),
     )
-    article = Article.objects.create(basis=basis, number=124, label="第一百二十四条",
-                                     text="经营超过保质期的食品的，没收违法所得和违法经营的食品，并处罚款。")
+    article = Article.objects.create(
+        basis=basis,
+        number=124,
+        label="第一百二十四条",
+        text="经营超过保质期的食品的，没收违法所得和违法经营的食品，并处罚款。",
+    )
     document = LegalBasis.objects.create(
-        title="关于加强食品经营监管的通知", slug=f"notice-doc-{n}", level="normative_document", issuer="某区市场监管局",
-        promulgated_on=date(2020, 1, 1), effective_from=date(2020, 1, 1),
+        title="关于加强食品经营监管的通知",
+        slug=f"notice-doc-{n}",
+        level="normative_document",
+        issuer="某区市场监管局",
+        promulgated_on=date(2020, 1, 1),
+        effective_from=date(2020, 1, 1),
     )
     doc_article = Article.objects.create(basis=document, number=3, label="第三条", text="……")
-    item = ViolationItem.objects.create(code=f"SC-{n:04d}", name="经营超过保质期的食品", field="market",
-                                        penalty_summary="没收违法所得，并处五万元以上十万元以下罚款", health_or_finance=True)
+    item = ViolationItem.objects.create(
+        code=f"SC-{n:04d}",
+        name="经营超过保质期的食品",
+        field="market",
+        penalty_summary="没收违法所得，并处五万元以上十万元以下罚款",
+        health_or_finance=True,
+    )
     item.penalty_articles.add(article)
     other_item = ViolationItem.objects.create(code=f"HJ-{n:04d}", name="未批先建排污设施", field="ecology")
-    power = Power.objects.create(agency=agency, code=f"P-{n}", name="对经营超过保质期食品的行政处罚",
-                                 valid_from=date(2020, 1, 1))
+    power = Power.objects.create(
+        agency=agency, code=f"P-{n}", name="对经营超过保质期食品的行政处罚", valid_from=date(2020, 1, 1)
+    )
     power.violation_items.add(item)
-    other_power = Power.objects.create(agency=other, code=f"E-{n}", name="对未批先建排污设施的行政处罚",
-                                       valid_from=date(2020, 1, 1))
+    other_power = Power.objects.create(
+        agency=other, code=f"E-{n}", name="对未批先建排污设施的行政处罚", valid_from=date(2020, 1, 1)
+    )
     other_power.violation_items.add(other_item)
 
     w = World(city, district, agency, other, basis, article, document, doc_article, item, other_item, power)
@@ -105,8 +130,9 @@ def make_world() -> World:
         w.users[key] = user
         w.officers[f"{key}_officer"] = off
     w.users["reviewer"] = make_user("reviewer", agency=agency, username=f"reviewer{next(_seq)}", display_name="周审核")
-    w.users["legal_office"] = make_user("legal_office", government=district, username=f"sfj{next(_seq)}",
-                                        display_name="区司法局")
+    w.users["legal_office"] = make_user(
+        "legal_office", government=district, username=f"sfj{next(_seq)}", display_name="区司法局"
+    )
     other_user, _ = staff(other, "officer", "环保员")
     w.users["other_officer"] = other_user
     other_head, _ = staff(other, "head", "环保局长")
@@ -124,35 +150,66 @@ def evidence_file(text: str = "现场照片") -> io.BytesIO:
 
 # --- walking a case -----------------------------------------------------------------
 
+
 def clue(w: World, *, party=None, on: date = D0, item=True, **kw) -> Case:
     return services.clue_register(
-        actor=w.zhang, source=kw.pop("source", "complaint"), received_on=on, on=on,
-        summary=kw.pop("summary", "群众举报：某超市销售过期食品。"), party=party or w.org,
-        violation_item=w.item if item else None, place=w.district, act_date=kw.pop("act_date", on - timedelta(days=3)), **kw,
+        actor=w.zhang,
+        source=kw.pop("source", "complaint"),
+        received_on=on,
+        on=on,
+        summary=kw.pop("summary", "群众举报：某超市销售过期食品。"),
+        party=party or w.org,
+        violation_item=w.item if item else None,
+        place=w.district,
+        act_date=kw.pop("act_date", on - timedelta(days=3)),
+        **kw,
     )
 
 
 def propose(w: World, case: Case, *, on: date | None = None, investigators=None, lead=None, **kw) -> Case:
     investigators = investigators or [w.zhang_officer, w.li_officer]
     return services.filing_propose(
-        actor=w.zhang, case=case, party=case.party, violation_item=case.violation_item, place=case.place,
-        act_date=case.act_date, harmful_consequence=kw.pop("harmful_consequence", False), investigators=investigators,
-        lead_officer=lead or investigators[0], reason=kw.pop("reason", "有证据初步证明存在违法行为，属本机关管辖。"),
-        on=on or case.received_on, **kw,
+        actor=w.zhang,
+        case=case,
+        party=case.party,
+        violation_item=case.violation_item,
+        place=case.place,
+        act_date=case.act_date,
+        harmful_consequence=kw.pop("harmful_consequence", False),
+        investigators=investigators,
+        lead_officer=lead or investigators[0],
+        reason=kw.pop("reason", "有证据初步证明存在违法行为，属本机关管辖。"),
+        on=on or case.received_on,
+        **kw,
     )
 
 
 def filed(w: World, *, on: date = D0, **kw) -> Case:
     case = clue(w, on=on, **{k: v for k, v in kw.items() if k in ("party", "act_date", "summary")})
-    case = propose(w, case, on=on, **{k: v for k, v in kw.items() if k in ("major_public_interest", "complex_case",
-                                                                          "major_violation", "law_requires_review")})
+    case = propose(
+        w,
+        case,
+        on=on,
+        **{
+            k: v
+            for k, v in kw.items()
+            if k in ("major_public_interest", "complex_case", "major_violation", "law_requires_review")
+        },
+    )
     return services.filing_approve(actor=w.head, case=case, on=wd(on, 1))
 
 
 def inspect(w: World, case: Case, on: date):
     return services.inspection_record(
-        actor=w.zhang, case=case, kind="inspection", place="渝中区解放碑某超市", subject="店长王某",
-        officers=[w.zhang_officer, w.li_officer], certificates_shown=True, record="货架上发现超过保质期的牛奶12盒。", on=on,
+        actor=w.zhang,
+        case=case,
+        kind="inspection",
+        place="渝中区解放碑某超市",
+        subject="店长王某",
+        officers=[w.zhang_officer, w.li_officer],
+        certificates_shown=True,
+        record="货架上发现超过保质期的牛奶12盒。",
+        on=on,
     )
 
 
@@ -163,12 +220,26 @@ TERMS_LARGE = {"fine": "80000", "confiscation": "1200"}
 def reported(w: World, *, on: date = D0, terms=None, outcome="penalty", **kw) -> Case:
     case = filed(w, on=on, **kw)
     inspect(w, case, wd(on, 2))
-    services.evidence_add(actor=w.zhang, case=case, kind="audiovisual", title="现场照片", source="现场拍摄",
-                          collected_on=wd(on, 2), content=evidence_file(f"photo-{case.pk}"), on=wd(on, 2))
+    services.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="audiovisual",
+        title="现场照片",
+        source="现场拍摄",
+        collected_on=wd(on, 2),
+        content=evidence_file(f"photo-{case.pk}"),
+        on=wd(on, 2),
+    )
     services.report_submit(
-        actor=w.zhang, case=case, facts="当事人销售超过保质期的牛奶12盒，违法所得240元。", evidence_summary="现场检查笔录、照片。",
-        outcome=outcome, reasons="违法事实清楚，证据确凿。", terms=(terms or TERMS_SMALL) if outcome == "penalty" else {},
-        basis_articles=[w.article] if outcome != "no_penalty_unfounded" else [], on=wd(on, 3),
+        actor=w.zhang,
+        case=case,
+        facts="当事人销售超过保质期的牛奶12盒，违法所得240元。",
+        evidence_summary="现场检查笔录、照片。",
+        outcome=outcome,
+        reasons="违法事实清楚，证据确凿。",
+        terms=(terms or TERMS_SMALL) if outcome == "penalty" else {},
+        basis_articles=[w.article] if outcome != "no_penalty_unfounded" else [],
+        on=wd(on, 3),
         circumstances={"first_offence": True},
     )
     return Case.objects.get(pk=case.pk)
@@ -204,6 +275,22 @@ def hearing_datetime(day: date) -> datetime:
 
 
 __all__ = [
-    "D0", "Decimal", "World", "make_world", "wd", "clue", "propose", "filed", "inspect", "reported", "notified",
-    "decision_pending", "decided", "executing", "evidence_file", "hearing_datetime", "TERMS_SMALL", "TERMS_LARGE",
+    "D0",
+    "TERMS_LARGE",
+    "TERMS_SMALL",
+    "Decimal",
+    "World",
+    "clue",
+    "decided",
+    "decision_pending",
+    "evidence_file",
+    "executing",
+    "filed",
+    "hearing_datetime",
+    "inspect",
+    "make_world",
+    "notified",
+    "propose",
+    "reported",
+    "wd",
 ]

@@ -72,14 +72,38 @@ def test_file_a_case_serve_the_notice_and_decide_it(page, live_server, evidence_
     assert "渝中市监立〔2026〕1号" in page.inner_text("h1")
 
     # The investigation itself (inspection, evidence, report) is done through the services here.
-    services.inspection_record(actor=w.zhang, case=case, kind="inspection", place="某超市", subject="店长",
-                               officers=[w.zhang_officer, w.li_officer], certificates_shown=True, record="检查……",
-                               on=wd(D0, 2))
-    services.evidence_add(actor=w.zhang, case=case, kind="audiovisual", title="照片", source="现场拍摄",
-                          collected_on=wd(D0, 2), content=evidence_file(), on=wd(D0, 2))
-    services.report_submit(actor=w.zhang, case=case, facts="销售过期牛奶12盒。", evidence_summary="笔录、照片",
-                           outcome="penalty", reasons="事实清楚。", terms={"fine": "3000", "confiscation": "240"},
-                           basis_articles=[w.article], on=wd(D0, 3))
+    services.inspection_record(
+        actor=w.zhang,
+        case=case,
+        kind="inspection",
+        place="某超市",
+        subject="店长",
+        officers=[w.zhang_officer, w.li_officer],
+        certificates_shown=True,
+        record="检查……",
+        on=wd(D0, 2),
+    )
+    services.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="audiovisual",
+        title="照片",
+        source="现场拍摄",
+        collected_on=wd(D0, 2),
+        content=evidence_file(),
+        on=wd(D0, 2),
+    )
+    services.report_submit(
+        actor=w.zhang,
+        case=case,
+        facts="销售过期牛奶12盒。",
+        evidence_summary="笔录、照片",
+        outcome="penalty",
+        reasons="事实清楚。",
+        terms={"fine": "3000", "confiscation": "240"},
+        basis_articles=[w.article],
+        on=wd(D0, 3),
+    )
 
     # The officer issues and serves the prior notice.
     login(page, live_server, w.zhang)
@@ -118,8 +142,17 @@ def test_file_a_case_serve_the_notice_and_decide_it(page, live_server, evidence_
 
 def test_the_workbench_on_a_phone(page, live_server):
     w = make_world()
-    case = services.clue_register(actor=w.zhang, source="complaint", received_on=D0, summary="举报……", party=w.org,
-                                  violation_item=w.item, place=w.district, act_date=D0, on=D0)
+    case = services.clue_register(
+        actor=w.zhang,
+        source="complaint",
+        received_on=D0,
+        summary="举报……",
+        party=w.org,
+        violation_item=w.item,
+        place=w.district,
+        act_date=D0,
+        on=D0,
+    )
     page.set_viewport_size({"width": 390, "height": 844})
     login(page, live_server, w.zhang)
     card = page.locator(f".case-card[data-case='{case.pk}']")

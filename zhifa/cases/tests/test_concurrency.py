@@ -68,8 +68,19 @@ def test_two_payments_with_the_same_receipt_at_once_record_one():
 
     w = make_world()
     case = executing(w)
-    pay = lambda: services.payment_record(actor=w.wang, case=case.pk, paid_on=wd(D0, 15), amount="3240", method="bank",  # noqa: E731
-                                          bank="工商银行", receipt_number="SAME-1", on=wd(D0, 15))
+
+    def pay():
+        return services.payment_record(
+            actor=w.wang,
+            case=case.pk,
+            paid_on=wd(D0, 15),
+            amount="3240",
+            method="bank",
+            bank="工商银行",
+            receipt_number="SAME-1",
+            on=wd(D0, 15),
+        )
+
     results = _race(pay, pay)
     assert sum(1 for r in results if not isinstance(r, DomainError)) == 1, results
     assert Case.objects.get(pk=case.pk).payments.count() == 1

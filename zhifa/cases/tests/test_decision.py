@@ -30,11 +30,26 @@ def test_the_investigator_cannot_decide_the_same_case(w):
     head_inv, head_inv_officer = staff(w.agency, "head", "吴副局长")
     case = filed(w)
     services.officer_assign(actor=w.head2, case=case, officer=head_inv_officer, on=wd(D0, 2))
-    services.inspection_record(actor=head_inv, case=case, kind="inquiry", place="询问室", subject="店长",
-                               officers=[head_inv_officer, w.zhang_officer], certificates_shown=True, record="问答……",
-                               on=wd(D0, 2))
-    services.report_submit(actor=w.zhang, case=case, facts="……", evidence_summary="……", outcome="no_penalty_unfounded",
-                           reasons="证据不足", on=wd(D0, 3))
+    services.inspection_record(
+        actor=head_inv,
+        case=case,
+        kind="inquiry",
+        place="询问室",
+        subject="店长",
+        officers=[head_inv_officer, w.zhang_officer],
+        certificates_shown=True,
+        record="问答……",
+        on=wd(D0, 2),
+    )
+    services.report_submit(
+        actor=w.zhang,
+        case=case,
+        facts="……",
+        evidence_summary="……",
+        outcome="no_penalty_unfounded",
+        reasons="证据不足",
+        on=wd(D0, 3),
+    )
     case = _to_decision(w, case, wd(D0, 4))
     with pytest.raises(DomainError) as e:
         services.decide(actor=head_inv, case=case, on=wd(D0, 5))
@@ -55,13 +70,21 @@ def test_the_decider_cannot_then_execute(w):
     from zhifa.cases.tests.builders import executing
 
     case = executing(w)
-    services.payment_record  # the executing officer records payments; the decider may not
+    # the executing officer records payments (services.payment_record); the decider may not
     from zhifa.cases.tests.builders import staff
 
     # A head who decided is not an officer; an officer who investigated cannot execute.
     with pytest.raises(DomainError) as e:
-        services.payment_record(actor=w.zhang, case=case, paid_on=wd(D0, 15), amount="3240", method="bank",
-                                bank="工商银行", receipt_number="NO-1", on=wd(D0, 15))
+        services.payment_record(
+            actor=w.zhang,
+            case=case,
+            paid_on=wd(D0, 15),
+            amount="3240",
+            method="bank",
+            bank="工商银行",
+            receipt_number="NO-1",
+            on=wd(D0, 15),
+        )
     assert_refused(e, "D3.3", code="stages_separated")
     assert staff  # (builder imported for symmetry with other tests)
 
@@ -73,13 +96,16 @@ def test_legal_review_for_major_public_interest_by_a_non_investigator(w):
     # An investigator holding the reviewer role may not review the case.
     from zhifa.cases.models import Participation
 
-    Participation.objects.create(case=case, user=w.reviewer, stage="investigation", first_act="inspection_record",
-                                 first_on=wd(D0, 2))
+    Participation.objects.create(
+        case=case, user=w.reviewer, stage="investigation", first_act="inspection_record", first_on=wd(D0, 2)
+    )
     with pytest.raises(DomainError) as e:
         services.legal_review(actor=w.reviewer, case=case, passed=True, opinion="同意", on=wd(D0, 12))
     assert_refused(e, "D3.3", code="reviewer_not_investigator")
     Participation.objects.filter(case=case, user=w.reviewer).delete()
-    review = services.legal_review(actor=w.reviewer, case=case, passed=True, opinion="事实清楚，程序合法，适用依据正确。", on=wd(D0, 12))
+    review = services.legal_review(
+        actor=w.reviewer, case=case, passed=True, opinion="事实清楚，程序合法，适用依据正确。", on=wd(D0, 12)
+    )
     assert review.result == "passed"
     assert services.decide(actor=w.head2, case=Case.objects.get(pk=case.pk), on=LATE).outcome == "penalty"
 
@@ -112,8 +138,14 @@ def test_a_major_violation_is_decided_after_collective_discussion(w):
     with pytest.raises(DomainError) as e:
         services.decide(actor=w.head2, case=case, on=LATE)
     assert_refused(e, "D3.3", code="collective_discussion_held")
-    services.collective_discussion(actor=w.head2, case=case, participants="局长、副局长、纪检组长", minutes="……",
-                                   conclusion="同意给予行政处罚", on=LATE)
+    services.collective_discussion(
+        actor=w.head2,
+        case=case,
+        participants="局长、副局长、纪检组长",
+        minutes="……",
+        conclusion="同意给予行政处罚",
+        on=LATE,
+    )
     assert services.decide(actor=w.head2, case=Case.objects.get(pk=case.pk), on=LATE).outcome == "penalty"
 
 
@@ -121,8 +153,17 @@ def test_a_major_violation_is_decided_after_collective_discussion(w):
 def test_a_normative_document_is_refused_as_a_basis(w):
     case = filed(w)
     with pytest.raises(DomainError) as e:
-        services.report_submit(actor=w.zhang, case=case, facts="……", evidence_summary="……", outcome="penalty",
-                               reasons="……", terms={"fine": "1000"}, basis_articles=[w.doc_article], on=wd(D0, 3))
+        services.report_submit(
+            actor=w.zhang,
+            case=case,
+            facts="……",
+            evidence_summary="……",
+            outcome="penalty",
+            reasons="……",
+            terms={"fine": "1000"},
+            basis_articles=[w.doc_article],
+            on=wd(D0, 3),
+        )
     assert_refused(e, "D3.10a", code="basis_is_law_or_rule", field="basis_articles")
     case = decision_pending(w)
     with pytest.raises(DomainError) as e:
@@ -133,38 +174,87 @@ def test_a_normative_document_is_refused_as_a_basis(w):
 @pytest.mark.clause("D3.10a")
 def test_a_penalty_without_any_article_is_refused(w):
     with pytest.raises(DomainError) as e:
-        services.report_submit(actor=w.zhang, case=filed(w), facts="……", evidence_summary="……", outcome="penalty",
-                               reasons="……", terms={"fine": "1000"}, basis_articles=[], on=wd(D0, 3))
+        services.report_submit(
+            actor=w.zhang,
+            case=filed(w),
+            facts="……",
+            evidence_summary="……",
+            outcome="penalty",
+            reasons="……",
+            terms={"fine": "1000"},
+            basis_articles=[],
+            on=wd(D0, 3),
+        )
     assert_refused(e, "D3.10a", code="basis_cited")
 
 
 @pytest.mark.clause("D3.10a")
 def test_the_basis_must_be_in_force_on_the_acts_date_unless_a_lenient_new_law_applies(w):
-    new_rule = LegalBasis.objects.create(title="新修订的食品经营办法", slug="new-rule", level="department_rule",
-                                         issuer="国家市场监督管理总局", promulgated_on=date(2026, 1, 1),
-                                         effective_from=D0 + timedelta(days=5))
+    new_rule = LegalBasis.objects.create(
+        title="新修订的食品经营办法",
+        slug="new-rule",
+        level="department_rule",
+        issuer="国家市场监督管理总局",
+        promulgated_on=date(2026, 1, 1),
+        effective_from=D0 + timedelta(days=5),
+    )
     new_article = Article.objects.create(basis=new_rule, number=30, label="第三十条", text="处罚较轻的新规定。")
     case = filed(w)  # the act happened three days before D0
     with pytest.raises(DomainError) as e:
-        services.report_submit(actor=w.zhang, case=case, facts="……", evidence_summary="……", outcome="penalty",
-                               reasons="……", terms={"fine": "1000"}, basis_articles=[new_article], on=D0 + timedelta(days=8))
+        services.report_submit(
+            actor=w.zhang,
+            case=case,
+            facts="……",
+            evidence_summary="……",
+            outcome="penalty",
+            reasons="……",
+            terms={"fine": "1000"},
+            basis_articles=[new_article],
+            on=D0 + timedelta(days=8),
+        )
     assert_refused(e, "D3.10a", code="basis_in_force")
     with pytest.raises(DomainError) as e:
-        services.report_submit(actor=w.zhang, case=case, facts="……", evidence_summary="……", outcome="penalty",
-                               reasons="……", terms={"fine": "1000"}, basis_articles=[new_article], lenient_new_law=True,
-                               on=D0 + timedelta(days=8))
+        services.report_submit(
+            actor=w.zhang,
+            case=case,
+            facts="……",
+            evidence_summary="……",
+            outcome="penalty",
+            reasons="……",
+            terms={"fine": "1000"},
+            basis_articles=[new_article],
+            lenient_new_law=True,
+            on=D0 + timedelta(days=8),
+        )
     assert_refused(e, "D3.10a", code="lenient_new_law_reasoned")
-    report = services.report_submit(actor=w.zhang, case=case, facts="……", evidence_summary="……", outcome="penalty",
-                                    reasons="……", terms={"fine": "1000"}, basis_articles=[new_article],
-                                    lenient_new_law=True, lenient_reason="新规定罚款下限较低，处罚较轻。",
-                                    on=D0 + timedelta(days=8))
+    report = services.report_submit(
+        actor=w.zhang,
+        case=case,
+        facts="……",
+        evidence_summary="……",
+        outcome="penalty",
+        reasons="……",
+        terms={"fine": "1000"},
+        basis_articles=[new_article],
+        lenient_new_law=True,
+        lenient_reason="新规定罚款下限较低，处罚较轻。",
+        on=D0 + timedelta(days=8),
+    )
     assert report.lenient_new_law
     # A repealed basis no longer grounds anything.
     LegalBasis.objects.filter(pk=w.basis.pk).update(repealed_on=D0 - timedelta(days=30), repeal_reason="废止")
     with pytest.raises(DomainError) as e:
-        services.report_submit(actor=w.zhang, case=filed(w), facts="……", evidence_summary="……", outcome="penalty",
-                               reasons="……", terms={"fine": "1000"}, basis_articles=[Article.objects.get(pk=w.article.pk)],
-                               on=wd(D0, 3))
+        services.report_submit(
+            actor=w.zhang,
+            case=filed(w),
+            facts="……",
+            evidence_summary="……",
+            outcome="penalty",
+            reasons="……",
+            terms={"fine": "1000"},
+            basis_articles=[Article.objects.get(pk=w.article.pk)],
+            on=wd(D0, 3),
+        )
     assert_refused(e, "D3.10a", code="basis_in_force")
 
 
@@ -192,8 +282,16 @@ def test_no_decision_after_ninety_days_without_an_approved_extension(w):
 @pytest.mark.clause("D5.6")
 def test_the_public_summary_never_names_relatives_or_id_numbers(w):
     case = decision_pending(w, party=w.person)
-    services.relative_record(actor=w.zhang, case=case, name="甲某之子", relation="儿子", age_group="minor",
-                             circumstances="在读小学", arrangement="避免在其面前执法", on=LATE)
+    services.relative_record(
+        actor=w.zhang,
+        case=case,
+        name="甲某之子",
+        relation="儿子",
+        age_group="minor",
+        circumstances="在读小学",
+        arrangement="避免在其面前执法",
+        on=LATE,
+    )
     with pytest.raises(DomainError) as e:
         services.decide(actor=w.head2, case=case, on=LATE, public_summary="当事人之子甲某之子在场。")
     assert_refused(e, "D5.6", code="publication_excludes_relatives", field="public_summary")
@@ -219,8 +317,9 @@ def test_a_suspected_crime_is_transferred_to_the_judiciary(w):
     case = _to_decision(w, case, wd(D0, 4))
     with pytest.raises(DomainError):
         services.decide(actor=w.head2, case=case, on=wd(D0, 5))
-    case = services.judiciary_transfer(actor=w.head2, case=case, reason="涉嫌生产销售不符合安全标准的食品罪，移送区公安分局。",
-                                       on=wd(D0, 5))
+    case = services.judiciary_transfer(
+        actor=w.head2, case=case, reason="涉嫌生产销售不符合安全标准的食品罪，移送区公安分局。", on=wd(D0, 5)
+    )
     assert case.status == Status.TRANSFERRED_JUDICIARY and "刑移" in case.end_reason
     assert services.close(actor=w.head, case=case, on=wd(D0, 6)).status == Status.CLOSED
 

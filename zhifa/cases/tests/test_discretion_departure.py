@@ -28,9 +28,18 @@ def report(w, fine, reasons="", circumstances=FACTS):
     case = filed(w)
     inspect(w, case, wd(D0, 2))
     return case, services.report_submit(
-        actor=w.zhang, case=case, facts="当事人销售超过保质期的牛奶12盒，货值240元。", evidence_summary="检查笔录、照片。",
-        outcome="penalty", reasons="违法事实清楚。", terms={"fine": fine}, basis_articles=[w.article],
-        circumstances=circumstances, departure_reasons=reasons, on=wd(D0, 3))
+        actor=w.zhang,
+        case=case,
+        facts="当事人销售超过保质期的牛奶12盒，货值240元。",
+        evidence_summary="检查笔录、照片。",
+        outcome="penalty",
+        reasons="违法事实清楚。",
+        terms={"fine": fine},
+        basis_articles=[w.article],
+        circumstances=circumstances,
+        departure_reasons=reasons,
+        on=wd(D0, 3),
+    )
 
 
 def to_decision(w, case):
@@ -112,5 +121,5 @@ def test_a_decision_within_the_tier_explains_the_discretion_and_counts_nothing(l
 
 
 def test_an_item_without_a_benchmark_records_why(w):
-    case, rep = report(w, "3000", circumstances={"first_offence": True})
+    _case, rep = report(w, "3000", circumstances={"first_offence": True})
     assert "尚无已公布的裁量基准" in rep.discretion["unavailable"]

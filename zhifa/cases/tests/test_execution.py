@@ -21,20 +21,36 @@ SERVED = wd(D0, 14)
 
 
 def _pay(w, case, amount, paid_on, receipt="3350000123", method="bank", bank="中国工商银行重庆解放碑支行"):
-    return services.payment_record(actor=w.wang, case=case, paid_on=paid_on, amount=amount, method=method, bank=bank,
-                                   receipt_number=receipt, on=paid_on)
+    return services.payment_record(
+        actor=w.wang,
+        case=case,
+        paid_on=paid_on,
+        amount=amount,
+        method=method,
+        bank=bank,
+        receipt_number=receipt,
+        on=paid_on,
+    )
 
 
 def _remind(w, case, on, due=None, method="letter"):
-    return services.reminder_serve(actor=w.wang, case=case, method=method, on=on, performance_due_on=due or on + timedelta(days=10),
-                                   content="请于十日内缴纳罚没款3240元及加处罚款；逾期将依法申请人民法院强制执行。可以陈述和申辩。",
-                                   record="催告书已由当事人法定代表人签收（送达回证）。")
+    return services.reminder_serve(
+        actor=w.wang,
+        case=case,
+        method=method,
+        on=on,
+        performance_due_on=due or on + timedelta(days=10),
+        content="请于十日内缴纳罚没款3240元及加处罚款；逾期将依法申请人民法院强制执行。可以陈述和申辩。",
+        record="催告书已由当事人法定代表人签收（送达回证）。",
+    )
 
 
 def test_the_payment_period_is_fifteen_days_from_service(w):
     case = executing(w)
     due = case.payment_plans.get().instalments.get().due_on
-    assert due == periods.payment_due(SERVED) == date(2026, 4, 7)  # 15 days ends on Sat 4-4 (Qingming): next working day
+    assert (
+        due == periods.payment_due(SERVED) == date(2026, 4, 7)
+    )  # 15 days ends on Sat 4-4 (Qingming): next working day
 
 
 @pytest.mark.clause("D2.3")
@@ -48,7 +64,15 @@ def test_a_fine_paid_at_the_bank_is_recorded_by_its_receipt_and_completes_execut
     assert_refused(e, "D2.3", code="payment_through_bank", field="bank")
     _pay(w, case, "1240", SERVED + timedelta(days=3), receipt="A-1")
     assert Case.objects.get(pk=case.pk).status == Status.EXECUTING
-    _pay(w, case, "2000", SERVED + timedelta(days=5), receipt="A-2", method="electronic", bank="重庆市非税收入电子缴款系统")
+    _pay(
+        w,
+        case,
+        "2000",
+        SERVED + timedelta(days=5),
+        receipt="A-2",
+        method="electronic",
+        bank="重庆市非税收入电子缴款系统",
+    )
     assert Case.objects.get(pk=case.pk).status == Status.EXECUTED
 
 
@@ -83,7 +107,9 @@ def test_paying_late_owes_the_late_fee_until_paid(w):
     due = date(2026, 4, 7)
     _pay(w, case, "3240", due + timedelta(days=2), receipt="L-1")
     case = Case.objects.get(pk=case.pk)
-    assert case.status == Status.EXECUTING and obligation(case, due + timedelta(days=2)).outstanding == Decimal("180.00")
+    assert case.status == Status.EXECUTING and obligation(case, due + timedelta(days=2)).outstanding == Decimal(
+        "180.00"
+    )
     _pay(w, case, "180", due + timedelta(days=3), receipt="L-2")
     assert Case.objects.get(pk=case.pk).status == Status.EXECUTED
 
@@ -91,21 +117,40 @@ def test_paying_late_owes_the_late_fee_until_paid(w):
 def test_deferral_and_instalments_approved_by_the_deciding_head(w):
     case = executing(w)
     with pytest.raises(DomainError) as e:
-        services.payment_plan(actor=w.head2, case=case, kind="instalments", applied_on=SERVED + timedelta(days=2),
-                              reason="经营困难", instalments=[("1000", date(2026, 4, 20)), ("1000", date(2026, 5, 20))],
-                              on=SERVED + timedelta(days=3))
+        services.payment_plan(
+            actor=w.head2,
+            case=case,
+            kind="instalments",
+            applied_on=SERVED + timedelta(days=2),
+            reason="经营困难",
+            instalments=[("1000", date(2026, 4, 20)), ("1000", date(2026, 5, 20))],
+            on=SERVED + timedelta(days=3),
+        )
     assert e.value.field == "instalments"  # must cover the 3,240 due
-    plan = services.payment_plan(actor=w.head2, case=case, kind="instalments", applied_on=SERVED + timedelta(days=2),
-                                 reason="受疫情影响经营困难，提供了财务报表。", on=SERVED + timedelta(days=3),
-                                 instalments=[("1240", date(2026, 4, 20)), ("2000", date(2026, 5, 20))])
+    plan = services.payment_plan(
+        actor=w.head2,
+        case=case,
+        kind="instalments",
+        applied_on=SERVED + timedelta(days=2),
+        reason="受疫情影响经营困难，提供了财务报表。",
+        on=SERVED + timedelta(days=3),
+        instalments=[("1240", date(2026, 4, 20)), ("2000", date(2026, 5, 20))],
+    )
     assert [i.amount for i in plan.instalments.all()] == [Decimal("1240"), Decimal("2000")]
     # No late fee while the instalments are kept.
     _pay(w, case, "1240", date(2026, 4, 20), receipt="I-1")
     assert obligation(case, date(2026, 5, 20)).late_fee == Decimal("0.00")
     # The investigator who investigated cannot approve either (not a head; and stage separation).
     with pytest.raises(DomainError):
-        services.payment_plan(actor=w.zhang, case=case, kind="deferral", applied_on=date(2026, 5, 1), reason="……",
-                              instalments=[("2000", date(2026, 6, 30))], on=date(2026, 5, 2))
+        services.payment_plan(
+            actor=w.zhang,
+            case=case,
+            kind="deferral",
+            applied_on=date(2026, 5, 1),
+            reason="……",
+            instalments=[("2000", date(2026, 6, 30))],
+            on=date(2026, 5, 2),
+        )
 
 
 @pytest.mark.clause("D3.9b")
@@ -115,12 +160,26 @@ def test_a_reminder_is_recorded_and_only_after_default(w):
         _remind(w, case, date(2026, 4, 7))  # the last day to pay
     assert_refused(e, "D3.9b", code="reminder_after_default")
     with pytest.raises(DomainError) as e:
-        services.reminder_serve(actor=w.wang, case=case, method="letter", on=date(2026, 4, 9),
-                                performance_due_on=date(2026, 4, 19), content="请缴纳。", record="")
+        services.reminder_serve(
+            actor=w.wang,
+            case=case,
+            method="letter",
+            on=date(2026, 4, 9),
+            performance_due_on=date(2026, 4, 19),
+            content="请缴纳。",
+            record="",
+        )
     assert_refused(e, "D3.9b", code="reminder_recorded", field="record")
     with pytest.raises(DomainError) as e:
-        services.reminder_serve(actor=w.wang, case=case, method="email", on=date(2026, 4, 9),
-                                performance_due_on=date(2026, 4, 19), content="请缴纳。", record="已发送")
+        services.reminder_serve(
+            actor=w.wang,
+            case=case,
+            method="email",
+            on=date(2026, 4, 9),
+            performance_due_on=date(2026, 4, 19),
+            content="请缴纳。",
+            record="已发送",
+        )
     assert_refused(e, "D3.9b", code="reminder_recorded", field="method")
     reminder = _remind(w, case, date(2026, 4, 9), method="phone")
     assert reminder.get_method_display() == "电话"
@@ -129,8 +188,13 @@ def test_a_reminder_is_recorded_and_only_after_default(w):
 @pytest.mark.clause("D3.9b")
 def test_no_compulsory_execution_without_a_reminder_whose_period_has_run(w):
     case = executing(w)
-    Power.objects.create(agency=w.agency, code="C-1", name="查封扣押与加处罚款的强制执行", category="coercion",
-                         valid_from=date(2020, 1, 1))
+    Power.objects.create(
+        agency=w.agency,
+        code="C-1",
+        name="查封扣押与加处罚款的强制执行",
+        category="coercion",
+        valid_from=date(2020, 1, 1),
+    )
     with pytest.raises(DomainError) as e:
         services.compulsory_execute(actor=w.wang, case=case, measures="划拨存款", on=date(2026, 4, 10))
     assert_refused(e, "D3.9b", code="reminder_before_compulsion", field="reminder")
@@ -155,16 +219,19 @@ def test_an_agency_without_coercion_power_must_apply_to_the_court(w):
 def test_a_court_application_waits_ten_days_after_the_reminder(w):
     case = executing(w)
     with pytest.raises(DomainError) as e:
-        services.court_apply(actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款",
-                             on=date(2026, 10, 12))
+        services.court_apply(
+            actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款", on=date(2026, 10, 12)
+        )
     assert_refused(e, "D3.9b", code="reminder_before_compulsion")
     _remind(w, case, date(2026, 10, 5))
     with pytest.raises(DomainError) as e:
-        services.court_apply(actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款",
-                             on=date(2026, 10, 15))
+        services.court_apply(
+            actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款", on=date(2026, 10, 15)
+        )
     assert_refused(e, "D3.9b", code="reminder_before_compulsion", field="on")
-    services.court_apply(actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款",
-                         on=date(2026, 10, 16))
+    services.court_apply(
+        actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款", on=date(2026, 10, 16)
+    )
     assert Case.objects.get(pk=case.pk).status == Status.COMPULSORY
 
 
@@ -190,13 +257,22 @@ def test_a_case_closes_only_when_its_file_is_complete_then_is_archived_in_order(
         services.close(actor=w.head, case=case, on=SERVED + timedelta(days=4))
     assert_refused(e, "D6.2a", code="file_checklist_complete", field="checklist")
     assert "回访记录" in e.value.message
-    services.followup_record(actor=w.wang, case=case, method="visit", findings="已下架并建立进货查验制度。",
-                             problems="希望提供培训", response="已邀请参加辖区食品安全培训。", on=SERVED + timedelta(days=20))
+    services.followup_record(
+        actor=w.wang,
+        case=case,
+        method="visit",
+        findings="已下架并建立进货查验制度。",
+        problems="希望提供培训",
+        response="已邀请参加辖区食品安全培训。",
+        on=SERVED + timedelta(days=20),
+    )
     case = services.close(actor=w.head, case=case, on=SERVED + timedelta(days=20))
     assert case.status == Status.CLOSED
     case_file = services.archive(actor=w.wang, case=case, on=SERVED + timedelta(days=21))
     kinds = [e["kind"] for e in case_file.contents]
-    assert kinds[:2] == ["clue", "filing"] and kinds.index("decision") < kinds.index("payment") < kinds.index("followup")
+    assert kinds[:2] == ["clue", "filing"] and kinds.index("decision") < kinds.index("payment") < kinds.index(
+        "followup"
+    )
     evidence = case.evidence.get()
     assert any(e["sha256"] == evidence.sha256 for e in case_file.contents)
     assert len(case_file.digest) == 64 and case_file.archive_number.startswith("渝中市监档〔2026〕")
@@ -207,15 +283,30 @@ def test_a_case_closes_only_when_its_file_is_complete_then_is_archived_in_order(
 def test_a_follow_up_that_hears_problems_answers_them(w):
     case = executing(w)
     with pytest.raises(DomainError) as e:
-        services.followup_record(actor=w.wang, case=case, method="phone", findings="已整改", problems="资金困难",
-                                 on=SERVED + timedelta(days=2))
+        services.followup_record(
+            actor=w.wang,
+            case=case,
+            method="phone",
+            findings="已整改",
+            problems="资金困难",
+            on=SERVED + timedelta(days=2),
+        )
     assert e.value.field == "response"
 
 
 @pytest.mark.clause("D1.4")
 def test_the_simple_procedure_is_capped_at_200_yuan_for_a_citizen(w):
-    kw = dict(actor=w.zhang, party=w.person, violation_item=w.item, place=w.district, act_date=D0, facts="当场发现……",
-              basis_articles=[w.article], certificates_shown=True, on=D0)
+    kw = {
+        "actor": w.zhang,
+        "party": w.person,
+        "violation_item": w.item,
+        "place": w.district,
+        "act_date": D0,
+        "facts": "当场发现……",
+        "basis_articles": [w.article],
+        "certificates_shown": True,
+        "on": D0,
+    }
     with pytest.raises(DomainError) as e:
         services.simple_penalty(terms={"fine": "201"}, **kw)
     assert_refused(e, "D1.4", code="simple_procedure_within_cap", field="fine")
@@ -234,8 +325,19 @@ def test_the_simple_procedure_is_capped_at_200_yuan_for_a_citizen(w):
 
 @pytest.mark.clause("D2.3")
 def test_on_the_spot_collection_only_up_to_100_yuan_and_handed_over_within_two_days(w):
-    kw = dict(actor=w.zhang, party=w.person, violation_item=w.item, place=w.district, act_date=D0, facts="当场发现……",
-              basis_articles=[w.article], certificates_shown=True, on=D0, collect_on_spot=True, ticket_number="渝财票0001")
+    kw = {
+        "actor": w.zhang,
+        "party": w.person,
+        "violation_item": w.item,
+        "place": w.district,
+        "act_date": D0,
+        "facts": "当场发现……",
+        "basis_articles": [w.article],
+        "certificates_shown": True,
+        "on": D0,
+        "collect_on_spot": True,
+        "ticket_number": "渝财票0001",
+    }
     with pytest.raises(DomainError) as e:
         services.simple_penalty(terms={"fine": "150"}, **kw)
     assert_refused(e, "D2.3", code="on_spot_collection_allowed", field="collect_on_spot")
@@ -243,7 +345,9 @@ def test_on_the_spot_collection_only_up_to_100_yuan_and_handed_over_within_two_d
         services.simple_penalty(terms={"fine": "50"}, **{**kw, "ticket_number": ""})
     assert_refused(e, "D2.3", code="payment_through_bank", field="receipt_number")
     # Hard to collect later (e.g. a traveller): allowed above 100.
-    remote = services.simple_penalty(terms={"fine": "150"}, **{**kw, "hard_to_collect_later": True, "ticket_number": "渝财票0002"})
+    remote = services.simple_penalty(
+        terms={"fine": "150"}, **{**kw, "hard_to_collect_later": True, "ticket_number": "渝财票0002"}
+    )
     assert remote.payments.get().method == "on_spot"
     case = services.simple_penalty(terms={"fine": "50"}, **kw)
     assert case.status == Status.EXECUTING  # until the cash is handed over
@@ -257,8 +361,18 @@ def test_on_the_spot_collection_only_up_to_100_yuan_and_handed_over_within_two_d
 
 def test_the_simple_procedure_requires_showing_the_certificate(w):
     with pytest.raises(DomainError) as e:
-        services.simple_penalty(actor=w.zhang, party=w.person, violation_item=w.item, place=w.district, act_date=D0,
-                                facts="……", terms={"warning": True}, basis_articles=[w.article], certificates_shown=False, on=D0)
+        services.simple_penalty(
+            actor=w.zhang,
+            party=w.person,
+            violation_item=w.item,
+            place=w.district,
+            act_date=D0,
+            facts="……",
+            terms={"warning": True},
+            basis_articles=[w.article],
+            certificates_shown=False,
+            on=D0,
+        )
     assert_refused(e, "D3.8", field="certificates_shown")
 
 
@@ -285,6 +399,12 @@ def test_the_decision_is_served_within_seven_working_days_or_the_delay_explained
     with pytest.raises(DomainError) as e:
         services.decision_serve(actor=w.wang, case=case, method="mail", served_to="法定代表人", on=late)
     assert_refused(e, "D1.4", code="decision_served_in_time", field="late_reason")
-    decision = services.decision_serve(actor=w.wang, case=case, method="mail", served_to="法定代表人", on=late,
-                                       late_reason="当事人地址变更，邮件退回后重新送达。")
+    decision = services.decision_serve(
+        actor=w.wang,
+        case=case,
+        method="mail",
+        served_to="法定代表人",
+        on=late,
+        late_reason="当事人地址变更，邮件退回后重新送达。",
+    )
     assert decision.service_late_reason and decision.served_on == late

@@ -28,9 +28,18 @@ def test_a_clue_is_registered_by_a_certified_officer_and_audited(w):
 def test_filing_outside_the_agencys_powers_is_refused_and_the_competent_agency_proposed(w):
     case = clue(w, item=False)
     with pytest.raises(DomainError) as e:
-        services.filing_propose(actor=w.zhang, case=case, party=w.org, violation_item=w.other_item, place=w.district,
-                                act_date=D0 - timedelta(days=3), investigators=[w.zhang_officer, w.li_officer],
-                                lead_officer=w.zhang_officer, reason="……", on=D0)
+        services.filing_propose(
+            actor=w.zhang,
+            case=case,
+            party=w.org,
+            violation_item=w.other_item,
+            place=w.district,
+            act_date=D0 - timedelta(days=3),
+            investigators=[w.zhang_officer, w.li_officer],
+            lead_officer=w.zhang_officer,
+            reason="……",
+            on=D0,
+        )
     assert_refused(e, "D3.1a", code="agency_has_power", field="violation_item")
     assert w.other_agency.name in e.value.message  # the competent agency is proposed
     assert Case.objects.get(pk=case.pk).status == Status.CLUE
@@ -53,9 +62,18 @@ def test_a_place_outside_the_agencys_area_is_refused(w):
     elsewhere = make_government("江北区", "district", w.city, code="500105")
     case = clue(w)
     with pytest.raises(DomainError) as e:
-        services.filing_propose(actor=w.zhang, case=case, party=w.org, violation_item=w.item, place=elsewhere,
-                                act_date=case.act_date, investigators=[w.zhang_officer, w.li_officer],
-                                lead_officer=w.zhang_officer, reason="……", on=D0)
+        services.filing_propose(
+            actor=w.zhang,
+            case=case,
+            party=w.org,
+            violation_item=w.item,
+            place=elsewhere,
+            act_date=case.act_date,
+            investigators=[w.zhang_officer, w.li_officer],
+            lead_officer=w.zhang_officer,
+            reason="……",
+            on=D0,
+        )
     assert_refused(e, "D3.1a", code="place_within_jurisdiction")
 
 
@@ -65,28 +83,70 @@ def test_an_entrusted_organisation_files_within_scope_and_period_in_the_delegato
     from zhifa.testing import make_agency
 
     team = make_agency(w.district, name="渝中区市场监管综合执法队", kind="entrusted", case_prefix="渝中执法队")
-    delegation = Delegation.objects.create(kind="entrustment", delegator=w.agency, recipient=team,
-                                           valid_from=date(2025, 1, 1), valid_to=date(2026, 6, 30), document_number="渝中市监〔2025〕1号")
+    delegation = Delegation.objects.create(
+        kind="entrustment",
+        delegator=w.agency,
+        recipient=team,
+        valid_from=date(2025, 1, 1),
+        valid_to=date(2026, 6, 30),
+        document_number="渝中市监〔2025〕1号",
+    )
     delegation.powers.add(w.power)
     officer_a, a = staff(team, "officer", "队员甲")
     _, b = staff(team, "officer", "队员乙")
     head, _ = staff(team, "head", "队长")
-    case = services.clue_register(actor=officer_a, source="inspection", received_on=D0, summary="巡查发现过期食品。",
-                                  party=w.org, violation_item=w.item, place=w.district, act_date=D0, on=D0)
-    services.filing_propose(actor=officer_a, case=case, party=w.org, violation_item=w.item, place=w.district,
-                            act_date=D0, investigators=[a, b], lead_officer=a, reason="……", on=D0)
+    case = services.clue_register(
+        actor=officer_a,
+        source="inspection",
+        received_on=D0,
+        summary="巡查发现过期食品。",
+        party=w.org,
+        violation_item=w.item,
+        place=w.district,
+        act_date=D0,
+        on=D0,
+    )
+    services.filing_propose(
+        actor=officer_a,
+        case=case,
+        party=w.org,
+        violation_item=w.item,
+        place=w.district,
+        act_date=D0,
+        investigators=[a, b],
+        lead_officer=a,
+        reason="……",
+        on=D0,
+    )
     case = services.filing_approve(actor=head, case=case, on=wd(D0, 1))
     assert case.delegation == delegation and case.in_name_of == w.agency
     assert case.filing_number.startswith("渝中市监立〔2026〕")  # in the delegator's name (PL Art. 20)
 
     # After the entrustment has ended, the same organisation may not file.
-    late = services.clue_register(actor=officer_a, source="inspection", received_on=date(2026, 7, 6), summary="又发现。",
-                                  party=w.org, violation_item=w.item, place=w.district, act_date=date(2026, 7, 6),
-                                  on=date(2026, 7, 6))
+    late = services.clue_register(
+        actor=officer_a,
+        source="inspection",
+        received_on=date(2026, 7, 6),
+        summary="又发现。",
+        party=w.org,
+        violation_item=w.item,
+        place=w.district,
+        act_date=date(2026, 7, 6),
+        on=date(2026, 7, 6),
+    )
     with pytest.raises(DomainError) as e:
-        services.filing_propose(actor=officer_a, case=late, party=w.org, violation_item=w.item, place=w.district,
-                                act_date=date(2026, 7, 6), investigators=[a, b], lead_officer=a, reason="……",
-                                on=date(2026, 7, 6))
+        services.filing_propose(
+            actor=officer_a,
+            case=late,
+            party=w.org,
+            violation_item=w.item,
+            place=w.district,
+            act_date=date(2026, 7, 6),
+            investigators=[a, b],
+            lead_officer=a,
+            reason="……",
+            on=date(2026, 7, 6),
+        )
     assert_refused(e, "D3.1a", code="agency_has_power")
 
 
@@ -121,10 +181,19 @@ def test_five_years_when_health_is_endangered_with_harmful_consequences(w):
 @pytest.mark.clause("D3.10a")
 def test_limitation_runs_from_the_end_of_a_continuing_violation(w):
     case = clue(w, act_date=D0 - timedelta(days=900))
-    case = services.filing_propose(actor=w.zhang, case=case, party=w.org, violation_item=w.item, place=w.district,
-                                   act_date=case.act_date, act_ended_on=D0 - timedelta(days=10),
-                                   investigators=[w.zhang_officer, w.li_officer], lead_officer=w.zhang_officer,
-                                   reason="……", on=D0)
+    case = services.filing_propose(
+        actor=w.zhang,
+        case=case,
+        party=w.org,
+        violation_item=w.item,
+        place=w.district,
+        act_date=case.act_date,
+        act_ended_on=D0 - timedelta(days=10),
+        investigators=[w.zhang_officer, w.li_officer],
+        lead_officer=w.zhang_officer,
+        reason="……",
+        on=D0,
+    )
     assert case.status == Status.FILING_PENDING
 
 
@@ -174,8 +243,14 @@ def test_a_certificate_not_verified_for_last_year_stops_the_head_approving(w):
 
 @pytest.mark.clause("D3.7")
 def test_an_officer_who_declared_a_conflict_with_the_party_cannot_be_assigned(w):
-    ConflictOfInterest.objects.create(officer=w.li_officer, party=w.org, party_name=w.org.name, relation="kin",
-                                      description="配偶在该公司任职", declared_on=date(2025, 1, 1))
+    ConflictOfInterest.objects.create(
+        officer=w.li_officer,
+        party=w.org,
+        party_name=w.org.name,
+        relation="kin",
+        description="配偶在该公司任职",
+        declared_on=date(2025, 1, 1),
+    )
     with pytest.raises(DomainError) as e:
         propose(w, clue(w))
     assert_refused(e, "D3.7", code="no_declared_conflict")
@@ -224,23 +299,45 @@ def test_an_officer_may_not_approve_filing(w):
 @pytest.mark.clause("D1.5")
 def test_an_act_cannot_be_dated_in_the_future(w):
     with pytest.raises(DomainError) as e:
-        services.clue_register(actor=w.zhang, source="complaint", received_on=D0, summary="……",
-                               on=date.today() + timedelta(days=2))
+        services.clue_register(
+            actor=w.zhang, source="complaint", received_on=D0, summary="……", on=date.today() + timedelta(days=2)
+        )
     assert_refused(e, "D1.5", code="act_dated_truthfully", field="on")
 
 
 @pytest.mark.clause("D3.4")
 def test_a_clue_for_another_agency_is_transferred_by_letter_and_answered(w):
-    case = services.clue_register(actor=w.zhang, source="complaint", received_on=D0, summary="某工地未批先建排污设施。",
-                                  party=w.org, violation_item=w.other_item, place=w.district, act_date=D0, on=D0)
+    case = services.clue_register(
+        actor=w.zhang,
+        source="complaint",
+        received_on=D0,
+        summary="某工地未批先建排污设施。",
+        party=w.org,
+        violation_item=w.other_item,
+        place=w.district,
+        act_date=D0,
+        on=D0,
+    )
     with pytest.raises(DomainError) as e:  # not to an agency that lacks the power either
         from zhifa.testing import make_agency
 
-        services.transfer_out(actor=w.head, case=case, to_agency=make_agency(w.district, field="city"),
-                              reasons="无管辖权", materials="举报材料", on=wd(D0, 1))
+        services.transfer_out(
+            actor=w.head,
+            case=case,
+            to_agency=make_agency(w.district, field="city"),
+            reasons="无管辖权",
+            materials="举报材料",
+            on=wd(D0, 1),
+        )
     assert_refused(e, "D3.4", code="transfer_to_competent_agency")
-    case = services.transfer_out(actor=w.head, case=case, to_agency=w.other_agency, reasons="本机关对该违法行为无管辖权。",
-                                 materials="举报材料1份", on=wd(D0, 1))
+    case = services.transfer_out(
+        actor=w.head,
+        case=case,
+        to_agency=w.other_agency,
+        reasons="本机关对该违法行为无管辖权。",
+        materials="举报材料1份",
+        on=wd(D0, 1),
+    )
     assert case.status == Status.TRANSFERRED_OUT
     letter = case.transfer_out
     assert letter.letter_number.startswith("渝中市监移〔2026〕")

@@ -17,8 +17,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _inspect(w, case, officers, shown=True, actor=None, on=None):
-    return services.inspection_record(actor=actor or w.zhang, case=case, kind="inspection", place="某超市", subject="店长",
-                                      officers=officers, certificates_shown=shown, record="检查情况……", on=on or wd(D0, 2))
+    return services.inspection_record(
+        actor=actor or w.zhang,
+        case=case,
+        kind="inspection",
+        place="某超市",
+        subject="店长",
+        officers=officers,
+        certificates_shown=shown,
+        record="检查情况……",
+        on=on or wd(D0, 2),
+    )
 
 
 @pytest.mark.clause("D3.8")
@@ -71,8 +80,16 @@ def test_an_officer_not_assigned_to_the_case_cannot_investigate_it(w):
         _inspect(w, case, [w.zhang_officer, w.wang_officer])
     assert_refused(e, "D3.3", code="assigned_investigator")
     with pytest.raises(DomainError) as e:
-        services.evidence_add(actor=w.wang, case=case, kind="documentary", title="票据", source="当事人提供",
-                              collected_on=wd(D0, 2), content=evidence_file(), on=wd(D0, 2))
+        services.evidence_add(
+            actor=w.wang,
+            case=case,
+            kind="documentary",
+            title="票据",
+            source="当事人提供",
+            collected_on=wd(D0, 2),
+            content=evidence_file(),
+            on=wd(D0, 2),
+        )
     assert_refused(e, "D3.3", code="assigned_investigator")
 
 
@@ -87,8 +104,14 @@ def test_the_head_who_approved_filing_cannot_be_assigned_to_investigate(w):
 @pytest.mark.clause("D3.7")
 def test_a_party_applies_for_recusal_the_investigation_goes_on_and_the_head_decides(w):
     case = filed(w)
-    recusal = services.recusal_apply(actor=w.zhang, case=case, officer=w.li_officer, applicant="party",
-                                     grounds="李执法曾在当事人处任职。", on=wd(D0, 2))
+    recusal = services.recusal_apply(
+        actor=w.zhang,
+        case=case,
+        officer=w.li_officer,
+        applicant="party",
+        grounds="李执法曾在当事人处任职。",
+        on=wd(D0, 2),
+    )
     # Meanwhile the investigation goes on (PL Art. 43: the decision on recusal does not stop it).
     _inspect(w, case, [w.zhang_officer, w.li_officer], on=wd(D0, 2))
     # A refusal needs reasons.
@@ -110,8 +133,14 @@ def test_a_party_applies_for_recusal_the_investigation_goes_on_and_the_head_deci
 
 def test_only_a_head_decides_recusal(w):
     case = filed(w)
-    recusal = services.recusal_apply(actor=w.li, case=case, officer=w.li_officer, applicant="officer",
-                                     grounds="本人与当事人负责人系同学。", on=wd(D0, 2))
+    recusal = services.recusal_apply(
+        actor=w.li,
+        case=case,
+        officer=w.li_officer,
+        applicant="officer",
+        grounds="本人与当事人负责人系同学。",
+        on=wd(D0, 2),
+    )
     with pytest.raises(DomainError) as e:
         services.recusal_decide(actor=w.zhang, case=case, recusal=recusal, granted=True, on=wd(D0, 3))
     assert e.value.status == 403
@@ -125,8 +154,16 @@ def test_evidence_is_stored_by_sha256_never_overwritten_with_its_custody(w, evid
     f.truncate()
     f.write(content)
     f.seek(0)
-    ev = services.evidence_add(actor=w.zhang, case=case, kind="expert_opinion", title="抽样检验报告", source="检验机构",
-                               collected_on=wd(D0, 2), content=f, on=wd(D0, 3))
+    ev = services.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="expert_opinion",
+        title="抽样检验报告",
+        source="检验机构",
+        collected_on=wd(D0, 2),
+        content=f,
+        on=wd(D0, 3),
+    )
     sha = hashlib.sha256(content).hexdigest()
     assert ev.sha256 == sha and ev.size == len(content) and ev.number == 1
     path = evidence_store.path_of(sha)
@@ -136,8 +173,16 @@ def test_evidence_is_stored_by_sha256_never_overwritten_with_its_custody(w, evid
     # The same content again: stored once, the file untouched.
     mtime = path.stat().st_mtime_ns
     f.seek(0)
-    ev2 = services.evidence_add(actor=w.zhang, case=case, kind="expert_opinion", title="同一报告副本", source="检验机构",
-                                collected_on=wd(D0, 2), content=f, on=wd(D0, 3))
+    ev2 = services.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="expert_opinion",
+        title="同一报告副本",
+        source="检验机构",
+        collected_on=wd(D0, 2),
+        content=f,
+        on=wd(D0, 3),
+    )
     assert ev2.sha256 == sha and ev2.number == 2 and path.stat().st_mtime_ns == mtime
     # Never edited, never deleted.
     ev.title = "改名"
@@ -157,8 +202,16 @@ def test_evidence_is_stored_by_sha256_never_overwritten_with_its_custody(w, evid
 
 def test_tampered_evidence_content_is_detected(w):
     case = filed(w)
-    ev = services.evidence_add(actor=w.zhang, case=case, kind="electronic", title="聊天记录", source="当事人提供",
-                               collected_on=wd(D0, 2), content=evidence_file("original"), on=wd(D0, 2))
+    ev = services.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="electronic",
+        title="聊天记录",
+        source="当事人提供",
+        collected_on=wd(D0, 2),
+        content=evidence_file("original"),
+        on=wd(D0, 2),
+    )
     path = evidence_store.path_of(ev.sha256)
     os.chmod(path, 0o644)
     path.write_bytes(b"changed")
@@ -169,11 +222,20 @@ def test_tampered_evidence_content_is_detected(w):
 def test_relatives_are_recorded_apart_from_the_party(w):
     case = filed(w, party=w.person)
     with pytest.raises(DomainError) as e:
-        services.relative_record(actor=w.zhang, case=case, name=w.person.name, relation="本人", age_group="adult",
-                                 on=wd(D0, 2))
+        services.relative_record(
+            actor=w.zhang, case=case, name=w.person.name, relation="本人", age_group="adult", on=wd(D0, 2)
+        )
     assert_refused(e, "D5.6", code="relative_apart_from_party", field="name")
-    r = services.relative_record(actor=w.zhang, case=case, name="甲某之母", relation="母亲", age_group="elderly",
-                                 circumstances="独居，患慢性病", arrangement="告知社区照看，执法中避免惊扰", on=wd(D0, 2))
+    r = services.relative_record(
+        actor=w.zhang,
+        case=case,
+        name="甲某之母",
+        relation="母亲",
+        age_group="elderly",
+        circumstances="独居，患慢性病",
+        arrangement="告知社区照看，执法中避免惊扰",
+        on=wd(D0, 2),
+    )
     assert r.vulnerable and r.case == case
     assert case.party == w.person  # the relative is not a party
 
@@ -181,8 +243,17 @@ def test_relatives_are_recorded_apart_from_the_party(w):
 def test_a_case_in_another_agency_is_not_found(w):
     case = filed(w)
     with pytest.raises(DomainError) as e:
-        services.inspection_record(actor=w.other_officer, case=case, kind="inspection", place="x", subject="y",
-                                   officers=[], certificates_shown=True, record="z", on=wd(D0, 2))
+        services.inspection_record(
+            actor=w.other_officer,
+            case=case,
+            kind="inspection",
+            place="x",
+            subject="y",
+            officers=[],
+            certificates_shown=True,
+            record="z",
+            on=wd(D0, 2),
+        )
     assert e.value.status == 404
 
 

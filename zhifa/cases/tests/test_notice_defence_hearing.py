@@ -77,7 +77,9 @@ def test_a_written_waiver_allows_an_earlier_decision_an_oral_one_does_not(w):
     with pytest.raises(DomainError) as e:
         services.waiver_record(actor=w.zhang, case=case, statement="口头表示不申辩", in_writing=False, on=wd(D0, 5))
     assert_refused(e, "D3.9a", code="waiver_in_writing", field="in_writing")
-    services.waiver_record(actor=w.zhang, case=case, statement="本公司放弃陈述、申辩权利。（签章）", in_writing=True, on=wd(D0, 5))
+    services.waiver_record(
+        actor=w.zhang, case=case, statement="本公司放弃陈述、申辩权利。（签章）", in_writing=True, on=wd(D0, 5)
+    )
     case = _submit(w, case, wd(D0, 5))
     decision = services.decide(actor=w.head2, case=case, on=wd(D0, 5))
     assert decision.fine == Decimal("3000")
@@ -87,12 +89,20 @@ def test_a_written_waiver_allows_an_earlier_decision_an_oral_one_does_not(w):
 def test_each_point_is_recorded_and_reviewed_with_reasons_before_the_decision(w):
     case = notified(w)
     with pytest.raises(DomainError) as e:
-        services.defence_record(actor=w.zhang, case=case, made_by="公司代理人", points=["不知道过期", " "], on=wd(D0, 5))
+        services.defence_record(
+            actor=w.zhang, case=case, made_by="公司代理人", points=["不知道过期", " "], on=wd(D0, 5)
+        )
     assert_refused(e, "D5.2a", code="defence_points_recorded", field="points")
-    defence = services.defence_record(actor=w.zhang, case=case, made_by="公司代理人", on=wd(D0, 5), points=[
-        {"kind": "fact", "text": "不知道商品已过保质期。"},
-        {"kind": "reason", "text": "初次违法且已主动下架，请求从轻。"},
-    ])
+    defence = services.defence_record(
+        actor=w.zhang,
+        case=case,
+        made_by="公司代理人",
+        on=wd(D0, 5),
+        points=[
+            {"kind": "fact", "text": "不知道商品已过保质期。"},
+            {"kind": "reason", "text": "初次违法且已主动下架，请求从轻。"},
+        ],
+    )
     first, second = defence.points.all()
     late = wd(wd(D0, 4), 6)
     with pytest.raises(DomainError) as e:
@@ -104,9 +114,17 @@ def test_each_point_is_recorded_and_reviewed_with_reasons_before_the_decision(w)
     with pytest.raises(DomainError) as e:
         services.defence_review(actor=w.zhang, case=case, point=first, adopted=None, reason="……", on=wd(D0, 6))
     assert_refused(e, "D5.2a", code="review_reasoned", field="adopted")
-    services.defence_review(actor=w.zhang, case=case, point=first, adopted=False,
-                            reason="经营者负有查验保质期的义务，不知情不影响违法事实的认定。", on=wd(D0, 6))
-    services.defence_review(actor=w.li, case=case, point=second, adopted=True, reason="初次违法并主动下架，属实。", on=wd(D0, 6))
+    services.defence_review(
+        actor=w.zhang,
+        case=case,
+        point=first,
+        adopted=False,
+        reason="经营者负有查验保质期的义务，不知情不影响违法事实的认定。",
+        on=wd(D0, 6),
+    )
+    services.defence_review(
+        actor=w.li, case=case, point=second, adopted=True, reason="初次违法并主动下架，属实。", on=wd(D0, 6)
+    )
     case = _submit(w, case, late)
     decision = services.decide(actor=w.head2, case=case, on=late, terms={"fine": "2000", "confiscation": "240"})
     assert "不知道商品已过保质期" in decision.defence_answers and "不予采纳" in decision.defence_answers
@@ -118,14 +136,18 @@ def test_no_heavier_penalty_than_notified(w):
     case = notified(w)
     services.defence_record(actor=w.zhang, case=case, made_by="代理人", points=["处罚过重"], on=wd(D0, 5))
     point = case.defences.get().points.get()
-    services.defence_review(actor=w.zhang, case=case, point=point, adopted=False, reason="罚款在裁量基准范围内。", on=wd(D0, 6))
+    services.defence_review(
+        actor=w.zhang, case=case, point=point, adopted=False, reason="罚款在裁量基准范围内。", on=wd(D0, 6)
+    )
     late = wd(wd(D0, 4), 6)
     case = _submit(w, case, late)
     with pytest.raises(DomainError) as e:
         services.decide(actor=w.head2, case=case, on=late, terms={"fine": "5000", "confiscation": "240"})
     assert_refused(e, "D5.2a", code="no_heavier_than_notified", field="fine")
     with pytest.raises(DomainError) as e:
-        services.decide(actor=w.head2, case=case, on=late, terms={"fine": "3000", "confiscation": "240", "suspension": True})
+        services.decide(
+            actor=w.head2, case=case, on=late, terms={"fine": "3000", "confiscation": "240", "suspension": True}
+        )
     assert_refused(e, "D5.2a", code="no_heavier_than_notified")
     assert services.decide(actor=w.head2, case=case, on=late).fine == Decimal("3000")
 
@@ -172,21 +194,48 @@ def test_the_hearing_is_notified_seven_days_ahead_and_chaired_by_a_non_investiga
     services.hearing_request(actor=w.zhang, case=case, on=wd(served, 2))
     notified_on = wd(served, 3)
     with pytest.raises(DomainError) as e:
-        services.hearing_schedule(actor=w.head2, case=case, chair=w.zhao_officer, place="听证室",
-                                  scheduled_at=hearing_datetime(wd(notified_on, 6)), notified_on=notified_on, on=notified_on)
+        services.hearing_schedule(
+            actor=w.head2,
+            case=case,
+            chair=w.zhao_officer,
+            place="听证室",
+            scheduled_at=hearing_datetime(wd(notified_on, 6)),
+            notified_on=notified_on,
+            on=notified_on,
+        )
     assert_refused(e, "D5.3a", code="hearing_notified_in_time", field="scheduled_at")
     with pytest.raises(DomainError) as e:
-        services.hearing_schedule(actor=w.head2, case=case, chair=w.li_officer, place="听证室",
-                                  scheduled_at=hearing_datetime(wd(notified_on, 7)), notified_on=notified_on, on=notified_on)
+        services.hearing_schedule(
+            actor=w.head2,
+            case=case,
+            chair=w.li_officer,
+            place="听证室",
+            scheduled_at=hearing_datetime(wd(notified_on, 7)),
+            notified_on=notified_on,
+            on=notified_on,
+        )
     assert_refused(e, "D5.3a", code="hearing_chair_not_investigator", field="chair")
     # A chair without the hearing qualification is refused too (D3.1b).
     with pytest.raises(DomainError) as e:
-        services.hearing_schedule(actor=w.head2, case=case, chair=w.wang_officer, place="听证室",
-                                  scheduled_at=hearing_datetime(wd(notified_on, 7)), notified_on=notified_on, on=notified_on)
+        services.hearing_schedule(
+            actor=w.head2,
+            case=case,
+            chair=w.wang_officer,
+            place="听证室",
+            scheduled_at=hearing_datetime(wd(notified_on, 7)),
+            notified_on=notified_on,
+            on=notified_on,
+        )
     assert_refused(e, "D3.1b", code="officer_certified")
-    hearing = services.hearing_schedule(actor=w.head2, case=case, chair=w.zhao_officer, place="听证室",
-                                        scheduled_at=hearing_datetime(wd(notified_on, 7)), notified_on=notified_on,
-                                        on=notified_on)
+    hearing = services.hearing_schedule(
+        actor=w.head2,
+        case=case,
+        chair=w.zhao_officer,
+        place="听证室",
+        scheduled_at=hearing_datetime(wd(notified_on, 7)),
+        notified_on=notified_on,
+        on=notified_on,
+    )
     assert hearing.chair == w.zhao_officer
 
 
@@ -196,8 +245,15 @@ def test_the_decision_waits_for_the_hearing_which_then_requires_legal_review(w):
     served = wd(D0, 4)
     services.hearing_request(actor=w.zhang, case=case, on=wd(served, 1))
     day = wd(wd(served, 2), 7)
-    services.hearing_schedule(actor=w.head2, case=case, chair=w.zhao_officer, place="听证室",
-                              scheduled_at=hearing_datetime(day), notified_on=wd(served, 2), on=wd(served, 2))
+    services.hearing_schedule(
+        actor=w.head2,
+        case=case,
+        chair=w.zhao_officer,
+        place="听证室",
+        scheduled_at=hearing_datetime(day),
+        notified_on=wd(served, 2),
+        on=wd(served, 2),
+    )
     with pytest.raises(DomainError) as e:
         _submit(w, case, wd(served, 8))
     assert_refused(e, "D5.3a", code="hearing_held_before_decision", field="hearing")
@@ -212,10 +268,18 @@ def test_the_decision_waits_for_the_hearing_which_then_requires_legal_review(w):
     with pytest.raises(DomainError) as e:
         services.hearing_record(actor=other_chair, case=case, transcript="……", party_attended=True, on=day)
     assert e.value.status == 403
-    services.hearing_record(actor=w.zhao, case=case, transcript="调查人员陈述事实，当事人申辩质证。", party_attended=True,
-                            points=["罚款数额超出其承受能力。"], on=day)
+    services.hearing_record(
+        actor=w.zhao,
+        case=case,
+        transcript="调查人员陈述事实，当事人申辩质证。",
+        party_attended=True,
+        points=["罚款数额超出其承受能力。"],
+        on=day,
+    )
     point = case.defences.get(form="hearing").points.get()
-    services.defence_review(actor=w.zhang, case=case, point=point, adopted=False, reason="未提供经营困难的证据。", on=day)
+    services.defence_review(
+        actor=w.zhang, case=case, point=point, adopted=False, reason="未提供经营困难的证据。", on=day
+    )
     case = _submit(w, case, day)
     assert case.status == Status.LEGAL_REVIEW  # after a hearing (PL Art. 58(2))
     assert case.legal_reviews.get().grounds == ["经过听证程序"]

@@ -99,25 +99,54 @@ def test_a_refused_act_is_shown_at_its_field_and_nothing_is_saved(client, w):
     client.force_login(w.zhang)
     url = f"/cases/{case.pk}/acts/inspection_record/"
     html(client.get(url))
-    res = client.post(url, {"kind": "inspection", "place": "某超市", "subject": "店长", "officers": [w.zhang_officer.pk],
-                            "certificates_shown": "on", "record": "检查……", "signed_by_subject": "on",
-                            "on": wd(D0, 2).isoformat()})
+    res = client.post(
+        url,
+        {
+            "kind": "inspection",
+            "place": "某超市",
+            "subject": "店长",
+            "officers": [w.zhang_officer.pk],
+            "certificates_shown": "on",
+            "record": "检查……",
+            "signed_by_subject": "on",
+            "on": wd(D0, 2).isoformat(),
+        },
+    )
     page = html(res, 422)
     assert 'id="field-officers"' in page and "不得少于两人" in page and "D3.8" in page
     assert not case.inspections.exists()
-    res = client.post(url, {"kind": "inspection", "place": "某超市", "subject": "店长",
-                            "officers": [w.zhang_officer.pk, w.li_officer.pk], "certificates_shown": "on", "record": "检查……",
-                            "signed_by_subject": "on", "on": wd(D0, 2).isoformat()})
+    res = client.post(
+        url,
+        {
+            "kind": "inspection",
+            "place": "某超市",
+            "subject": "店长",
+            "officers": [w.zhang_officer.pk, w.li_officer.pk],
+            "certificates_shown": "on",
+            "record": "检查……",
+            "signed_by_subject": "on",
+            "on": wd(D0, 2).isoformat(),
+        },
+    )
     assert res.status_code == 302 and case.inspections.count() == 1
 
 
 def test_filing_outside_the_powers_names_the_competent_agency_on_the_page(client, w):
     case = clue(w, item=False)
     client.force_login(w.zhang)
-    res = client.post(f"/cases/{case.pk}/acts/filing_propose/", {
-        "party": w.org.pk, "violation_item": w.other_item.pk, "place": w.district.pk, "act_date": D0.isoformat(),
-        "investigators": [w.zhang_officer.pk, w.li_officer.pk], "lead_officer": w.zhang_officer.pk, "reason": "……",
-        "on": D0.isoformat()})
+    res = client.post(
+        f"/cases/{case.pk}/acts/filing_propose/",
+        {
+            "party": w.org.pk,
+            "violation_item": w.other_item.pk,
+            "place": w.district.pk,
+            "act_date": D0.isoformat(),
+            "investigators": [w.zhang_officer.pk, w.li_officer.pk],
+            "lead_officer": w.zhang_officer.pk,
+            "reason": "……",
+            "on": D0.isoformat(),
+        },
+    )
     page = html(res, 422)
     assert 'id="field-violation_item"' in page and w.other_agency.name in page and "D3.1a" in page
 
@@ -134,8 +163,9 @@ def test_an_act_the_case_is_not_ready_for_is_a_conflict_page(client, w):
 def test_a_stale_page_gets_a_conflict_message(client, w):
     case = propose(w, clue(w))
     client.force_login(w.head)
-    res = client.post(f"/cases/{case.pk}/acts/filing_approve/", {"on": wd(D0, 1).isoformat(),
-                                                                 "expected_version": case.version - 1})
+    res = client.post(
+        f"/cases/{case.pk}/acts/filing_approve/", {"on": wd(D0, 1).isoformat(), "expected_version": case.version - 1}
+    )
     page = html(res, 409)
     assert "刷新" in page and Case.objects.get(pk=case.pk).status == Status.FILING_PENDING
 
@@ -145,9 +175,17 @@ def test_evidence_is_uploaded_on_its_page_and_downloaded_after_its_hash_is_check
 
     case = filed(w)
     client.force_login(w.zhang)
-    res = client.post(f"/cases/{case.pk}/acts/evidence_add/", {
-        "kind": "documentary", "title": "进货单", "source": "当事人提供", "collected_on": wd(D0, 2).isoformat(),
-        "on": wd(D0, 2).isoformat(), "content": SimpleUploadedFile("invoice.pdf", b"%PDF-1.4 invoice", "application/pdf")})
+    res = client.post(
+        f"/cases/{case.pk}/acts/evidence_add/",
+        {
+            "kind": "documentary",
+            "title": "进货单",
+            "source": "当事人提供",
+            "collected_on": wd(D0, 2).isoformat(),
+            "on": wd(D0, 2).isoformat(),
+            "content": SimpleUploadedFile("invoice.pdf", b"%PDF-1.4 invoice", "application/pdf"),
+        },
+    )
     assert res.status_code == 302, res.content.decode()[:1000]
     ev = case.evidence.get()
     res = client.get(f"/cases/evidence/{ev.pk}/content/")
@@ -158,16 +196,36 @@ def test_evidence_is_uploaded_on_its_page_and_downloaded_after_its_hash_is_check
 
 def test_the_simple_procedure_page(client, w):
     client.force_login(w.zhang)
-    res = client.post("/cases/simple/", {
-        "party": w.person.pk, "violation_item": w.item.pk, "place": w.district.pk, "act_date": D0.isoformat(),
-        "facts": "当场发现未明码标价。", "basis_articles": [w.article.pk], "certificates_shown": "on", "fine": "500",
-        "on": D0.isoformat()})
+    res = client.post(
+        "/cases/simple/",
+        {
+            "party": w.person.pk,
+            "violation_item": w.item.pk,
+            "place": w.district.pk,
+            "act_date": D0.isoformat(),
+            "facts": "当场发现未明码标价。",
+            "basis_articles": [w.article.pk],
+            "certificates_shown": "on",
+            "fine": "500",
+            "on": D0.isoformat(),
+        },
+    )
     page = html(res, 422)
     assert 'id="field-fine"' in page and "200" in page
-    res = client.post("/cases/simple/", {
-        "party": w.person.pk, "violation_item": w.item.pk, "place": w.district.pk, "act_date": D0.isoformat(),
-        "facts": "当场发现未明码标价。", "basis_articles": [w.article.pk], "certificates_shown": "on", "warning": "on",
-        "on": D0.isoformat()})
+    res = client.post(
+        "/cases/simple/",
+        {
+            "party": w.person.pk,
+            "violation_item": w.item.pk,
+            "place": w.district.pk,
+            "act_date": D0.isoformat(),
+            "facts": "当场发现未明码标价。",
+            "basis_articles": [w.article.pk],
+            "certificates_shown": "on",
+            "warning": "on",
+            "on": D0.isoformat(),
+        },
+    )
     assert res.status_code == 302
     assert Case.objects.get(procedure="simple").decision.warning
 
@@ -176,7 +234,9 @@ def test_relatives_are_shown_to_staff_marked_never_published(client, w):
     from zhifa.cases import services
 
     case = filed(w, party=w.person)
-    services.relative_record(actor=w.zhang, case=case, name="甲某之女", relation="女儿", age_group="minor", on=wd(D0, 2))
+    services.relative_record(
+        actor=w.zhang, case=case, name="甲某之女", relation="女儿", age_group="minor", on=wd(D0, 2)
+    )
     client.force_login(w.li)
     page = html(client.get(f"/cases/{case.pk}/"))
     assert "甲某之女" in page and "不公开" in page
@@ -185,13 +245,29 @@ def test_relatives_are_shown_to_staff_marked_never_published(client, w):
 def test_the_payment_form_records_a_bank_receipt(client, w):
     case = executing(w)
     client.force_login(w.wang)
-    res = client.post(f"/cases/{case.pk}/acts/payment_record/", {
-        "paid_on": wd(D0, 16).isoformat(), "amount": "3240", "method": "bank", "bank": "工商银行", "receipt_number": "",
-        "on": wd(D0, 16).isoformat()})
+    res = client.post(
+        f"/cases/{case.pk}/acts/payment_record/",
+        {
+            "paid_on": wd(D0, 16).isoformat(),
+            "amount": "3240",
+            "method": "bank",
+            "bank": "工商银行",
+            "receipt_number": "",
+            "on": wd(D0, 16).isoformat(),
+        },
+    )
     assert res.status_code == 400  # the receipt number is required
-    res = client.post(f"/cases/{case.pk}/acts/payment_record/", {
-        "paid_on": wd(D0, 16).isoformat(), "amount": "3240", "method": "bank", "bank": "工商银行", "receipt_number": "B-1",
-        "on": wd(D0, 16).isoformat()})
+    res = client.post(
+        f"/cases/{case.pk}/acts/payment_record/",
+        {
+            "paid_on": wd(D0, 16).isoformat(),
+            "amount": "3240",
+            "method": "bank",
+            "bank": "工商银行",
+            "receipt_number": "B-1",
+            "on": wd(D0, 16).isoformat(),
+        },
+    )
     assert res.status_code == 302 and Case.objects.get(pk=case.pk).status == Status.EXECUTED
 
 
@@ -207,8 +283,16 @@ def test_the_executing_officer_keeps_the_case_on_the_workbench_the_investigators
     from zhifa.cases import selectors, services
 
     case = executing(w)
-    services.payment_record(actor=w.wang, case=case, paid_on=wd(D0, 15), amount="1000", method="bank", bank="工商银行",
-                            receipt_number="P-1", on=wd(D0, 15))
+    services.payment_record(
+        actor=w.wang,
+        case=case,
+        paid_on=wd(D0, 15),
+        amount="1000",
+        method="bank",
+        bank="工商银行",
+        receipt_number="P-1",
+        on=wd(D0, 15),
+    )
     assert case.pk in [r.case.pk for r in selectors.workbench(w.wang, today=wd(D0, 16))["rows"]]
     assert case.pk in [r.case.pk for r in selectors.workbench(w.zhang, today=wd(D0, 16))["rows"]]
     # An officer of the agency who had no part in it is offered it for execution; the head who decided is not an officer.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import io
 import json
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -30,9 +30,16 @@ def append(world, n: int, *, act="government.update", start=0):
     events = []
     for i in range(start, start + n):
         with transaction.atomic():
-            events.append(audit.record(actor=world["admin"], act=act, obj=world["district"],
-                                       changes={"name": ["渝中区", f"渝中区{i}"], "when": date(2026, 11, i % 28 + 1)},
-                                       clauses=["D3.8"], agency=world["agency"]))
+            events.append(
+                audit.record(
+                    actor=world["admin"],
+                    act=act,
+                    obj=world["district"],
+                    changes={"name": ["渝中区", f"渝中区{i}"], "when": date(2026, 11, i % 28 + 1)},
+                    clauses=["D3.8"],
+                    agency=world["agency"],
+                )
+            )
     return events
 
 
@@ -51,9 +58,12 @@ def failing(*args) -> tuple[str, str]:
 
 def sql(statement: str, params=()):
     with connection.cursor() as cursor:
-        cursor.execute(statement.replace("{events}", AuditEvent._meta.db_table)
-                       .replace("{checkpoints}", Checkpoint._meta.db_table)
-                       .replace("{head}", AuditHead._meta.db_table), params)
+        cursor.execute(
+            statement.replace("{events}", AuditEvent._meta.db_table)
+            .replace("{checkpoints}", Checkpoint._meta.db_table)
+            .replace("{head}", AuditHead._meta.db_table),
+            params,
+        )
 
 
 def json_param() -> str:
@@ -73,10 +83,9 @@ def test_record_outside_a_transaction_raises(world):
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_act_leaves_no_event_and_the_tree_continues(world):
     append(world, 2)
-    with pytest.raises(ZeroDivisionError):
-        with transaction.atomic():
-            audit.record(actor=world["admin"], act="government.update", obj=world["district"], changes={"x": 1})
-            1 / 0  # the act fails after its audit record was written
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        audit.record(actor=world["admin"], act="government.update", obj=world["district"], changes={"x": 1})
+        _ = 1 / 0  # the act fails after its audit record was written
     assert list(AuditEvent.objects.values_list("seq", flat=True)) == [0, 1]
     assert Checkpoint.objects.count() == 2 and AuditHead.objects.get().size == 2
     append(world, 1)
@@ -88,7 +97,11 @@ def test_an_event_records_who_what_on_which_object_and_its_scope(world):
     [event] = append(world, 1)
     event.refresh_from_db()
     assert event.actor == world["admin"] and event.actor_label == "管理员甲（系统管理员）"
-    assert (event.object_type, event.object_id, event.object_repr) == ("org.government", str(world["district"].pk), "渝中区")
+    assert (event.object_type, event.object_id, event.object_repr) == (
+        "org.government",
+        str(world["district"].pk),
+        "渝中区",
+    )
     assert event.agency_id == world["agency"].pk
     assert event.changes == {"name": ["渝中区", "渝中区0"], "when": "2026-11-01"}
     assert event.clauses == ["D3.8"]
@@ -107,7 +120,7 @@ def test_every_append_signs_a_checkpoint_of_the_whole_tree(world):
     key = audit.public_key_info()
     assert base64.b64decode(key["public_key"]) == audit.public_key_bytes()
     for cp in Checkpoint.objects.order_by("tree_size"):
-        assert cp.root_hash == merkle.root(leaves[:cp.tree_size]).hex()
+        assert cp.root_hash == merkle.root(leaves[: cp.tree_size]).hex()
         assert cp.time == events[cp.tree_size - 1].time
         merkle.verify_checkpoint(audit.checkpoint_info(cp), key)
     head = AuditHead.objects.get()
@@ -135,14 +148,17 @@ def test_verify_passes_on_an_empty_and_an_untouched_log(world):
     assert report["ok"] and report["tree_size"] == 12 and report["root_hash"] == audit.latest_checkpoint().root_hash
 
 
-@pytest.mark.parametrize("column, value", [
-    ("actor_label", "'张三（执法人员）'"),
-    ("object_repr", "'江北区'"),
-    ("act", "'government.create'"),
-    ("time", None),
-    ("changes", "json"),
-    ("clauses", "json"),
-])
+@pytest.mark.parametrize(
+    "column, value",
+    [
+        ("actor_label", "'张三（执法人员）'"),
+        ("object_repr", "'江北区'"),
+        ("act", "'government.create'"),
+        ("time", None),
+        ("changes", "json"),
+        ("clauses", "json"),
+    ],
+)
 def test_verify_names_an_event_changed_in_the_database(world, column, value):
     append(world, 10)
     target = AuditEvent.objects.get(seq=6)
@@ -167,8 +183,10 @@ def test_verify_names_a_row_rewritten_together_with_its_leaf_hash(world):
     append(world, 10)
     event = AuditEvent.objects.get(seq=4)
     event.actor_label = "张三（执法人员）"
-    sql("UPDATE {events} SET actor_label = %s, leaf_hash = %s WHERE seq = 4",
-        [event.actor_label, merkle.leaf_hash(audit.event_bytes(event)).hex()])
+    sql(
+        "UPDATE {events} SET actor_label = %s, leaf_hash = %s WHERE seq = 4",
+        [event.actor_label, merkle.leaf_hash(audit.event_bytes(event)).hex()],
+    )
     message, _ = failing("verify")
     assert "第一个异常：事件 #4 government.update 渝中区" in message and "与签名检查点不符" in message
     assert [(p.seq, p.kind) for p in audit.verify().problems] == [(4, "tree")]  # its consequences are not listed
@@ -244,7 +262,15 @@ def test_verify_finds_a_gap_in_seq(world):
 def test_proof_json_has_what_an_outsider_needs_and_verifies(world):
     append(world, 13)
     data = json.loads(run("proof", "5", "--json")[0])
-    assert {"leaf_index", "tree_size", "leaf_hash", "audit_path", "root_hash", "checkpoint", "public_key"} <= data.keys()
+    assert {
+        "leaf_index",
+        "tree_size",
+        "leaf_hash",
+        "audit_path",
+        "root_hash",
+        "checkpoint",
+        "public_key",
+    } <= data.keys()
     assert (data["leaf_index"], data["tree_size"]) == (5, 13)
     pinned = base64.b64encode(audit.public_key_bytes()).decode()
     event = AuditEvent.objects.get(seq=5)
@@ -309,10 +335,10 @@ def test_checkpoint_and_public_key_commands(world):
 
 
 def test_dates_are_beijing_days(world):
-    from datetime import datetime, timezone as tz
+    from datetime import datetime
     from unittest import mock
 
-    late_evening_utc = datetime(2026, 11, 25, 17, 30, tzinfo=tz.utc)  # 26 November, 01:30 in Beijing
+    late_evening_utc = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)  # 26 November, 01:30 in Beijing
     with mock.patch("zhifa.core.audit.dj_timezone.now", return_value=late_evening_utc):
         append(world, 1)
     qs = AuditEvent.objects.all()

@@ -23,18 +23,29 @@ def world():
     yuzhong = make_agency(district, name="渝中区市场监督管理局")
     city_agency = make_agency(city, name="重庆市生态环境局")
     w = {
-        "city": city, "district": district, "yuzhong": yuzhong, "city_agency": city_agency,
+        "city": city,
+        "district": district,
+        "yuzhong": yuzhong,
+        "city_agency": city_agency,
         "admin": make_user("admin"),
         "officer": make_user("officer", agency=yuzhong),
         "other_officer": make_user("officer", agency=city_agency),
         "district_office": make_user("legal_office", government=district),
         "city_office": make_user("legal_office", government=city),
     }
-    acts = [("government.create", city, None), ("agency.update", yuzhong, yuzhong), ("agency.update", city_agency, city_agency),
-            ("power.create", yuzhong, yuzhong), ("agency.update", yuzhong, yuzhong), ("power.create", city_agency, city_agency)]
+    acts = [
+        ("government.create", city, None),
+        ("agency.update", yuzhong, yuzhong),
+        ("agency.update", city_agency, city_agency),
+        ("power.create", yuzhong, yuzhong),
+        ("agency.update", yuzhong, yuzhong),
+        ("power.create", city_agency, city_agency),
+    ]
     for act, obj, agency in acts:
         with transaction.atomic():
-            audit.record(actor=w["admin"], act=act, obj=obj, agency=agency, changes={"name": str(obj)}, clauses=["D3.1a"])
+            audit.record(
+                actor=w["admin"], act=act, obj=obj, agency=agency, changes={"name": str(obj)}, clauses=["D3.1a"]
+            )
     return w
 
 
@@ -93,7 +104,7 @@ def test_a_consistency_proof_shows_the_log_only_grew(api, world):
         audit.record(actor=world["admin"], act="agency.update", obj=world["yuzhong"], changes={"phone": "023-1"})
     proof = api().get(f"audit/proofs/consistency?first={held['tree_size']}").json()
     assert (proof["first_size"], proof["second_size"]) == (6, 7)
-    first, second = merkle.verify_consistency_proof(proof, pinned_key(), known_checkpoint=held)
+    _first, second = merkle.verify_consistency_proof(proof, pinned_key(), known_checkpoint=held)
     assert second["tree_size"] == 7
     for m in range(1, 8):
         merkle.verify_consistency_proof(api().get(f"audit/proofs/consistency?first={m}&second=7").json(), pinned_key())
@@ -171,7 +182,10 @@ def test_an_officer_of_another_agency_gets_not_found(api, world):
     assert_api_refused(api(world["other_officer"]).get("audit/events/1"), 404, code="not_found")
     assert_api_refused(api(world["district_office"]).get("audit/events/2"), 404, code="not_found")
     assert_api_refused(api(world["admin"]).get("audit/events/99"), 404, code="not_found")
-    assert seqs(api(world["other_officer"]).get(f"audit/events?object_id={world['yuzhong'].pk}&object_type=org.agency")) == []
+    assert (
+        seqs(api(world["other_officer"]).get(f"audit/events?object_id={world['yuzhong'].pk}&object_type=org.agency"))
+        == []
+    )
 
 
 def test_events_filter_by_act_object_time_and_position(api, world):

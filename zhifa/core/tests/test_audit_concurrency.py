@@ -4,6 +4,7 @@ consistent with the next, and readers get proofs that verify while writers appen
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 
@@ -35,8 +36,13 @@ def test_concurrent_appends_yield_one_consistent_verifiable_tree():
             start.wait()
             for i in range(APPENDS):
                 with transaction.atomic():
-                    audit.record(actor=user, act="agency.update", obj=agency, changes={"writer": user.pk, "i": i},
-                                 clauses=["D3.1a"])
+                    audit.record(
+                        actor=user,
+                        act="agency.update",
+                        obj=agency,
+                        changes={"writer": user.pk, "i": i},
+                        clauses=["D3.1a"],
+                    )
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
         finally:
@@ -54,10 +60,13 @@ def test_concurrent_appends_yield_one_consistent_verifiable_tree():
                 if latest is None:
                     continue
                 if held is not None:
-                    merkle.verify_consistency_proof(audit.consistency_proof(held["tree_size"], latest.tree_size), key,
-                                                    known_checkpoint=held)
+                    merkle.verify_consistency_proof(
+                        audit.consistency_proof(held["tree_size"], latest.tree_size), key, known_checkpoint=held
+                    )
                     verified["consistency"] += 1
-                merkle.verify_inclusion_proof(audit.inclusion_proof(rng.randrange(latest.tree_size), latest.tree_size), key)
+                merkle.verify_inclusion_proof(
+                    audit.inclusion_proof(rng.randrange(latest.tree_size), latest.tree_size), key
+                )
                 verified["inclusion"] += 1
                 held = audit.checkpoint_info(latest)
         except BaseException as exc:  # noqa: BLE001
@@ -84,8 +93,10 @@ def test_concurrent_appends_yield_one_consistent_verifiable_tree():
     for user in users:
         assert [e.changes["i"] for e in events if e.changes["writer"] == user.pk] == list(range(APPENDS))
     # Times follow the order in which the head was locked.
-    assert all(a.time <= b.time for a, b in zip(events, events[1:]))
-    assert list(Checkpoint.objects.order_by("tree_size").values_list("tree_size", flat=True)) == list(range(1, total + 1))
+    assert all(a.time <= b.time for a, b in itertools.pairwise(events))
+    assert list(Checkpoint.objects.order_by("tree_size").values_list("tree_size", flat=True)) == list(
+        range(1, total + 1)
+    )
     assert AuditHead.objects.get().size == total
 
     report = audit.verify()

@@ -23,12 +23,19 @@ def world():
     admin = make_user("admin", display_name="管理员甲")
     for i in range(23):
         with transaction.atomic():
-            audit.record(actor=admin, act="agency.update" if i % 2 else "power.create", obj=yuzhong,
-                         changes={"phone": [f"023-{i}", f"023-{i + 1}"]}, clauses=["D3.8", "D3.1a"])
+            audit.record(
+                actor=admin,
+                act="agency.update" if i % 2 else "power.create",
+                obj=yuzhong,
+                changes={"phone": [f"023-{i}", f"023-{i + 1}"]},
+                clauses=["D3.8", "D3.1a"],
+            )
     with transaction.atomic():
         audit.record(actor=admin, act="agency.update", obj=other, changes={"name": "重庆市生态环境局", "phone": ""})
     return {
-        "yuzhong": yuzhong, "other": other, "admin": admin,
+        "yuzhong": yuzhong,
+        "other": other,
+        "admin": admin,
         "head": make_user("head", agency=yuzhong),
         "officer": make_user("officer", agency=yuzhong),
         "other_head": make_user("head", agency=other),
@@ -106,9 +113,17 @@ def test_anonymous_is_sent_to_log_in(client, world):
     assert client.get("/audit/3/").status_code == 302
 
 
-@pytest.mark.parametrize("role, shown", [
-    ("admin", True), ("legal_office", True), ("head", True), ("supervisor", True), ("officer", False), ("reviewer", False),
-])
+@pytest.mark.parametrize(
+    "role, shown",
+    [
+        ("admin", True),
+        ("legal_office", True),
+        ("head", True),
+        ("supervisor", True),
+        ("officer", False),
+        ("reviewer", False),
+    ],
+)
 def test_the_menu_offers_the_audit_log_to_those_who_oversee(world, role, shown):
     kw = {"agency": world["yuzhong"]} if role in ("head", "officer", "reviewer") else {}
     if role in ("legal_office", "supervisor"):

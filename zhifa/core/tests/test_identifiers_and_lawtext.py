@@ -40,7 +40,13 @@ def test_masking_and_birth_date():
 def test_the_laws_parse_into_their_articles():
     laws = lawtext.all_laws()
     counts = {name: len(law.articles) for name, law in laws.items()}
-    assert counts == {"行政处罚法": 86, "行政强制法": 71, "行政复议法": 90, "行政诉讼法": 103, "市场监督管理行政处罚信息公示规定": 19}
+    assert counts == {
+        "行政处罚法": 86,
+        "行政强制法": 71,
+        "行政复议法": 90,
+        "行政诉讼法": 103,
+        "市场监督管理行政处罚信息公示规定": 19,
+    }
     art = laws["行政处罚法"].article(42)
     assert art.label == "第四十二条" and "不得少于两人" in art.text
 

@@ -75,7 +75,7 @@ SIZES = range(1, MAX + 1)
 
 
 def flipped(h: bytes, at: int = 0) -> bytes:
-    return h[:at] + bytes([h[at] ^ 0x01]) + h[at + 1:]
+    return h[:at] + bytes([h[at] ^ 0x01]) + h[at + 1 :]
 
 
 def test_hashes_are_domain_separated():
@@ -92,8 +92,10 @@ def test_the_split_is_the_largest_power_of_two_below_n():
 
 
 # Published test vectors of the Certificate Transparency reference implementation.
-CT_ENTRIES = [bytes.fromhex(h) for h in
-              ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"]]
+CT_ENTRIES = [
+    bytes.fromhex(h)
+    for h in ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"]
+]
 CT_ROOTS = [
     "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
     "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
@@ -136,7 +138,7 @@ def test_inclusion_proof_of_every_leaf(n):
         # A changed byte anywhere in the path, or in the leaf or the root.
         for i, p in enumerate(path):
             for at in (0, 31):
-                bad = path[:i] + [flipped(p, at)] + path[i + 1:]
+                bad = path[:i] + [flipped(p, at)] + path[i + 1 :]
                 assert not merkle.verify_inclusion(leaves[m], m, n, bad, root)
         assert not merkle.verify_inclusion(flipped(leaves[m]), m, n, path, root)
         assert not merkle.verify_inclusion(leaves[m], m, n, path, flipped(root, 17))
@@ -189,11 +191,13 @@ def test_consistency_proof_of_every_pair(n):
         assert not merkle.verify_consistency(m, n, ROOTS[n], ROOTS[m], proof)
         assert not merkle.verify_consistency(m, n, flipped(ROOTS[m], 5), ROOTS[n], proof)
         assert not merkle.verify_consistency(m, n, ROOTS[m], flipped(ROOTS[n], 30), proof)
-        assert not merkle.verify_consistency(m, n, ROOTS[m], ROOTS[n - 1] if n - 1 > m else MTH(ENTRIES[:n][::-1]), proof)
+        assert not merkle.verify_consistency(
+            m, n, ROOTS[m], ROOTS[n - 1] if n - 1 > m else MTH(ENTRIES[:n][::-1]), proof
+        )
         # A changed byte in each element.
         for i, p in enumerate(proof):
             for at in (0, 31):
-                bad = proof[:i] + [flipped(p, at)] + proof[i + 1:]
+                bad = proof[:i] + [flipped(p, at)] + proof[i + 1 :]
                 assert not merkle.verify_consistency(m, n, ROOTS[m], ROOTS[n], bad)
         # Truncated, extended, empty, reordered.
         assert not merkle.verify_consistency(m, n, ROOTS[m], ROOTS[n], proof[:-1])
@@ -237,13 +241,15 @@ def test_each_append_completes_the_perfect_subtrees_that_proofs_read():
         for level, node in enumerate(completed, start=1):
             index = size >> level
             assert ((index + 1) << level) - 1 == size
-            assert node == MTH(ENTRIES[index << level:(index + 1) << level])
+            assert node == MTH(ENTRIES[index << level : (index + 1) << level])
             stored[(level, index)] = node
     perfect = lambda level, index: stored[(level, index)]  # noqa: E731
     for n in SIZES:
         assert merkle.range_hash(0, n, perfect) == ROOTS[n]
         for m in range(n):
-            assert [merkle.range_hash(lo, hi, perfect) for lo, hi in merkle.inclusion_ranges(m, n)] == PATH(m, ENTRIES[:n])
+            assert [merkle.range_hash(lo, hi, perfect) for lo, hi in merkle.inclusion_ranges(m, n)] == PATH(
+                m, ENTRIES[:n]
+            )
         for m in range(1, n + 1):
             ranges = merkle.consistency_ranges(m, n)
             assert [merkle.range_hash(lo, hi, perfect) for lo, hi in ranges] == PROOF(m, ENTRIES[:n])
@@ -269,5 +275,5 @@ def test_large_trees_agree_with_the_rfc(n, data):
     assert merkle.verify_consistency(first, n, merkle.root(leaves[:first]), root, proof)
     if proof:
         i = data.draw(st.integers(min_value=0, max_value=len(proof) - 1))
-        bad = proof[:i] + [flipped(proof[i], data.draw(st.integers(0, 31)))] + proof[i + 1:]
+        bad = proof[:i] + [flipped(proof[i], data.draw(st.integers(0, 31)))] + proof[i + 1 :]
         assert not merkle.verify_consistency(first, n, merkle.root(leaves[:first]), root, bad)

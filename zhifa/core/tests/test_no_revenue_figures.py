@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 
-FORBIDDEN = ("revenue", "fine_income", "fines_by_officer", "罚没收入", "罚款收入", "创收", "人均罚款", "罚款任务", "罚没指标")
+FORBIDDEN = (
+    "revenue",
+    "fine_income",
+    "fines_by_officer",
+    "罚没收入",
+    "罚款收入",
+    "创收",
+    "人均罚款",
+    "罚款任务",
+    "罚没指标",
+)
 ROOT = Path(__file__).resolve().parents[2]
 
 

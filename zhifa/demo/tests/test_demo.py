@@ -69,7 +69,9 @@ def check_agencies_with_standing_powers_and_delegations():
     today = date.today()
     road = ViolationItem.objects.get(code="JT-005")
     assert grants_for(Agency.objects.get(code="jb-sthj"), road, today) == []
-    assert "重庆市交通运输综合行政执法总队" in [a.name for a in competent_agencies(road, Government.objects.get(name="江北区"), today)]
+    assert "重庆市交通运输综合行政执法总队" in [
+        a.name for a in competent_agencies(road, Government.objects.get(name="江北区"), today)
+    ]
 
 
 def check_officers_certificates_and_conflicts():
@@ -80,8 +82,11 @@ def check_officers_certificates_and_conflicts():
     statuses = Counter(c.status for c in public_certificate_list())
     assert statuses["valid"] >= 30 and statuses["expired"] >= 1 and statuses["revoked"] >= 2
     assert statuses["suspended"] == 1 and statuses["unverified"] >= 1
-    verified = sum(1 for o in officers if o.certificates.filter(verifications__year=today.year - 1,
-                                                                verifications__result="passed").exists())
+    verified = sum(
+        1
+        for o in officers
+        if o.certificates.filter(verifications__year=today.year - 1, verifications__result="passed").exists()
+    )
     assert verified > officers.count() * 0.8
     assert sum(standing_of(o, "penalty", today).ok for o in officers) >= 30
     revoked = [c for c in public_certificate_list() if c.status == "revoked"]
@@ -109,10 +114,19 @@ def check_parties_users_and_logins(loaded):
 
 def check_everything_is_audited_with_the_demo_administrator():
     admin = User.objects.get(username="admin")
-    for model, prefix in ((Officer, "officer."), (Agency, "agency."), (Power, "power."), (Party, "party."),
-                          (Delegation, "delegation.")):
+    for model, prefix in (
+        (Officer, "officer."),
+        (Agency, "agency."),
+        (Power, "power."),
+        (Party, "party."),
+        (Delegation, "delegation."),
+    ):
         model_name = model._meta.label_lower
-        acted = set(AuditEvent.objects.filter(object_type=model_name, act__startswith=prefix).values_list("object_id", flat=True))
+        acted = set(
+            AuditEvent.objects.filter(object_type=model_name, act__startswith=prefix).values_list(
+                "object_id", flat=True
+            )
+        )
         assert {str(pk) for pk in model.objects.values_list("pk", flat=True)} <= acted, model_name
     # Only the administrator's own login was made by the system; every other act of the
     # demo city is theirs (the demo cases, when zhifa.cases.demo adds them, are acted by

@@ -10,7 +10,14 @@ from zhifa.core.errors import DomainError
 from zhifa.core.models import AuditEvent
 from zhifa.discretion import engine, services
 from zhifa.discretion.models import Departure, DiscretionItem, StandardVersion
-from zhifa.testing import assert_api_refused, assert_refused, make_agency, make_city_and_district, make_officer, make_user
+from zhifa.testing import (
+    assert_api_refused,
+    assert_refused,
+    make_agency,
+    make_city_and_district,
+    make_officer,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 BUNDLED = [(p.name, p.read_text(encoding="utf-8")) for p in engine.bundled_paths()]
@@ -23,7 +30,8 @@ def world():
     other = make_agency(district, name="重庆市渝中区市场监督管理局", field="market")
     officer_user = make_user("officer", agency=agency, username="officer1")
     return {
-        "agency": agency, "other": other,
+        "agency": agency,
+        "other": other,
         "legal": make_user("legal_office", government=city, username="legal1"),
         "officer_user": officer_user,
         "officer": make_officer(agency, name="李执法", user=officer_user),
@@ -69,23 +77,40 @@ def test_an_officer_may_not_import_and_a_bad_file_is_refused_in_chinese(world):
 
 
 def test_propose_uses_the_database_standards(world, imported):
-    p = services.propose(item_code="CG-ZD-18", act_date=date(2025, 3, 1), decision_date=date(2025, 3, 10),
-                         facts={"party_kind": "individual"})
+    p = services.propose(
+        item_code="CG-ZD-18",
+        act_date=date(2025, 3, 1),
+        decision_date=date(2025, 3, 10),
+        facts={"party_kind": "individual"},
+    )
     assert p.recommended == Decimal("275")
 
 
 # --- departures -------------------------------------------------------------------------
 
+
 def _proposal():
-    return services.propose(item_code="CG-ZD-18", act_date=date(2025, 3, 1), decision_date=date(2025, 3, 10),
-                            facts={"party_kind": "individual"})
+    return services.propose(
+        item_code="CG-ZD-18",
+        act_date=date(2025, 3, 1),
+        decision_date=date(2025, 3, 10),
+        facts={"party_kind": "individual"},
+    )
 
 
 def _record(world, **kw):
-    args = dict(actor=world["officer_user"], agency=world["agency"], officer=world["officer"],
-                case_reference="渝中城管罚〔2025〕12号", proposal=_proposal(), facts={"party_kind": "individual"},
-                chosen_outcome="penalty", chosen_amount=Decimal("150"),
-                reasons="当事人经营规模很小且当场清理了占用的人行道，按从轻幅度处罚更为适当。", reviewer=world["reviewer"])
+    args = {
+        "actor": world["officer_user"],
+        "agency": world["agency"],
+        "officer": world["officer"],
+        "case_reference": "渝中城管罚〔2025〕12号",
+        "proposal": _proposal(),
+        "facts": {"party_kind": "individual"},
+        "chosen_outcome": "penalty",
+        "chosen_amount": Decimal("150"),
+        "reasons": "当事人经营规模很小且当场清理了占用的人行道，按从轻幅度处罚更为适当。",
+        "reviewer": world["reviewer"],
+    }
     args.update(kw)
     return services.departure_record(**args)
 
@@ -134,6 +159,7 @@ def test_a_departure_reviewed_by_another_agency_is_refused(world, imported):
 
 # --- API ---------------------------------------------------------------------------------
 
+
 def test_anyone_reads_published_standards_and_items(api, imported):
     res = api().get("discretion/standards")
     assert res.status_code == 200 and {s["code"] for s in res.json()["items"]} == {"cq-city", "cq-highway", "cq-market"}
@@ -151,10 +177,22 @@ def test_api_diff_of_two_versions(api, imported):
 
 
 def test_api_evaluate(api, world, imported):
-    res = api(world["officer_user"]).post("discretion/evaluate", {
-        "item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10",
-        "facts": {"party_kind": "individual", "vulnerable_status": "migrant_worker", "first_offence": True,
-                  "minor": True, "harm": "minor", "corrected": True}})
+    res = api(world["officer_user"]).post(
+        "discretion/evaluate",
+        {
+            "item_code": "CG-ZD-18",
+            "act_date": "2025-03-01",
+            "decision_date": "2025-03-10",
+            "facts": {
+                "party_kind": "individual",
+                "vulnerable_status": "migrant_worker",
+                "first_offence": True,
+                "minor": True,
+                "harm": "minor",
+                "corrected": True,
+            },
+        },
+    )
     assert res.status_code == 200, res.content
     body = res.json()
     assert body["outcome"] == "warning" and any("D5.1b" in s["clauses"] for s in body["trace"])
@@ -162,30 +200,49 @@ def test_api_evaluate(api, world, imported):
 
     from zhifa.testing import Api
 
-    anonymous = Api(Client()).post("discretion/evaluate", {"item_code": "CG-ZD-18", "act_date": "2025-03-01",
-                                                         "decision_date": "2025-03-10"})
+    anonymous = Api(Client()).post(
+        "discretion/evaluate", {"item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10"}
+    )
     assert anonymous.status_code == 401
 
 
 @pytest.mark.clause("D1.2")
 def test_api_refuses_attributes_the_law_does_not_list(api, world, imported):
-    res = api(world["officer_user"]).post("discretion/evaluate", {
-        "item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10",
-        "facts": {"party_kind": "individual", "ownership": "private"}})
+    res = api(world["officer_user"]).post(
+        "discretion/evaluate",
+        {
+            "item_code": "CG-ZD-18",
+            "act_date": "2025-03-01",
+            "decision_date": "2025-03-10",
+            "facts": {"party_kind": "individual", "ownership": "private"},
+        },
+    )
     assert_api_refused(res, 422, clause="D1.2", code="only_listed_factors")
-    res = api(world["officer_user"]).post("discretion/evaluate", {
-        "item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10", "region": "渝中区"})
+    res = api(world["officer_user"]).post(
+        "discretion/evaluate",
+        {"item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10", "region": "渝中区"},
+    )
     assert_api_refused(res, 400, code="invalid")
 
 
 @pytest.mark.clause("D3.6")
 def test_api_departure_refused_then_recorded_and_counted(api, world, imported):
-    payload = {"agency_id": world["agency"].pk, "officer_id": world["officer"].pk, "case_reference": "渝中城管罚〔2025〕13号",
-               "item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10",
-               "facts": {"party_kind": "individual"}, "chosen_outcome": "penalty", "chosen_amount": "100",
-               "reasons": "短", "reviewer_id": world["reviewer"].pk}
-    assert_api_refused(api(world["officer_user"]).post("discretion/departures", payload), 422, clause="D3.6",
-                       code="departure_reasoned")
+    payload = {
+        "agency_id": world["agency"].pk,
+        "officer_id": world["officer"].pk,
+        "case_reference": "渝中城管罚〔2025〕13号",
+        "item_code": "CG-ZD-18",
+        "act_date": "2025-03-01",
+        "decision_date": "2025-03-10",
+        "facts": {"party_kind": "individual"},
+        "chosen_outcome": "penalty",
+        "chosen_amount": "100",
+        "reasons": "短",
+        "reviewer_id": world["reviewer"].pk,
+    }
+    assert_api_refused(
+        api(world["officer_user"]).post("discretion/departures", payload), 422, clause="D3.6", code="departure_reasoned"
+    )
     payload["reasons"] = "当事人当场改正且经营规模很小，按从轻幅度处罚更为适当。"
     res = api(world["officer_user"]).post("discretion/departures", payload)
     assert res.status_code == 201, res.content
@@ -203,6 +260,7 @@ def test_api_import_by_the_legal_affairs_office_only(api, world):
 
 
 # --- pages -------------------------------------------------------------------------------
+
 
 def test_public_pages_publish_standards_without_login(client, imported):
     page = client.get("/discretion/public/")
@@ -233,15 +291,36 @@ def test_staff_pages_list_filter_diff_and_try_the_engine(client, world, imported
     new = StandardVersion.objects.get(standard__code="cq-market", label="2023")
     diff = client.get(f"/discretion/diff/?old={old.pk}&new={new.pk}").content.decode()
     assert "SC-AM-UNIMPL" in diff and "3000000" in diff
-    res = client.post("/discretion/evaluate/", {
-        "item_code": "CG-ZD-18", "act_date": "2025-03-01", "decision_date": "2025-03-10", "party_kind": "individual",
-        "harm": "minor", "prior_violations": "0", "mental": "none", "vulnerable_status": "migrant_worker",
-        "first_offence": "on", "minor": "on", "corrected": "on"})
+    res = client.post(
+        "/discretion/evaluate/",
+        {
+            "item_code": "CG-ZD-18",
+            "act_date": "2025-03-01",
+            "decision_date": "2025-03-10",
+            "party_kind": "individual",
+            "harm": "minor",
+            "prior_violations": "0",
+            "mental": "none",
+            "vulnerable_status": "migrant_worker",
+            "first_offence": "on",
+            "minor": "on",
+            "corrected": "on",
+        },
+    )
     body = res.content.decode()
     assert res.status_code == 200 and "建议：警告" in body and "D5.1b" in body
-    res = client.post("/discretion/evaluate/", {
-        "item_code": "HW-74", "act_date": "2021-03-01", "decision_date": "2021-03-10", "party_kind": "individual",
-        "harm": "minor", "prior_violations": "0", "mental": "none"})
+    res = client.post(
+        "/discretion/evaluate/",
+        {
+            "item_code": "HW-74",
+            "act_date": "2021-03-01",
+            "decision_date": "2021-03-10",
+            "party_kind": "individual",
+            "harm": "minor",
+            "prior_violations": "0",
+            "mental": "none",
+        },
+    )
     assert res.status_code == 422 and "D3.6" in res.content.decode()
 
 

@@ -21,8 +21,11 @@ def propose(code, facts, prior=0, act=ACT, decided=DECIDED):
 
 # --- D1.2: only listed factors --------------------------------------------------------
 
+
 @pytest.mark.clause("D1.2")
-@pytest.mark.parametrize("attribute", ["region", "occupation", "ownership", "office", "connections", "attitude", "hukou"])
+@pytest.mark.parametrize(
+    "attribute", ["region", "occupation", "ownership", "office", "connections", "attitude", "hukou"]
+)
 def test_attributes_the_law_does_not_list_are_refused(attribute):
     with pytest.raises(DomainError) as excinfo:
         propose("CG-ZD-18", {"party_kind": "individual", attribute: "x"})
@@ -38,6 +41,7 @@ def test_an_unknown_attribute_is_refused_too_and_listed_ones_pass():
 
 
 # --- D3.6 and 行政处罚法第三十七条 ------------------------------------------------------
+
 
 @pytest.mark.clause("D3.6")
 def test_no_standard_in_force_on_the_act_date_is_refused():
@@ -83,13 +87,17 @@ def test_choosing_a_heavier_version_is_refused():
 
 # --- D5.1a / 行政处罚法第三十条、第三十一条、第三十三条 -------------------------------------
 
+
 @pytest.mark.clause("D5.1a")
-@pytest.mark.parametrize("facts,law", [
-    ({"minor": True, "corrected": True, "harm": "none"}, "行政处罚法第三十三条"),
-    ({"party_kind": "individual", "age": 13}, "行政处罚法第三十条"),
-    ({"mental": "unable"}, "行政处罚法第三十一条"),
-    ({"no_fault_proven": True}, "行政处罚法第三十三条"),
-])
+@pytest.mark.parametrize(
+    "facts,law",
+    [
+        ({"minor": True, "corrected": True, "harm": "none"}, "行政处罚法第三十三条"),
+        ({"party_kind": "individual", "age": 13}, "行政处罚法第三十条"),
+        ({"mental": "unable"}, "行政处罚法第三十一条"),
+        ({"no_fault_proven": True}, "行政处罚法第三十三条"),
+    ],
+)
 def test_no_penalty_where_the_law_excuses(facts, law):
     p = propose("SC-FS-124", {"goods_value": "300", **facts})
     assert p.outcome == "no_penalty" and p.education and p.recommended is None
@@ -101,15 +109,22 @@ def test_no_penalty_where_the_law_excuses(facts, law):
 def test_a_penalty_where_the_law_excuses_is_refused():
     p = propose("SC-FS-124", {"minor": True, "corrected": True, "harm": "none"})
     with pytest.raises(DomainError) as excinfo:
-        services.decision_check(p, outcome="penalty", amount=Decimal("50000"),
-                                facts={"minor": True, "corrected": True, "harm": "none"})
+        services.decision_check(
+            p, outcome="penalty", amount=Decimal("50000"), facts={"minor": True, "corrected": True, "harm": "none"}
+        )
     assert_refused(excinfo, "D5.1a", code="no_penalty_when_the_law_excuses")
 
 
 # --- D5.1b: scenario 2 (education first, city management) -----------------------------
 
-MIGRANT = {"party_kind": "individual", "vulnerable_status": "migrant_worker", "first_offence": True, "minor": True,
-           "harm": "minor", "corrected": True}
+MIGRANT = {
+    "party_kind": "individual",
+    "vulnerable_status": "migrant_worker",
+    "first_offence": True,
+    "minor": True,
+    "harm": "minor",
+    "corrected": True,
+}
 
 
 @pytest.mark.clause("D5.1b")
@@ -140,10 +155,16 @@ def test_a_repeat_offender_is_not_a_first_offender():
 
 # --- D5.1c ------------------------------------------------------------------------------
 
+
 @pytest.mark.clause("D5.1c")
 def test_without_factors_the_ordinary_tier_midpoint():
     p = propose("CG-ZD-18", {"party_kind": "individual"})
-    assert (p.tier_label, p.fine_min, p.fine_max, p.recommended) == ("一般", Decimal("185.00"), Decimal("365.00"), Decimal("275"))
+    assert (p.tier_label, p.fine_min, p.fine_max, p.recommended) == (
+        "一般",
+        Decimal("185.00"),
+        Decimal("365.00"),
+        Decimal("275"),
+    )
 
 
 @pytest.mark.clause("D5.1c")
@@ -159,10 +180,16 @@ def test_aggravation_without_a_listed_factor_is_refused():
 
 @pytest.mark.clause("D5.1c")
 def test_never_above_the_statutory_maximum():
-    p = propose("CG-ZD-18", {"party_kind": "individual", "egregious": True, "intent": True, "harm": "especially_serious"}, prior=3)
+    p = propose(
+        "CG-ZD-18",
+        {"party_kind": "individual", "egregious": True, "intent": True, "harm": "especially_serious"},
+        prior=3,
+    )
     assert p.recommended <= p.statutory_max == Decimal("500")
     with pytest.raises(DomainError) as excinfo:
-        services.decision_check(p, outcome="penalty", amount=Decimal("501"), facts={"party_kind": "individual", "egregious": True})
+        services.decision_check(
+            p, outcome="penalty", amount=Decimal("501"), facts={"party_kind": "individual", "egregious": True}
+        )
     assert_refused(excinfo, "D5.1c", code="within_statutory_maximum")
 
 
@@ -176,8 +203,9 @@ def test_below_the_minimum_only_on_a_legal_ground():
 
 @pytest.mark.clause("D5.1c")
 def test_one_fine_per_act_under_the_higher_provision():
-    p = engine.propose_for_act(V, item_codes=["SC-FS-125", "SC-FS-124"], act_date=ACT, decision_date=DECIDED,
-                               facts={"goods_value": "300"})
+    p = engine.propose_for_act(
+        V, item_codes=["SC-FS-125", "SC-FS-124"], act_date=ACT, decision_date=DECIDED, facts={"goods_value": "300"}
+    )
     assert p.item_code == "SC-FS-124"
     assert any("行政处罚法第二十九条" in s.law for s in p.trace)
     with pytest.raises(DomainError) as excinfo:
@@ -186,6 +214,7 @@ def test_one_fine_per_act_under_the_higher_provision():
 
 
 # --- 行政处罚法第三十条、第三十二条: mandatory mitigation ----------------------------------
+
 
 @pytest.mark.clause("D5.1c")
 def test_a_minor_of_sixteen_is_mitigated_and_reduced_below_the_minimum_when_harm_is_slight():
@@ -207,6 +236,7 @@ def test_ignoring_mandatory_mitigation_is_refused():
 
 
 # --- D5.9 ---------------------------------------------------------------------------------
+
 
 @pytest.mark.clause("D5.9")
 @pytest.mark.parametrize("facts", [{"intent": True, "harm": "serious"}, {"egregious": True}])
@@ -233,6 +263,7 @@ def test_licence_revocation_only_when_serious():
 
 
 # --- standards with their own tiers ------------------------------------------------------
+
 
 def test_the_highway_benchmark_tiers_as_published():
     cases = [
@@ -270,10 +301,17 @@ def test_the_explanation_cites_the_standard_the_articles_and_the_amount():
 
 def test_a_bad_standard_file_names_the_entry():
     with pytest.raises(engine.StandardError, match="statutory"):
-        engine.parse_version({"standard": {"code": "x", "title": "x", "issuer": "x", "field": "city"},
-                              "version": {"label": "1", "effective_from": "2024-01-01",
-                                          "source": {"title": "t", "url": "https://example.org"}},
-                              "items": [{"code": "A", "violation": "v", "violated": ["x"], "penalty": ["y"]}]})
+        engine.parse_version(
+            {
+                "standard": {"code": "x", "title": "x", "issuer": "x", "field": "city"},
+                "version": {
+                    "label": "1",
+                    "effective_from": "2024-01-01",
+                    "source": {"title": "t", "url": "https://example.org"},
+                },
+                "items": [{"code": "A", "violation": "v", "violated": ["x"], "penalty": ["y"]}],
+            }
+        )
 
 
 def test_a_multiple_of_an_unrecorded_base_asks_for_it():
@@ -287,9 +325,19 @@ def test_a_multiple_of_an_unrecorded_base_asks_for_it():
 
     versions = engine.load_files(engine.bundled_paths())
     with pytest.raises(DomainError) as exc:
-        engine.propose(versions, item_code="SC-PQ-52", act_date=date(2026, 3, 1), decision_date=date(2026, 4, 1),
-                       facts={"first_offence": True})
+        engine.propose(
+            versions,
+            item_code="SC-PQ-52",
+            act_date=date(2026, 3, 1),
+            decision_date=date(2026, 4, 1),
+            facts={"first_offence": True},
+        )
     assert exc.value.field == "goods_value" and "货值金额" in exc.value.message
-    p = engine.propose(versions, item_code="SC-PQ-52", act_date=date(2026, 3, 1), decision_date=date(2026, 4, 1),
-                       facts={"first_offence": True, "goods_value": "1300"})
+    p = engine.propose(
+        versions,
+        item_code="SC-PQ-52",
+        act_date=date(2026, 3, 1),
+        decision_date=date(2026, 4, 1),
+        facts={"first_offence": True, "goods_value": "1300"},
+    )
     assert p.statutory_max == 2600

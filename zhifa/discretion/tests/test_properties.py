@@ -13,32 +13,67 @@ from zhifa.discretion import engine
 
 V = engine.load_files(engine.bundled_paths())
 CODES = sorted({c for v in V for c in v.items})
-AGGRAVATING = ["intent", "egregious", "refused_correction", "obstruction", "evidence_destroyed",
-               "vulnerable_victims", "emergency"]
-MITIGATING = ["corrected", "first_offence", "cooperation", "minor", "eliminated_harm", "coerced",
-              "confessed_unknown", "meritorious"]
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("DISC_EXAMPLES", 60)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+AGGRAVATING = [
+    "intent",
+    "egregious",
+    "refused_correction",
+    "obstruction",
+    "evidence_destroyed",
+    "vulnerable_victims",
+    "emergency",
+]
+MITIGATING = [
+    "corrected",
+    "first_offence",
+    "cooperation",
+    "minor",
+    "eliminated_harm",
+    "coerced",
+    "confessed_unknown",
+    "meritorious",
+]
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("DISC_EXAMPLES", 60)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 money = st.one_of(st.none(), st.integers(0, 2_000_000).map(str))
 facts_st = st.fixed_dictionaries(
     {"party_kind": st.sampled_from(["individual", "organisation"]), "harm": st.sampled_from(engine.HARM_LEVELS)},
     optional={
         **{k: st.booleans() for k in AGGRAVATING + MITIGATING + ["no_fault_proven"]},
-        "illegal_income": money, "goods_value": money, "annual_sales": money, "ad_cost": money,
+        "illegal_income": money,
+        "goods_value": money,
+        "annual_sales": money,
+        "ad_cost": money,
         "length": st.one_of(st.none(), st.integers(0, 40).map(str)),
         "vulnerable_status": st.sampled_from([None, "disabled", "laid_off", "migrant_worker"]),
-        "circumstances": st.lists(st.sampled_from(["township_or_county_road", "national_or_provincial_road",
-                                                   "affects_traffic", "caused_accident", "no_damage", "damaged",
-                                                   "especially_serious", "construction_contractor",
-                                                   "serious_circumstances"]), max_size=2),
+        "circumstances": st.lists(
+            st.sampled_from(
+                [
+                    "township_or_county_road",
+                    "national_or_provincial_road",
+                    "affects_traffic",
+                    "caused_accident",
+                    "no_damage",
+                    "damaged",
+                    "especially_serious",
+                    "construction_contractor",
+                    "serious_circumstances",
+                ]
+            ),
+            max_size=2,
+        ),
     },
 )
 act_st = st.dates(min_value=date(2021, 11, 16), max_value=date(2026, 11, 25))
 
 
 def run(code, facts, act, prior=0, days=30):
-    return engine.propose(V, item_code=code, act_date=act, decision_date=act + timedelta(days=days), facts=facts,
-                          prior_violations=prior)
+    return engine.propose(
+        V, item_code=code, act_date=act, decision_date=act + timedelta(days=days), facts=facts, prior_violations=prior
+    )
 
 
 def proposal_or_none(*args, **kw):
@@ -57,8 +92,13 @@ def clean(facts):
 
 
 @SETTINGS
-@given(code=st.sampled_from(CODES), facts=facts_st, act=act_st, prior=st.integers(0, 3),
-       age=st.one_of(st.none(), st.integers(10, 70)))
+@given(
+    code=st.sampled_from(CODES),
+    facts=facts_st,
+    act=act_st,
+    prior=st.integers(0, 3),
+    age=st.one_of(st.none(), st.integers(10, 70)),
+)
 def test_never_outside_the_statutory_range(code, facts, act, prior, age):
     if age is not None and facts["party_kind"] == "individual":
         facts["age"] = age
@@ -74,8 +114,13 @@ def test_never_outside_the_statutory_range(code, facts, act, prior, age):
 
 
 @SETTINGS
-@given(code=st.sampled_from(CODES), facts=facts_st, act=act_st, prior=st.integers(0, 2),
-       extra=st.sampled_from(AGGRAVATING + ["harm_up", "prior_up"]))
+@given(
+    code=st.sampled_from(CODES),
+    facts=facts_st,
+    act=act_st,
+    prior=st.integers(0, 2),
+    extra=st.sampled_from(AGGRAVATING + ["harm_up", "prior_up"]),
+)
 def test_an_aggravating_fact_never_lowers_the_outcome(code, facts, act, prior, extra):
     base = proposal_or_none(code, facts, act, prior)
     if base is None:
@@ -92,8 +137,13 @@ def test_an_aggravating_fact_never_lowers_the_outcome(code, facts, act, prior, e
 
 
 @SETTINGS
-@given(code=st.sampled_from(CODES), facts=facts_st, act=act_st, prior=st.integers(0, 2),
-       extra=st.sampled_from(MITIGATING + ["harm_down", "vulnerable"]))
+@given(
+    code=st.sampled_from(CODES),
+    facts=facts_st,
+    act=act_st,
+    prior=st.integers(0, 2),
+    extra=st.sampled_from(MITIGATING + ["harm_down", "vulnerable"]),
+)
 def test_a_mitigating_fact_never_raises_the_outcome(code, facts, act, prior, extra):
     base = proposal_or_none(code, facts, act, prior)
     if base is None:
@@ -111,9 +161,13 @@ def test_a_mitigating_fact_never_raises_the_outcome(code, facts, act, prior, ext
 
 @pytest.mark.clause("D1.2")
 @SETTINGS
-@given(code=st.sampled_from(CODES), facts=facts_st, act=act_st,
-       attribute=st.sampled_from(["region", "occupation", "ownership", "office", "connections", "attitude"]),
-       value=st.text(max_size=8))
+@given(
+    code=st.sampled_from(CODES),
+    facts=facts_st,
+    act=act_st,
+    attribute=st.sampled_from(["region", "occupation", "ownership", "office", "connections", "attitude"]),
+    value=st.text(max_size=8),
+)
 def test_attributes_the_law_does_not_list_never_change_the_outcome(code, facts, act, attribute, value):
     """They are refused (only_listed_factors), so no outcome can depend on them."""
     with pytest.raises(DomainError) as excinfo:

@@ -24,8 +24,13 @@ def test_every_item_has_a_scenario_file_and_there_are_enough_items():
 @pytest.mark.clause("D3.6")
 @pytest.mark.parametrize("code,case", CASES, ids=[f"{c}:{i}" for i, (c, _) in enumerate(CASES)])
 def test_scenario(code, case):
-    call = dict(item_code=code, act_date=case["act_date"], decision_date=case["decision_date"], facts=case["facts"],
-                prior_violations=case.get("prior_violations", 0))
+    call = {
+        "item_code": code,
+        "act_date": case["act_date"],
+        "decision_date": case["decision_date"],
+        "facts": case["facts"],
+        "prior_violations": case.get("prior_violations", 0),
+    }
     if "refused" in case:
         with pytest.raises(DomainError) as excinfo:
             engine.propose(VERSIONS, **call)

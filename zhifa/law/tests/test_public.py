@@ -17,8 +17,13 @@ def bases(world):
     return {
         "current": make_basis("law", "中华人民共和国现行法", articles=2),
         "future": make_basis("law", "中华人民共和国将来法", effective_from=today + timedelta(days=30)),
-        "repealed": make_basis("local_government_rule", "重庆市已废止办法", effective_from=date(2010, 1, 1),
-                               repealed_on=today - timedelta(days=1), repeal_reason="已被新规章取代"),
+        "repealed": make_basis(
+            "local_government_rule",
+            "重庆市已废止办法",
+            effective_from=date(2010, 1, 1),
+            repealed_on=today - timedelta(days=1),
+            repeal_reason="已被新规章取代",
+        ),
     }
 
 
@@ -57,7 +62,9 @@ def test_the_public_api_serves_bases_in_force_with_articles(api, bases):
     assert api().get(f"law/public/bases/{bases['future'].pk}").status_code == 404
     later = timezone.localdate() + timedelta(days=31)
     assert {b["title"] for b in api().get(f"law/public/bases?on={later}").json()["items"]} == {
-        "中华人民共和国现行法", "中华人民共和国将来法"}
+        "中华人民共和国现行法",
+        "中华人民共和国将来法",
+    }
     assert [b["title"] for b in api().get("law/public/repeals").json()["items"]] == ["重庆市已废止办法"]
 
 
@@ -69,6 +76,8 @@ def test_public_menu_lists_the_law_pages(client, bases):
 def test_unpublished_cleanups_are_not_public(client, world):
     from zhifa.law.models import Cleanup
 
-    cleanup = Cleanup.objects.create(agency=world["agency"], scope="periodic", title="内部清理", started_on=date(2026, 1, 1))
+    cleanup = Cleanup.objects.create(
+        agency=world["agency"], scope="periodic", title="内部清理", started_on=date(2026, 1, 1)
+    )
     assert client.get(f"/law/public/cleanups/{cleanup.pk}/").status_code == 404
     assert "内部清理" not in client.get("/law/public/cleanups/").content.decode()

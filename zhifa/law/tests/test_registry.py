@@ -12,8 +12,14 @@ from zhifa.testing import assert_api_refused
 
 pytestmark = pytest.mark.django_db
 
-LAW = {"title": "中华人民共和国测试法", "short_title": "测试法", "level": "law", "issuer": "全国人民代表大会常务委员会",
-       "promulgated_on": "2020-01-01", "effective_from": "2020-07-01"}
+LAW = {
+    "title": "中华人民共和国测试法",
+    "short_title": "测试法",
+    "level": "law",
+    "issuer": "全国人民代表大会常务委员会",
+    "promulgated_on": "2020-01-01",
+    "effective_from": "2020-07-01",
+}
 
 
 def test_legal_office_registers_a_law_with_an_article_and_it_is_audited(api, world):
@@ -42,7 +48,13 @@ def test_anonymous_may_not_register_a_basis(api, world):
 
 @pytest.mark.clause("D3.2b")
 def test_a_head_maintains_the_agencys_own_normative_documents_only(api, world):
-    doc = {**LAW, "title": "关于规范农贸市场经营秩序的通知", "short_title": "", "level": "normative_document", "issuer": ""}
+    doc = {
+        **LAW,
+        "title": "关于规范农贸市场经营秩序的通知",
+        "short_title": "",
+        "level": "normative_document",
+        "issuer": "",
+    }
     res = api(world["head"]).post("law/bases", doc)
     assert res.status_code == 201, res.content
     body = res.json()
@@ -73,8 +85,13 @@ def test_an_unknown_level_is_refused_at_the_field(api, world):
 def test_anyone_reads_bases_filtered_by_level_date_issuer_and_title(api, world):
     make_basis("law", "中华人民共和国甲法", issuer="全国人民代表大会常务委员会", effective_from=date(2020, 1, 1))
     make_basis("law", "中华人民共和国乙法", effective_from=date(2027, 1, 1))
-    make_basis("local_regulation", "重庆市丙条例", issuer="重庆市人民代表大会常务委员会",
-               effective_from=date(2010, 1, 1), repealed_on=date(2025, 1, 1))
+    make_basis(
+        "local_regulation",
+        "重庆市丙条例",
+        issuer="重庆市人民代表大会常务委员会",
+        effective_from=date(2010, 1, 1),
+        repealed_on=date(2025, 1, 1),
+    )
     titles = lambda res: {b["title"] for b in res.json()["items"]}  # noqa: E731
     assert titles(api().get("law/bases?level=law")) == {"中华人民共和国甲法", "中华人民共和国乙法"}
     assert titles(api().get("law/bases?in_force_on=2026-11-25")) == {"中华人民共和国甲法"}
@@ -101,9 +118,17 @@ def test_the_detail_page_shows_the_articles_and_the_edit_page_saves(client, worl
     client.force_login(world["legal_office"])
     page = client.get(f"/law/bases/{basis.pk}/").content.decode()
     assert "中华人民共和国示例法第2条的条文。" in page and "第3条" in page
-    res = client.post(f"/law/bases/{basis.pk}/edit/", {
-        "title": "中华人民共和国示例法", "short_title": "示例法", "level": "law", "issuer": "国务院",
-        "promulgated_on": "2020-01-01", "effective_from": "2020-01-01"})
+    res = client.post(
+        f"/law/bases/{basis.pk}/edit/",
+        {
+            "title": "中华人民共和国示例法",
+            "short_title": "示例法",
+            "level": "law",
+            "issuer": "国务院",
+            "promulgated_on": "2020-01-01",
+            "effective_from": "2020-01-01",
+        },
+    )
     assert res.status_code == 302
     assert LegalBasis.objects.get(pk=basis.pk).issuer == "国务院"
 
@@ -112,20 +137,26 @@ def test_an_officer_sees_no_edit_and_is_refused_on_post(client, world):
     basis = make_basis("law")
     client.force_login(world["officer"])
     assert "修改</a>" not in client.get(f"/law/bases/{basis.pk}/").content.decode()
-    res = client.post(f"/law/bases/{basis.pk}/edit/", {
-        "title": "x", "level": "law", "issuer": "y", "promulgated_on": "2020-01-01", "effective_from": "2020-01-01"})
+    res = client.post(
+        f"/law/bases/{basis.pk}/edit/",
+        {"title": "x", "level": "law", "issuer": "y", "promulgated_on": "2020-01-01", "effective_from": "2020-01-01"},
+    )
     assert res.status_code == 403
     assert LegalBasis.objects.get(pk=basis.pk).title != "x"
 
 
 def test_repealing_a_basis_stops_it_and_is_audited(api, world):
     basis = make_basis("local_government_rule", issuing_government=world["district"])
-    res = api(world["legal_office"]).post(f"law/bases/{basis.pk}/repeal", {"repealed_on": "2026-11-01", "reason": "上位法已修改"})
+    res = api(world["legal_office"]).post(
+        f"law/bases/{basis.pk}/repeal", {"repealed_on": "2026-11-01", "reason": "上位法已修改"}
+    )
     assert res.status_code == 200, res.content
     basis.refresh_from_db()
     assert basis.repealed_on == date(2026, 11, 1) and not basis.in_force(date(2026, 11, 1))
     assert AuditEvent.objects.filter(act="legal_basis.repeal", object_id=str(basis.pk)).exists()
-    res = api(world["legal_office"]).post(f"law/bases/{basis.pk}/repeal", {"repealed_on": "2026-11-02", "reason": "再次"})
+    res = api(world["legal_office"]).post(
+        f"law/bases/{basis.pk}/repeal", {"repealed_on": "2026-11-02", "reason": "再次"}
+    )
     assert_api_refused(res, 400, code="invalid")
 
 
@@ -133,17 +164,33 @@ def test_repealing_a_basis_stops_it_and_is_audited(api, world):
 
 
 def test_legal_office_registers_a_violation_item_by_citation(api, loaded):
-    res = api(loaded["legal_office"]).post("law/items", {
-        "code": "SC-900", "name": "测试事项", "field": "market",
-        "violated": ["食品安全法第三十四条"], "penalty": ["《食品安全法》第一百二十四条"],
-        "penalty_summary": "罚款", "health_or_finance": True})
+    res = api(loaded["legal_office"]).post(
+        "law/items",
+        {
+            "code": "SC-900",
+            "name": "测试事项",
+            "field": "market",
+            "violated": ["食品安全法第三十四条"],
+            "penalty": ["《食品安全法》第一百二十四条"],
+            "penalty_summary": "罚款",
+            "health_or_finance": True,
+        },
+    )
     assert res.status_code == 201, res.content
     assert res.json()["penalty"] == ["《食品安全法》第一百二十四条"]
 
 
 def test_an_unknown_citation_is_refused_at_its_field(api, loaded):
-    res = api(loaded["admin"]).post("law/items", {
-        "code": "SC-901", "name": "测试", "field": "market", "violated": ["食品安全法第九百条"], "penalty": ["食品安全法第一百二十四条"]})
+    res = api(loaded["admin"]).post(
+        "law/items",
+        {
+            "code": "SC-901",
+            "name": "测试",
+            "field": "market",
+            "violated": ["食品安全法第九百条"],
+            "penalty": ["食品安全法第一百二十四条"],
+        },
+    )
     body = assert_api_refused(res, 400, code="invalid")
     assert body["field"] == "violated" and "第900条" in body["message"]
 
@@ -151,16 +198,31 @@ def test_an_unknown_citation_is_refused_at_its_field(api, loaded):
 @pytest.mark.clause("D3.10a")
 def test_a_normative_document_cannot_be_the_penalty_basis_of_an_item(api, loaded):
     doc = LegalBasis.objects.get(slug="demo-yuzhong-market-normative-document")
-    res = api(loaded["admin"]).post("law/items", {
-        "code": "SC-902", "name": "测试", "field": "market", "violated": ["食品安全法第三十四条"],
-        "penalty": [f"{doc.title}第二条"]})
+    res = api(loaded["admin"]).post(
+        "law/items",
+        {
+            "code": "SC-902",
+            "name": "测试",
+            "field": "market",
+            "violated": ["食品安全法第三十四条"],
+            "penalty": [f"{doc.title}第二条"],
+        },
+    )
     assert_api_refused(res, 422, clause="D3.10a", code="basis_is_law_or_rule")
     assert not ViolationItem.objects.filter(code="SC-902").exists()
 
 
 def test_officers_may_not_register_items(api, loaded):
-    res = api(loaded["officer"]).post("law/items", {
-        "code": "SC-903", "name": "测试", "field": "market", "violated": ["食品安全法第三十四条"], "penalty": ["食品安全法第一百二十四条"]})
+    res = api(loaded["officer"]).post(
+        "law/items",
+        {
+            "code": "SC-903",
+            "name": "测试",
+            "field": "market",
+            "violated": ["食品安全法第三十四条"],
+            "penalty": ["食品安全法第一百二十四条"],
+        },
+    )
     assert_api_refused(res, 403, code="forbidden")
 
 
@@ -168,11 +230,24 @@ def test_violation_item_ensure_returns_the_existing_item(loaded):
     from zhifa.law import services
 
     existing = ViolationItem.objects.get(code="JT-001")
-    again = services.violation_item_ensure(actor=loaded["admin"], code="JT-001", name="别的名称", field="transport",
-                                           violated=["公路法第九条"], penalty=["公路法第七十四条"])
+    again = services.violation_item_ensure(
+        actor=loaded["admin"],
+        code="JT-001",
+        name="别的名称",
+        field="transport",
+        violated=["公路法第九条"],
+        penalty=["公路法第七十四条"],
+    )
     assert again == existing and again.name == "擅自在公路上设卡、收费"
-    new = services.violation_item_ensure(actor=loaded["admin"], code="JT-900", name="新事项", field="transport",
-                                         violated=["公路法第二十五条"], penalty=["公路法第七十五条"], penalty_summary="五万元以下")
+    new = services.violation_item_ensure(
+        actor=loaded["admin"],
+        code="JT-900",
+        name="新事项",
+        field="transport",
+        violated=["公路法第二十五条"],
+        penalty=["公路法第七十五条"],
+        penalty_summary="五万元以下",
+    )
     assert new.pk and [a.number for a in new.penalty_articles.all()] == [75]
 
 
@@ -180,14 +255,28 @@ def test_item_pages_list_filter_create_and_edit(client, loaded):
     client.force_login(loaded["legal_office"])
     page = client.get("/law/items/?field=transport").content.decode()
     assert "擅自在公路上设卡、收费" in page and "经营超过保质期的食品" not in page
-    res = client.post("/law/items/new/", {"code": "CG-900", "name": "测试事项", "field": "city",
-                                          "violated": "城市市容和环境卫生管理条例第十七条",
-                                          "penalty": "城市市容和环境卫生管理条例第三十四条"})
+    res = client.post(
+        "/law/items/new/",
+        {
+            "code": "CG-900",
+            "name": "测试事项",
+            "field": "city",
+            "violated": "城市市容和环境卫生管理条例第十七条",
+            "penalty": "城市市容和环境卫生管理条例第三十四条",
+        },
+    )
     assert res.status_code == 302, res.content.decode()[:2000]
     item = ViolationItem.objects.get(code="CG-900")
-    res = client.post(f"/law/items/{item.pk}/edit/", {"code": "CG-900", "name": "测试事项", "field": "city",
-                                                      "violated": "城市市容和环境卫生管理条例第十四条",
-                                                      "penalty": "城市市容和环境卫生管理条例第九十九条"})
+    res = client.post(
+        f"/law/items/{item.pk}/edit/",
+        {
+            "code": "CG-900",
+            "name": "测试事项",
+            "field": "city",
+            "violated": "城市市容和环境卫生管理条例第十四条",
+            "penalty": "城市市容和环境卫生管理条例第九十九条",
+        },
+    )
     assert res.status_code == 400 and "第99条" in res.content.decode()
     assert [a.number for a in item.violated_articles.all()] == [17]
 

@@ -30,8 +30,9 @@ def test_a_normative_document_is_refused_as_a_basis(world):
 
 
 @pytest.mark.clause("D3.10a")
-@pytest.mark.parametrize("level", ["law", "administrative_regulation", "local_regulation", "department_rule",
-                                   "local_government_rule"])
+@pytest.mark.parametrize(
+    "level", ["law", "administrative_regulation", "local_regulation", "department_rule", "local_government_rule"]
+)
 def test_laws_regulations_and_rules_may_ground_an_act(world, level):
     assert rules.basis_is_law_or_rule(article_of(make_basis(level))) is None
 
@@ -58,7 +59,9 @@ def test_a_basis_not_yet_in_force_is_refused_before_its_effective_date(world):
 
 @pytest.mark.clause("D3.2b")
 def test_an_agency_cleans_up_only_its_own_normative_documents(world):
-    cleanup = Cleanup(agency=world["agency"], scope="periodic", title="2026年规范性文件清理", started_on=date(2026, 10, 1))
+    cleanup = Cleanup(
+        agency=world["agency"], scope="periodic", title="2026年规范性文件清理", started_on=date(2026, 10, 1)
+    )
     own = make_basis("normative_document", issuing_agency=world["agency"])
     others = make_basis("normative_document", issuing_agency=world["other_agency"])
     law = make_basis("law")
@@ -76,8 +79,9 @@ def test_a_government_cleans_up_its_own_rules_and_documents(world):
     city_rule = make_basis("local_government_rule", issuing_government=world["city"])
     assert rules.cleanup_entry_on_own_document(cleanup, rule) is None
     assert rules.cleanup_entry_on_own_document(cleanup, doc) is None
-    assert_refused(refused(rules.cleanup_entry_on_own_document(cleanup, city_rule)), "D3.2c",
-                   code="cleanup_entry_on_own_document")
+    assert_refused(
+        refused(rules.cleanup_entry_on_own_document(cleanup, city_rule)), "D3.2c", code="cleanup_entry_on_own_document"
+    )
 
 
 @pytest.mark.clause("D3.2b")
@@ -102,8 +106,12 @@ def test_a_cleanup_completes_only_when_every_document_has_a_conclusion(world):
 @pytest.mark.clause("D3.2b")
 def test_a_cleanup_is_published_only_after_completion(world):
     cleanup = Cleanup(agency=world["agency"], scope="periodic", title="清理", started_on=date(2026, 10, 1))
-    assert_refused(refused(rules.cleanup_completed_before_publication(cleanup)), "D3.2b",
-                   code="cleanup_completed_before_publication", field="published_on")
+    assert_refused(
+        refused(rules.cleanup_completed_before_publication(cleanup)),
+        "D3.2b",
+        code="cleanup_completed_before_publication",
+        field="published_on",
+    )
     cleanup.completed_on = date(2026, 11, 1)
     assert rules.cleanup_completed_before_publication(cleanup) is None
 
@@ -112,18 +120,37 @@ def test_a_cleanup_is_published_only_after_completion(world):
 def test_a_term_without_a_full_cleanup_raises_a_reminder_once_it_has_passed(world):
     from zhifa.org.models import GovernmentTerm
 
-    term = GovernmentTerm(government=world["district"], number=18, starts_on=date(2021, 12, 1), ends_on=date(2026, 11, 30))
+    term = GovernmentTerm(
+        government=world["district"], number=18, starts_on=date(2021, 12, 1), ends_on=date(2026, 11, 30)
+    )
     assert rules.full_cleanup_each_term(term, [], date(2026, 11, 30)) is None  # the term has not passed
     exc = refused(rules.full_cleanup_each_term(term, [], date(2026, 12, 1)))
     assert_refused(exc, "D3.2c", code="full_cleanup_each_term")
     assert "全面清理" in exc.value.message
-    periodic = Cleanup(government=world["district"], scope="periodic", title="定期清理", started_on=date(2024, 1, 1),
-                       completed_on=date(2024, 3, 1))
-    outside = Cleanup(government=world["district"], scope="full", title="上届的全面清理", started_on=date(2020, 1, 1),
-                      completed_on=date(2020, 6, 1))
+    periodic = Cleanup(
+        government=world["district"],
+        scope="periodic",
+        title="定期清理",
+        started_on=date(2024, 1, 1),
+        completed_on=date(2024, 3, 1),
+    )
+    outside = Cleanup(
+        government=world["district"],
+        scope="full",
+        title="上届的全面清理",
+        started_on=date(2020, 1, 1),
+        completed_on=date(2020, 6, 1),
+    )
     assert rules.full_cleanup_each_term(term, [periodic, outside], date(2026, 12, 1)) is not None
-    within = Cleanup(government=world["district"], scope="full", title="全面清理", started_on=date(2025, 1, 1),
-                     completed_on=date(2025, 6, 30))
+    within = Cleanup(
+        government=world["district"],
+        scope="full",
+        title="全面清理",
+        started_on=date(2025, 1, 1),
+        completed_on=date(2025, 6, 30),
+    )
     assert rules.full_cleanup_each_term(term, [within], date(2026, 12, 1)) is None
-    unfinished = Cleanup(government=world["district"], scope="full", title="未完成的全面清理", started_on=date(2026, 9, 1))
+    unfinished = Cleanup(
+        government=world["district"], scope="full", title="未完成的全面清理", started_on=date(2026, 9, 1)
+    )
     assert rules.full_cleanup_each_term(term, [unfinished], date(2026, 12, 1)) is not None

@@ -16,8 +16,13 @@ def make_basis(level="law", title=None, short_title=None, effective_from=date(20
     n = next(_seq)
     title = title or f"测试法{n}"
     return LegalBasis.objects.create(
-        title=title, short_title=short_title if short_title is not None else title, slug=f"org-test-basis-{n}",
-        level=level, issuer="测试制定机关", promulgated_on=effective_from, effective_from=effective_from,
+        title=title,
+        short_title=short_title if short_title is not None else title,
+        slug=f"org-test-basis-{n}",
+        level=level,
+        issuer="测试制定机关",
+        promulgated_on=effective_from,
+        effective_from=effective_from,
     )
 
 
@@ -41,13 +46,28 @@ def make_item(name=None, field="market", *, violated=None, penalty=None, code=No
     return item
 
 
-def make_power(agency, items=(), *, articles=None, code=None, category="penalty", valid_from=date(2020, 1, 1),
-               valid_to=None, name=None):
+def make_power(
+    agency,
+    items=(),
+    *,
+    articles=None,
+    code=None,
+    category="penalty",
+    valid_from=date(2020, 1, 1),
+    valid_to=None,
+    name=None,
+):
     from zhifa.org.models import Power
 
     n = next(_seq)
-    power = Power.objects.create(agency=agency, code=code or f"P-{n:03d}", name=name or f"测试职权{n}",
-                                 category=category, valid_from=valid_from, valid_to=valid_to)
+    power = Power.objects.create(
+        agency=agency,
+        code=code or f"P-{n:03d}",
+        name=name or f"测试职权{n}",
+        category=category,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
     if articles is None:
         articles = [a for i in items for a in i.penalty_articles.all()]
     power.basis_articles.set(articles)
@@ -55,15 +75,31 @@ def make_power(agency, items=(), *, articles=None, code=None, category="penalty"
     return power
 
 
-def make_delegation(recipient, powers, *, kind="entrustment", delegator=None, valid_from=date(2024, 1, 1),
-                    valid_to=date(2027, 12, 31), revoked_on=None, basis_article=None, document_number="测委〔2024〕1号"):
+def make_delegation(
+    recipient,
+    powers,
+    *,
+    kind="entrustment",
+    delegator=None,
+    valid_from=date(2024, 1, 1),
+    valid_to=date(2027, 12, 31),
+    revoked_on=None,
+    basis_article=None,
+    document_number="测委〔2024〕1号",
+):
     from zhifa.org.models import Delegation
 
     if kind == "entrustment" and delegator is None:
         delegator = powers[0].agency
     d = Delegation.objects.create(
-        kind=kind, delegator=delegator, recipient=recipient, valid_from=valid_from, valid_to=valid_to,
-        revoked_on=revoked_on, revocation_reason="测试撤回" if revoked_on else "", basis_article=basis_article,
+        kind=kind,
+        delegator=delegator,
+        recipient=recipient,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        revoked_on=revoked_on,
+        revocation_reason="测试撤回" if revoked_on else "",
+        basis_article=basis_article,
         document_number=document_number,
     )
     d.powers.set(powers)

@@ -15,8 +15,12 @@ def bodies(db):
     other = make_agency(jiangbei, name="重庆市江北区市场监督管理局")
     city_agency = make_agency(city, name="重庆市市场监督管理局")
     return {
-        "city": city, "yuzhong": yuzhong, "jiangbei": jiangbei,
-        "agency": agency, "other": other, "city_agency": city_agency,
+        "city": city,
+        "yuzhong": yuzhong,
+        "jiangbei": jiangbei,
+        "agency": agency,
+        "other": other,
+        "city_agency": city_agency,
         "admin": make_user("admin", username="org-admin"),
         "city_office": make_user("legal_office", government=city, username="cq-sfj"),
         "office": make_user("legal_office", government=yuzhong, username="yz-sfj"),

@@ -29,8 +29,14 @@ def world():
     jb_bureau = make_agency(jiangbei, name="重庆市江北区市场监督管理局")
     ecology = make_agency(yuzhong, name="重庆市渝中区生态环境局", field="ecology")
     return {
-        "city": city, "yuzhong": yuzhong, "jiangbei": jiangbei, "item": item,
-        "city_bureau": city_bureau, "yz_bureau": yz_bureau, "jb_bureau": jb_bureau, "ecology": ecology,
+        "city": city,
+        "yuzhong": yuzhong,
+        "jiangbei": jiangbei,
+        "item": item,
+        "city_bureau": city_bureau,
+        "yz_bureau": yz_bureau,
+        "jb_bureau": jb_bureau,
+        "ecology": ecology,
         "city_power": make_power(city_bureau, [item]),
         "yz_power": make_power(yz_bureau, [item]),
         "jb_power": make_power(jb_bureau, [item]),
@@ -149,8 +155,14 @@ def test_confirmed_standing_passes(world):
 
 
 def test_competent_agencies_nearest_level_first_and_only_for_the_place(world):
-    assert competence.competent_agencies(world["item"], world["yuzhong"], ON) == [world["yz_bureau"], world["city_bureau"]]
-    assert competence.competent_agencies(world["item"], world["jiangbei"], ON) == [world["jb_bureau"], world["city_bureau"]]
+    assert competence.competent_agencies(world["item"], world["yuzhong"], ON) == [
+        world["yz_bureau"],
+        world["city_bureau"],
+    ]
+    assert competence.competent_agencies(world["item"], world["jiangbei"], ON) == [
+        world["jb_bureau"],
+        world["city_bureau"],
+    ]
 
 
 def test_competent_agencies_leave_out_bodies_without_standing_and_include_delegated_ones(world):

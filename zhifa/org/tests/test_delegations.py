@@ -20,7 +20,9 @@ def world(bodies):
     recipient = make_agency(bodies["yuzhong"], name="渝中区市场监管综合执法大队", kind="entrusted")
     make_officer(recipient)
     return {
-        **bodies, "item": item, "recipient": recipient,
+        **bodies,
+        "item": item,
+        "recipient": recipient,
         "city_power": make_power(bodies["city_agency"], [item]),
         "other_power": make_power(bodies["other"], [item]),
         "recipient_head": make_user("head", agency=recipient, username="dd-head"),
@@ -28,9 +30,17 @@ def world(bodies):
 
 
 def entrust(w, **kw):
-    return {"kind": "entrustment", "delegator_id": w["city_agency"].pk, "recipient_id": w["recipient"].pk,
-            "power_ids": [w["city_power"].pk], "valid_from": "2025-01-01", "valid_to": "2027-12-31",
-            "document_number": "渝市监委〔2025〕1号", "scope_note": "渝中区辖区内", **kw}
+    return {
+        "kind": "entrustment",
+        "delegator_id": w["city_agency"].pk,
+        "recipient_id": w["recipient"].pk,
+        "power_ids": [w["city_power"].pk],
+        "valid_from": "2025-01-01",
+        "valid_to": "2027-12-31",
+        "document_number": "渝市监委〔2025〕1号",
+        "scope_note": "渝中区辖区内",
+        **kw,
+    }
 
 
 @pytest.mark.clause("D2.4", "D3.1a")
@@ -76,20 +86,31 @@ def test_entrusting_an_organisation_without_qualified_staff_is_refused(api, worl
 @pytest.mark.clause("D3.1a", "D2.4")
 def test_authorisation_must_rest_on_a_law_or_regulation(api, world):
     rule_article = make_article(make_basis("department_rule", "某部门规章"), 3, "授权某组织。")
-    law_article = make_article(make_basis("law", "中华人民共和国行政处罚法（测试）", "行政处罚法（测试）"), 18, "相对集中行政处罚权。")
+    law_article = make_article(
+        make_basis("law", "中华人民共和国行政处罚法（测试）", "行政处罚法（测试）"), 18, "相对集中行政处罚权。"
+    )
     authorised = make_agency(world["city"], name="重庆市交通运输综合行政执法总队", kind="authorised", field="transport")
-    base = {"kind": "authorisation", "recipient_id": authorised.pk, "power_ids": [world["city_power"].pk],
-            "valid_from": "2025-01-01", "valid_to": "2029-12-31"}
+    base = {
+        "kind": "authorisation",
+        "recipient_id": authorised.pk,
+        "power_ids": [world["city_power"].pk],
+        "valid_from": "2025-01-01",
+        "valid_to": "2029-12-31",
+    }
     res = api(world["city_office"]).post("org/delegations", base)
-    assert assert_api_refused(res, 422, clause="D3.1a", code="authorisation_by_law_or_regulation")["field"] == "basis_article"
+    assert (
+        assert_api_refused(res, 422, clause="D3.1a", code="authorisation_by_law_or_regulation")["field"]
+        == "basis_article"
+    )
     res = api(world["city_office"]).post("org/delegations", {**base, "basis_article_id": rule_article.pk})
     body = assert_api_refused(res, 422, clause="D2.4", code="authorisation_by_law_or_regulation")
     assert "部门规章" in body["message"]
     res = api(world["city_office"]).post("org/delegations", {**base, "basis_article_id": law_article.pk})
     assert res.status_code == 201, res.content
     assert res.json()["delegator_id"] is None
-    res = api(world["city_office"]).post("org/delegations", {**base, "basis_article_id": law_article.pk,
-                                                             "delegator_id": world["city_agency"].pk})
+    res = api(world["city_office"]).post(
+        "org/delegations", {**base, "basis_article_id": law_article.pk, "delegator_id": world["city_agency"].pk}
+    )
     assert assert_api_refused(res, 400, code="invalid")["field"] == "delegator"
 
 
@@ -114,8 +135,9 @@ def test_delegations_are_seen_by_the_agencies_concerned_and_not_found_by_others(
 
 @pytest.mark.clause("D2.4", "D3.1a")
 def test_revocation_needs_a_reason_and_ends_the_grant(api, world):
-    d = make_delegation(world["recipient"], [world["city_power"]], delegator=world["city_agency"],
-                        valid_from=date(2025, 1, 1))
+    d = make_delegation(
+        world["recipient"], [world["city_power"]], delegator=world["city_agency"], valid_from=date(2025, 1, 1)
+    )
     res = api(world["city_head"]).post(f"org/delegations/{d.pk}/revoke", {"reason": "", "on": "2026-02-01"})
     assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
     res = api(world["recipient_head"]).post(f"org/delegations/{d.pk}/revoke", {"reason": "x", "on": "2026-02-01"})
@@ -143,9 +165,17 @@ def test_update_changes_scope_and_period_rechecking_the_rules(api, world):
 
 def test_delegation_pages(client, world):
     client.force_login(world["city_head"])
-    form = {"kind": "entrustment", "delegator": world["city_agency"].pk, "recipient": world["recipient"].pk,
-            "powers": [world["city_power"].pk], "basis_article": "", "document_number": "渝市监委〔2025〕2号",
-            "scope_note": "", "valid_from": "2025-01-01", "valid_to": "2027-12-31"}
+    form = {
+        "kind": "entrustment",
+        "delegator": world["city_agency"].pk,
+        "recipient": world["recipient"].pk,
+        "powers": [world["city_power"].pk],
+        "basis_article": "",
+        "document_number": "渝市监委〔2025〕2号",
+        "scope_note": "",
+        "valid_from": "2025-01-01",
+        "valid_to": "2027-12-31",
+    }
     res = client.post("/org/delegations/new/", form)
     assert res.status_code == 302, res.content.decode()[:3000]
     d = Delegation.objects.get(document_number="渝市监委〔2025〕2号")
@@ -163,10 +193,22 @@ def test_delegation_pages(client, world):
 
 
 def test_the_public_agency_page_publishes_delegations_in_force(client, world):
-    make_delegation(world["recipient"], [world["city_power"]], delegator=world["city_agency"],
-                    valid_from=date(2025, 1, 1), valid_to=date(2099, 12, 31), document_number="渝市监委〔2025〕9号")
-    make_delegation(world["recipient"], [world["city_power"]], delegator=world["city_agency"],
-                    valid_from=date(2020, 1, 1), valid_to=date(2021, 12, 31), document_number="渝市监委〔2020〕1号")
+    make_delegation(
+        world["recipient"],
+        [world["city_power"]],
+        delegator=world["city_agency"],
+        valid_from=date(2025, 1, 1),
+        valid_to=date(2099, 12, 31),
+        document_number="渝市监委〔2025〕9号",
+    )
+    make_delegation(
+        world["recipient"],
+        [world["city_power"]],
+        delegator=world["city_agency"],
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2021, 12, 31),
+        document_number="渝市监委〔2020〕1号",
+    )
     text = client.get(world["recipient"].get_public_url()).content.decode()
     assert "渝市监委〔2025〕9号" in text and "渝市监委〔2020〕1号" not in text
     listing = client.get("/org/public/agencies/?q=执法大队").content.decode()

@@ -29,7 +29,8 @@ def test_anyone_reads_governments_through_the_api(api, world):
 
 def test_admin_registers_a_district_and_it_is_audited(api, world):
     res = api(world["admin"]).post(
-        "org/governments", {"name": "江北区", "level": "district", "division_code": "500105", "parent_id": world["city"].pk}
+        "org/governments",
+        {"name": "江北区", "level": "district", "division_code": "500105", "parent_id": world["city"].pk},
     )
     assert res.status_code == 201, res.content
     gov = Government.objects.get(name="江北区")
@@ -39,14 +40,17 @@ def test_admin_registers_a_district_and_it_is_audited(api, world):
 
 def test_officer_may_not_register_a_government(api, world):
     res = api(world["officer"]).post(
-        "org/governments", {"name": "江北区", "level": "district", "division_code": "500105", "parent_id": world["city"].pk}
+        "org/governments",
+        {"name": "江北区", "level": "district", "division_code": "500105", "parent_id": world["city"].pk},
     )
     assert_api_refused(res, 403, code="forbidden")
     assert not Government.objects.filter(name="江北区").exists()
 
 
 def test_a_district_without_a_parent_is_refused_in_chinese(api, world):
-    res = api(world["admin"]).post("org/governments", {"name": "江北区", "level": "district", "division_code": "500105"})
+    res = api(world["admin"]).post(
+        "org/governments", {"name": "江北区", "level": "district", "division_code": "500105"}
+    )
     body = assert_api_refused(res, 400, code="invalid")
     assert "上级政府" in body["message"]
 
@@ -67,15 +71,19 @@ def test_pages_list_filter_and_edit(client, world):
     client.force_login(world["admin"])
     page = client.get("/org/governments/?level=district")
     assert page.status_code == 200 and "渝中区" in page.content.decode() and "重庆市</a>" not in page.content.decode()
-    res = client.post(f"/org/governments/{world['district'].pk}/edit/",
-                      {"name": "渝中区", "level": "district", "parent": world["city"].pk, "division_code": "500103"})
+    res = client.post(
+        f"/org/governments/{world['district'].pk}/edit/",
+        {"name": "渝中区", "level": "district", "parent": world["city"].pk, "division_code": "500103"},
+    )
     assert res.status_code == 302
 
 
 def test_edit_page_shows_error_at_the_field(client, world):
     client.force_login(world["admin"])
-    res = client.post(f"/org/governments/{world['district'].pk}/edit/",
-                      {"name": "渝中区", "level": "district", "parent": "", "division_code": "500103"})
+    res = client.post(
+        f"/org/governments/{world['district'].pk}/edit/",
+        {"name": "渝中区", "level": "district", "parent": "", "division_code": "500103"},
+    )
     assert res.status_code == 400
     assert 'id="field-parent"' in res.content.decode() and "区县政府必须有上级政府" in res.content.decode()
     assert Government.objects.get(pk=world["district"].pk).parent_id == world["city"].pk
@@ -83,6 +91,9 @@ def test_edit_page_shows_error_at_the_field(client, world):
 
 def test_officer_cannot_open_the_create_page_action(client, world):
     client.force_login(world["officer"])
-    res = client.post("/org/governments/new/", {"name": "江北区", "level": "district", "parent": world["city"].pk, "division_code": "500105"})
+    res = client.post(
+        "/org/governments/new/",
+        {"name": "江北区", "level": "district", "parent": world["city"].pk, "division_code": "500105"},
+    )
     assert res.status_code == 403
     assert not Government.objects.filter(name="江北区").exists()

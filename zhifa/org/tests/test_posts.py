@@ -14,12 +14,22 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(bodies):
     item = make_item()
-    return {**bodies, "own_power": make_power(bodies["agency"], [item]), "foreign_power": make_power(bodies["other"], [item])}
+    return {
+        **bodies,
+        "own_power": make_power(bodies["agency"], [item]),
+        "foreign_power": make_power(bodies["other"], [item]),
+    }
 
 
 def payload(w, **kw):
-    return {"agency_id": w["agency"].pk, "name": "执法办案岗", "responsibilities": "依法调查取证、制作文书。",
-            "liability": "未履行职责的，依法追究责任。", "power_ids": [w["own_power"].pk], **kw}
+    return {
+        "agency_id": w["agency"].pk,
+        "name": "执法办案岗",
+        "responsibilities": "依法调查取证、制作文书。",
+        "liability": "未履行职责的，依法追究责任。",
+        "power_ids": [w["own_power"].pk],
+        **kw,
+    }
 
 
 @pytest.mark.clause("D2.5")
@@ -38,7 +48,9 @@ def test_a_post_may_carry_only_powers_the_agency_holds(api, world):
     assert body["field"] == "powers"
     # A power entrusted to the agency may be carried by its posts.
     make_delegation(world["agency"], [world["foreign_power"]], delegator=world["other"])
-    assert api(world["head"]).post("org/posts", payload(world, power_ids=[world["foreign_power"].pk])).status_code == 201
+    assert (
+        api(world["head"]).post("org/posts", payload(world, power_ids=[world["foreign_power"].pk])).status_code == 201
+    )
 
 
 def test_officers_and_other_agencies_may_not_set_posts(api, world):
@@ -58,7 +70,9 @@ def test_posts_are_not_found_by_other_agencies(api, world):
 
 def test_update_and_duplicate_names(api, world):
     post = make_post(world["agency"], "执法办案岗")
-    res = api(world["head"]).patch(f"org/posts/{post.pk}", {"responsibilities": "新的职责。", "power_ids": [world["own_power"].pk]})
+    res = api(world["head"]).patch(
+        f"org/posts/{post.pk}", {"responsibilities": "新的职责。", "power_ids": [world["own_power"].pk]}
+    )
     assert res.status_code == 200 and res.json()["responsibilities"] == "新的职责。"
     res = api(world["head"]).patch(f"org/posts/{post.pk}", {"power_ids": [world["foreign_power"].pk]})
     assert_api_refused(res, 422, code="post_powers_within_agency")
@@ -68,14 +82,29 @@ def test_update_and_duplicate_names(api, world):
 
 def test_post_pages(client, world):
     client.force_login(world["head"])
-    res = client.post("/org/posts/new/", {"agency": world["agency"].pk, "name": "执法办案岗", "responsibilities": "调查取证",
-                                          "liability": "", "powers": [world["own_power"].pk]})
+    res = client.post(
+        "/org/posts/new/",
+        {
+            "agency": world["agency"].pk,
+            "name": "执法办案岗",
+            "responsibilities": "调查取证",
+            "liability": "",
+            "powers": [world["own_power"].pk],
+        },
+    )
     assert res.status_code == 302, res.content.decode()[:2000]
     post = Post.objects.get(name="执法办案岗")
     assert "执法办案岗" in client.get("/org/posts/").content.decode()
     assert "调查取证" in client.get(post.get_absolute_url()).content.decode()
-    res = client.post(f"/org/posts/{post.pk}/edit/", {"name": "执法办案岗", "responsibilities": "调查取证、制作文书",
-                                                      "liability": "", "powers": [world["own_power"].pk]})
+    res = client.post(
+        f"/org/posts/{post.pk}/edit/",
+        {
+            "name": "执法办案岗",
+            "responsibilities": "调查取证、制作文书",
+            "liability": "",
+            "powers": [world["own_power"].pk],
+        },
+    )
     assert res.status_code == 302 and Post.objects.get(pk=post.pk).responsibilities == "调查取证、制作文书"
     client.force_login(world["other_head"])
     assert client.get(post.get_absolute_url()).status_code == 404

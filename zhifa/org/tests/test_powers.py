@@ -15,16 +15,24 @@ pytestmark = pytest.mark.django_db
 def catalogue(bodies):
     law = make_basis("law", "中华人民共和国食品安全法", "食品安全法")
     violated = make_article(law, 34, "禁止生产经营超过保质期的食品。")
-    penalty = make_article(law, 124, "违反本法规定，有下列情形之一……由县级以上人民政府食品安全监督管理部门没收违法所得……")
+    penalty = make_article(
+        law, 124, "违反本法规定，有下列情形之一……由县级以上人民政府食品安全监督管理部门没收违法所得……"
+    )
     item = make_item("经营超过保质期的食品", violated=violated, penalty=penalty)
     notice = make_article(make_basis("normative_document", "关于加强临期食品管理的通知", ""), 1, "设置临期食品专区。")
     return {**bodies, "item": item, "violated": violated, "penalty": penalty, "notice": notice}
 
 
 def payload(c, **kw):
-    return {"agency_id": c["agency"].pk, "code": "YZ-SC-001", "name": "对经营超过保质期食品的行政处罚",
-            "valid_from": "2021-07-15", "basis_article_ids": [c["violated"].pk, c["penalty"].pk],
-            "violation_item_ids": [c["item"].pk], **kw}
+    return {
+        "agency_id": c["agency"].pk,
+        "code": "YZ-SC-001",
+        "name": "对经营超过保质期食品的行政处罚",
+        "valid_from": "2021-07-15",
+        "basis_article_ids": [c["violated"].pk, c["penalty"].pk],
+        "violation_item_ids": [c["item"].pk],
+        **kw,
+    }
 
 
 @pytest.mark.clause("D2.2", "D3.1a")
@@ -50,8 +58,9 @@ def test_a_power_without_a_basis_is_refused(api, catalogue):
 
 @pytest.mark.clause("D3.1a", "D2.2")
 def test_a_normative_document_cannot_set_a_power(api, catalogue):
-    res = api(catalogue["office"]).post("org/powers", payload(catalogue, basis_article_ids=[catalogue["notice"].pk],
-                                                              violation_item_ids=[]))
+    res = api(catalogue["office"]).post(
+        "org/powers", payload(catalogue, basis_article_ids=[catalogue["notice"].pk], violation_item_ids=[])
+    )
     body = assert_api_refused(res, 422, clause="D3.1a", code="power_has_legal_basis")
     assert "其他规范性文件" in body["message"]
     assert not Power.objects.exists()
@@ -63,8 +72,9 @@ def test_a_penalty_power_must_rest_on_the_article_setting_the_penalty(api, catal
     body = assert_api_refused(res, 422, clause="D3.1a", code="power_basis_covers_items")
     assert "经营超过保质期的食品" in body["message"] and "第124条" in body["message"]
     # An inspection power need not cite the penalty article.
-    res = api(catalogue["office"]).post("org/powers", payload(catalogue, category="inspection",
-                                                              basis_article_ids=[catalogue["violated"].pk]))
+    res = api(catalogue["office"]).post(
+        "org/powers", payload(catalogue, category="inspection", basis_article_ids=[catalogue["violated"].pk])
+    )
     assert res.status_code == 201
 
 
@@ -94,9 +104,16 @@ def test_unknown_article_ids_are_refused_at_the_field(api, catalogue):
 
 def test_power_pages_create_by_citation_and_show_the_article(client, catalogue):
     client.force_login(catalogue["office"])
-    form = {"agency": catalogue["agency"].pk, "code": "YZ-SC-001", "name": "对经营超过保质期食品的行政处罚",
-            "category": "penalty", "valid_from": "2021-07-15", "valid_to": "",
-            "basis_articles": "食品安全法第三十四条\n《食品安全法》第一百二十四条", "violation_items": [catalogue["item"].pk]}
+    form = {
+        "agency": catalogue["agency"].pk,
+        "code": "YZ-SC-001",
+        "name": "对经营超过保质期食品的行政处罚",
+        "category": "penalty",
+        "valid_from": "2021-07-15",
+        "valid_to": "",
+        "basis_articles": "食品安全法第三十四条\n《食品安全法》第一百二十四条",
+        "violation_items": [catalogue["item"].pk],
+    }
     res = client.post("/org/powers/new/", form)
     assert res.status_code == 302, res.content.decode()[:2000]
     power = Power.objects.get(code="YZ-SC-001")
@@ -118,6 +135,14 @@ def test_agency_staff_read_the_catalogue_but_get_no_edit_button(client, catalogu
     client.force_login(catalogue["officer"])
     assert "修改</a>" not in client.get(power.get_absolute_url()).content.decode()
     assert client.get("/org/powers/").status_code == 200
-    res = client.post(f"/org/powers/{power.pk}/edit/", {"code": power.code, "name": "x", "category": "penalty",
-                                                        "valid_from": "2020-01-01", "basis_articles": "食品安全法第一百二十四条"})
+    res = client.post(
+        f"/org/powers/{power.pk}/edit/",
+        {
+            "code": power.code,
+            "name": "x",
+            "category": "penalty",
+            "valid_from": "2020-01-01",
+            "basis_articles": "食品安全法第一百二十四条",
+        },
+    )
     assert res.status_code == 403

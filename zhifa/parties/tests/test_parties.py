@@ -6,15 +6,22 @@ from stdnum.cn import ric
 
 from zhifa.core.models import AuditEvent
 from zhifa.parties.models import Party
-from zhifa.testing import (assert_api_refused, make_agency, make_city_and_district, make_party, make_user, valid_ric,
-                           valid_uscc)
+from zhifa.testing import (
+    assert_api_refused,
+    make_agency,
+    make_city_and_district,
+    make_party,
+    make_user,
+    valid_ric,
+    valid_uscc,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world():
-    city, district = make_city_and_district()
+    _city, district = make_city_and_district()
     agency = make_agency(district)
     return {
         "district": district,
@@ -27,7 +34,13 @@ def world():
 
 
 def org(**kw):
-    return {"kind": "organisation", "name": "重庆某某商贸有限公司", "uscc": valid_uscc(), "legal_representative": "张三", **kw}
+    return {
+        "kind": "organisation",
+        "name": "重庆某某商贸有限公司",
+        "uscc": valid_uscc(),
+        "legal_representative": "张三",
+        **kw,
+    }
 
 
 def person(**kw):
@@ -67,11 +80,14 @@ def test_anonymous_users_never_see_parties(api, client, world):
     assert client.get(f"/parties/{party.pk}/").status_code == 302
 
 
-@pytest.mark.parametrize("value, fragment", [
-    ("91500103MA0000001", "18位"),               # wrong length
-    ("91500103MA00000IO1", "无效字符"),          # letters a code never uses
-    ("91500103ma0000@@01", "无效字符"),
-])
+@pytest.mark.parametrize(
+    "value, fragment",
+    [
+        ("91500103MA0000001", "18位"),  # wrong length
+        ("91500103MA00000IO1", "无效字符"),  # letters a code never uses
+        ("91500103ma0000@@01", "无效字符"),
+    ],
+)
 def test_bad_credit_codes_are_refused_at_the_field(api, world, value, fragment):
     res = api(world["officer"]).post("parties/", org(uscc=value))
     body = assert_api_refused(res, 400, code="invalid")
@@ -85,11 +101,14 @@ def test_a_credit_code_with_a_wrong_check_digit_is_refused(api, world):
     assert body["field"] == "uscc" and "校验码" in body["message"]
 
 
-@pytest.mark.parametrize("value, fragment", [
-    ("50010319980612301", "18位"),
-    ("5001031998061230AB", "只能由数字组成"),
-    ("50010319981332301" + ric.calc_check_digit("50010319981332301" + "0"), "出生日期"),  # month 13, valid checksum
-])
+@pytest.mark.parametrize(
+    "value, fragment",
+    [
+        ("50010319980612301", "18位"),
+        ("5001031998061230AB", "只能由数字组成"),
+        ("50010319981332301" + ric.calc_check_digit("50010319981332301" + "0"), "出生日期"),  # month 13, valid checksum
+    ],
+)
 def test_bad_identity_numbers_are_refused_at_the_field(api, world, value, fragment):
     body = assert_api_refused(api(world["officer"]).post("parties/", person(id_number=value)), 400, code="invalid")
     assert body["field"] == "id_number" and fragment in body["message"]
@@ -164,5 +183,7 @@ def test_pages_list_search_register_and_show_errors_at_the_field(client, world):
     assert res.status_code == 302
     party = Party.objects.get(name="新公司")
     assert client.get(party.get_absolute_url()).status_code == 200
-    res = client.post(f"/parties/{party.pk}/edit/", {"kind": "organisation", "name": "新公司（更正）", "uscc": party.uscc})
+    res = client.post(
+        f"/parties/{party.pk}/edit/", {"kind": "organisation", "name": "新公司（更正）", "uscc": party.uscc}
+    )
     assert res.status_code == 302 and Party.objects.get(pk=party.pk).name == "新公司（更正）"

@@ -42,35 +42,64 @@ def make_bare_officer(agency, name=None, **kw):
 def make_training(officer, field="penalty", completed_on=date(2022, 6, 1), passed=True):
     from zhifa.people.models import Training
 
-    return Training.objects.create(officer=officer, field=field, course=f"{field}执法资格培训", hours=40,
-                                   completed_on=completed_on, passed=passed)
+    return Training.objects.create(
+        officer=officer, field=field, course=f"{field}执法资格培训", hours=40, completed_on=completed_on, passed=passed
+    )
 
 
 def make_qualification(officer, field="penalty", obtained_on=date(2022, 7, 1), revoked_on=None):
     from zhifa.people.models import Qualification
 
-    return Qualification.objects.create(officer=officer, field=field, obtained_on=obtained_on, revoked_on=revoked_on,
-                                        revocation_reason="测试撤销" if revoked_on else "")
+    return Qualification.objects.create(
+        officer=officer,
+        field=field,
+        obtained_on=obtained_on,
+        revoked_on=revoked_on,
+        revocation_reason="测试撤销" if revoked_on else "",
+    )
 
 
 def make_certificate(officer, *, issued_on=date(2023, 1, 1), expires_on=None, verified_years=None, number=None):
     from zhifa.org.models import LegalAffairsOffice
     from zhifa.people.models import Certificate, CertificateVerification
 
-    office = LegalAffairsOffice.objects.filter(government=officer.agency.government).first() or LegalAffairsOffice.objects.first()
-    cert = Certificate.objects.create(officer=officer, number=number or f"T{next(_seq):08d}", issuer=office,
-                                      issued_on=issued_on, expires_on=expires_on or issued_on + timedelta(days=365 * 6))
+    office = (
+        LegalAffairsOffice.objects.filter(government=officer.agency.government).first()
+        or LegalAffairsOffice.objects.first()
+    )
+    cert = Certificate.objects.create(
+        officer=officer,
+        number=number or f"T{next(_seq):08d}",
+        issuer=office,
+        issued_on=issued_on,
+        expires_on=expires_on or issued_on + timedelta(days=365 * 6),
+    )
     for year in verified_years if verified_years is not None else range(issued_on.year, date.today().year):
-        CertificateVerification.objects.create(certificate=cert, year=year, verified_on=date(year, 12, 1), result="passed")
+        CertificateVerification.objects.create(
+            certificate=cert, year=year, verified_on=date(year, 12, 1), result="passed"
+        )
     return cert
 
 
-def make_conflict(officer, *, party=None, party_name=None, party_identifier="", declared_on=date(2024, 1, 1),
-                  ended_on=None, relation="kin"):
+def make_conflict(
+    officer,
+    *,
+    party=None,
+    party_name=None,
+    party_identifier="",
+    declared_on=date(2024, 1, 1),
+    ended_on=None,
+    relation="kin",
+):
     from zhifa.people.models import ConflictOfInterest
 
     return ConflictOfInterest.objects.create(
-        officer=officer, party=party, party_name=party_name or (party.name if party else "某当事人"),
-        party_identifier=party_identifier, relation=relation, description="测试申报", declared_on=declared_on,
+        officer=officer,
+        party=party,
+        party_name=party_name or (party.name if party else "某当事人"),
+        party_identifier=party_identifier,
+        relation=relation,
+        description="测试申报",
+        declared_on=declared_on,
         ended_on=ended_on,
     )

@@ -16,7 +16,11 @@ def people(db):
     other = make_agency(jiangbei, name="重庆市江北区市场监督管理局")
     officer_user = make_user("officer", agency=agency, username="yz-zhang")
     return {
-        "city": city, "yuzhong": yuzhong, "jiangbei": jiangbei, "agency": agency, "other": other,
+        "city": city,
+        "yuzhong": yuzhong,
+        "jiangbei": jiangbei,
+        "agency": agency,
+        "other": other,
         "officer": fix_ric(make_officer(agency, name="张明", user=officer_user)),
         "colleague": fix_ric(make_officer(agency, name="李华")),
         "foreign": fix_ric(make_officer(other, name="王强")),

@@ -15,7 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def issue(officer, **kw):
-    return {"officer_id": officer.pk, "number": "50010320260001", "issued_on": "2026-04-01", "expires_on": "2031-03-31", **kw}
+    return {
+        "officer_id": officer.pk,
+        "number": "50010320260001",
+        "issued_on": "2026-04-01",
+        "expires_on": "2031-03-31",
+        **kw,
+    }
 
 
 @pytest.mark.clause("D3.1c")
@@ -75,50 +81,80 @@ def test_annual_verification(api, people):
     cert = people["colleague"].certificates.get()
     CertificateVerification.objects.filter(certificate=cert, year=2025).delete()
     assert "未通过2025年度审验" in "；".join(standing_of(people["colleague"], "penalty", date(2026, 6, 1)).problems)
-    res = api(people["office"]).post(f"people/certificates/{cert.pk}/verifications",
-                                     {"year": 2025, "verified_on": "2026-01-15", "result": "failed"})
+    res = api(people["office"]).post(
+        f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2026-01-15", "result": "failed"}
+    )
     assert assert_api_refused(res, 400, code="invalid")["field"] == "note"
-    res = api(people["office"]).post(f"people/certificates/{cert.pk}/verifications",
-                                     {"year": 2025, "verified_on": "2024-01-15", "result": "passed"})
+    res = api(people["office"]).post(
+        f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2024-01-15", "result": "passed"}
+    )
     assert assert_api_refused(res, 400, code="invalid")["field"] == "verified_on"
-    res = api(people["office"]).post(f"people/certificates/{cert.pk}/verifications",
-                                     {"year": 2025, "verified_on": "2026-01-15", "result": "passed"})
+    res = api(people["office"]).post(
+        f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2026-01-15", "result": "passed"}
+    )
     assert res.status_code == 201
     assert standing_of(people["colleague"], "penalty", date(2026, 6, 1)).ok
-    res = api(people["office"]).post(f"people/certificates/{cert.pk}/verifications",
-                                     {"year": 2025, "verified_on": "2026-01-16", "result": "passed"})
+    res = api(people["office"]).post(
+        f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2026-01-16", "result": "passed"}
+    )
     assert_api_refused(res, 400, code="invalid")
-    assert_api_refused(api(people["head"]).post(f"people/certificates/{cert.pk}/verifications",
-                                                {"year": 2025, "verified_on": "2026-01-15", "result": "passed"}),
-                       403, code="forbidden")
+    assert_api_refused(
+        api(people["head"]).post(
+            f"people/certificates/{cert.pk}/verifications",
+            {"year": 2025, "verified_on": "2026-01-15", "result": "passed"},
+        ),
+        403,
+        code="forbidden",
+    )
 
 
 @pytest.mark.clause("D3.1c", "D6.3a")
 def test_suspend_lift_and_revoke_with_reasons(api, people):
     cert = people["colleague"].certificates.get()
     url = f"people/certificates/{cert.pk}"
-    assert assert_api_refused(api(people["office"]).post(f"{url}/suspend", {"reason": "", "on": "2026-05-01"}),
-                              400, code="invalid")["field"] == "reason"
+    assert (
+        assert_api_refused(
+            api(people["office"]).post(f"{url}/suspend", {"reason": "", "on": "2026-05-01"}), 400, code="invalid"
+        )["field"]
+        == "reason"
+    )
     res = api(people["office"]).post(f"{url}/suspend", {"reason": "涉嫌违规执法，调查核实中", "on": "2026-05-01"})
     assert res.status_code == 200 and res.json()["suspension_reason"] == "涉嫌违规执法，调查核实中"
     assert not standing_of(people["colleague"], "penalty", date(2026, 5, 2)).ok
-    assert_api_refused(api(people["office"]).post(f"{url}/suspend", {"reason": "again", "on": "2026-05-03"}), 400, code="invalid")
+    assert_api_refused(
+        api(people["office"]).post(f"{url}/suspend", {"reason": "again", "on": "2026-05-03"}), 400, code="invalid"
+    )
     res = api(people["office"]).post(f"{url}/lift-suspension", {"on": "2026-05-20"})
     assert res.status_code == 200
     assert standing_of(people["colleague"], "penalty", date(2026, 5, 21)).ok
     assert_api_refused(api(people["office"]).post(f"{url}/lift-suspension", {"on": "2026-05-21"}), 400, code="invalid")
-    assert_api_refused(api(people["head"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-01"}), 403, code="forbidden")
-    assert_api_refused(api(people["jb_office"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-01"}), 404, code="not_found")
-    assert assert_api_refused(api(people["office"]).post(f"{url}/revoke", {"reason": " ", "on": "2026-06-01"}),
-                              400, code="invalid")["field"] == "reason"
+    assert_api_refused(
+        api(people["head"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-01"}), 403, code="forbidden"
+    )
+    assert_api_refused(
+        api(people["jb_office"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-01"}), 404, code="not_found"
+    )
+    assert (
+        assert_api_refused(
+            api(people["office"]).post(f"{url}/revoke", {"reason": " ", "on": "2026-06-01"}), 400, code="invalid"
+        )["field"]
+        == "reason"
+    )
     res = api(people["office"]).post(f"{url}/revoke", {"reason": "在执法检查中索取财物，经查属实", "on": "2026-06-01"})
     assert res.status_code == 200 and res.json()["status"] == "revoked"
     event = AuditEvent.objects.get(act="certificate.revoke", object_id=str(cert.pk))
-    assert event.clauses == ["D6.3a", "D3.1c"] and event.changes["revocation_reason"][1] == "在执法检查中索取财物，经查属实"
+    assert (
+        event.clauses == ["D6.3a", "D3.1c"]
+        and event.changes["revocation_reason"][1] == "在执法检查中索取财物，经查属实"
+    )
     problems = "；".join(standing_of(people["colleague"], "penalty", date(2026, 6, 2)).problems)
     assert "吊销" in problems and "索取财物" in problems
-    assert_api_refused(api(people["office"]).post(f"{url}/suspend", {"reason": "x", "on": "2026-06-03"}), 400, code="invalid")
-    assert_api_refused(api(people["office"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-03"}), 400, code="invalid")
+    assert_api_refused(
+        api(people["office"]).post(f"{url}/suspend", {"reason": "x", "on": "2026-06-03"}), 400, code="invalid"
+    )
+    assert_api_refused(
+        api(people["office"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-03"}), 400, code="invalid"
+    )
 
 
 def test_certificates_are_scoped(api, people):
@@ -134,21 +170,39 @@ def test_certificate_pages(client, people):
     officer = make_bare_officer(people["agency"], name="孙悦")
     make_qualification(officer)
     client.force_login(people["office"])
-    res = client.post(f"/people/officers/{officer.pk}/certificates/new/",
-                      {"number": "50010320260099", "issued_on": "2026-04-01", "expires_on": "2031-03-31"})
+    res = client.post(
+        f"/people/officers/{officer.pk}/certificates/new/",
+        {"number": "50010320260099", "issued_on": "2026-04-01", "expires_on": "2031-03-31"},
+    )
     assert res.status_code == 302, res.content.decode()[:2000]
     cert = Certificate.objects.get(number="50010320260099")
     detail = client.get(cert.get_absolute_url()).content.decode()
     assert "年度审验" in detail and "暂扣" in detail and "吊销" in detail
     assert "50010320260099" in client.get("/people/certificates/?status=valid").content.decode()
-    assert client.post(f"/people/certificates/{cert.pk}/suspend/", {"reason": "调查中", "on": "2026-05-01"}).status_code == 302
+    assert (
+        client.post(f"/people/certificates/{cert.pk}/suspend/", {"reason": "调查中", "on": "2026-05-01"}).status_code
+        == 302
+    )
     assert "解除暂扣" in client.get(cert.get_absolute_url()).content.decode()
     assert client.post(f"/people/certificates/{cert.pk}/lift/", {"on": "2026-05-10"}).status_code == 302
-    res = client.post(f"/people/certificates/{cert.pk}/verify/", {"year": 2026, "verified_on": "2026-05-11", "result": "failed", "note": ""})
+    res = client.post(
+        f"/people/certificates/{cert.pk}/verify/",
+        {"year": 2026, "verified_on": "2026-05-11", "result": "failed", "note": ""},
+    )
     assert res.status_code == 400 and 'id="field-note"' in res.content.decode()
-    assert client.post(f"/people/certificates/{cert.pk}/revoke/", {"reason": "不适合继续从事执法工作", "on": "2026-06-01"}).status_code == 302
+    assert (
+        client.post(
+            f"/people/certificates/{cert.pk}/revoke/", {"reason": "不适合继续从事执法工作", "on": "2026-06-01"}
+        ).status_code
+        == 302
+    )
     assert Certificate.objects.get(pk=cert.pk).revocation_reason == "不适合继续从事执法工作"
     client.force_login(people["head"])
     assert "吊销</a>" not in client.get(people["officer"].certificates.get().get_absolute_url()).content.decode()
-    assert client.post(f"/people/officers/{officer.pk}/certificates/new/",
-                       {"number": "X1", "issued_on": "2026-04-01", "expires_on": "2031-03-31"}).status_code == 403
+    assert (
+        client.post(
+            f"/people/officers/{officer.pk}/certificates/new/",
+            {"number": "X1", "issued_on": "2026-04-01", "expires_on": "2031-03-31"},
+        ).status_code
+        == 403
+    )

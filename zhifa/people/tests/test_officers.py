@@ -15,8 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def new(p, **kw):
-    return {"name": "陈晓东", "id_number": ric_for(date(1988, 3, 5), serial=123), "agency_id": p["agency"].pk,
-            "phone": "13800000000", **kw}
+    return {
+        "name": "陈晓东",
+        "id_number": ric_for(date(1988, 3, 5), serial=123),
+        "agency_id": p["agency"].pk,
+        "phone": "13800000000",
+        **kw,
+    }
 
 
 def test_the_head_registers_an_officer_and_it_is_audited(api, people):
@@ -81,8 +86,11 @@ def test_leaving_the_post_needs_a_reason_and_ends_the_standing(api, people):
     pk = people["colleague"].pk
     res = api(people["head"]).post(f"people/officers/{pk}/leave-post", {"on": "2026-05-01", "reason": ""})
     assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
-    assert_api_refused(api(people["officer_user"]).post(f"people/officers/{pk}/leave-post",
-                                                        {"on": "2026-05-01", "reason": "x"}), 403, code="forbidden")
+    assert_api_refused(
+        api(people["officer_user"]).post(f"people/officers/{pk}/leave-post", {"on": "2026-05-01", "reason": "x"}),
+        403,
+        code="forbidden",
+    )
     res = api(people["head"]).post(f"people/officers/{pk}/leave-post", {"on": "2026-05-01", "reason": "调任综合办公室"})
     assert res.status_code == 200 and res.json()["active"] is False
     officer = Officer.objects.get(pk=pk)
@@ -99,12 +107,23 @@ def test_officer_pages(client, people):
     assert page.status_code == 200 and "张明" in text and "李华" not in text
     detail = client.get(people["officer"].get_absolute_url()).content.decode()
     assert people["officer"].id_number in detail and "可以从事行政处罚执法" in detail
-    res = client.post("/people/officers/new/", {"name": "周婷", "id_number": ric_for(date(1993, 8, 8), serial=88),
-                                               "agency": people["agency"].pk, "post": "", "phone": "", "user": ""})
+    res = client.post(
+        "/people/officers/new/",
+        {
+            "name": "周婷",
+            "id_number": ric_for(date(1993, 8, 8), serial=88),
+            "agency": people["agency"].pk,
+            "post": "",
+            "phone": "",
+            "user": "",
+        },
+    )
     assert res.status_code == 302, res.content.decode()[:2000]
     zhou = Officer.objects.get(name="周婷")
-    res = client.post(f"/people/officers/{zhou.pk}/edit/", {"name": "周婷", "id_number": "123", "agency": people["agency"].pk,
-                                                           "post": "", "phone": "", "user": ""})
+    res = client.post(
+        f"/people/officers/{zhou.pk}/edit/",
+        {"name": "周婷", "id_number": "123", "agency": people["agency"].pk, "post": "", "phone": "", "user": ""},
+    )
     assert res.status_code == 400 and 'id="field-id_number"' in res.content.decode()
     res = client.post(f"/people/officers/{zhou.pk}/leave/", {"on": "2026-05-01", "reason": "退休"})
     assert res.status_code == 302 and not Officer.objects.get(pk=zhou.pk).active

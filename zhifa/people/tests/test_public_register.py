@@ -24,17 +24,26 @@ def register(people):
         make_qualification(officer, obtained_on=date(2019, 1, 1))
         return make_certificate(officer, **kw)
 
-    expired = holder("过期者", issued_on=date(2019, 1, 1), expires_on=today.replace(day=1) - timedelta(days=1),
-                     number="EXPIRED01")
+    expired = holder(
+        "过期者", issued_on=date(2019, 1, 1), expires_on=today.replace(day=1) - timedelta(days=1), number="EXPIRED01"
+    )
     suspended = holder("暂扣者", number="SUSPEND01")
     suspended.suspended_on, suspended.suspension_reason = today - timedelta(days=3), "调查中"
     suspended.save()
     revoked = holder("吊销者", number="REVOKED01")
     revoked.revoked_on, revoked.revocation_reason = today - timedelta(days=10), "索取财物"
     revoked.save()
-    unverified = holder("未审验者", issued_on=date(today.year - 3, 1, 1), verified_years=[today.year - 3], number="UNVERIF01")
-    return {**people, "valid": people["officer"].certificates.get(), "expired": expired, "suspended": suspended,
-            "revoked": revoked, "unverified": unverified}
+    unverified = holder(
+        "未审验者", issued_on=date(today.year - 3, 1, 1), verified_years=[today.year - 3], number="UNVERIF01"
+    )
+    return {
+        **people,
+        "valid": people["officer"].certificates.get(),
+        "expired": expired,
+        "suspended": suspended,
+        "revoked": revoked,
+        "unverified": unverified,
+    }
 
 
 def test_anyone_looks_up_a_certificate_by_number_and_sees_it_is_valid(client, register):
@@ -49,8 +58,10 @@ def test_anyone_looks_up_a_certificate_by_number_and_sees_it_is_valid(client, re
     assert register["officer"].id_number not in text and "某关联公司" not in text
 
 
-@pytest.mark.parametrize("key, label", [("expired", "已过期"), ("suspended", "暂扣"), ("revoked", "已吊销"),
-                                        ("unverified", "未通过年度审验")])
+@pytest.mark.parametrize(
+    "key, label",
+    [("expired", "已过期"), ("suspended", "暂扣"), ("revoked", "已吊销"), ("unverified", "未通过年度审验")],
+)
 def test_a_certificate_that_cannot_be_used_says_so(client, api, register, key, label):
     cert = register[key]
     text = client.get(f"/people/public/certificates/{cert.number}/").content.decode()
@@ -65,8 +76,17 @@ def test_the_public_api_shows_no_identity_numbers_or_conflicts(api, register):
     assert res.status_code == 200
     items = res.json()["items"]
     assert [i["officer_name"] for i in items] == ["张明"]
-    assert set(items[0]) == {"number", "officer_name", "agency", "agency_id", "issuer", "issued_on", "expires_on",
-                             "status", "status_label"}
+    assert set(items[0]) == {
+        "number",
+        "officer_name",
+        "agency",
+        "agency_id",
+        "issuer",
+        "issued_on",
+        "expires_on",
+        "status",
+        "status_label",
+    }
     assert register["officer"].id_number not in res.content.decode()
     assert api().get("people/public/certificates", query_params={"status": "revoked"}).json()["count"] == 1
     assert api().get("people/public/certificates/NOPE").status_code == 404

@@ -19,8 +19,16 @@ def trainee(people):
 
 
 def training(officer, **kw):
-    return {"officer_id": officer.pk, "field": "penalty", "course": "行政处罚执法资格培训", "hours": 40,
-            "completed_on": "2026-03-20", "passed": True, "score": "86.5", **kw}
+    return {
+        "officer_id": officer.pk,
+        "field": "penalty",
+        "course": "行政处罚执法资格培训",
+        "hours": 40,
+        "completed_on": "2026-03-20",
+        "passed": True,
+        "score": "86.5",
+        **kw,
+    }
 
 
 @pytest.mark.clause("D3.1b")
@@ -28,8 +36,9 @@ def test_the_head_records_training_and_the_office_grants_the_qualification(api, 
     res = api(people["head"]).post("people/trainings", training(trainee))
     assert res.status_code == 201, res.content
     assert AuditEvent.objects.get(act="training.create").agency_id == people["agency"].pk
-    res = api(people["office"]).post("people/qualifications", {"officer_id": trainee.pk, "field": "penalty",
-                                                               "obtained_on": "2026-04-01"})
+    res = api(people["office"]).post(
+        "people/qualifications", {"officer_id": trainee.pk, "field": "penalty", "obtained_on": "2026-04-01"}
+    )
     assert res.status_code == 201, res.content
     q = Qualification.objects.get(pk=res.json()["id"])
     assert q.training == Training.objects.get(officer=trainee) and res.json()["field_label"] == "行政处罚"
@@ -38,15 +47,17 @@ def test_the_head_records_training_and_the_office_grants_the_qualification(api, 
 
 @pytest.mark.clause("D3.1b")
 def test_a_qualification_without_a_passed_training_in_the_field_is_refused(api, people, trainee):
-    res = api(people["office"]).post("people/qualifications", {"officer_id": trainee.pk, "field": "penalty",
-                                                               "obtained_on": "2026-04-01"})
+    res = api(people["office"]).post(
+        "people/qualifications", {"officer_id": trainee.pk, "field": "penalty", "obtained_on": "2026-04-01"}
+    )
     body = assert_api_refused(res, 422, clause="D3.1b", code="qualification_after_training")
     assert body["field"] == "field" and "资格培训" in body["message"]
     make_training(trainee, "licensing", date(2026, 1, 1))
     make_training(trainee, "penalty", date(2026, 1, 1), passed=False)
     make_training(trainee, "penalty", date(2026, 5, 1))
-    res = api(people["office"]).post("people/qualifications", {"officer_id": trainee.pk, "field": "penalty",
-                                                               "obtained_on": "2026-04-01"})
+    res = api(people["office"]).post(
+        "people/qualifications", {"officer_id": trainee.pk, "field": "penalty", "obtained_on": "2026-04-01"}
+    )
     assert_api_refused(res, 422, clause="D3.1b", code="qualification_after_training")
     assert not Qualification.objects.filter(officer=trainee).exists()
 
@@ -66,11 +77,19 @@ def test_revocation_needs_a_reason(api, people):
     q = people["colleague"].qualifications.get()
     res = api(people["office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "", "on": "2026-05-01"})
     assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
-    assert_api_refused(api(people["head"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "x", "on": "2026-05-01"}),
-                       403, code="forbidden")
-    assert_api_refused(api(people["jb_office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "x", "on": "2026-05-01"}),
-                       404, code="not_found")
-    res = api(people["office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "考核不合格", "on": "2026-05-01"})
+    assert_api_refused(
+        api(people["head"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "x", "on": "2026-05-01"}),
+        403,
+        code="forbidden",
+    )
+    assert_api_refused(
+        api(people["jb_office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "x", "on": "2026-05-01"}),
+        404,
+        code="not_found",
+    )
+    res = api(people["office"]).post(
+        f"people/qualifications/{q.pk}/revoke", {"reason": "考核不合格", "on": "2026-05-01"}
+    )
     assert res.status_code == 200 and res.json()["revoked_on"] == "2026-05-01"
     res = api(people["office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "again", "on": "2026-05-02"})
     assert_api_refused(res, 400, code="invalid")
@@ -91,20 +110,36 @@ def test_training_scope_and_validation(api, people, trainee):
 
 def test_qualification_and_training_pages(client, people, trainee):
     client.force_login(people["head"])
-    res = client.post(f"/people/officers/{trainee.pk}/trainings/new/", {
-        "field": "penalty", "course": "行政处罚执法资格培训", "hours": 40, "completed_on": "2026-03-20", "passed": "on",
-        "score": "90"})
+    res = client.post(
+        f"/people/officers/{trainee.pk}/trainings/new/",
+        {
+            "field": "penalty",
+            "course": "行政处罚执法资格培训",
+            "hours": 40,
+            "completed_on": "2026-03-20",
+            "passed": "on",
+            "score": "90",
+        },
+    )
     assert res.status_code == 302, res.content.decode()[:2000]
     t = Training.objects.get(officer=trainee)
     assert "行政处罚执法资格培训" in client.get("/people/trainings/").content.decode()
     assert client.get(t.get_absolute_url()).status_code == 200
-    assert client.post(f"/people/officers/{trainee.pk}/qualifications/new/",
-                       {"field": "penalty", "obtained_on": "2026-04-01"}).status_code == 403
+    assert (
+        client.post(
+            f"/people/officers/{trainee.pk}/qualifications/new/", {"field": "penalty", "obtained_on": "2026-04-01"}
+        ).status_code
+        == 403
+    )
     client.force_login(people["office"])
-    res = client.post(f"/people/officers/{trainee.pk}/qualifications/new/", {"field": "hearing", "obtained_on": "2026-04-01"})
+    res = client.post(
+        f"/people/officers/{trainee.pk}/qualifications/new/", {"field": "hearing", "obtained_on": "2026-04-01"}
+    )
     assert res.status_code == 422 and "行政听证资格培训" in res.content.decode()
-    res = client.post(f"/people/officers/{trainee.pk}/qualifications/new/",
-                      {"field": "penalty", "obtained_on": "2026-04-01", "training": t.pk})
+    res = client.post(
+        f"/people/officers/{trainee.pk}/qualifications/new/",
+        {"field": "penalty", "obtained_on": "2026-04-01", "training": t.pk},
+    )
     assert res.status_code == 302
     q = Qualification.objects.get(officer=trainee)
     assert "赵雪" in client.get("/people/qualifications/?held=yes").content.decode()

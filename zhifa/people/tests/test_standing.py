@@ -32,6 +32,7 @@ def refused(violation):
 
 # --- D3.1b: qualification and certificate ----------------------------------------------
 
+
 @pytest.mark.clause("D3.1b")
 def test_a_qualified_officer_with_a_verified_certificate_may_act(agency):
     officer = make_officer(agency, fields=("penalty",))
@@ -43,8 +44,12 @@ def test_a_qualified_officer_with_a_verified_certificate_may_act(agency):
 @pytest.mark.clause("D3.1b")
 def test_no_qualification_for_the_field_is_refused(agency):
     officer = make_officer(agency, fields=("licensing",))
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified", field="officers")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))),
+        "D3.1b",
+        code="officer_certified",
+        field="officers",
+    )
     assert "未取得行政处罚执法资格" in error.message and "行政处罚法》第四十二条" in error.message
 
 
@@ -62,8 +67,9 @@ def test_revoked_qualification_is_refused_from_the_day_of_revocation(agency):
 @pytest.mark.clause("D3.1b")
 def test_expired_certificate_is_refused(agency):
     officer = make_officer(agency, issued_on=date(2020, 1, 1), expires_on=date(2026, 4, 30))
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified"
+    )
     assert "已于2026-04-30过期" in error.message
     assert status_of(officer.certificates.get(), ON)[0] == "expired"
 
@@ -74,8 +80,9 @@ def test_revoked_certificate_is_refused(agency):
     cert = officer.certificates.get()
     cert.revoked_on, cert.revocation_reason = date(2026, 3, 1), "索取财物"
     cert.save()
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified"
+    )
     assert "吊销" in error.message and "索取财物" in error.message
     assert status_of(cert, ON) == ("revoked", "已吊销")
 
@@ -86,8 +93,9 @@ def test_suspended_certificate_is_refused_until_the_suspension_is_lifted(agency)
     cert = officer.certificates.get()
     cert.suspended_on, cert.suspension_reason = date(2026, 5, 1), "涉嫌违规执法，调查中"
     cert.save()
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified"
+    )
     assert "暂扣" in error.message
     assert status_of(cert, ON)[0] == "suspended"
     cert.suspension_lifted_on = date(2026, 5, 20)
@@ -98,8 +106,9 @@ def test_suspended_certificate_is_refused_until_the_suspension_is_lifted(agency)
 @pytest.mark.clause("D3.1b")
 def test_certificate_not_verified_last_year_is_refused(agency):
     officer = make_officer(agency, issued_on=date(2023, 1, 1), verified_years=[2023, 2024])
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified"
+    )
     assert "未通过2025年度审验" in error.message
     assert status_of(officer.certificates.get(), ON) == ("unverified", "未通过年度审验")
 
@@ -107,8 +116,13 @@ def test_certificate_not_verified_last_year_is_refused(agency):
 @pytest.mark.clause("D3.1b")
 def test_failed_verification_counts_as_not_verified(agency):
     officer = make_officer(agency, issued_on=date(2023, 1, 1), verified_years=[2023, 2024])
-    CertificateVerification.objects.create(certificate=officer.certificates.get(), year=2025, verified_on=date(2025, 12, 1),
-                                           result="failed", note="年度考核不合格")
+    CertificateVerification.objects.create(
+        certificate=officer.certificates.get(),
+        year=2025,
+        verified_on=date(2025, 12, 1),
+        result="failed",
+        note="年度考核不合格",
+    )
     assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified")
 
 
@@ -122,8 +136,9 @@ def test_a_certificate_issued_this_year_needs_no_verification_yet(agency):
 @pytest.mark.clause("D3.1b")
 def test_no_certificate_is_refused(agency):
     officer = make_officer(agency, certificate=False)
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified"
+    )
     assert "没有行政执法证件" in error.message
 
 
@@ -132,27 +147,34 @@ def test_an_officer_who_left_the_post_is_refused(agency):
     officer = make_officer(agency)
     officer.active, officer.left_post_on, officer.left_post_reason = False, date(2026, 5, 1), "调任非执法岗位"
     officer.save()
-    error = assert_refused(refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b",
-                           code="officer_certified")
+    error = assert_refused(
+        refused(officer_certified(standing_of(officer, "penalty", ON))), "D3.1b", code="officer_certified"
+    )
     assert "已调离执法岗位" in error.message
 
 
 # --- D3.8: two certified officers, certificates shown ----------------------------------
 
+
 @pytest.mark.clause("D3.8")
 def test_one_officer_is_refused(agency):
     officer = make_officer(agency)
     standings = [standing_of(officer, "penalty", ON)] * 2  # the same officer twice is still one
-    error = assert_refused(refused(two_certified_officers(standings, True)), "D3.8", code="two_certified_officers",
-                           field="officers")
+    error = assert_refused(
+        refused(two_certified_officers(standings, True)), "D3.8", code="two_certified_officers", field="officers"
+    )
     assert "不得少于两人" in error.message
 
 
 @pytest.mark.clause("D3.8")
 def test_certificates_not_shown_are_refused(agency):
     standings = [standing_of(make_officer(agency), "penalty", ON) for _ in range(2)]
-    error = assert_refused(refused(two_certified_officers(standings, False)), "D3.8", code="two_certified_officers",
-                           field="certificates_shown")
+    error = assert_refused(
+        refused(two_certified_officers(standings, False)),
+        "D3.8",
+        code="two_certified_officers",
+        field="certificates_shown",
+    )
     assert "出示" in error.message
 
 
@@ -164,14 +186,16 @@ def test_two_officers_showing_certificates_pass(agency):
 
 # --- D3.7: declared conflicts ----------------------------------------------------------
 
+
 @pytest.mark.clause("D3.7")
 def test_conflict_declared_by_record_is_refused(agency):
     officer, party = make_officer(agency), make_party()
     make_conflict(officer, party=party, relation="financial")
     found = conflicts_between(officer, party, ON)
     assert len(found) == 1
-    error = assert_refused(refused(no_declared_conflict(officer, party, found)), "D3.7", code="no_declared_conflict",
-                           field="officers")
+    error = assert_refused(
+        refused(no_declared_conflict(officer, party, found)), "D3.7", code="no_declared_conflict", field="officers"
+    )
     assert "经济利益" in error.message and "回避" in error.message and "第四十三条" in error.message
 
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
     help = "可验证审计日志：verify 校验整个日志；proof N 输出第 N 号事件的包含证明；consistency M N 输出一致性证明。"
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{verify,proof,consistency,checkpoint,public-key}")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="{verify,proof,consistency,checkpoint,public-key}"
+        )
         verify = sub.add_parser("verify", help="由数据库中的行重新计算每个叶哈希和整棵树，校验每个签名检查点")
         verify.add_argument("--json", action="store_true", help="以 JSON 输出校验结果")
         proof = sub.add_parser("proof", help="第 N 号事件的包含证明（RFC 6962 审计路径）")
@@ -60,11 +62,16 @@ class Command(BaseCommand):
         report = audit.verify()
         elapsed = time.perf_counter() - started
         if opts["json"]:
-            self.stdout.write(json.dumps({**report.as_dict(), "seconds": round(elapsed, 3)}, ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps({**report.as_dict(), "seconds": round(elapsed, 3)}, ensure_ascii=False, indent=2)
+            )
         elif report.ok:
-            self.stdout.write(self.style.SUCCESS(
-                f"审计日志完整：{report.events} 个事件的内容与叶哈希相符，"
-                f"{report.checkpoints} 个签名检查点的根哈希与签名均有效（用时 {elapsed:.2f} 秒）。"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"审计日志完整：{report.events} 个事件的内容与叶哈希相符，"
+                    f"{report.checkpoints} 个签名检查点的根哈希与签名均有效（用时 {elapsed:.2f} 秒）。"
+                )
+            )
             if report.events:
                 self.stdout.write(f"树大小 {report.tree_size}，根哈希 {report.root_hash}")
         else:
@@ -73,8 +80,10 @@ class Command(BaseCommand):
             if report.omitted:
                 self.stderr.write(f"……另有 {report.omitted} 个问题未列出。")
         if not report.ok:
-            raise CommandError(f"审计日志校验未通过（{len(report.problems) + report.omitted} 个问题）。"
-                               f"第一个异常：{report.first.message}")
+            raise CommandError(
+                f"审计日志校验未通过（{len(report.problems) + report.omitted} 个问题）。"
+                f"第一个异常：{report.first.message}"
+            )
 
     def print_proof(self, data):
         ok = self._check(merkle.verify_inclusion_proof, data)
@@ -113,8 +122,10 @@ class Command(BaseCommand):
         self.stdout.write(f"公钥（{data['algorithm']}，标识 {data['key_id']}）：{data['public_key']}")
 
     def _print_checkpoint(self, cp):
-        self.stdout.write(f"签名检查点：树大小 {cp['tree_size']}，根哈希 {cp['root_hash']}，时间 {cp['time']}，"
-                          f"公钥标识 {cp['key_id']}，签名 {cp['signature']}")
+        self.stdout.write(
+            f"签名检查点：树大小 {cp['tree_size']}，根哈希 {cp['root_hash']}，时间 {cp['time']}，"
+            f"公钥标识 {cp['key_id']}，签名 {cp['signature']}"
+        )
 
     def _check(self, verifier, data) -> str:
         try:

@@ -10,8 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="以 JSON 列表输出 {id, kind, rules, tests}")
-        parser.add_argument("--check", action="store_true",
-                            help="测试引用未知条款、规则没有测试或引用不存在的法条时失败")
+        parser.add_argument(
+            "--check", action="store_true", help="测试引用未知条款、规则没有测试或引用不存在的法条时失败"
+        )
         parser.add_argument("--kind", help="只列出该类别的条款（rule / feature / principle / offline）")
 
     def handle(self, *args, **opts):

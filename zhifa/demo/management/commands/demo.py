@@ -30,12 +30,14 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(f"演示数据载入失败，未作任何改动：{exc}") from None
         counts = world.counts()
-        self.stdout.write(self.style.SUCCESS(
-            f"演示数据已载入（{time.monotonic() - started:.1f} 秒）：人民政府{counts['governments']}个，执法主体{counts['agencies']}个，"
-            f"执法事项{counts['powers']}项，授权与委托{counts['delegations']}件，执法岗位{counts['posts']}个，"
-            f"执法人员{counts['officers']}名（证件{counts['certificates']}本），当事人{counts['parties']}个，"
-            f"利害关系申报{counts['conflicts']}件。"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"演示数据已载入（{time.monotonic() - started:.1f} 秒）：人民政府{counts['governments']}个，执法主体{counts['agencies']}个，"
+                f"执法事项{counts['powers']}项，授权与委托{counts['delegations']}件，执法岗位{counts['posts']}个，"
+                f"执法人员{counts['officers']}名（证件{counts['certificates']}本），当事人{counts['parties']}个，"
+                f"利害关系申报{counts['conflicts']}件。"
+            )
+        )
         if world.discretion_report:
             self.stdout.write(f"裁量基准：{world.discretion_report}。")
         cases = _case_count()
@@ -47,7 +49,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'用户名'.ljust(width)}  密码          角色            机关或政府")
         for login in world.logins:
             who = f"{login.where}（{login.officer}）" if login.officer else login.where
-            self.stdout.write(f"  {login.username.ljust(width)}  {login.password.ljust(12)}  {login.role.ljust(8, '　')}  {who}")
+            self.stdout.write(
+                f"  {login.username.ljust(width)}  {login.password.ljust(12)}  {login.role.ljust(8, '　')}  {who}"
+            )
 
 
 def _case_count() -> int:
