@@ -1,4 +1,5 @@
-"""Shared pytest set-up: the clause marker, the browser, database-specific tests."""
+"""Shared pytest set-up: the clause marker, the browser, database-specific tests, the
+frozen clock."""
 
 import os
 
@@ -27,6 +28,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    """Every test runs on the same day, whatever the machine's date (``zhifa.testing.SUITE_NOW``,
+    Beijing time; the clock ticks from there). Builders and fixtures count from that day, so
+    a certificate valid "today" stays valid when the suite runs years later. A test that needs
+    another moment nests ``zhifa.testing.frozen(...)``."""
+    from zhifa.testing import SUITE_NOW, frozen
+
+    with frozen(SUITE_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,37 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import time_machine
 from stdnum.cn import ric, uscc
 
+from zhifa.core import clock
+
 _seq = itertools.count(1)
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+#: The moment every test starts at (``conftest._frozen_clock``): a fixed day, so that what
+#: the builders make "valid today" (a certificate issued 2023-01-01 for six years) stays so.
+SUITE_NOW = datetime(2026, 12, 1, 10, 0, tzinfo=BEIJING)
+
+
+def frozen(when: date | datetime, *, tick: bool = False):
+    """Freeze the one clock (:mod:`zhifa.core.clock`) at ``when``, Beijing time.
+
+    A date freezes at 10:00 that day in Beijing; a naive datetime is read as Beijing
+    time. Use as a decorator or a context manager::
+
+        with frozen(date(2026, 3, 2)):
+            ...
+    """
+    if not isinstance(when, datetime):
+        when = datetime(when.year, when.month, when.day, 10, 0)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=BEIJING)
+    return time_machine.travel(when, tick=tick)
 
 
 def valid_ric(birth: date = date(1998, 6, 12), area: str = "500103", serial: int | None = None) -> str:
@@ -77,7 +103,7 @@ def make_officer(
     """An officer with qualifications in ``fields`` and, by default, a valid certificate
     that passed every annual verification from its year of issue to last year."""
     if verified_years is None:
-        verified_years = range(issued_on.year, date.today().year)
+        verified_years = range(issued_on.year, clock.today().year)
     from zhifa.org.models import LegalAffairsOffice
     from zhifa.people.models import Certificate, CertificateVerification, Officer, Qualification
 

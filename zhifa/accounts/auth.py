@@ -3,10 +3,10 @@ browser session (with CSRF on unsafe methods)."""
 
 from __future__ import annotations
 
-from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from zhifa.accounts.models import ApiToken
+from zhifa.core import clock
 
 
 class TokenAuth(HttpBearer):
@@ -20,7 +20,7 @@ class TokenAuth(HttpBearer):
         )
         if token_row is None:
             return None
-        ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=timezone.now())
+        ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=clock.now())
         request.user = token_row.user
         return token_row.user
 

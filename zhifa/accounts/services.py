@@ -9,7 +9,7 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_role
 from zhifa.accounts.models import ApiToken, Role, User
-from zhifa.core import audit
+from zhifa.core import audit, clock
 from zhifa.core.errors import DomainError
 
 
@@ -72,11 +72,9 @@ def token_create(*, actor, user: User, name: str = "") -> str:
 
 
 def token_revoke(*, actor, token: ApiToken) -> None:
-    from django.utils import timezone
-
     with transaction.atomic():
         if actor is not None and actor != token.user:
             require_role(actor, Role.ADMIN, action="吊销他人的 API 令牌")
-        token.revoked_at = timezone.now()
+        token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
         audit.record(actor=actor or "系统", act="token.revoke", obj=token, agency=token.user.agency_id)

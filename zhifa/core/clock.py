@@ -2,7 +2,9 @@
 
 Every part of zhifa asks this module, never ``date.today()`` (which is the machine's
 day, UTC on a server, and a day behind Beijing between 00:00 and 08:00) nor
-``datetime.now()``. Tests freeze it with time-machine (``zhifa.testing.frozen``).
+``datetime.now()``. Tests freeze it with time-machine: every test starts at ``zhifa.testing.SUITE_NOW``
+(``conftest._frozen_clock``) and nests ``zhifa.testing.frozen(...)`` for another moment.
+``zhifa/core/tests/test_clock.py`` fails when a module asks the machine instead.
 """
 
 from __future__ import annotations

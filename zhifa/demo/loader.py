@@ -1,7 +1,7 @@
 """Load the demo city through the services, with a demo administrator as the actor, so
 every record is checked by its rules and written to the audit log.
 
-    world = load(today=date.today())
+    world = load(today=clock.today())
 
 Runs in one transaction: either everything is loaded or nothing. The national laws and
 the violation catalogue come from :mod:`zhifa.law.loader` (loaded first, and the
@@ -22,6 +22,7 @@ from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import Role
 from zhifa.accounts.services import user_create
+from zhifa.core import clock
 from zhifa.demo import data
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -457,7 +458,7 @@ def load(today: date | None = None) -> World:
         usernames = ["admin", *data.AGENCY_LOGINS, *(u for u, *_ in data.GOVERNMENT_LOGINS)]
         if Government.objects.exists() or User.objects.filter(username__in=usernames).exists():
             raise NotEmpty()
-        world = _Loader(today or date.today()).run()
+        world = _Loader(today or clock.today()).run()
         hook = _case_hook()
         if hook is not None:
             hook(world.admin, world)

@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from zhifa.accounts.access import has_role
 from zhifa.accounts.models import Role
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
 from zhifa.core.web import DetailPage, ListPage, PublicDetailPage, PublicListPage, PublicPage, StaffPage
@@ -243,7 +243,7 @@ class Evaluate(StaffPage, FormView):
         return kwargs
 
     def get_initial(self):
-        today = timezone.localdate()
+        today = clock.today()
         return {"act_date": today, "decision_date": today, "item_code": self.request.GET.get("item")}
 
     def get(self, request, *args, **kwargs):

@@ -6,10 +6,10 @@ Legal bases, articles, violation items, repeals and published cleanups are publi
 
 from datetime import date
 
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.core import clock
 from zhifa.law import selectors, services
 from zhifa.law.models import Cleanup
 
@@ -253,12 +253,12 @@ def basis_get(request, pk: int):
 @router.get("public/bases", response=list[BasisOut], auth=None, summary="现行执法依据（公开）")
 @paginate(LimitOffsetPagination)
 def public_basis_list(request, on: date | None = None, level: str | None = None, q: str | None = None):
-    return selectors.basis_search(selectors.bases_in_force(on or timezone.localdate()), level=level, q=q)
+    return selectors.basis_search(selectors.bases_in_force(on or clock.today()), level=level, q=q)
 
 
 @router.get("public/bases/{pk}", response=BasisDetailOut, auth=None, summary="现行执法依据及其条文（公开）")
 def public_basis_get(request, pk: int, on: date | None = None):
-    return selectors.public_basis_get(pk, on or timezone.localdate())
+    return selectors.public_basis_get(pk, on or clock.today())
 
 
 @router.get("public/repeals", response=list[BasisOut], auth=None, summary="废止公告（公开）")
@@ -371,7 +371,7 @@ def cleanup_reminders(request, on: date | None = None):
             "clauses": list(r.violation.clauses),
             "message": r.message,
         }
-        for r in selectors.cleanup_reminders(request.auth, on or timezone.localdate())
+        for r in selectors.cleanup_reminders(request.auth, on or clock.today())
     ]
 
 

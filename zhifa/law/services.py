@@ -13,10 +13,10 @@ import uuid
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.accounts.access import government_ids, has_role, require_login, require_manage_agency, require_role
 from zhifa.accounts.models import Role
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, forbidden, invalid
 from zhifa.core.lawtext import int_to_cn
 from zhifa.core.records import assign, save_record
@@ -358,10 +358,6 @@ def violation_item_ensure(
 # --- cleanups (D3.2b, D3.2c) ------------------------------------------------------------
 
 
-def _today() -> date:
-    return timezone.localdate()
-
-
 def _require_organiser(actor, *, agency=None, government=None, action: str):
     if agency is not None:
         require_manage_agency(actor, agency.pk, action=action)
@@ -372,7 +368,7 @@ def _require_organiser(actor, *, agency=None, government=None, action: str):
 
 
 def _not_future(value: date, field: str, what: str):
-    if value > _today():
+    if value > clock.today():
         raise invalid(f"{what}不得晚于今天。", field=field)
 
 

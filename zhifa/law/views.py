@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from zhifa.accounts.access import has_role
 from zhifa.accounts.models import Role
+from zhifa.core import clock
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage, StaffPage
 from zhifa.law import filters, forms, selectors, services
 from zhifa.law.models import Cleanup, LegalBasis
 
 MAINTAINERS = (Role.ADMIN, Role.LEGAL_OFFICE, Role.HEAD)
-
-
-def _today():
-    return timezone.localdate()
 
 
 # --- legal bases ------------------------------------------------------------------------
@@ -38,7 +34,7 @@ class BasisList(ListPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["today"] = _today()
+        ctx["today"] = clock.today()
         return ctx
 
 
@@ -57,7 +53,7 @@ class BasisDetail(DetailPage):
         ctx.update(
             articles=basis.articles.order_by("number"),
             can_maintain=services.can_maintain(self.request.user, basis),
-            in_force=basis.in_force(_today()),
+            in_force=basis.in_force(clock.today()),
             repeal_entries=basis.cleanup_entries.select_related("cleanup").filter(outcome="repeal"),
         )
         return ctx
@@ -202,7 +198,7 @@ class CleanupList(ListPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["reminders"] = selectors.cleanup_reminders(self.request.user, _today())
+        ctx["reminders"] = selectors.cleanup_reminders(self.request.user, clock.today())
         return ctx
 
     template_name = "law/cleanup_list.html"
@@ -268,7 +264,7 @@ class CleanupCreate(ActPage):
 
     def get_initial(self):
         user = self.request.user
-        initial = {"started_on": _today()}
+        initial = {"started_on": clock.today()}
         if user.is_authenticated and user.role == Role.HEAD:
             initial.update(agency=user.agency_id, scope=Cleanup.Scope.PERIODIC)
         elif user.is_authenticated and user.role == Role.LEGAL_OFFICE:
@@ -309,7 +305,7 @@ class CleanupEntryCreate(_CleanupAct):
         return kwargs
 
     def get_initial(self):
-        return {"decided_on": _today()}
+        return {"decided_on": clock.today()}
 
     def perform(self, form):
         services.cleanup_entry_record(actor=self.request.user, cleanup=self.get_cleanup(), **form.cleaned_data)
@@ -323,7 +319,7 @@ class CleanupComplete(_CleanupAct):
     success_message = "清理已完成，请及时公布清理结果。"
 
     def get_initial(self):
-        return {"completed_on": _today()}
+        return {"completed_on": clock.today()}
 
     def perform(self, form):
         return services.cleanup_complete(actor=self.request.user, cleanup=self.get_cleanup(), **form.cleaned_data)
@@ -336,7 +332,7 @@ class CleanupPublish(_CleanupAct):
     success_message = "清理结果已在公开平台公布。"
 
     def get_initial(self):
-        return {"published_on": _today()}
+        return {"published_on": clock.today()}
 
     def perform(self, form):
         return services.cleanup_publish(actor=self.request.user, cleanup=self.get_cleanup(), **form.cleaned_data)
@@ -352,7 +348,7 @@ class CleanupReminders(StaffPage, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form = forms.RemindersForm(self.request.GET or None)
         on = form.cleaned_data.get("on") if form.is_valid() else None
-        on = on or _today()
+        on = on or clock.today()
         ctx.update(form=form, on=on, reminders=selectors.cleanup_reminders(self.request.user, on))
         return ctx
 
@@ -371,14 +367,14 @@ class PublicBasisList(PublicListPage):
         # In force today unless the reader asks for another date through the filter.
         if self.request.GET.get("in_force_on"):
             return selectors.basis_list()
-        return selectors.bases_in_force(_today())
+        return selectors.bases_in_force(clock.today())
 
 
 class PublicBasisDetail(PublicDetailPage):
     template_name = "law/public_basis_detail.html"
 
     def get_object(self):
-        return selectors.public_basis_get(self.kwargs["pk"], _today())
+        return selectors.public_basis_get(self.kwargs["pk"], clock.today())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -10,6 +10,7 @@ from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, invalid
 from zhifa.org import selectors, services
 from zhifa.org.models import Agency, Power
@@ -553,7 +554,7 @@ class DelegationOut(Schema):
 
     @staticmethod
     def resolve_status(obj) -> str:
-        return obj.status_on(date.today())[0]
+        return obj.status_on(clock.today())[0]
 
 
 class DelegationIn(Schema):

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 
+from zhifa.core import clock
 from zhifa.org.models import Agency, Delegation, Field, Government, Post, Power
 
 
@@ -59,9 +60,7 @@ def _delegation_agency(qs, name, value):
 
 
 def _delegation_status(qs, name, value):
-    from datetime import date
-
-    today = date.today()
+    today = clock.today()
     live = Q(revoked_on__isnull=True) | Q(revoked_on__gt=today)
     return {
         "in_force": qs.filter(live, valid_from__lte=today, valid_to__gte=today),

@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from zhifa.accounts.access import visible_agency_ids
+from zhifa.core import clock
 from zhifa.core.errors import not_found
 from zhifa.org.models import (
     Agency,
@@ -71,7 +72,7 @@ def government_term_get(pk: int) -> GovernmentTerm:
 def agency_list(on: date | None = None) -> QuerySet:
     """Agencies with ``power_count`` (their own powers) and ``delegated_count`` (powers
     authorised or entrusted to them and in force on ``on``)."""
-    on = on or date.today()
+    on = on or clock.today()
     live = Q(delegations_received__valid_from__lte=on, delegations_received__valid_to__gte=on) & (
         Q(delegations_received__revoked_on__isnull=True) | Q(delegations_received__revoked_on__gt=on)
     )

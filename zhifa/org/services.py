@@ -12,6 +12,7 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_manage_agency, require_role
 from zhifa.accounts.models import Role
+from zhifa.core import clock
 from zhifa.core.errors import invalid
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
@@ -217,7 +218,7 @@ def agency_decide_standing(*, actor, agency: Agency, standing: str, reason: str,
             )
         if not (reason or "").strip():
             raise invalid("请写明确认、暂停或者撤销的理由。", field="reason")
-        if on > date.today():
+        if on > clock.today():
             raise invalid("决定日期不得晚于今天。", field="on")
         decision = StandingDecision(
             agency=agency,

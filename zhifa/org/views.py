@@ -4,13 +4,12 @@ service each; and the public pages on enforcement bodies, their powers and stand
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db.models import Q
 from django.urls import reverse
 
 from zhifa.accounts.access import can_manage_agency, can_see_agency, has_role
 from zhifa.accounts.models import Role
+from zhifa.core import clock
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage
 from zhifa.org import filters, forms, selectors, services
 from zhifa.org.authority import may_oversee
@@ -227,7 +226,7 @@ class TermDetail(DetailPage):
         term = self.object
         ctx.update(
             can_edit=may_oversee(self.request.user, term.government),
-            today=date.today(),
+            today=clock.today(),
             breadcrumbs=[("政府任期", reverse("org:term_list")), (str(term), None)],
         )
         return ctx
@@ -282,7 +281,7 @@ class AgencyDetail(DetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        agency, user, today = self.object, self.request.user, date.today()
+        agency, user, today = self.object, self.request.user, clock.today()
         sees = can_see_agency(user, agency.pk)
         ctx.update(
             today=today,
@@ -366,7 +365,7 @@ class PowerDetail(DetailPage):
             can_edit=may_oversee(user, power.agency.government),
             delegations=selectors.delegation_list(user).filter(powers=power),
             posts=selectors.post_list(user).filter(powers=power),
-            today=date.today(),
+            today=clock.today(),
             breadcrumbs=[("执法事项目录", reverse("org:power_list")), (power.name, None)],
         )
         return ctx
@@ -381,7 +380,7 @@ class PowerCreate(UserFormMixin, ActPage):
         initial = super().get_initial()
         if self.request.GET.get("agency"):
             initial["agency"] = self.request.GET["agency"]
-        initial.setdefault("valid_from", date.today())
+        initial.setdefault("valid_from", clock.today())
         return initial
 
     def perform(self, form):
@@ -424,7 +423,7 @@ class DelegationList(ListPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["today"] = date.today()
+        ctx["today"] = clock.today()
         return ctx
 
 
@@ -441,7 +440,7 @@ class DelegationDetail(DetailPage):
             can_edit = can_manage_agency(user, d.delegator_id)
         else:
             can_edit = may_oversee(user, d.recipient.government)
-        code, label = d.status_on(date.today())
+        code, label = d.status_on(clock.today())
         ctx.update(
             can_edit=can_edit and not d.revoked_on,
             status_code=code,
@@ -599,7 +598,7 @@ class PublicAgencyDetail(PublicDetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        agency, today = self.object, date.today()
+        agency, today = self.object, clock.today()
         ctx.update(
             today=today,
             powers=selectors.powers_of(agency, today),

@@ -11,6 +11,7 @@ from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, invalid
 from zhifa.people import selectors, services
 from zhifa.people.standing import status_of
@@ -100,7 +101,7 @@ class OfficerOut(Schema):
 
     @staticmethod
     def resolve_certificates(obj):
-        today = date.today()
+        today = clock.today()
         out = []
         for c in obj.certificates.all():
             code, label = status_of(c, today)
@@ -354,11 +355,11 @@ class CertificateOut(Schema):
 
     @staticmethod
     def resolve_status(obj) -> str:
-        return status_of(obj, date.today())[0]
+        return status_of(obj, clock.today())[0]
 
     @staticmethod
     def resolve_status_label(obj) -> str:
-        return status_of(obj, date.today())[1]
+        return status_of(obj, clock.today())[1]
 
     @staticmethod
     def resolve_verifications(obj):

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 
 from zhifa.accounts.models import AGENCY_ROLES, User
+from zhifa.core import clock
 from zhifa.core.forms import ZhifaForm, ZhifaModelForm
 from zhifa.org.models import Post
 from zhifa.org.selectors import manageable_agencies
@@ -70,7 +71,7 @@ class CertificateForm(ZhifaForm):
 
 
 class VerifyForm(ZhifaForm):
-    year = forms.IntegerField(label="审验年度", min_value=1990, max_value=2100, initial=lambda: date.today().year - 1)
+    year = forms.IntegerField(label="审验年度", min_value=1990, max_value=2100, initial=lambda: clock.today().year - 1)
     verified_on = forms.DateField(label="审验日期", initial=date.today)
     result = forms.ChoiceField(label="结论", choices=CertificateVerification.Result.choices)
     note = forms.CharField(label="说明", max_length=200, required=False, help_text="不合格时必须写明原因")

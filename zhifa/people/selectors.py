@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from zhifa.accounts.access import scope
+from zhifa.core import clock
 from zhifa.core.errors import not_found
 from zhifa.people.models import (
     Certificate,
@@ -100,7 +101,7 @@ def qualification_get(user, pk: int) -> Qualification:
 
 def certificate_list(user, on: date | None = None) -> QuerySet:
     qs = Certificate.objects.select_related("officer", "officer__agency", "issuer")
-    return with_status(scope(qs, user, "officer__agency"), on or date.today())
+    return with_status(scope(qs, user, "officer__agency"), on or clock.today())
 
 
 def certificate_get(user, pk: int) -> Certificate:
@@ -123,7 +124,7 @@ def conflict_get(user, pk: int) -> ConflictOfInterest:
 def public_certificate_list(on: date | None = None) -> QuerySet:
     """The public register of certificates: number, holder's name, agency, issuer, dates, status."""
     qs = Certificate.objects.select_related("officer", "officer__agency", "issuer")
-    return with_status(qs, on or date.today()).order_by("number")
+    return with_status(qs, on or clock.today()).order_by("number")
 
 
 def public_certificate_get(number: str, on: date | None = None) -> Certificate:

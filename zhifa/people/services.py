@@ -13,6 +13,7 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_login, require_manage_agency, require_role
 from zhifa.accounts.models import AGENCY_ROLES, Role
+from zhifa.core import clock
 from zhifa.core.errors import forbidden, invalid
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
@@ -49,7 +50,7 @@ def _check_user_link(user, agency) -> None:
 
 
 def _no_future(on: date, field: str) -> None:
-    if on > date.today():
+    if on > clock.today():
         raise invalid("日期不得晚于今天。", field=field)
 
 
@@ -231,7 +232,7 @@ def certificate_verify(
             raise invalid("已吊销的证件不再审验。")
         if year < certificate.issued_on.year:
             raise invalid(f"证件于{certificate.issued_on.year}年发放，不能审验此前年度。", field="year")
-        if year > date.today().year:
+        if year > clock.today().year:
             raise invalid("不能审验尚未开始的年度。", field="year")
         if verified_on.year not in (year, year + 1) or verified_on < certificate.issued_on:
             raise invalid(f"{year}年度的审验应在{year}年内或次年办理。", field="verified_on")

@@ -3,12 +3,11 @@ it) and the public certificate register (D3.1c; SCENARIOS §7)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.urls import reverse
 
 from zhifa.accounts.access import can_manage_agency, has_role
 from zhifa.accounts.models import Role
+from zhifa.core import clock
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage
 from zhifa.people import filters, forms, selectors, services
 from zhifa.people.standing import standing_of
@@ -69,7 +68,7 @@ class OfficerList(ListPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["today"] = date.today()
+        ctx["today"] = clock.today()
         return ctx
 
 
@@ -81,7 +80,7 @@ class OfficerDetail(DetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        officer, user, today = self.object, self.request.user, date.today()
+        officer, user, today = self.object, self.request.user, clock.today()
         ctx.update(
             today=today,
             can_manage=can_manage_agency(user, officer.agency_id),
@@ -280,7 +279,7 @@ class CertificateDetail(DetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        c, today = self.object, date.today()
+        c, today = self.object, clock.today()
         ctx.update(
             today=today,
             title=f"执法证件 {c.number}",
@@ -463,7 +462,7 @@ class PublicCertificateDetail(PublicDetailPage):
         ctx = super().get_context_data(**kwargs)
         ctx.update(
             title=f"执法证件 {self.object.number}",
-            today=date.today(),
+            today=clock.today(),
             breadcrumbs=[("执法人员及证件查询", reverse("people:public_certificate_list")), (self.object.number, None)],
         )
         return ctx

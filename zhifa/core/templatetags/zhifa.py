@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.html import format_html
+
+from zhifa.core import clock
 
 register = template.Library()
 
@@ -54,7 +55,7 @@ def clause_label(clause_id: str) -> str:
 def days_until(value) -> int | None:
     if not value:
         return None
-    return (value - date.today()).days
+    return (value - clock.today()).days
 
 
 @register.filter

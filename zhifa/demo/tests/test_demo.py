@@ -2,7 +2,6 @@
 the logins; a second run changes nothing."""
 
 from collections import Counter
-from datetime import date
 from io import StringIO
 
 import pytest
@@ -10,6 +9,7 @@ from django.core.management import CommandError, call_command
 from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import Role, User
+from zhifa.core import clock
 from zhifa.core.models import AuditEvent
 from zhifa.demo.models import DemoLoad
 from zhifa.org.competence import competent_agencies, grants_for
@@ -66,7 +66,7 @@ def check_agencies_with_standing_powers_and_delegations():
     assert Delegation.objects.filter(kind="authorisation").exists()
     assert Delegation.objects.filter(revoked_on__isnull=False).exclude(revocation_reason="").exists()
     # Scenario 5: the district ecology bureau lacks the road power; transport is proposed.
-    today = date.today()
+    today = clock.today()
     road = ViolationItem.objects.get(code="JT-005")
     assert grants_for(Agency.objects.get(code="jb-sthj"), road, today) == []
     assert "重庆市交通运输综合行政执法总队" in [
@@ -75,7 +75,7 @@ def check_agencies_with_standing_powers_and_delegations():
 
 
 def check_officers_certificates_and_conflicts():
-    today = date.today()
+    today = clock.today()
     officers = Officer.objects.all()
     assert officers.count() >= 40
     assert all(ric.is_valid(o.id_number) for o in officers)

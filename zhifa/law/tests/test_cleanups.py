@@ -4,8 +4,8 @@ stops the document at once and is published; reminders for terms without a full 
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.models import AuditEvent
 from zhifa.law import rules
 from zhifa.law.models import Cleanup, LegalBasis
@@ -35,7 +35,7 @@ def docs(world):
 
 
 def open_cleanup(api, user, **kw):
-    today = timezone.localdate()
+    today = clock.today()
     data = {
         "title": f"{today.year}年规范性文件清理",
         "scope": "periodic",
@@ -52,7 +52,7 @@ def test_an_agency_cleans_up_its_documents_and_a_repeal_stops_at_once(api, clien
     keep, repeal = docs
     head = world["head"]
     pk = open_cleanup(api, head, agency_id=world["agency"].pk)
-    today = timezone.localdate()
+    today = clock.today()
     decided = today - timedelta(days=3)
     res = api(head).post(
         f"law/cleanups/{pk}/entries",
@@ -109,7 +109,7 @@ def test_an_agency_may_not_conclude_on_another_agencys_document(api, world, docs
     pk = open_cleanup(api, world["head"], agency_id=world["agency"].pk)
     res = api(world["head"]).post(
         f"law/cleanups/{pk}/entries",
-        {"basis_id": other.pk, "outcome": "repeal", "reason": "x", "decided_on": str(timezone.localdate())},
+        {"basis_id": other.pk, "outcome": "repeal", "reason": "x", "decided_on": str(clock.today())},
     )
     body = assert_api_refused(res, 422, clause="D3.2b", code="cleanup_entry_on_own_document")
     assert body["field"] == "basis"
@@ -118,7 +118,7 @@ def test_an_agency_may_not_conclude_on_another_agencys_document(api, world, docs
 
 def test_officers_may_not_open_a_cleanup_and_other_heads_see_nothing(api, client, world, docs):
     res = api(world["officer"]).post(
-        "law/cleanups", {"title": "清理", "agency_id": world["agency"].pk, "started_on": str(timezone.localdate())}
+        "law/cleanups", {"title": "清理", "agency_id": world["agency"].pk, "started_on": str(clock.today())}
     )
     assert_api_refused(res, 403, code="forbidden")
     pk = open_cleanup(api, world["head"], agency_id=world["agency"].pk)
@@ -129,11 +129,11 @@ def test_officers_may_not_open_a_cleanup_and_other_heads_see_nothing(api, client
 
 
 def test_a_cleanup_needs_one_organiser_and_no_future_dates(api, world):
-    res = api(world["admin"]).post("law/cleanups", {"title": "清理", "started_on": str(timezone.localdate())})
+    res = api(world["admin"]).post("law/cleanups", {"title": "清理", "started_on": str(clock.today())})
     assert assert_api_refused(res, 400, code="invalid")["field"] == "agency"
     res = api(world["head"]).post(
         "law/cleanups",
-        {"title": "清理", "agency_id": world["agency"].pk, "started_on": str(timezone.localdate() + timedelta(days=1))},
+        {"title": "清理", "agency_id": world["agency"].pk, "started_on": str(clock.today() + timedelta(days=1))},
     )
     assert assert_api_refused(res, 400, code="invalid")["field"] == "started_on"
 
@@ -151,10 +151,10 @@ def test_the_legal_affairs_office_runs_the_governments_full_cleanup(api, world):
     # The city's legal affairs office does not run the district's cleanup.
     res = api(world["city_legal_office"]).post(
         f"law/cleanups/{pk}/entries",
-        {"basis_id": rule.pk, "outcome": "confirm", "reason": "x", "decided_on": str(timezone.localdate())},
+        {"basis_id": rule.pk, "outcome": "confirm", "reason": "x", "decided_on": str(clock.today())},
     )
     assert_api_refused(res, 403, clause="D3.2c")
-    today = str(timezone.localdate())
+    today = str(clock.today())
     assert (
         api(office)
         .post(
@@ -165,7 +165,7 @@ def test_the_legal_affairs_office_runs_the_governments_full_cleanup(api, world):
         == 201
     )
     assert api(office).post(f"law/cleanups/{pk}/complete", {"completed_on": today}).status_code == 200
-    assert Cleanup.objects.get(pk=pk).completed_on == timezone.localdate()
+    assert Cleanup.objects.get(pk=pk).completed_on == clock.today()
 
 
 @pytest.mark.clause("D3.2c")
@@ -204,7 +204,7 @@ def test_reminders_list_passed_terms_without_a_full_cleanup(api, client, world):
 def test_cleanup_pages_walk_the_whole_act(client, world, docs):
     keep, repeal = docs
     client.force_login(world["head"])
-    today = timezone.localdate()
+    today = clock.today()
     res = client.post(
         "/law/cleanups/new/",
         {"title": "定期清理", "scope": "periodic", "agency": world["agency"].pk, "started_on": str(today)},

@@ -4,8 +4,8 @@ articles, repeals and published cleanup results."""
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.law.tests.builders import make_basis
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def bases(world):
-    today = timezone.localdate()
+    today = clock.today()
     return {
         "current": make_basis("law", "中华人民共和国现行法", articles=2),
         "future": make_basis("law", "中华人民共和国将来法", effective_from=today + timedelta(days=30)),
@@ -37,7 +37,7 @@ def test_the_public_list_shows_bases_in_force_today_without_login(client, bases)
 
 @pytest.mark.clause("D3.2a")
 def test_the_public_list_answers_for_another_date(client, bases):
-    page = client.get(f"/law/public/bases/?in_force_on={timezone.localdate() - timedelta(days=2)}").content.decode()
+    page = client.get(f"/law/public/bases/?in_force_on={clock.today() - timedelta(days=2)}").content.decode()
     assert "重庆市已废止办法" in page and "将来法" not in page
 
 
@@ -60,7 +60,7 @@ def test_the_public_api_serves_bases_in_force_with_articles(api, bases):
     detail = api().get(f"law/public/bases/{bases['current'].pk}").json()
     assert [a["label"] for a in detail["articles"]] == ["第1条", "第2条"]
     assert api().get(f"law/public/bases/{bases['future'].pk}").status_code == 404
-    later = timezone.localdate() + timedelta(days=31)
+    later = clock.today() + timedelta(days=31)
     assert {b["title"] for b in api().get(f"law/public/bases?on={later}").json()["items"]} == {
         "中华人民共和国现行法",
         "中华人民共和国将来法",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django import template
 
+from zhifa.core import clock
 from zhifa.people.standing import STATUS_COLOURS, STATUS_LABELS, status_of
 
 register = template.Library()
@@ -17,7 +16,7 @@ def certificate_status(certificate, on=None):
     ``status`` annotation when the list has one."""
     code = getattr(certificate, "status", None)
     if code is None:
-        code, _ = status_of(certificate, on or date.today())
+        code, _ = status_of(certificate, on or clock.today())
     return code, STATUS_LABELS[code], STATUS_COLOURS[code]
 
 
@@ -26,4 +25,4 @@ def current_certificate(officer, on=None):
     """The officer's latest certificate issued on or before ``on`` (from prefetched rows)."""
     from zhifa.people.standing import current_certificate as latest
 
-    return latest(officer, on or date.today())
+    return latest(officer, on or clock.today())

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 from stdnum.cn import ric
 
+from zhifa.core import clock
+
 _seq = itertools.count(500)
 
 
@@ -74,7 +76,7 @@ def make_certificate(officer, *, issued_on=date(2023, 1, 1), expires_on=None, ve
         issued_on=issued_on,
         expires_on=expires_on or issued_on + timedelta(days=365 * 6),
     )
-    for year in verified_years if verified_years is not None else range(issued_on.year, date.today().year):
+    for year in verified_years if verified_years is not None else range(issued_on.year, clock.today().year):
         CertificateVerification.objects.create(
             certificate=cert, year=year, verified_on=date(year, 12, 1), result="passed"
         )

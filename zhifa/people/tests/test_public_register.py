@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from zhifa.core import clock
 from zhifa.people.models import Certificate, CertificateVerification
 from zhifa.people.selectors import public_certificate_list, with_status
 from zhifa.people.standing import status_of
@@ -16,7 +17,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.clause("D3.1c")]
 
 @pytest.fixture
 def register(people):
-    today = date.today()
+    today = clock.today()
     make_conflict(people["officer"], party_name="某关联公司", party_identifier="")
 
     def holder(name, **kw):
@@ -100,7 +101,7 @@ def test_the_public_page_filters_by_status_and_unknown_numbers_are_not_found(cli
 
 
 def test_the_status_in_lists_agrees_with_status_of(register):
-    today = date.today()
+    today = clock.today()
     for cert in with_status(Certificate.objects.all(), today):
         assert cert.status == status_of(Certificate.objects.get(pk=cert.pk), today)[0], cert.number
     # A failed verification counts as not verified, in both.
