@@ -7,27 +7,31 @@ Runs in one transaction: either everything is loaded or nothing. The national la
 the violation catalogue come from :mod:`zhifa.law.loader` (loaded first, and the
 catalogue once more after the agencies exist, so that its normative documents are linked
 to the agencies and governments that issued them). Demo cases are added by
-``zhifa.cases.demo.load(actor, world)`` when that module exists.
+``zhifa.cases.demo.load(actor, world)``.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import itertools
 from datetime import date, timedelta
 
 from django.db import transaction
 from stdnum.cn import ric, uscc
 
-from zhifa.accounts.models import Role
+from zhifa.accounts.models import Role, User
 from zhifa.accounts.services import user_create
+from zhifa.cases import demo as case_demo
 from zhifa.core import clock
 from zhifa.demo import data
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
+from zhifa.discretion import engine
+from zhifa.discretion.services import standards_import
+from zhifa.law import loader as law_loader
+from zhifa.law.models import Article, ViolationItem
 from zhifa.org import services as org
 from zhifa.org.models import Government
+from zhifa.parties.services import party_register
 from zhifa.people import services as people
 
 ROLE_LABELS = dict(Role.choices)
@@ -107,26 +111,17 @@ class _Loader:
 
     def discretion(self, w: World) -> None:
         """The published discretion benchmarks bundled with zhifa (D3.6), linked to the catalogue."""
-        from zhifa.discretion import engine
-        from zhifa.discretion.services import standards_import
-
         docs = [(p.name, p.read_text(encoding="utf-8")) for p in engine.bundled_paths()]
         w.discretion_report = str(standards_import(actor=w.admin, documents=docs))
         # The import registers the violation items its standards name; powers cover them too.
-        from zhifa.law.models import ViolationItem
-
         w.items = {
             vi.code: vi for vi in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")
         }
 
     def laws(self, w: World, catalogue_only: bool = False) -> None:
-        from zhifa.law import loader as law_loader
-
         if not catalogue_only:
             law_loader.load_national_laws(w.admin)
         law_loader.load_catalogue(w.admin)
-        from zhifa.law.models import ViolationItem
-
         w.items = {
             item.code: item for item in ViolationItem.objects.prefetch_related("violated_articles", "penalty_articles")
         }
@@ -350,8 +345,6 @@ class _Loader:
         return cert
 
     def delegations(self, w: World) -> None:
-        from zhifa.law.models import Article
-
         city_eco = w.agencies["cq-sthj"]
         eco_powers = [p for (code, _), p in w.powers.items() if code == "cq-sthj"]
         w.delegations["entrustment"] = org.delegation_create(
@@ -400,8 +393,6 @@ class _Loader:
             org.post_update(actor=w.admin, post=post, powers=list(w.delegations[key].powers.all()))
 
     def parties(self, w: World) -> None:
-        from zhifa.parties.services import party_register
-
         for spec in data.PARTIES:
             gov = w.governments[spec.government]
             if spec.kind == "organisation":
@@ -437,30 +428,16 @@ class _Loader:
             w.conflicts.append(conflict)
 
 
-def _case_hook():
-    """``zhifa.cases.demo.load(actor, world)``, when the case procedure provides it."""
-    try:
-        if importlib.util.find_spec("zhifa.cases.demo") is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    return getattr(importlib.import_module("zhifa.cases.demo"), "load", None)
-
-
 def load(today: date | None = None) -> World:
     """Load the demo city once. Raises AlreadyLoaded on a second run, NotEmpty when the
     database already holds governments or the demo's logins."""
     with transaction.atomic():
         if is_loaded():
             raise AlreadyLoaded()
-        from zhifa.accounts.models import User
-
         usernames = ["admin", *data.AGENCY_LOGINS, *(u for u, *_ in data.GOVERNMENT_LOGINS)]
         if Government.objects.exists() or User.objects.filter(username__in=usernames).exists():
             raise NotEmpty()
         world = _Loader(today or clock.today()).run()
-        hook = _case_hook()
-        if hook is not None:
-            hook(world.admin, world)
-        DemoLoad.objects.create(summary={**world.counts(), "cases": bool(hook)})
+        case_demo.load(world.admin, world)
+        DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world

@@ -43,11 +43,14 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_role
 from zhifa.accounts.models import Role
+from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, invalid
 from zhifa.core.records import save_record
 from zhifa.core.rules import enforce
 from zhifa.discretion import engine, rules
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
+from zhifa.law.models import ViolationItem
+from zhifa.law.services import violation_item_ensure
 
 _PARSED: dict[str, engine.Version] = {}
 
@@ -328,9 +331,8 @@ def _import_version(actor, v: engine.Version, report: ImportReport, ensure: bool
     if existing is not None and existing.digest == v.digest:
         report.unchanged.append(label)
         # Link items whose violation item has been registered since the last import.
-        ensure_fn = _violation_item_ensure() if ensure else None
         for row in existing.items.filter(violation_item__isnull=True):
-            vi = _link_violation_item(actor, v.items[row.code], ensure_fn, report)
+            vi = _link_violation_item(actor, v.items[row.code], ensure, report)
             if vi is not None:
                 row.violation_item = vi
                 save_record(
@@ -370,9 +372,8 @@ def _import_version(actor, v: engine.Version, report: ImportReport, ensure: bool
         clauses=["D3.6"],
         changes={"digest": v.digest, "effective_from": v.effective_from.isoformat(), "items": len(v.items)},
     )
-    ensure_fn = _violation_item_ensure() if ensure else None
     for position, item in enumerate(v.items.values()):
-        vi = _link_violation_item(actor, item, ensure_fn, report)
+        vi = _link_violation_item(actor, item, ensure, report)
         DiscretionItem.objects.create(
             version=version,
             code=item.code,
@@ -388,24 +389,18 @@ def _import_version(actor, v: engine.Version, report: ImportReport, ensure: bool
         )
 
 
-def _violation_item_ensure():
-    """``zhifa.law.services.violation_item_ensure`` when the law app provides it."""
-    try:
-        from zhifa.law.services import violation_item_ensure
-    except ImportError:
-        return None
-    return violation_item_ensure
+def _link_violation_item(actor, item: engine.Item, ensure: bool, report: ImportReport) -> ViolationItem | None:
+    """The catalogue's violation item for a benchmark item, registered when ``ensure``.
 
-
-def _link_violation_item(actor, item: engine.Item, ensure_fn, report: ImportReport):
-    from zhifa.law.models import ViolationItem
-
+    An item whose articles are not registered yet is left unlinked (the next import links
+    it); any other refusal or error is raised.
+    """
     code = item.violation_item or item.code
     vi = ViolationItem.objects.filter(code=code).first()
-    if vi is None and ensure_fn is not None and actor is not None:
+    if vi is None and ensure and actor is not None:
         try:
             with transaction.atomic():
-                vi = ensure_fn(
+                vi = violation_item_ensure(
                     actor=actor,
                     code=code,
                     name=item.violation[:200],
@@ -414,8 +409,10 @@ def _link_violation_item(actor, item: engine.Item, ensure_fn, report: ImportRepo
                     penalty=list(item.penalty),
                     penalty_summary=item.statutory_text[:300],
                 )
-        except DomainError:
-            vi = None  # the articles are not registered yet; linked on a later import
+        except DomainError as exc:
+            if not (exc.code == ErrorCode.INVALID and exc.field in ("violated", "penalty")):
+                raise
+            vi = None  # a cited article is not in the catalogue yet
     if vi is None:
         report.unlinked.append(item.code)
     else:
