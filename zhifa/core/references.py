@@ -1,7 +1,13 @@
-"""Records named by id in a request body: the record, or a 400 at the field.
+"""Records by id: in a path (the record, or "not found") and in a request body (the
+record, or a 400 at the field).
 
-An id the actor may not use answers the same as a missing one (the scoped accessor
-raises ``not_found``), so a body cannot probe for records outside the actor's scope.
+Every scoped accessor (``<thing>_get(user, pk)`` in an app's selectors) ends in
+:func:`get_or_not_found`, so a record outside the actor's scope answers the same as a
+missing one. An id in a body goes through the same accessor with :func:`reference`, so a
+body cannot probe for records outside the actor's scope either.
+
+    def agency_get(pk) -> Agency:
+        return get_or_not_found(agency_list(), "执法主体", pk=pk)
 
     agency = reference(selectors.agency_get, data.agency_id, "agency_id", actor)
     articles = references(Article.objects.select_related("basis"), data.article_ids, "article_ids")
@@ -11,9 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
-from zhifa.core.errors import DomainError, invalid
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import DomainError, invalid, not_found
+
+
+def get_or_not_found(queryset: QuerySet, what: str, **lookup) -> Model:
+    """The one record of ``queryset`` (already scoped) matching ``lookup``, or ``not_found(what)``.
+
+    A malformed key (``pk="abc"``) is "not found" too, never a 500.
+    """
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise not_found(what) from None
 
 
 def reference(getter: Callable, pk: int | None, field: str, *args):
@@ -23,7 +41,7 @@ def reference(getter: Callable, pk: int | None, field: str, *args):
     try:
         return getter(*args, pk)
     except DomainError as exc:
-        if exc.code == "not_found":
+        if exc.code == ErrorCode.NOT_FOUND:
             raise invalid("所选记录不存在或您无权使用。", field=field) from None
         raise
 

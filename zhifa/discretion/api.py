@@ -9,9 +9,12 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import ConfigDict
 
-from zhifa.accounts.access import require_login
-from zhifa.core.errors import invalid
+from zhifa.accounts.access import require_agency, require_login
+from zhifa.accounts.selectors import user_get
+from zhifa.core.references import reference
 from zhifa.discretion import selectors, services
+from zhifa.org.selectors import agency_get
+from zhifa.people.selectors import officer_get
 
 router = Router(tags=["裁量基准"])
 
@@ -224,18 +227,12 @@ def standards_import(request, payload: ImportIn):
 
 @router.post("departures", response={201: DepartureOut}, summary="登记偏离裁量基准建议档次的决定")
 def departure_create(request, payload: DepartureIn):
-    from zhifa.accounts.models import User
-    from zhifa.org.models import Agency
-    from zhifa.people.models import Officer
-
     require_login(request.auth)
-    agency = Agency.objects.filter(pk=payload.agency_id).first()
-    if agency is None:
-        raise invalid("执法机关不存在。", field="agency_id")
-    officer = Officer.objects.filter(pk=payload.officer_id).first() if payload.officer_id else None
-    if payload.officer_id and officer is None:
-        raise invalid("执法人员不存在。", field="officer_id")
-    reviewer = User.objects.filter(pk=payload.reviewer_id).first() if payload.reviewer_id else None
+    agency = reference(agency_get, payload.agency_id, "agency_id")
+    # Outside the actor's agencies the answer is "not found", before the people named in the body.
+    require_agency(request.auth, agency.pk, "执法机关")
+    officer = reference(officer_get, payload.officer_id, "officer_id", request.auth)
+    reviewer = reference(user_get, payload.reviewer_id, "reviewer_id", request.auth)
     proposal = services.propose(
         item_code=payload.item_code,
         act_date=payload.act_date,

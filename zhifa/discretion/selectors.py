@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from zhifa.accounts.access import require_login, scope
-from zhifa.core.errors import not_found
+from zhifa.core.references import get_or_not_found
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
 
 
@@ -22,10 +22,7 @@ def standard_list() -> QuerySet:
 
 
 def standard_get(code: str) -> DiscretionStandard:
-    try:
-        return standard_list().get(code=code)
-    except DiscretionStandard.DoesNotExist:
-        raise not_found("裁量基准") from None
+    return get_or_not_found(standard_list(), "裁量基准", code=code)
 
 
 def version_list() -> QuerySet:
@@ -33,10 +30,7 @@ def version_list() -> QuerySet:
 
 
 def version_get(pk) -> StandardVersion:
-    try:
-        return version_list().get(pk=pk)
-    except (StandardVersion.DoesNotExist, ValueError, TypeError):
-        raise not_found("裁量基准版本") from None
+    return get_or_not_found(version_list(), "裁量基准版本", pk=pk)
 
 
 def item_list(*, q: str = "", field: str = "", standard: str = "", in_force_on: date | None = None) -> QuerySet:
@@ -57,10 +51,7 @@ def item_list(*, q: str = "", field: str = "", standard: str = "", in_force_on: 
 
 
 def item_get(pk) -> DiscretionItem:
-    try:
-        return item_list().get(pk=pk)
-    except (DiscretionItem.DoesNotExist, ValueError, TypeError):
-        raise not_found("裁量事项") from None
+    return get_or_not_found(item_list(), "裁量事项", pk=pk)
 
 
 def item_codes_in_force(on: date) -> list[tuple[str, str]]:
@@ -77,10 +68,7 @@ def departure_list(user) -> QuerySet:
 
 
 def departure_get(user, pk) -> Departure:
-    try:
-        return departure_list(user).get(pk=pk)
-    except (Departure.DoesNotExist, ValueError, TypeError):
-        raise not_found("偏离裁量记录") from None
+    return get_or_not_found(departure_list(user), "偏离裁量记录", pk=pk)
 
 
 def departure_counts(user, *, since: date | None = None, until: date | None = None) -> dict:

@@ -6,12 +6,16 @@ Legal bases, articles, violation items, repeals and published cleanups are publi
 
 from datetime import date
 
+from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
+from zhifa.core.references import reference
 from zhifa.law import selectors, services
 from zhifa.law.models import Cleanup
+from zhifa.org.models import Agency, Government
+from zhifa.org.selectors import agency_get, government_get
 
 router = Router(tags=["执法依据"])
 
@@ -216,22 +220,12 @@ class ReminderOut(Schema):
     message: str
 
 
-def _agency(pk):
-    from zhifa.core.errors import not_found
-    from zhifa.org.models import Agency
-
-    if pk is None:
-        return None
-    agency = Agency.objects.filter(pk=pk).first()
-    if agency is None:
-        raise not_found("执法机关")
-    return agency
+def _agency(pk, field: str) -> Agency | None:
+    return reference(agency_get, pk, field)
 
 
-def _government(pk):
-    from zhifa.org.selectors import government_get
-
-    return government_get(pk) if pk is not None else None
+def _government(pk, field: str) -> Government | None:
+    return reference(government_get, pk, field)
 
 
 # --- legal bases (public reads) ----------------------------------------------------------
@@ -284,7 +278,8 @@ def public_cleanup_get(request, pk: int):
 @router.post("bases", response={201: BasisDetailOut}, summary="登记执法依据")
 def basis_create(request, payload: BasisIn):
     data = payload.dict()
-    agency, government = _agency(data.pop("issuing_agency_id")), _government(data.pop("issuing_government_id"))
+    agency = _agency(data.pop("issuing_agency_id"), "issuing_agency_id")
+    government = _government(data.pop("issuing_government_id"), "issuing_government_id")
     basis = services.legal_basis_create(
         actor=request.auth, issuing_agency=agency, issuing_government=government, **data
     )
@@ -321,8 +316,6 @@ def article_update(request, pk: int, payload: ArticlePatch):
 @router.get("items", response=list[ItemOut], auth=None, summary="违法行为事项列表")
 @paginate(LimitOffsetPagination)
 def item_list(request, field: str | None = None, q: str | None = None):
-    from django.db.models import Q
-
     qs = selectors.item_list()
     if field:
         qs = qs.filter(field=field)
@@ -383,14 +376,15 @@ def cleanup_get(request, pk: int):
 @router.post("cleanups", response={201: CleanupDetailOut}, summary="组织清理")
 def cleanup_open(request, payload: CleanupIn):
     data = payload.dict()
-    agency, government = _agency(data.pop("agency_id")), _government(data.pop("government_id"))
+    agency = _agency(data.pop("agency_id"), "agency_id")
+    government = _government(data.pop("government_id"), "government_id")
     return Status(201, services.cleanup_open(actor=request.auth, agency=agency, government=government, **data))
 
 
 @router.post("cleanups/{pk}/entries", response={201: EntryOut}, summary="登记清理结论")
 def cleanup_entry(request, pk: int, payload: EntryIn):
     data = payload.dict()
-    basis = selectors.basis_get(data.pop("basis_id"))
+    basis = reference(selectors.basis_get, data.pop("basis_id"), "basis_id")
     entry = services.cleanup_entry_record(
         actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), basis=basis, **data
     )

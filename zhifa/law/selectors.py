@@ -14,8 +14,9 @@ from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from zhifa.accounts.access import government_ids, is_staff_user, q_visible, visible_agency_ids
 from zhifa.accounts.models import AGENCY_ROLES, Role
-from zhifa.core.errors import Violation, invalid, not_found
+from zhifa.core.errors import Violation, invalid
 from zhifa.core.lawtext import UnknownCitation, parse_citation
+from zhifa.core.references import get_or_not_found
 from zhifa.law import rules
 from zhifa.law.models import Article, Cleanup, CleanupEntry, LegalBasis, ViolationItem
 
@@ -56,10 +57,7 @@ def basis_search(qs: QuerySet, *, level=None, in_force_on=None, issuer=None, q=N
 
 
 def basis_get(pk) -> LegalBasis:
-    try:
-        return basis_list().get(pk=pk)
-    except (LegalBasis.DoesNotExist, ValueError, TypeError):
-        raise not_found("执法依据") from None
+    return get_or_not_found(basis_list(), "执法依据", pk=pk)
 
 
 def bases_in_force(on: date) -> QuerySet:
@@ -68,10 +66,7 @@ def bases_in_force(on: date) -> QuerySet:
 
 
 def public_basis_get(pk, on: date) -> LegalBasis:
-    try:
-        return bases_in_force(on).get(pk=pk)
-    except (LegalBasis.DoesNotExist, ValueError, TypeError):
-        raise not_found("现行执法依据") from None
+    return get_or_not_found(bases_in_force(on), "现行执法依据", pk=pk)
 
 
 def repeals() -> QuerySet:
@@ -86,10 +81,7 @@ def repeals() -> QuerySet:
 
 
 def article_get(pk) -> Article:
-    try:
-        return Article.objects.select_related("basis").get(pk=pk)
-    except (Article.DoesNotExist, ValueError, TypeError):
-        raise not_found("条文") from None
+    return get_or_not_found(Article.objects.select_related("basis"), "条文", pk=pk)
 
 
 def basis_by_name(name: str, on: date | None = None) -> LegalBasis | None:
@@ -139,10 +131,7 @@ def item_list() -> QuerySet:
 
 
 def item_get(pk) -> ViolationItem:
-    try:
-        return item_list().get(pk=pk)
-    except (ViolationItem.DoesNotExist, ValueError, TypeError):
-        raise not_found("违法行为事项") from None
+    return get_or_not_found(item_list(), "违法行为事项", pk=pk)
 
 
 # --- cleanups ---------------------------------------------------------------------------
@@ -167,10 +156,7 @@ def cleanup_list(user) -> QuerySet:
 
 
 def cleanup_get(user, pk) -> Cleanup:
-    try:
-        return cleanup_list(user).get(pk=pk)
-    except (Cleanup.DoesNotExist, ValueError, TypeError):
-        raise not_found("清理") from None
+    return get_or_not_found(cleanup_list(user), "清理", pk=pk)
 
 
 def published_cleanups() -> QuerySet:
@@ -183,10 +169,7 @@ def published_cleanups() -> QuerySet:
 
 
 def published_cleanup_get(pk) -> Cleanup:
-    try:
-        return published_cleanups().get(pk=pk)
-    except (Cleanup.DoesNotExist, ValueError, TypeError):
-        raise not_found("清理结果") from None
+    return get_or_not_found(published_cleanups(), "清理结果", pk=pk)
 
 
 def cleanup_entries(cleanup) -> QuerySet:

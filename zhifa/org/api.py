@@ -11,43 +11,20 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
-from zhifa.core.errors import DomainError, invalid
+from zhifa.core.references import reference, references
+from zhifa.law.models import Article, ViolationItem
 from zhifa.org import selectors, services
 from zhifa.org.models import Agency, Power
 
 router = Router(tags=["执法主体"])
 
 
-def _ref(getter, pk, field: str, *args):
-    """A record named by id in a request body: a missing one is a 400 at the field."""
-    if pk is None:
-        return None
-    try:
-        return getter(*args, pk)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise invalid("所选记录不存在或您无权使用。", field=field) from None
-        raise
+def _articles(ids, field="basis_article_ids") -> list:
+    return references(Article.objects.select_related("basis"), ids, field)
 
 
-def _many(model, ids, field: str, qs=None):
-    ids = list(dict.fromkeys(ids or []))
-    rows = list((qs if qs is not None else model.objects).filter(pk__in=ids))
-    if len(rows) != len(ids):
-        raise invalid("所选记录中有不存在的。", field=field)
-    return rows
-
-
-def _articles(ids, field="basis_article_ids"):
-    from zhifa.law.models import Article
-
-    return _many(Article, ids, field, Article.objects.select_related("basis"))
-
-
-def _items(ids, field="violation_item_ids"):
-    from zhifa.law.models import ViolationItem
-
-    return _many(ViolationItem, ids, field)
+def _items(ids, field="violation_item_ids") -> list:
+    return references(ViolationItem.objects.all(), ids, field)
 
 
 # --- Governments ----------------------------------------------------------------------
@@ -137,7 +114,7 @@ class BodyPatch(Schema):
 def _body_data(payload, partial: bool) -> dict:
     data = payload.dict(exclude_unset=partial)
     if "government_id" in data:
-        data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+        data["government"] = reference(selectors.government_get, data.pop("government_id"), "government")
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -229,7 +206,7 @@ def term_get(request, pk: int):
 @router.post("government-terms", response={201: TermOut}, summary="登记政府任期")
 def term_create(request, payload: TermIn):
     data = payload.dict()
-    data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+    data["government"] = reference(selectors.government_get, data.pop("government_id"), "government")
     return Status(201, services.government_term_create(actor=request.auth, **data))
 
 
@@ -355,7 +332,7 @@ def agency_get(request, pk: int):
 @router.post("agencies", response={201: AgencyOut}, summary="登记执法主体")
 def agency_create(request, payload: AgencyIn):
     data = payload.dict()
-    data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+    data["government"] = reference(selectors.government_get, data.pop("government_id"), "government")
     return Status(201, services.agency_create(actor=request.auth, **data))
 
 
@@ -363,7 +340,7 @@ def agency_create(request, payload: AgencyIn):
 def agency_update(request, pk: int, payload: AgencyPatch):
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     if "government_id" in data:
-        data["government"] = _ref(selectors.government_get, data.pop("government_id"), "government")
+        data["government"] = reference(selectors.government_get, data.pop("government_id"), "government")
     return services.agency_update(actor=request.auth, agency=selectors.agency_get(pk), **data)
 
 
@@ -486,7 +463,7 @@ def power_get(request, pk: int):
 @router.post("powers", response={201: PowerOut}, summary="列入执法事项")
 def power_create(request, payload: PowerIn):
     data = payload.dict()
-    agency = _ref(selectors.agency_get, data.pop("agency_id"), "agency")
+    agency = reference(selectors.agency_get, data.pop("agency_id"), "agency")
     data["basis_articles"] = _articles(data.pop("basis_article_ids"))
     data["violation_items"] = _items(data.pop("violation_item_ids"))
     return Status(201, services.power_create(actor=request.auth, agency=agency, **data))
@@ -583,14 +560,12 @@ class RevokeIn(Schema):
     on: date
 
 
-def _powers(ids, field="power_ids"):
-    return _many(Power, ids, field, Power.objects.select_related("agency"))
+def _powers(ids, field="power_ids") -> list:
+    return references(Power.objects.select_related("agency"), ids, field)
 
 
 def _article(pk, field="basis_article_id"):
-    from zhifa.law.models import Article
-
-    return _many(Article, [pk], field, Article.objects.select_related("basis"))[0] if pk else None
+    return _articles([pk], field)[0] if pk else None
 
 
 @router.get("delegations", response=list[DelegationOut], summary="授权与委托（本机关及所辖）")
@@ -612,8 +587,8 @@ def delegation_get(request, pk: int):
 @router.post("delegations", response={201: DelegationOut}, summary="登记授权或委托")
 def delegation_create(request, payload: DelegationIn):
     data = payload.dict()
-    data["recipient"] = _ref(selectors.agency_get, data.pop("recipient_id"), "recipient")
-    data["delegator"] = _ref(selectors.agency_get, data.pop("delegator_id"), "delegator")
+    data["recipient"] = reference(selectors.agency_get, data.pop("recipient_id"), "recipient")
+    data["delegator"] = reference(selectors.agency_get, data.pop("delegator_id"), "delegator")
     data["powers"] = _powers(data.pop("power_ids"))
     data["basis_article"] = _article(data.pop("basis_article_id"))
     return Status(201, services.delegation_create(actor=request.auth, **data))
@@ -687,7 +662,7 @@ def post_get(request, pk: int):
 @router.post("posts", response={201: PostOut}, summary="设定执法岗位")
 def post_create(request, payload: PostIn):
     data = payload.dict()
-    data["agency"] = _ref(selectors.agency_get, data.pop("agency_id"), "agency")
+    data["agency"] = reference(selectors.agency_get, data.pop("agency_id"), "agency")
     data["powers"] = _powers(data.pop("power_ids"))
     return Status(201, services.post_create(actor=request.auth, **data))
 

@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from zhifa.accounts.access import visible_agency_ids
 from zhifa.core import clock
-from zhifa.core.errors import not_found
+from zhifa.core.references import get_or_not_found
 from zhifa.org.models import (
     Agency,
     Delegation,
@@ -26,14 +26,6 @@ from zhifa.org.models import (
     SupervisoryOrgan,
 )
 
-
-def _get(qs: QuerySet, pk, what: str):
-    try:
-        return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
-        raise not_found(what) from None
-
-
 # --- Public ---------------------------------------------------------------------------
 
 
@@ -42,7 +34,7 @@ def government_list() -> QuerySet:
 
 
 def government_get(pk: int) -> Government:
-    return _get(government_list(), pk, "人民政府")
+    return get_or_not_found(government_list(), "人民政府", pk=pk)
 
 
 def legal_affairs_office_list() -> QuerySet:
@@ -50,7 +42,7 @@ def legal_affairs_office_list() -> QuerySet:
 
 
 def legal_affairs_office_get(pk: int) -> LegalAffairsOffice:
-    return _get(legal_affairs_office_list(), pk, "政府法制机构")
+    return get_or_not_found(legal_affairs_office_list(), "政府法制机构", pk=pk)
 
 
 def supervisory_organ_list() -> QuerySet:
@@ -58,7 +50,7 @@ def supervisory_organ_list() -> QuerySet:
 
 
 def supervisory_organ_get(pk: int) -> SupervisoryOrgan:
-    return _get(supervisory_organ_list(), pk, "监察机关")
+    return get_or_not_found(supervisory_organ_list(), "监察机关", pk=pk)
 
 
 def government_term_list() -> QuerySet:
@@ -66,7 +58,7 @@ def government_term_list() -> QuerySet:
 
 
 def government_term_get(pk: int) -> GovernmentTerm:
-    return _get(government_term_list(), pk, "政府任期")
+    return get_or_not_found(government_term_list(), "政府任期", pk=pk)
 
 
 def agency_list(on: date | None = None) -> QuerySet:
@@ -87,7 +79,7 @@ def agency_list(on: date | None = None) -> QuerySet:
 
 
 def agency_get(pk: int) -> Agency:
-    return _get(Agency.objects.select_related("government", "government__parent"), pk, "执法主体")
+    return get_or_not_found(Agency.objects.select_related("government", "government__parent"), "执法主体", pk=pk)
 
 
 def standing_decisions(agency: Agency) -> QuerySet:
@@ -111,7 +103,7 @@ def power_get(pk: int) -> Power:
         "violation_items",
         Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list"),
     )
-    return _get(qs, pk, "执法事项")
+    return get_or_not_found(qs, "执法事项", pk=pk)
 
 
 def powers_of(agency: Agency, on: date | None = None) -> QuerySet:
@@ -155,7 +147,7 @@ def delegation_list(user) -> QuerySet:
 
 
 def delegation_get(user, pk: int) -> Delegation:
-    return _get(delegation_list(user), pk, "授权或委托")
+    return get_or_not_found(delegation_list(user), "授权或委托", pk=pk)
 
 
 def post_list(user) -> QuerySet:
@@ -169,7 +161,7 @@ def post_list(user) -> QuerySet:
 
 
 def post_get(user, pk: int) -> Post:
-    return _get(post_list(user).prefetch_related("powers"), pk, "执法岗位")
+    return get_or_not_found(post_list(user).prefetch_related("powers"), "执法岗位", pk=pk)
 
 
 def manageable_agencies(user) -> QuerySet:

@@ -11,58 +11,34 @@ from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.accounts.models import User
+from zhifa.accounts.selectors import user_get
 from zhifa.core import clock
-from zhifa.core.errors import DomainError, invalid
+from zhifa.core.references import reference
+from zhifa.org.models import Agency, Post
+from zhifa.org.selectors import agency_get, post_get
+from zhifa.parties.models import Party
+from zhifa.parties.selectors import party_get
 from zhifa.people import selectors, services
 from zhifa.people.standing import status_of
 
 router = Router(tags=["执法人员"])
 
 
-def _ref(getter, user, pk, field: str):
-    """A record named by id in a request body: missing or out of scope is a 400 at the field."""
-    if pk is None:
-        return None
-    try:
-        return getter(user, pk) if user is not None else getter(pk)
-    except DomainError as exc:
-        if exc.code == "not_found":
-            raise invalid("所选记录不存在或您无权使用。", field=field) from None
-        raise
+def _agency(pk, field="agency") -> Agency | None:
+    return reference(agency_get, pk, field)
 
 
-def _agency(pk, field="agency"):
-    from zhifa.org.selectors import agency_get
-
-    return _ref(agency_get, None, pk, field)
+def _post(user, pk, field="post") -> Post | None:
+    return reference(post_get, pk, field, user)
 
 
-def _post(user, pk, field="post"):
-    from zhifa.org.selectors import post_get
-
-    return _ref(post_get, user, pk, field)
+def _user(actor, pk, field="user") -> User | None:
+    return reference(user_get, pk, field, actor)
 
 
-def _user(pk, field="user"):
-    from zhifa.accounts.models import User
-
-    if pk is None:
-        return None
-    user = User.objects.filter(pk=pk).first()
-    if user is None:
-        raise invalid("所选账户不存在。", field=field)
-    return user
-
-
-def _party(pk, field="party"):
-    from zhifa.parties.models import Party
-
-    if pk is None:
-        return None
-    party = Party.objects.filter(pk=pk).first()
-    if party is None:
-        raise invalid("所选当事人不存在。", field=field)
-    return party
+def _party(actor, pk, field="party") -> Party | None:
+    return reference(party_get, pk, field, actor)
 
 
 # --- Officers --------------------------------------------------------------------------
@@ -157,7 +133,7 @@ def officer_create(request, payload: OfficerIn):
     data = payload.dict()
     data["agency"] = _agency(data.pop("agency_id"))
     data["post"] = _post(request.auth, data.pop("post_id"))
-    data["user"] = _user(data.pop("user_id"))
+    data["user"] = _user(request.auth, data.pop("user_id"))
     return Status(201, services.officer_create(actor=request.auth, **data))
 
 
@@ -169,7 +145,7 @@ def officer_update(request, pk: int, payload: OfficerPatch):
     if "post_id" in data:
         data["post"] = _post(request.auth, data.pop("post_id"))
     if "user_id" in data:
-        data["user"] = _user(data.pop("user_id"))
+        data["user"] = _user(request.auth, data.pop("user_id"))
     data = {k: v for k, v in data.items() if v is not None or k in ("post", "user")}
     return services.officer_update(actor=request.auth, officer=selectors.officer_get(request.auth, pk), **data)
 
@@ -237,7 +213,7 @@ def training_get(request, pk: int):
 @router.post("trainings", response={201: TrainingOut}, summary="登记资格培训")
 def training_create(request, payload: TrainingIn):
     data = payload.dict()
-    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
+    officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
     return Status(201, services.training_record(actor=request.auth, officer=officer, **data))
 
 
@@ -301,8 +277,8 @@ def qualification_get(request, pk: int):
 @router.post("qualifications", response={201: QualificationOut}, summary="授予执法资格")
 def qualification_grant(request, payload: QualificationIn):
     data = payload.dict()
-    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
-    data["training"] = _ref(selectors.training_get, request.auth, data.pop("training_id"), "training")
+    officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
+    data["training"] = reference(selectors.training_get, data.pop("training_id"), "training", request.auth)
     return Status(201, services.qualification_grant(actor=request.auth, officer=officer, **data))
 
 
@@ -410,7 +386,7 @@ def certificate_get(request, pk: int):
 @router.post("certificates", response={201: CertificateOut}, summary="发放执法证件")
 def certificate_issue(request, payload: CertificateIn):
     data = payload.dict()
-    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
+    officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
     return Status(201, services.certificate_issue(actor=request.auth, officer=officer, **data))
 
 
@@ -493,8 +469,8 @@ def conflict_get(request, pk: int):
 @router.post("conflicts", response={201: ConflictOut}, summary="申报利害关系")
 def conflict_declare(request, payload: ConflictIn):
     data = payload.dict()
-    officer = _ref(selectors.officer_get, request.auth, data.pop("officer_id"), "officer")
-    data["party"] = _party(data.pop("party_id"))
+    officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
+    data["party"] = _party(request.auth, data.pop("party_id"))
     return Status(201, services.conflict_declare(actor=request.auth, officer=officer, **data))
 
 

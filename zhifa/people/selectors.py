@@ -12,7 +12,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Que
 
 from zhifa.accounts.access import scope
 from zhifa.core import clock
-from zhifa.core.errors import not_found
+from zhifa.core.references import get_or_not_found
 from zhifa.people.models import (
     Certificate,
     CertificateVerification,
@@ -22,13 +22,6 @@ from zhifa.people.models import (
     Training,
 )
 from zhifa.people.standing import STATUS_COLOURS, STATUS_LABELS
-
-
-def _get(qs: QuerySet, pk, what: str):
-    try:
-        return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
-        raise not_found(what) from None
 
 
 def with_status(qs: QuerySet, on: date, prefix: str = "") -> QuerySet:
@@ -78,7 +71,7 @@ def officer_get(user, pk: int) -> Officer:
         "trainings",
         "conflicts",
     )
-    return _get(qs, pk, "执法人员")
+    return get_or_not_found(qs, "执法人员", pk=pk)
 
 
 def training_list(user) -> QuerySet:
@@ -86,7 +79,7 @@ def training_list(user) -> QuerySet:
 
 
 def training_get(user, pk: int) -> Training:
-    return _get(training_list(user), pk, "培训记录")
+    return get_or_not_found(training_list(user), "培训记录", pk=pk)
 
 
 def qualification_list(user) -> QuerySet:
@@ -96,7 +89,7 @@ def qualification_list(user) -> QuerySet:
 
 
 def qualification_get(user, pk: int) -> Qualification:
-    return _get(qualification_list(user), pk, "执法资格")
+    return get_or_not_found(qualification_list(user), "执法资格", pk=pk)
 
 
 def certificate_list(user, on: date | None = None) -> QuerySet:
@@ -105,7 +98,7 @@ def certificate_list(user, on: date | None = None) -> QuerySet:
 
 
 def certificate_get(user, pk: int) -> Certificate:
-    return _get(certificate_list(user).prefetch_related("verifications"), pk, "执法证件")
+    return get_or_not_found(certificate_list(user).prefetch_related("verifications"), "执法证件", pk=pk)
 
 
 def conflict_list(user) -> QuerySet:
@@ -115,7 +108,7 @@ def conflict_list(user) -> QuerySet:
 
 
 def conflict_get(user, pk: int) -> ConflictOfInterest:
-    return _get(conflict_list(user), pk, "利害关系申报")
+    return get_or_not_found(conflict_list(user), "利害关系申报", pk=pk)
 
 
 # --- Public ---------------------------------------------------------------------------
@@ -128,7 +121,4 @@ def public_certificate_list(on: date | None = None) -> QuerySet:
 
 
 def public_certificate_get(number: str, on: date | None = None) -> Certificate:
-    try:
-        return public_certificate_list(on).get(number=(number or "").strip())
-    except Certificate.DoesNotExist:
-        raise not_found("执法证件") from None
+    return get_or_not_found(public_certificate_list(on), "执法证件", number=(number or "").strip())
