@@ -11,6 +11,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
+from zhifa.core.api_schemas import errors
 from zhifa.core.references import reference, references
 from zhifa.law.models import Article, ViolationItem
 from zhifa.org import selectors, services
@@ -118,48 +119,55 @@ def _body_data(payload, partial: bool) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
-@router.get("legal-affairs-offices", response=list[BodyOut], auth=None, summary="政府法制机构列表")
-@paginate(LimitOffsetPagination)
-def office_list(request):
-    return selectors.legal_affairs_office_list()
+def _body_routes(path: str, kind: services.BodyKind, get_one, get_all, name: str) -> None:
+    """The four operations of a registry of government bodies (offices, organs): one definition."""
+    label = kind.label
+
+    @router.get(path, response=list[BodyOut], auth=None, summary=f"{label}列表", operation_id=f"{name}_list")
+    @paginate(LimitOffsetPagination)
+    def body_list(request):
+        return get_all()
+
+    @router.get(
+        f"{path}/{{pk}}", response={200: BodyOut, **errors(404)}, auth=None, summary=label, operation_id=f"{name}_get"
+    )
+    def body_get(request, pk: int):
+        return get_one(pk)
+
+    @router.post(
+        path,
+        response={201: BodyOut, **errors(400, 401, 403, 409)},
+        summary=f"登记{label}",
+        operation_id=f"{name}_create",
+    )
+    def body_create(request, payload: BodyIn):
+        return Status(201, services.body_create(kind, actor=request.auth, **_body_data(payload, False)))
+
+    @router.patch(
+        f"{path}/{{pk}}",
+        response={200: BodyOut, **errors(400, 401, 403, 404, 409)},
+        summary=f"修改{label}",
+        operation_id=f"{name}_update",
+    )
+    def body_update(request, pk: int, payload: BodyPatch):
+        body = get_one(pk)
+        return services.body_update(kind, actor=request.auth, body=body, **_body_data(payload, True))
 
 
-@router.get("legal-affairs-offices/{pk}", response=BodyOut, auth=None, summary="政府法制机构")
-def office_get(request, pk: int):
-    return selectors.legal_affairs_office_get(pk)
-
-
-@router.post("legal-affairs-offices", response={201: BodyOut}, summary="登记政府法制机构")
-def office_create(request, payload: BodyIn):
-    return Status(201, services.legal_affairs_office_create(actor=request.auth, **_body_data(payload, False)))
-
-
-@router.patch("legal-affairs-offices/{pk}", response=BodyOut, summary="修改政府法制机构")
-def office_update(request, pk: int, payload: BodyPatch):
-    office = selectors.legal_affairs_office_get(pk)
-    return services.legal_affairs_office_update(actor=request.auth, office=office, **_body_data(payload, True))
-
-
-@router.get("supervisory-organs", response=list[BodyOut], auth=None, summary="监察机关列表")
-@paginate(LimitOffsetPagination)
-def organ_list(request):
-    return selectors.supervisory_organ_list()
-
-
-@router.get("supervisory-organs/{pk}", response=BodyOut, auth=None, summary="监察机关")
-def organ_get(request, pk: int):
-    return selectors.supervisory_organ_get(pk)
-
-
-@router.post("supervisory-organs", response={201: BodyOut}, summary="登记监察机关")
-def organ_create(request, payload: BodyIn):
-    return Status(201, services.supervisory_organ_create(actor=request.auth, **_body_data(payload, False)))
-
-
-@router.patch("supervisory-organs/{pk}", response=BodyOut, summary="修改监察机关")
-def organ_update(request, pk: int, payload: BodyPatch):
-    organ = selectors.supervisory_organ_get(pk)
-    return services.supervisory_organ_update(actor=request.auth, organ=organ, **_body_data(payload, True))
+_body_routes(
+    "legal-affairs-offices",
+    services.OFFICE,
+    selectors.legal_affairs_office_get,
+    selectors.legal_affairs_office_list,
+    "zhifa_org_api_office",
+)
+_body_routes(
+    "supervisory-organs",
+    services.ORGAN,
+    selectors.supervisory_organ_get,
+    selectors.supervisory_organ_list,
+    "zhifa_org_api_organ",
+)
 
 
 # --- Government terms -----------------------------------------------------------------

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+
+from zhifa.core.identifiers import normalise_uscc, validate_uscc
 
 
 class Government(models.Model):
@@ -38,14 +42,10 @@ class Government(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:government_detail", args=[self.pk])
 
     def clean(self):
         # The same as the check constraint, but reported at the field.
-        from django.core.exceptions import ValidationError
-
         if self.level == self.Level.CITY and self.parent_id:
             raise ValidationError({"parent": "市政府没有上级政府。"})
         if self.level != self.Level.CITY and not self.parent_id:
@@ -92,58 +92,60 @@ class GovernmentTerm(models.Model):
         return f"{self.government}第{self.number}届（{self.starts_on:%Y}—{self.ends_on:%Y}）"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:term_detail", args=[self.pk])
 
     def covers(self, on: date) -> bool:
         return self.starts_on <= on <= self.ends_on
 
 
-class LegalAffairsOffice(models.Model):
-    """政府法制机构（司法局）：认证执法主体和人员，监督执法（D3.1c, D6.1）。"""
+class GovernmentBody(models.Model):
+    """A body attached to one government, registered by the administrator: its legal
+    affairs office or its supervisory organ. One definition for both; each names its
+    government link and the page it is shown on."""
 
-    government = models.OneToOneField(
-        Government, verbose_name="所属政府", on_delete=models.PROTECT, related_name="legal_affairs_office"
-    )
+    #: ``org:<detail_url_name>`` shows one record.
+    detail_url_name = ""
+
     name = models.CharField("名称", max_length=100, unique=True)
     address = models.CharField("地址", max_length=200, blank=True)
     phone = models.CharField("电话", max_length=30, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "政府法制机构"
+        abstract = True
         ordering = ["government__division_code"]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("org:office_detail", args=[self.pk])
+        return reverse(f"org:{self.detail_url_name}", args=[self.pk])
 
 
-class SupervisoryOrgan(models.Model):
+class LegalAffairsOffice(GovernmentBody):
+    """政府法制机构（司法局）：认证执法主体和人员，监督执法（D3.1c, D6.1）。"""
+
+    detail_url_name = "office_detail"
+
+    government = models.OneToOneField(
+        Government, verbose_name="所属政府", on_delete=models.PROTECT, related_name="legal_affairs_office"
+    )
+
+    class Meta(GovernmentBody.Meta):
+        verbose_name = verbose_name_plural = "政府法制机构"
+
+
+class SupervisoryOrgan(GovernmentBody):
     """监察机关：受理对执法违法行为的举报（D6.7a）。"""
+
+    detail_url_name = "organ_detail"
 
     government = models.OneToOneField(
         Government, verbose_name="同级政府", on_delete=models.PROTECT, related_name="supervisory_organ"
     )
-    name = models.CharField("名称", max_length=100, unique=True)
-    address = models.CharField("地址", max_length=200, blank=True)
     phone = models.CharField("举报电话", max_length=30, blank=True)
 
-    class Meta:
+    class Meta(GovernmentBody.Meta):
         verbose_name = verbose_name_plural = "监察机关"
-        ordering = ["government__division_code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("org:organ_detail", args=[self.pk])
 
 
 class Field(models.TextChoices):
@@ -194,20 +196,12 @@ class Agency(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:agency_detail", args=[self.pk])
 
     def get_public_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:public_agency_detail", args=[self.pk])
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from zhifa.core.identifiers import normalise_uscc, validate_uscc
-
         if self.uscc:
             self.uscc = normalise_uscc(self.uscc)
             try:
@@ -299,8 +293,6 @@ class Power(models.Model):
         return f"{self.code} {self.name}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:power_detail", args=[self.pk])
 
     def in_force(self, on: date) -> bool:
@@ -373,8 +365,6 @@ class Delegation(models.Model):
         return f"{self.get_kind_display()}：{self.recipient}（{self.valid_from}—{self.valid_to}）"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:delegation_detail", args=[self.pk])
 
     def status_on(self, on: date) -> tuple[str, str]:
@@ -409,6 +399,4 @@ class Post(models.Model):
         return f"{self.agency.short_name or self.agency.name}·{self.name}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("org:post_detail", args=[self.pk])

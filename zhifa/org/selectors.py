@@ -18,6 +18,7 @@ from zhifa.org.models import (
     Agency,
     Delegation,
     Government,
+    GovernmentBody,
     GovernmentTerm,
     LegalAffairsOffice,
     Post,
@@ -37,8 +38,13 @@ def government_get(pk: int) -> Government:
     return get_or_not_found(government_list(), "人民政府", pk=pk)
 
 
+def body_list(model: type[GovernmentBody]) -> QuerySet:
+    """Legal affairs offices or supervisory organs (one registry of government bodies)."""
+    return model.objects.select_related("government")
+
+
 def legal_affairs_office_list() -> QuerySet:
-    return LegalAffairsOffice.objects.select_related("government")
+    return body_list(LegalAffairsOffice)
 
 
 def legal_affairs_office_get(pk: int) -> LegalAffairsOffice:
@@ -46,7 +52,7 @@ def legal_affairs_office_get(pk: int) -> LegalAffairsOffice:
 
 
 def supervisory_organ_list() -> QuerySet:
-    return SupervisoryOrgan.objects.select_related("government")
+    return body_list(SupervisoryOrgan)
 
 
 def supervisory_organ_get(pk: int) -> SupervisoryOrgan:

@@ -6,12 +6,13 @@ the audit log in one transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 
 from zhifa.accounts.access import require_manage_agency, require_role
-from zhifa.accounts.models import Role
+from zhifa.accounts.models import Role, User
 from zhifa.core import clock
 from zhifa.core.errors import invalid
 from zhifa.core.records import assign, save_record
@@ -22,6 +23,7 @@ from zhifa.org.models import (
     Agency,
     Delegation,
     Government,
+    GovernmentBody,
     GovernmentTerm,
     LegalAffairsOffice,
     Post,
@@ -61,44 +63,63 @@ def government_update(*, actor, government: Government, **data) -> Government:
 
 
 # --- Legal affairs offices and supervisory organs -------------------------------------
+# The same registry twice: one implementation, told which body it keeps.
 
 OFFICE_FIELDS = ("government", "name", "address", "phone")
 
 
+@dataclass(frozen=True)
+class BodyKind:
+    """What differs between the two registries of bodies attached to a government."""
+
+    model: type[GovernmentBody]
+    act: str  # the audit act's prefix
+    label: str  # 中文名称，用于拒绝的说明
+    clause: str  # the clause the body serves
+
+
+OFFICE = BodyKind(LegalAffairsOffice, "legal_affairs_office", "政府法制机构", "D6.1")
+ORGAN = BodyKind(SupervisoryOrgan, "supervisory_organ", "监察机关", "D6.7a")
+
+
+def body_create(
+    kind: BodyKind, *, actor: User, government: Government, name: str, address: str = "", phone: str = ""
+) -> GovernmentBody:
+    """登记一级政府的法制机构或监察机关。Only the administrator registers them."""
+    with transaction.atomic():
+        require_role(actor, Role.ADMIN, action=f"登记{kind.label}")
+        body = kind.model(government=government, name=name, address=address, phone=phone)
+        return save_record(actor=actor, instance=body, act=f"{kind.act}.create", clauses=[kind.clause])
+
+
+def body_update(kind: BodyKind, *, actor: User, body: GovernmentBody, **data) -> GovernmentBody:
+    with transaction.atomic():
+        require_role(actor, Role.ADMIN, action=f"修改{kind.label}信息")
+        _only(data, OFFICE_FIELDS)
+        changes = assign(body, data)
+        return save_record(actor=actor, instance=body, act=f"{kind.act}.update", changes=changes)
+
+
 def legal_affairs_office_create(
-    *, actor, government: Government, name: str, address: str = "", phone: str = ""
+    *, actor: User, government: Government, name: str, address: str = "", phone: str = ""
 ) -> LegalAffairsOffice:
     """登记政府法制机构（司法局）：每级政府一个，负责认证执法主体和人员、监督执法（D3.1c, D6.1）。"""
-    with transaction.atomic():
-        require_role(actor, Role.ADMIN, action="登记政府法制机构")
-        office = LegalAffairsOffice(government=government, name=name, address=address, phone=phone)
-        return save_record(actor=actor, instance=office, act="legal_affairs_office.create", clauses=["D6.1"])
+    return body_create(OFFICE, actor=actor, government=government, name=name, address=address, phone=phone)
 
 
-def legal_affairs_office_update(*, actor, office: LegalAffairsOffice, **data) -> LegalAffairsOffice:
-    with transaction.atomic():
-        require_role(actor, Role.ADMIN, action="修改政府法制机构信息")
-        _only(data, OFFICE_FIELDS)
-        changes = assign(office, data)
-        return save_record(actor=actor, instance=office, act="legal_affairs_office.update", changes=changes)
+def legal_affairs_office_update(*, actor: User, office: LegalAffairsOffice, **data) -> LegalAffairsOffice:
+    return body_update(OFFICE, actor=actor, body=office, **data)
 
 
 def supervisory_organ_create(
-    *, actor, government: Government, name: str, address: str = "", phone: str = ""
+    *, actor: User, government: Government, name: str, address: str = "", phone: str = ""
 ) -> SupervisoryOrgan:
     """登记监察机关：受理公民、法人和其他组织对执法违法行为的举报和投诉（D6.7a）。"""
-    with transaction.atomic():
-        require_role(actor, Role.ADMIN, action="登记监察机关")
-        organ = SupervisoryOrgan(government=government, name=name, address=address, phone=phone)
-        return save_record(actor=actor, instance=organ, act="supervisory_organ.create", clauses=["D6.7a"])
+    return body_create(ORGAN, actor=actor, government=government, name=name, address=address, phone=phone)
 
 
-def supervisory_organ_update(*, actor, organ: SupervisoryOrgan, **data) -> SupervisoryOrgan:
-    with transaction.atomic():
-        require_role(actor, Role.ADMIN, action="修改监察机关信息")
-        _only(data, OFFICE_FIELDS)
-        changes = assign(organ, data)
-        return save_record(actor=actor, instance=organ, act="supervisory_organ.update", changes=changes)
+def supervisory_organ_update(*, actor: User, organ: SupervisoryOrgan, **data) -> SupervisoryOrgan:
+    return body_update(ORGAN, actor=actor, body=organ, **data)
 
 
 # --- Government terms -----------------------------------------------------------------

@@ -8,14 +8,16 @@ urlpatterns = [
     path("governments/new/", views.GovernmentCreate.as_view(), name="government_create"),
     path("governments/<int:pk>/", views.GovernmentDetail.as_view(), name="government_detail"),
     path("governments/<int:pk>/edit/", views.GovernmentEdit.as_view(), name="government_edit"),
-    path("offices/", views.OfficeList.as_view(), name="office_list"),
-    path("offices/new/", views.OfficeCreate.as_view(), name="office_create"),
-    path("offices/<int:pk>/", views.OfficeDetail.as_view(), name="office_detail"),
-    path("offices/<int:pk>/edit/", views.OfficeEdit.as_view(), name="office_edit"),
-    path("supervisory-organs/", views.OrganList.as_view(), name="organ_list"),
-    path("supervisory-organs/new/", views.OrganCreate.as_view(), name="organ_create"),
-    path("supervisory-organs/<int:pk>/", views.OrganDetail.as_view(), name="organ_detail"),
-    path("supervisory-organs/<int:pk>/edit/", views.OrganEdit.as_view(), name="organ_edit"),
+    *(
+        pattern
+        for prefix, kind in (("offices", views.OFFICE_PAGES), ("supervisory-organs", views.ORGAN_PAGES))
+        for pattern in (
+            path(f"{prefix}/", views.BodyList.as_view(kind=kind), name=f"{kind.url_prefix}_list"),
+            path(f"{prefix}/new/", views.BodyCreate.as_view(kind=kind), name=f"{kind.url_prefix}_create"),
+            path(f"{prefix}/<int:pk>/", views.BodyDetail.as_view(kind=kind), name=f"{kind.url_prefix}_detail"),
+            path(f"{prefix}/<int:pk>/edit/", views.BodyEdit.as_view(kind=kind), name=f"{kind.url_prefix}_edit"),
+        )
+    ),
     path("terms/", views.TermList.as_view(), name="term_list"),
     path("terms/new/", views.TermCreate.as_view(), name="term_create"),
     path("terms/<int:pk>/", views.TermDetail.as_view(), name="term_detail"),

@@ -4,6 +4,9 @@ service each; and the public pages on enforcement bodies, their powers and stand
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.urls import reverse
 
@@ -88,115 +91,124 @@ class GovernmentEdit(ActPage):
 
 
 # --- Legal affairs offices and supervisory organs -------------------------------------
+# One set of pages for both registries, told which one by ``kind`` (see urls.py).
 
 
-class OfficeList(ListPage):
-    title = "政府法制机构"
-    headers = ["名称", "所属政府", "地址", "电话"]
+@dataclass(frozen=True)
+class BodyPages:
+    """What differs between the pages of the two registries of government bodies."""
+
+    service: services.BodyKind
+    title: str
+    government_header: str
+    phone_header: str
+    url_prefix: str  # org:<prefix>_list, _create, _detail, _edit
+    form_class: type
+    get_one: Callable[[int], object]
+    get_all: Callable[[], object]
+    shows_agencies: bool  # the office's page lists the agencies it oversees
+
+
+OFFICE_PAGES = BodyPages(
+    services.OFFICE,
+    "政府法制机构",
+    "所属政府",
+    "电话",
+    "office",
+    forms.OfficeForm,
+    selectors.legal_affairs_office_get,
+    selectors.legal_affairs_office_list,
+    shows_agencies=True,
+)
+ORGAN_PAGES = BodyPages(
+    services.ORGAN,
+    "监察机关",
+    "同级政府",
+    "举报电话",
+    "organ",
+    forms.OrganForm,
+    selectors.supervisory_organ_get,
+    selectors.supervisory_organ_list,
+    shows_agencies=False,
+)
+
+
+class BodyList(ListPage):
+    kind: BodyPages = OFFICE_PAGES
     row_template = "org/rows/body.html"
     filterset_class = filters.BodyFilter
 
+    def get_title(self) -> str:
+        return self.kind.title
+
+    def get_context_data(self, **kwargs):
+        self.headers = ["名称", self.kind.government_header, "地址", self.kind.phone_header]
+        return super().get_context_data(**kwargs)
+
     def get_queryset(self):
-        return selectors.legal_affairs_office_list()
+        return self.kind.get_all()
 
     def get_create_url(self):
-        return reverse("org:office_create") if has_role(self.request.user, Role.ADMIN) else None
+        admin = has_role(self.request.user, Role.ADMIN)
+        return reverse(f"org:{self.kind.url_prefix}_create") if admin else None
 
 
-class OfficeDetail(DetailPage):
+class BodyDetail(DetailPage):
+    kind: BodyPages = OFFICE_PAGES
     template_name = "org/body_detail.html"
 
     def get_object(self):
-        return selectors.legal_affairs_office_get(self.kwargs["pk"])
+        return self.kind.get_one(self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        office = self.object
+        body, kind = self.object, self.kind
+        admin = has_role(self.request.user, Role.ADMIN)
         ctx.update(
-            kind_label="政府法制机构",
-            edit_url=reverse("org:office_edit", args=[office.pk]) if has_role(self.request.user, Role.ADMIN) else None,
-            agencies=selectors.agency_list().filter(government_id__in=office.government.subtree_ids()),
-            breadcrumbs=[("政府法制机构", reverse("org:office_list")), (str(office), None)],
+            kind_label=kind.title,
+            edit_url=reverse(f"org:{kind.url_prefix}_edit", args=[body.pk]) if admin else None,
+            breadcrumbs=[(kind.title, reverse(f"org:{kind.url_prefix}_list")), (str(body), None)],
         )
+        if kind.shows_agencies:
+            ctx["agencies"] = selectors.agency_list().filter(government_id__in=body.government.subtree_ids())
         return ctx
 
 
-class OfficeCreate(ActPage):
-    title = "登记政府法制机构"
-    form_class = forms.OfficeForm
-    success_message = "政府法制机构已登记。"
+class BodyCreate(ActPage):
+    kind: BodyPages = OFFICE_PAGES
+
+    def get_title(self) -> str:
+        return f"登记{self.kind.title}"
+
+    @property
+    def success_message(self) -> str:
+        return f"{self.kind.title}已登记。"
+
+    def get_form_class(self):
+        return self.kind.form_class
 
     def perform(self, form):
-        return services.legal_affairs_office_create(actor=self.request.user, **form.cleaned_data)
+        return services.body_create(self.kind.service, actor=self.request.user, **form.cleaned_data)
 
 
-class OfficeEdit(ActPage):
-    title = "修改政府法制机构"
-    form_class = forms.OfficeForm
+class BodyEdit(ActPage):
+    kind: BodyPages = OFFICE_PAGES
     success_message = "已保存修改。"
+
+    def get_title(self) -> str:
+        return f"修改{self.kind.title}"
+
+    def get_form_class(self):
+        return self.kind.form_class
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = selectors.legal_affairs_office_get(self.kwargs["pk"])
+        kwargs["instance"] = self.kind.get_one(self.kwargs["pk"])
         return kwargs
 
     def perform(self, form):
-        office = selectors.legal_affairs_office_get(self.kwargs["pk"])
-        return services.legal_affairs_office_update(actor=self.request.user, office=office, **form.cleaned_data)
-
-
-class OrganList(ListPage):
-    title = "监察机关"
-    headers = ["名称", "同级政府", "地址", "举报电话"]
-    row_template = "org/rows/body.html"
-    filterset_class = filters.BodyFilter
-
-    def get_queryset(self):
-        return selectors.supervisory_organ_list()
-
-    def get_create_url(self):
-        return reverse("org:organ_create") if has_role(self.request.user, Role.ADMIN) else None
-
-
-class OrganDetail(DetailPage):
-    template_name = "org/body_detail.html"
-
-    def get_object(self):
-        return selectors.supervisory_organ_get(self.kwargs["pk"])
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        organ = self.object
-        ctx.update(
-            kind_label="监察机关",
-            edit_url=reverse("org:organ_edit", args=[organ.pk]) if has_role(self.request.user, Role.ADMIN) else None,
-            breadcrumbs=[("监察机关", reverse("org:organ_list")), (str(organ), None)],
-        )
-        return ctx
-
-
-class OrganCreate(ActPage):
-    title = "登记监察机关"
-    form_class = forms.OrganForm
-    success_message = "监察机关已登记。"
-
-    def perform(self, form):
-        return services.supervisory_organ_create(actor=self.request.user, **form.cleaned_data)
-
-
-class OrganEdit(ActPage):
-    title = "修改监察机关"
-    form_class = forms.OrganForm
-    success_message = "已保存修改。"
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = selectors.supervisory_organ_get(self.kwargs["pk"])
-        return kwargs
-
-    def perform(self, form):
-        organ = selectors.supervisory_organ_get(self.kwargs["pk"])
-        return services.supervisory_organ_update(actor=self.request.user, organ=organ, **form.cleaned_data)
+        body = self.kind.get_one(self.kwargs["pk"])
+        return services.body_update(self.kind.service, actor=self.request.user, body=body, **form.cleaned_data)
 
 
 # --- Government terms -----------------------------------------------------------------
