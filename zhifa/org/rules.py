@@ -154,3 +154,68 @@ def post_powers_within_agency(agency, powers, held_power_ids):
         names = "、".join(p.name for p in foreign)
         return refuse(f"以下事项不是{agency}的职权，不能列入本机关岗位的职责：{names}。", field="powers")
     return None
+
+
+@rule("D2.4", "D3.1a", law=("行政处罚法第十九条", "行政处罚法第二十条"))
+def delegator_fits_the_kind(kind, delegator):
+    """法律、法规授权的组织在法定授权范围内实施（授权来自法律法规，不由行政机关作出）；
+    行政机关依照法律、法规、规章的规定委托（委托须有委托机关）。"""
+    if kind == "authorisation" and delegator is not None:
+        return refuse("法律法规授权不由行政机关作出，委托机关应为空。", field="delegator")
+    if kind == "entrustment" and delegator is None:
+        return refuse("委托必须写明委托机关。", field="delegator")
+    return None
+
+
+@rule("D2.4", "D3.1a", law="行政处罚法第二十条")
+def delegation_not_revoked(delegation):
+    """委托机关撤回委托后，受委托组织不得再以此实施行政处罚：已撤回的授权或委托不再修改或撤回。"""
+    if delegation.revoked_on:
+        return refuse(f"该{delegation.get_kind_display()}已撤回（{delegation.revoked_on}），不能修改或再次撤回。")
+    return None
+
+
+@rule("D2.4", "D3.1a", law="行政处罚法第二十条")
+def delegation_revocation_reasoned(reason: str):
+    """委托书载明委托的事项、权限、期限，并向社会公布：撤回同样须写明理由，以便公布。"""
+    if not (reason or "").strip():
+        return refuse("请写明撤回的理由。", field="reason")
+    return None
+
+
+# --- Standing and terms (D3.1c, D3.2c) ----------------------------------------------------
+
+#: From which standing each decision may be taken. Confirming a confirmed agency is the
+#: periodic re-confirmation (定期清理、确认); a revoked agency is re-registered, not revived.
+STANDING_FROM = {
+    "confirmed": {"pending", "confirmed", "suspended"},
+    "suspended": {"confirmed"},
+    "revoked": {"pending", "confirmed", "suspended"},
+}
+
+
+@rule("D3.1c")
+def standing_decision_follows(agency, standing: str):
+    """定期清理、确认并向社会公告各类行政执法机构主体资格：确认、暂停、撤销须从当前的主体资格出发
+    （只有已确认的主体可以暂停；已撤销的主体不能再确认，应重新登记）。"""
+    if agency.standing in STANDING_FROM.get(standing, ()):
+        return None
+    label = dict(agency.Standing.choices)[standing]
+    return refuse(f"{agency}的主体资格为“{agency.get_standing_display()}”，不能{label}。", field="standing")
+
+
+@rule("D3.1c")
+def standing_decision_reasoned(reason: str):
+    """主体资格的确认、暂停或者撤销向社会公告：须写明理由。"""
+    if not (reason or "").strip():
+        return refuse("请写明确认、暂停或者撤销的理由。", field="reason")
+    return None
+
+
+@rule("D3.2c")
+def terms_do_not_overlap(term, overlapping):
+    """政府每届任期内至少全面清理一次规章和规范性文件：一级政府的各届任期首尾相接、互不重叠，
+    清理才能按届计算。``overlapping``: another term of the same government that overlaps, or None."""
+    if overlapping is None:
+        return None
+    return refuse(f"与{overlapping}的任期重叠。", field="starts_on")

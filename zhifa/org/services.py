@@ -137,8 +137,7 @@ def _check_term_overlap(term: GovernmentTerm) -> None:
         .exclude(pk=term.pk)
         .first()
     )
-    if overlapping:
-        raise invalid(f"与{overlapping}的任期重叠。", field="starts_on")
+    enforce(rules.terms_do_not_overlap(term, overlapping))
 
 
 def government_term_create(
@@ -211,15 +210,6 @@ def agency_update(*, actor, agency: Agency, **data) -> Agency:
         return save_record(actor=actor, instance=agency, act="agency.update", changes=changes, agency=agency.pk)
 
 
-# From which standing each decision may be taken. Confirming a confirmed agency is the
-# periodic re-confirmation (定期清理、确认); a revoked agency is re-registered, not revived.
-STANDING_FROM = {
-    Agency.Standing.CONFIRMED: {Agency.Standing.PENDING, Agency.Standing.CONFIRMED, Agency.Standing.SUSPENDED},
-    Agency.Standing.SUSPENDED: {Agency.Standing.CONFIRMED},
-    Agency.Standing.REVOKED: {Agency.Standing.PENDING, Agency.Standing.CONFIRMED, Agency.Standing.SUSPENDED},
-}
-
-
 def agency_decide_standing(*, actor, agency: Agency, standing: str, reason: str, on: date) -> StandingDecision:
     """政府法制机构定期清理、确认执法主体资格，或者暂停、撤销，并向社会公告（D3.1c）。
 
@@ -230,15 +220,9 @@ def agency_decide_standing(*, actor, agency: Agency, standing: str, reason: str,
     with transaction.atomic():
         agency = Agency.objects.select_for_update().get(pk=agency.pk)
         require_office_over(actor, agency.government, "确认、暂停或者撤销执法主体资格")
-        if standing not in STANDING_FROM:
+        if standing not in rules.STANDING_FROM:
             raise invalid("请选择确认、暂停或者撤销。", field="standing")
-        if agency.standing not in STANDING_FROM[standing]:
-            raise invalid(
-                f"{agency}的主体资格为“{agency.get_standing_display()}”，不能{Agency.Standing(standing).label}。",
-                field="standing",
-            )
-        if not (reason or "").strip():
-            raise invalid("请写明确认、暂停或者撤销的理由。", field="reason")
+        enforce(rules.standing_decision_follows(agency, standing), rules.standing_decision_reasoned(reason))
         if on > clock.today():
             raise invalid("决定日期不得晚于今天。", field="on")
         decision = StandingDecision(
@@ -391,10 +375,7 @@ def delegation_create(
     with transaction.atomic():
         if kind not in Delegation.Kind.values:
             raise invalid("请选择法律法规授权或者行政机关委托。", field="kind")
-        if kind == Delegation.Kind.AUTHORISATION and delegator is not None:
-            raise invalid("法律法规授权不由行政机关作出，委托机关应为空。", field="delegator")
-        if kind == Delegation.Kind.ENTRUSTMENT and delegator is None:
-            raise invalid("委托必须写明委托机关。", field="delegator")
+        enforce(rules.delegator_fits_the_kind(kind, delegator))
         _require_delegation_maintainer(actor, kind, delegator, recipient, "登记授权或者委托")
         powers = list(Power.objects.filter(pk__in=[p.pk for p in powers]).select_related("agency"))
         delegation = Delegation(
@@ -425,8 +406,7 @@ def delegation_update(*, actor, delegation: Delegation, **data) -> Delegation:
         _require_delegation_maintainer(
             actor, delegation.kind, delegation.delegator, delegation.recipient, "修改授权或者委托"
         )
-        if delegation.revoked_on:
-            raise invalid("已撤回的授权或者委托不能修改。")
+        enforce(rules.delegation_not_revoked(delegation))
         _only(data, DELEGATION_FIELDS)
         m2m = {}
         if "powers" in data:
@@ -454,10 +434,7 @@ def delegation_revoke(*, actor, delegation: Delegation, reason: str, on: date) -
         _require_delegation_maintainer(
             actor, delegation.kind, delegation.delegator, delegation.recipient, "撤回授权或者委托"
         )
-        if delegation.revoked_on:
-            raise invalid(f"该{delegation.get_kind_display()}已于{delegation.revoked_on}撤回。")
-        if not (reason or "").strip():
-            raise invalid("请写明撤回的理由。", field="reason")
+        enforce(rules.delegation_not_revoked(delegation), rules.delegation_revocation_reasoned(reason))
         if on < delegation.valid_from:
             raise invalid("撤回日期不得早于起始日期。", field="on")
         changes = assign(delegation, {"revoked_on": on, "revocation_reason": reason.strip()})

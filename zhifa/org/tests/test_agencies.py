@@ -105,7 +105,8 @@ def test_a_standing_decision_needs_a_reason_and_a_lawful_step(api, bodies):
     res = api(bodies["office"]).post(
         f"org/agencies/{pk}/standing", {"standing": "suspended", "reason": " ", "on": "2026-04-01"}
     )
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
+    body = assert_api_refused(res, 422, clause="D3.1c", code="standing_decision_reasoned")
+    assert body["field"] == "reason"
     assert (
         api(bodies["office"])
         .post(f"org/agencies/{pk}/standing", {"standing": "revoked", "reason": "机构撤并", "on": "2026-04-01"})
@@ -115,7 +116,7 @@ def test_a_standing_decision_needs_a_reason_and_a_lawful_step(api, bodies):
     res = api(bodies["office"]).post(
         f"org/agencies/{pk}/standing", {"standing": "confirmed", "reason": "恢复", "on": "2026-04-02"}
     )
-    assert "已撤销" in assert_api_refused(res, 400, code="invalid")["message"]
+    assert "已撤销" in assert_api_refused(res, 422, clause="D3.1c", code="standing_decision_follows")["message"]
     res = api(bodies["office"]).post(
         f"org/agencies/{pk}/standing", {"standing": "pending", "reason": "x", "on": "2026-04-02"}
     )

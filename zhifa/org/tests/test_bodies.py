@@ -82,6 +82,7 @@ def test_an_office_may_not_register_a_term_for_the_government_above_it(api, bodi
     assert not GovernmentTerm.objects.exists()
 
 
+@pytest.mark.clause("D3.2c")
 def test_overlapping_terms_and_reversed_dates_are_refused(api, bodies):
     a = api(bodies["city_office"])
     assert (
@@ -95,7 +96,8 @@ def test_overlapping_terms_and_reversed_dates_are_refused(api, bodies):
         "org/government-terms",
         {"government_id": bodies["city"].pk, "number": 7, "starts_on": "2027-06-01", "ends_on": "2032-12-31"},
     )
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "starts_on"
+    body = assert_api_refused(res, 422, clause="D3.2c", code="terms_do_not_overlap")
+    assert body["field"] == "starts_on"
     res = a.post(
         "org/government-terms",
         {"government_id": bodies["city"].pk, "number": 5, "starts_on": "2022-12-31", "ends_on": "2018-01-01"},

@@ -111,7 +111,8 @@ def test_authorisation_must_rest_on_a_law_or_regulation(api, world):
     res = api(world["city_office"]).post(
         "org/delegations", {**base, "basis_article_id": law_article.pk, "delegator_id": world["city_agency"].pk}
     )
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "delegator"
+    body = assert_api_refused(res, 422, clause="D2.4", code="delegator_fits_the_kind")
+    assert body["field"] == "delegator"
 
 
 def test_only_the_delegator_or_the_office_above_may_delegate(api, world):
@@ -139,7 +140,8 @@ def test_revocation_needs_a_reason_and_ends_the_grant(api, world):
         world["recipient"], [world["city_power"]], delegator=world["city_agency"], valid_from=date(2025, 1, 1)
     )
     res = api(world["city_head"]).post(f"org/delegations/{d.pk}/revoke", {"reason": "", "on": "2026-02-01"})
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
+    body = assert_api_refused(res, 422, clause="D2.4", code="delegation_revocation_reasoned")
+    assert body["field"] == "reason"
     res = api(world["recipient_head"]).post(f"org/delegations/{d.pk}/revoke", {"reason": "x", "on": "2026-02-01"})
     assert_api_refused(res, 404, code="not_found")
     res = api(world["city_head"]).post(f"org/delegations/{d.pk}/revoke", {"reason": "受托组织撤并", "on": "2026-02-01"})
@@ -148,9 +150,9 @@ def test_revocation_needs_a_reason_and_ends_the_grant(api, world):
     assert competence.grants_for(world["recipient"], world["item"], date(2026, 1, 31))
     assert competence.grants_for(world["recipient"], world["item"], date(2026, 2, 1)) == []
     res = api(world["city_head"]).post(f"org/delegations/{d.pk}/revoke", {"reason": "again", "on": "2026-03-01"})
-    assert_api_refused(res, 400, code="invalid")
+    assert_api_refused(res, 422, clause="D2.4", code="delegation_not_revoked")
     res = api(world["city_head"]).patch(f"org/delegations/{d.pk}", {"valid_to": "2030-01-01"})
-    assert "已撤回" in assert_api_refused(res, 400, code="invalid")["message"]
+    assert "已撤回" in assert_api_refused(res, 422, clause="D2.4", code="delegation_not_revoked")["message"]
 
 
 def test_update_changes_scope_and_period_rechecking_the_rules(api, world):
