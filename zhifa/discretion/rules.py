@@ -180,6 +180,11 @@ def one_fine_per_act(fines: int) -> None:
     return None
 
 
+#: The shortest written reasons for a departure that the platform accepts: the Decision asks
+#: for reasons, not a length; ten characters is the platform's own floor against "同意" or "见卷".
+MIN_DEPARTURE_REASONS = 10
+
+
 @rule("D3.6", "D3.10c")
 def departure_reasoned(departs: bool, reasons: str, reviewer, officer_user) -> None:
     """按照基本标准行使自由裁量权；文书应当对自由裁量权的行使作出说明。
@@ -189,8 +194,10 @@ def departure_reasoned(departs: bool, reasons: str, reviewer, officer_user) -> N
     """
     if not departs:
         return None
-    if len((reasons or "").strip()) < 10:
-        return refuse("偏离裁量基准建议的档次，必须书面说明理由（不少于十个字）。", field="reasons")
+    if len((reasons or "").strip()) < MIN_DEPARTURE_REASONS:
+        return refuse(
+            f"偏离裁量基准建议的档次，必须书面说明理由（不少于{MIN_DEPARTURE_REASONS}个字）。", field="reasons"
+        )
     if reviewer is None:
         return refuse("偏离裁量基准建议的档次，须经法制审核人员审核。", field="reviewer")
     if getattr(reviewer, "role", None) not in ("reviewer", "admin"):
@@ -198,3 +205,19 @@ def departure_reasoned(departs: bool, reasons: str, reviewer, officer_user) -> N
     if officer_user is not None and reviewer.pk == getattr(officer_user, "pk", None):
         return refuse("执法人员不能审核自己的偏离裁量。", field="reviewer")
     return None
+
+
+@rule("D3.6")
+def departure_leaves_the_proposal(departs: bool):
+    """按照基本标准行使自由裁量权：只有离开建议档次的决定才作为偏离登记（在档次之内的无需登记）。"""
+    if departs:
+        return None
+    return refuse("所选结果在建议档次之内，不属于偏离，无需登记。", field="chosen_amount")
+
+
+@rule("D3.6", "D3.10c")
+def departure_reviewed_in_the_agency(reviewer, agency):
+    """偏离裁量基准建议的档次须经法制审核：审核人须为作出决定的机关的法制审核人员（系统管理员除外）。"""
+    if reviewer is None or getattr(reviewer, "role", None) == "admin" or reviewer.agency_id == agency.pk:
+        return None
+    return refuse("审核人须为本机关的法制审核人员。", field="reviewer")

@@ -28,7 +28,8 @@ Interfaces other apps use (the case procedure on its decision step):
 ``departure_record(*, actor, agency, officer, case_reference, case_id=None, proposal,
 facts, chosen_outcome, chosen_amount, chosen_tier="", reasons, reviewer) -> Departure``
     Records (and audits) a departure: written reasons and a legal reviewer are
-    required (rule ``departure_reasoned``, D3.6/D3.10c); ``decision_check`` runs first.
+    required, by the agency's own reviewer (rules ``departure_reasoned``,
+    ``departure_reviewed_in_the_agency``, D3.6/D3.10c); ``decision_check`` runs first.
 """
 
 from __future__ import annotations
@@ -215,10 +216,7 @@ def departure_record(
             raise invalid("请填写案件编号。", field="case_reference")
         facts_obj = engine.Facts.from_dict(facts)
         departs = departure_required(proposal, outcome=chosen_outcome, amount=chosen_amount)
-        if not departs:
-            raise DomainError.of(
-                "invalid", "所选结果在建议档次之内，不属于偏离，无需登记。", field="chosen_amount", clauses=["D3.6"]
-            )
+        enforce(rules.departure_leaves_the_proposal(departs))
         decision_check(
             proposal,
             outcome=chosen_outcome,
@@ -228,11 +226,10 @@ def departure_record(
             tier=chosen_tier or None,
         )
         officer_user = getattr(officer, "user", None) if officer is not None else actor
-        enforce(rules.departure_reasoned(departs, reasons, reviewer, officer_user))
-        if reviewer.role != Role.ADMIN and reviewer.agency_id != agency.pk:
-            raise DomainError.of(
-                "departure_reasoned", "审核人须为本机关的法制审核人员。", field="reviewer", clauses=["D3.6"]
-            )
+        enforce(
+            rules.departure_reasoned(departs, reasons, reviewer, officer_user),
+            rules.departure_reviewed_in_the_agency(reviewer, agency),
+        )
         item = DiscretionItem.objects.filter(
             code=proposal.item_code, version__label=proposal.version, version__standard__code=proposal.standard_code
         ).first()

@@ -112,3 +112,21 @@ def full_cleanup_each_term(term, cleanups, on):
         f"{term}已于{term.ends_on}届满，任期内没有完成对本级政府规章和规范性文件的全面清理；"
         f"请政府法制机构组织全面清理并公布结果。"
     )
+
+
+@rule("D3.2b")
+def repeal_lawful(basis, reason: str):
+    """对规范性文件定期清理，废止的立即停止执行并向社会公布：废止须写明理由，已废止的不再废止。"""
+    if basis.repealed_on is not None:
+        return refuse(f"《{basis.title}》已于{basis.repealed_on}废止。", field="repealed_on")
+    if not (reason or "").strip():
+        return refuse("请写明废止理由。", field="reason")
+    return None
+
+
+@rule("D3.2b", "D3.2c")
+def cleanup_entry_on_a_live_document(basis, decided_on):
+    """清理对现行文件作出结论（继续有效、修改或者废止）：已废止的文件无需再作结论。"""
+    if basis.repealed_on is not None and basis.repealed_on <= decided_on:
+        return refuse(f"《{basis.title}》已于{basis.repealed_on}废止，无需再作结论。", field="basis")
+    return None

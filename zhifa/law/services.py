@@ -177,10 +177,7 @@ def legal_basis_update(*, actor, basis: LegalBasis, **data) -> LegalBasis:
 
 
 def _repeal(actor, basis: LegalBasis, repealed_on: date, reason: str, clauses) -> LegalBasis:
-    if basis.repealed_on is not None:
-        raise invalid(f"《{basis.title}》已于{basis.repealed_on}废止。", field="repealed_on")
-    if not reason.strip():
-        raise invalid("请写明废止理由。", field="reason")
+    enforce(rules.repeal_lawful(basis, reason))
     changes = assign(basis, {"repealed_on": repealed_on, "repeal_reason": reason.strip()[:300]})
     return save_record(
         actor=actor,
@@ -401,9 +398,11 @@ def cleanup_entry_record(
         cleanup = Cleanup.objects.select_for_update().get(pk=cleanup.pk)
         basis = LegalBasis.objects.select_for_update().get(pk=basis.pk)
         _require_organiser(actor, agency=cleanup.agency, government=cleanup.government, action="登记清理结论")
-        enforce(rules.cleanup_still_open(cleanup), rules.cleanup_entry_on_own_document(cleanup, basis))
-        if basis.repealed_on is not None and basis.repealed_on <= decided_on:
-            raise invalid(f"《{basis.title}》已于{basis.repealed_on}废止，无需再作结论。", field="basis")
+        enforce(
+            rules.cleanup_still_open(cleanup),
+            rules.cleanup_entry_on_own_document(cleanup, basis),
+            rules.cleanup_entry_on_a_live_document(basis, decided_on),
+        )
         if decided_on < cleanup.started_on:
             raise invalid(f"决定日期不得早于清理开始日期（{cleanup.started_on}）。", field="decided_on")
         _not_future(decided_on, "decided_on", "决定日期")

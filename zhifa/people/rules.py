@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from zhifa.core.rules import refuse, rule
+from zhifa.people.models import EnforcementField
 
 
 @rule("D3.1b", law="行政处罚法第四十二条")
@@ -51,8 +52,6 @@ def qualification_after_training(field, trainings, obtained_on):
 
     ``trainings``: the officer's training records.
     """
-    from zhifa.people.models import EnforcementField
-
     if any(t.field == field and t.passed and t.completed_on <= obtained_on for t in trainings):
         return None
     label = EnforcementField(field).label
@@ -75,3 +74,117 @@ def certificate_requires_qualification(officer, qualifications, on):
     return refuse(
         f"{officer.name}在{on}没有有效的执法资格，不能发放行政执法证件；请先办理执法资格。", field="issued_on"
     )
+
+
+# --- The lifecycle of qualifications and certificates (D3.1b, D3.1c, D6.3a) -------------
+
+
+@rule("D3.1b")
+def training_grounds_the_qualification(officer, field: str, training):
+    """执法资格经该领域的资格培训并考试合格取得：所依据的培训须是本人在该领域考试合格的培训。"""
+    if training is None or (training.officer_id == officer.pk and training.field == field and training.passed):
+        return None
+    return refuse("依据的培训须是本人在该领域考试合格的培训。", field="training")
+
+
+@rule("D3.1b")
+def qualification_not_yet_held(officer, field: str, held: bool):
+    """对行政执法人员实行资格管理：同一领域的执法资格只有一项有效记录，撤销后方可重新取得。"""
+    if not held:
+        return None
+    label = dict(EnforcementField.choices)[field]
+    return refuse(f"{officer.name}已取得{label}执法资格。", field="field")
+
+
+@rule("D3.1b")
+def qualification_revocation_lawful(qualification, reason: str, on):
+    """撤销执法资格须写明理由，撤销之日起该领域不得从事执法活动：已撤销的不再撤销，撤销不早于取得。"""
+    if qualification.revoked_on:
+        return refuse(f"该执法资格已于{qualification.revoked_on}撤销。")
+    if not (reason or "").strip():
+        return refuse("请写明撤销的理由。", field="reason")
+    if on < qualification.obtained_on:
+        return refuse("撤销日期不得早于取得日期。", field="on")
+    return None
+
+
+@rule("D3.1c")
+def certificate_issued_by_an_office(issuer):
+    """政府法制机构审验、发放执法证件：发证须以该机关所属政府或其上级政府的法制机构的名义。"""
+    if issuer is not None:
+        return None
+    return refuse("该机关所属政府及其上级政府都没有登记政府法制机构，无法发证。")
+
+
+@rule("D3.1c")
+def verification_lawful(certificate, year: int, verified_on, result: str, note: str, this_year: int):
+    """定期审验执法证件：按年度审验，年度不早于发证、不晚于本年，在该年度或次年办理；不合格须写明原因；已吊销的不再审验。"""
+    if certificate.revoked_on:
+        return refuse("已吊销的证件不再审验。")
+    if year < certificate.issued_on.year:
+        return refuse(f"证件于{certificate.issued_on.year}年发放，不能审验此前年度。", field="year")
+    if year > this_year:
+        return refuse("不能审验尚未开始的年度。", field="year")
+    if verified_on.year not in (year, year + 1) or verified_on < certificate.issued_on:
+        return refuse(f"{year}年度的审验应在{year}年内或次年办理。", field="verified_on")
+    if result == "failed" and not (note or "").strip():
+        return refuse("审验不合格须写明原因。", field="note")
+    return None
+
+
+@rule("D3.1c")
+def suspension_lawful(certificate, reason: str, on):
+    """暂扣执法证件须写明理由，暂扣期间不得从事执法活动：已吊销或已暂扣的不再暂扣，暂扣不早于发证。"""
+    if certificate.revoked_on:
+        return refuse("证件已吊销。")
+    if certificate.is_suspended(on):
+        return refuse(f"证件已于{certificate.suspended_on}暂扣。")
+    if not (reason or "").strip():
+        return refuse("请写明暂扣的理由。", field="reason")
+    if on < certificate.issued_on:
+        return refuse("暂扣日期不得早于发证日期。", field="on")
+    return None
+
+
+@rule("D3.1c")
+def suspension_liftable(certificate, on):
+    """解除暂扣，恢复使用执法证件：只对暂扣中、未吊销的证件，恢复不早于暂扣。"""
+    if certificate.revoked_on:
+        return refuse("证件已吊销，不能恢复。")
+    if not certificate.suspended_on or certificate.suspension_lifted_on:
+        return refuse("证件未被暂扣。")
+    if on < certificate.suspended_on:
+        return refuse("恢复日期不得早于暂扣日期。", field="on")
+    return None
+
+
+@rule("D6.3a", "D3.1c")
+def certificate_revocation_lawful(certificate, reason: str, on):
+    """对不适合继续从事执法工作的人员，由政府法制机构吊销行政执法证件：须写明理由，不早于发证，已吊销的不再吊销。"""
+    if certificate.revoked_on:
+        return refuse(f"证件已于{certificate.revoked_on}吊销。")
+    if not (reason or "").strip():
+        return refuse("请写明吊销的理由。", field="reason")
+    if on < certificate.issued_on:
+        return refuse("吊销日期不得早于发证日期。", field="on")
+    return None
+
+
+@rule("D6.3a", "D3.1b")
+def leaving_post_lawful(officer, reason: str):
+    """不适合继续从事执法工作的人员由所在机关调离执法岗位：须写明理由，已调离的不再调离。"""
+    if not officer.active:
+        return refuse(f"{officer.name}已于{officer.left_post_on}调离执法岗位。")
+    if not (reason or "").strip():
+        return refuse("请写明调离的理由。", field="reason")
+    return None
+
+
+@rule("D3.7", law="行政处罚法第四十三条")
+def conflict_end_lawful(conflict, on):
+    """申报的利害关系终止之日起不再据此回避：已终止的不再终止，终止不早于申报。"""
+    if conflict.ended_on:
+        return refuse(f"该利害关系已于{conflict.ended_on}终止。")
+    if on < conflict.declared_on:
+        return refuse("终止日期不得早于申报日期。", field="on")
+    return None

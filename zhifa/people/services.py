@@ -86,10 +86,7 @@ def officer_leave_post(*, actor, officer: Officer, on: date, reason: str) -> Off
     with transaction.atomic():
         officer = Officer.objects.select_for_update().get(pk=officer.pk)
         require_manage_agency(actor, officer.agency_id, action="调离执法人员")
-        if not officer.active:
-            raise invalid(f"{officer.name}已于{officer.left_post_on}调离执法岗位。")
-        if not (reason or "").strip():
-            raise invalid("请写明调离的理由。", field="reason")
+        enforce(rules.leaving_post_lawful(officer, reason))
         changes = assign(officer, {"active": False, "left_post_on": on, "left_post_reason": reason.strip()})
         return save_record(
             actor=actor, instance=officer, act="officer.leave_post", changes=changes, clauses=["D6.3a", "D3.1b"]
@@ -162,17 +159,16 @@ def qualification_grant(
         if field not in EnforcementField.values:
             raise invalid("请选择执法领域。", field="field")
         _no_future(obtained_on, "obtained_on")
-        if training is not None and (
-            training.officer_id != officer.pk or training.field != field or not training.passed
-        ):
-            raise invalid("依据的培训须是本人在该领域考试合格的培训。", field="training")
         trainings = list(officer.trainings.all())
-        enforce(rules.qualification_after_training(field, trainings, obtained_on))
+        enforce(
+            rules.training_grounds_the_qualification(officer, field, training),
+            rules.qualification_after_training(field, trainings, obtained_on),
+        )
         if training is None:
             eligible = [t for t in trainings if t.field == field and t.passed and t.completed_on <= obtained_on]
             training = max(eligible, key=lambda t: t.completed_on)
-        if officer.qualifications.filter(field=field, revoked_on__isnull=True).exists():
-            raise invalid(f"{officer.name}已取得{EnforcementField(field).label}执法资格。", field="field")
+        held = officer.qualifications.filter(field=field, revoked_on__isnull=True).exists()
+        enforce(rules.qualification_not_yet_held(officer, field, held))
         qualification = Qualification(officer=officer, field=field, training=training, obtained_on=obtained_on)
         return save_record(
             actor=actor, instance=qualification, act="qualification.grant", clauses=["D3.1b"], agency=officer.agency_id
@@ -184,12 +180,7 @@ def qualification_revoke(*, actor, qualification: Qualification, reason: str, on
     with transaction.atomic():
         qualification = Qualification.objects.select_for_update().select_related("officer").get(pk=qualification.pk)
         _require_office_for(actor, qualification.officer, "撤销执法资格")
-        if qualification.revoked_on:
-            raise invalid(f"该执法资格已于{qualification.revoked_on}撤销。")
-        if not (reason or "").strip():
-            raise invalid("请写明撤销的理由。", field="reason")
-        if on < qualification.obtained_on:
-            raise invalid("撤销日期不得早于取得日期。", field="on")
+        enforce(rules.qualification_revocation_lawful(qualification, reason, on))
         changes = assign(qualification, {"revoked_on": on, "revocation_reason": reason.strip()})
         return save_record(
             actor=actor,
@@ -211,8 +202,7 @@ def certificate_issue(*, actor, officer: Officer, number: str, issued_on: date, 
         _no_future(issued_on, "issued_on")
         enforce(rules.certificate_requires_qualification(officer, list(officer.qualifications.all()), issued_on))
         issuer = acting_office(actor, officer.agency.government)
-        if issuer is None:
-            raise invalid("该机关所属政府及其上级政府都没有登记政府法制机构，无法发证。")
+        enforce(rules.certificate_issued_by_an_office(issuer))
         certificate = Certificate(
             officer=officer, number=(number or "").strip(), issuer=issuer, issued_on=issued_on, expires_on=expires_on
         )
@@ -228,17 +218,8 @@ def certificate_verify(
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
         _require_office_for(actor, certificate.officer, "审验行政执法证件")
-        if certificate.revoked_on:
-            raise invalid("已吊销的证件不再审验。")
-        if year < certificate.issued_on.year:
-            raise invalid(f"证件于{certificate.issued_on.year}年发放，不能审验此前年度。", field="year")
-        if year > clock.today().year:
-            raise invalid("不能审验尚未开始的年度。", field="year")
-        if verified_on.year not in (year, year + 1) or verified_on < certificate.issued_on:
-            raise invalid(f"{year}年度的审验应在{year}年内或次年办理。", field="verified_on")
+        enforce(rules.verification_lawful(certificate, year, verified_on, result, note, clock.today().year))
         _no_future(verified_on, "verified_on")
-        if result == CertificateVerification.Result.FAILED and not (note or "").strip():
-            raise invalid("审验不合格须写明原因。", field="note")
         verification = CertificateVerification(
             certificate=certificate, year=year, verified_on=verified_on, result=result, note=note
         )
@@ -256,14 +237,7 @@ def certificate_suspend(*, actor, certificate: Certificate, reason: str, on: dat
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
         _require_office_for(actor, certificate.officer, "暂扣行政执法证件")
-        if certificate.revoked_on:
-            raise invalid("证件已吊销。")
-        if certificate.is_suspended(on):
-            raise invalid(f"证件已于{certificate.suspended_on}暂扣。")
-        if not (reason or "").strip():
-            raise invalid("请写明暂扣的理由。", field="reason")
-        if on < certificate.issued_on:
-            raise invalid("暂扣日期不得早于发证日期。", field="on")
+        enforce(rules.suspension_lawful(certificate, reason, on))
         changes = assign(
             certificate, {"suspended_on": on, "suspension_reason": reason.strip(), "suspension_lifted_on": None}
         )
@@ -282,12 +256,7 @@ def certificate_lift_suspension(*, actor, certificate: Certificate, on: date) ->
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
         _require_office_for(actor, certificate.officer, "解除暂扣")
-        if certificate.revoked_on:
-            raise invalid("证件已吊销，不能恢复。")
-        if not certificate.suspended_on or certificate.suspension_lifted_on:
-            raise invalid("证件未被暂扣。")
-        if on < certificate.suspended_on:
-            raise invalid("恢复日期不得早于暂扣日期。", field="on")
+        enforce(rules.suspension_liftable(certificate, on))
         changes = assign(certificate, {"suspension_lifted_on": on})
         return save_record(
             actor=actor,
@@ -304,12 +273,7 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str, on: date
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
         _require_office_for(actor, certificate.officer, "吊销行政执法证件")
-        if certificate.revoked_on:
-            raise invalid(f"证件已于{certificate.revoked_on}吊销。")
-        if not (reason or "").strip():
-            raise invalid("请写明吊销的理由。", field="reason")
-        if on < certificate.issued_on:
-            raise invalid("吊销日期不得早于发证日期。", field="on")
+        enforce(rules.certificate_revocation_lawful(certificate, reason, on))
         changes = assign(certificate, {"revoked_on": on, "revocation_reason": reason.strip()})
         return save_record(
             actor=actor,
@@ -391,11 +355,8 @@ def conflict_end(*, actor, conflict: ConflictOfInterest, on: date, note: str = "
     with transaction.atomic():
         conflict = ConflictOfInterest.objects.select_for_update().select_related("officer").get(pk=conflict.pk)
         _require_declarer(actor, conflict.officer, "申报利害关系终止")
-        if conflict.ended_on:
-            raise invalid(f"该利害关系已于{conflict.ended_on}终止。")
         _no_future(on, "on")
-        if on < conflict.declared_on:
-            raise invalid("终止日期不得早于申报日期。", field="on")
+        enforce(rules.conflict_end_lawful(conflict, on))
         changes = assign(conflict, {"ended_on": on, "end_note": (note or "").strip()})
         return save_record(
             actor=actor,

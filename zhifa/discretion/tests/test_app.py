@@ -145,16 +145,18 @@ def test_a_reasoned_reviewed_departure_is_recorded_counted_and_audited(world, im
     assert page.status_code == 200 and "李执法" in page.content.decode()
 
 
+@pytest.mark.clause("D3.6")
 def test_an_amount_inside_the_tier_is_not_a_departure(world, imported):
     with pytest.raises(DomainError) as excinfo:
         _record(world, chosen_amount=Decimal("300"))
-    assert excinfo.value.status == 400
+    assert_refused(excinfo, "D3.6", code="departure_leaves_the_proposal", field="chosen_amount")
 
 
+@pytest.mark.clause("D3.6")
 def test_a_departure_reviewed_by_another_agency_is_refused(world, imported):
     with pytest.raises(DomainError) as excinfo:
         _record(world, reviewer=world["other_reviewer"])
-    assert excinfo.value.field == "reviewer"
+    assert_refused(excinfo, "D3.6", code="departure_reviewed_in_the_agency", field="reviewer")
 
 
 # --- API ---------------------------------------------------------------------------------

@@ -145,6 +145,7 @@ def test_an_officer_sees_no_edit_and_is_refused_on_post(client, world):
     assert LegalBasis.objects.get(pk=basis.pk).title != "x"
 
 
+@pytest.mark.clause("D3.2b")
 def test_repealing_a_basis_stops_it_and_is_audited(api, world):
     basis = make_basis("local_government_rule", issuing_government=world["district"])
     res = api(world["legal_office"]).post(
@@ -157,7 +158,7 @@ def test_repealing_a_basis_stops_it_and_is_audited(api, world):
     res = api(world["legal_office"]).post(
         f"law/bases/{basis.pk}/repeal", {"repealed_on": "2026-11-02", "reason": "再次"}
     )
-    assert_api_refused(res, 400, code="invalid")
+    assert_api_refused(res, 422, clause="D3.2b", code="repeal_lawful")
 
 
 # --- violation items -------------------------------------------------------------------

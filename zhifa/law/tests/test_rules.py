@@ -154,3 +154,21 @@ def test_a_term_without_a_full_cleanup_raises_a_reminder_once_it_has_passed(worl
         government=world["district"], scope="full", title="未完成的全面清理", started_on=date(2026, 9, 1)
     )
     assert rules.full_cleanup_each_term(term, [unfinished], date(2026, 12, 1)) is not None
+
+
+@pytest.mark.clause("D3.2b")
+def test_a_repeal_needs_a_reason_and_happens_once(world):
+    basis = make_basis("normative_document", issuing_agency=world["agency"])
+    assert rules.repeal_lawful(basis, "与上位法相抵触") is None
+    assert_refused(refused(rules.repeal_lawful(basis, " ")), "D3.2b", code="repeal_lawful", field="reason")
+    basis.repealed_on = date(2026, 3, 1)
+    exc = refused(rules.repeal_lawful(basis, "再次"))
+    assert_refused(exc, "D3.2b", code="repeal_lawful", field="repealed_on")
+
+
+@pytest.mark.clause("D3.2b", "D3.2c")
+def test_a_repealed_document_takes_no_cleanup_entry_from_its_repeal(world):
+    basis = make_basis("normative_document", issuing_agency=world["agency"], repealed_on=date(2026, 3, 1))
+    assert rules.cleanup_entry_on_a_live_document(basis, date(2026, 2, 28)) is None
+    exc = refused(rules.cleanup_entry_on_a_live_document(basis, date(2026, 3, 1)))
+    assert_refused(exc, "D3.2b", code="cleanup_entry_on_a_live_document", field="basis")

@@ -84,11 +84,11 @@ def test_annual_verification(api, people):
     res = api(people["office"]).post(
         f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2026-01-15", "result": "failed"}
     )
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "note"
+    assert assert_api_refused(res, 422, clause="D3.1c", code="verification_lawful")["field"] == "note"
     res = api(people["office"]).post(
         f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2024-01-15", "result": "passed"}
     )
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "verified_on"
+    assert assert_api_refused(res, 422, clause="D3.1c", code="verification_lawful")["field"] == "verified_on"
     res = api(people["office"]).post(
         f"people/certificates/{cert.pk}/verifications", {"year": 2025, "verified_on": "2026-01-15", "result": "passed"}
     )
@@ -114,7 +114,10 @@ def test_suspend_lift_and_revoke_with_reasons(api, people):
     url = f"people/certificates/{cert.pk}"
     assert (
         assert_api_refused(
-            api(people["office"]).post(f"{url}/suspend", {"reason": "", "on": "2026-05-01"}), 400, code="invalid"
+            api(people["office"]).post(f"{url}/suspend", {"reason": "", "on": "2026-05-01"}),
+            422,
+            clause="D3.1c",
+            code="suspension_lawful",
         )["field"]
         == "reason"
     )
@@ -122,12 +125,20 @@ def test_suspend_lift_and_revoke_with_reasons(api, people):
     assert res.status_code == 200 and res.json()["suspension_reason"] == "涉嫌违规执法，调查核实中"
     assert not standing_of(people["colleague"], "penalty", date(2026, 5, 2)).ok
     assert_api_refused(
-        api(people["office"]).post(f"{url}/suspend", {"reason": "again", "on": "2026-05-03"}), 400, code="invalid"
+        api(people["office"]).post(f"{url}/suspend", {"reason": "again", "on": "2026-05-03"}),
+        422,
+        clause="D3.1c",
+        code="suspension_lawful",
     )
     res = api(people["office"]).post(f"{url}/lift-suspension", {"on": "2026-05-20"})
     assert res.status_code == 200
     assert standing_of(people["colleague"], "penalty", date(2026, 5, 21)).ok
-    assert_api_refused(api(people["office"]).post(f"{url}/lift-suspension", {"on": "2026-05-21"}), 400, code="invalid")
+    assert_api_refused(
+        api(people["office"]).post(f"{url}/lift-suspension", {"on": "2026-05-21"}),
+        422,
+        clause="D3.1c",
+        code="suspension_liftable",
+    )
     assert_api_refused(
         api(people["head"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-01"}), 403, code="forbidden"
     )
@@ -136,7 +147,10 @@ def test_suspend_lift_and_revoke_with_reasons(api, people):
     )
     assert (
         assert_api_refused(
-            api(people["office"]).post(f"{url}/revoke", {"reason": " ", "on": "2026-06-01"}), 400, code="invalid"
+            api(people["office"]).post(f"{url}/revoke", {"reason": " ", "on": "2026-06-01"}),
+            422,
+            clause="D6.3a",
+            code="certificate_revocation_lawful",
         )["field"]
         == "reason"
     )
@@ -150,10 +164,16 @@ def test_suspend_lift_and_revoke_with_reasons(api, people):
     problems = "；".join(standing_of(people["colleague"], "penalty", date(2026, 6, 2)).problems)
     assert "吊销" in problems and "索取财物" in problems
     assert_api_refused(
-        api(people["office"]).post(f"{url}/suspend", {"reason": "x", "on": "2026-06-03"}), 400, code="invalid"
+        api(people["office"]).post(f"{url}/suspend", {"reason": "x", "on": "2026-06-03"}),
+        422,
+        clause="D3.1c",
+        code="suspension_lawful",
     )
     assert_api_refused(
-        api(people["office"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-03"}), 400, code="invalid"
+        api(people["office"]).post(f"{url}/revoke", {"reason": "x", "on": "2026-06-03"}),
+        422,
+        clause="D6.3a",
+        code="certificate_revocation_lawful",
     )
 
 
@@ -189,7 +209,7 @@ def test_certificate_pages(client, people):
         f"/people/certificates/{cert.pk}/verify/",
         {"year": 2026, "verified_on": "2026-05-11", "result": "failed", "note": ""},
     )
-    assert res.status_code == 400 and 'id="field-note"' in res.content.decode()
+    assert res.status_code == 422 and 'id="field-note"' in res.content.decode()
     assert (
         client.post(
             f"/people/certificates/{cert.pk}/revoke/", {"reason": "不适合继续从事执法工作", "on": "2026-06-01"}

@@ -103,12 +103,15 @@ def test_ending_a_conflict(api, people):
         api(people["reviewer"]).post(f"people/conflicts/{c.pk}/end", {"on": "2026-02-01"}), 403, code="forbidden"
     )
     res = api(people["officer_user"]).post(f"people/conflicts/{c.pk}/end", {"on": "2024-12-31"})
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "on"
+    assert assert_api_refused(res, 422, clause="D3.7", code="conflict_end_lawful")["field"] == "on"
     res = api(people["officer_user"]).post(f"people/conflicts/{c.pk}/end", {"on": "2026-02-01", "note": "已离婚"})
     assert res.status_code == 200 and res.json()["ended_on"] == "2026-02-01"
     assert conflicts_between(people["officer"], party, date(2026, 3, 1)) == []
     assert_api_refused(
-        api(people["officer_user"]).post(f"people/conflicts/{c.pk}/end", {"on": "2026-03-01"}), 400, code="invalid"
+        api(people["officer_user"]).post(f"people/conflicts/{c.pk}/end", {"on": "2026-03-01"}),
+        422,
+        clause="D3.7",
+        code="conflict_end_lawful",
     )
     assert api(people["head"]).get("people/conflicts", query_params={"live": "true"}).json()["count"] == 0
 

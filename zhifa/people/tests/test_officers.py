@@ -85,7 +85,7 @@ def test_update_and_transfer_need_both_agencies(api, people):
 def test_leaving_the_post_needs_a_reason_and_ends_the_standing(api, people):
     pk = people["colleague"].pk
     res = api(people["head"]).post(f"people/officers/{pk}/leave-post", {"on": "2026-05-01", "reason": ""})
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
+    assert assert_api_refused(res, 422, clause="D6.3a", code="leaving_post_lawful")["field"] == "reason"
     assert_api_refused(
         api(people["officer_user"]).post(f"people/officers/{pk}/leave-post", {"on": "2026-05-01", "reason": "x"}),
         403,
@@ -97,7 +97,7 @@ def test_leaving_the_post_needs_a_reason_and_ends_the_standing(api, people):
     assert "已调离执法岗位" in standing_of(officer, "penalty", date(2026, 5, 2)).problems
     assert AuditEvent.objects.get(act="officer.leave_post").clauses == ["D6.3a", "D3.1b"]
     res = api(people["head"]).post(f"people/officers/{pk}/leave-post", {"on": "2026-06-01", "reason": "again"})
-    assert_api_refused(res, 400, code="invalid")
+    assert_api_refused(res, 422, clause="D6.3a", code="leaving_post_lawful")
 
 
 def test_officer_pages(client, people):

@@ -62,6 +62,7 @@ def test_a_qualification_without_a_passed_training_in_the_field_is_refused(api, 
     assert not Qualification.objects.filter(officer=trainee).exists()
 
 
+@pytest.mark.clause("D3.1b")
 def test_only_the_office_over_the_agency_grants_and_revokes(api, people, trainee):
     make_training(trainee)
     body = {"officer_id": trainee.pk, "field": "penalty", "obtained_on": "2026-04-01"}
@@ -69,14 +70,16 @@ def test_only_the_office_over_the_agency_grants_and_revokes(api, people, trainee
     assert_api_refused(api(people["jb_office"]).post("people/qualifications", body), 400, code="invalid")
     assert api(people["city_office"]).post("people/qualifications", body).status_code == 201
     res = api(people["city_office"]).post("people/qualifications", body)
-    assert "已取得行政处罚执法资格" in assert_api_refused(res, 400, code="invalid")["message"]
+    body = assert_api_refused(res, 422, clause="D3.1b", code="qualification_not_yet_held")
+    assert "已取得行政处罚执法资格" in body["message"]
 
 
 @pytest.mark.clause("D3.1b")
 def test_revocation_needs_a_reason(api, people):
     q = people["colleague"].qualifications.get()
     res = api(people["office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "", "on": "2026-05-01"})
-    assert assert_api_refused(res, 400, code="invalid")["field"] == "reason"
+    body = assert_api_refused(res, 422, clause="D3.1b", code="qualification_revocation_lawful")
+    assert body["field"] == "reason"
     assert_api_refused(
         api(people["head"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "x", "on": "2026-05-01"}),
         403,
@@ -92,7 +95,7 @@ def test_revocation_needs_a_reason(api, people):
     )
     assert res.status_code == 200 and res.json()["revoked_on"] == "2026-05-01"
     res = api(people["office"]).post(f"people/qualifications/{q.pk}/revoke", {"reason": "again", "on": "2026-05-02"})
-    assert_api_refused(res, 400, code="invalid")
+    assert_api_refused(res, 422, clause="D3.1b", code="qualification_revocation_lawful")
 
 
 def test_training_scope_and_validation(api, people, trainee):
@@ -146,3 +149,13 @@ def test_qualification_and_training_pages(client, people, trainee):
     assert "撤销资格" in client.get(q.get_absolute_url()).content.decode()
     res = client.post(f"/people/qualifications/{q.pk}/revoke/", {"reason": "调离执法岗位", "on": "2026-06-01"})
     assert res.status_code == 302 and Qualification.objects.get(pk=q.pk).revoked_on == date(2026, 6, 1)
+
+
+@pytest.mark.clause("D3.1b")
+def test_the_training_named_must_be_the_officers_passed_training_in_the_field(api, people, trainee):
+    make_training(trainee)
+    licensing = make_training(trainee, "licensing", date(2026, 1, 1))
+    body = {"officer_id": trainee.pk, "field": "penalty", "obtained_on": "2026-04-01", "training_id": licensing.pk}
+    res = api(people["office"]).post("people/qualifications", body)
+    refusal = assert_api_refused(res, 422, clause="D3.1b", code="training_grounds_the_qualification")
+    assert refusal["field"] == "training" and not Qualification.objects.filter(officer=trainee).exists()
