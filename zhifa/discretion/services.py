@@ -149,28 +149,10 @@ def decision_check(
     if outcome == "penalty" and (amount is None or amount < 0):
         raise invalid("请填写罚款数额。", field="amount")
     amount = amount if outcome == "penalty" else None
-    item_stub = engine.Item(
-        code=proposal.item_code,
-        violation="",
-        violated=(),
-        penalty=(),
-        statutory_text="",
-        fines=(),
-        others=(),
-        warning_unless=None,
-        warning_allowed=False,
-        circumstances={},
-        tiers=(),
-        default_level=None,
-        provenance="",
-        field="",
-        violation_item=None,
-        note="",
-        raw={},
-    )
-    f = engine.factors_of(facts, prior_violations, item_stub)
-    excuse = engine._excuse(facts, item_stub)
-    vulnerable = engine._d51b(facts, prior_violations)
+    # The item's own ``warning_unless`` fact was weighed when proposing; here every listed factor counts.
+    f = engine.factors_of(facts, prior_violations, None, proposal.act_date)
+    excuse = engine.excuse(facts, proposal.act_date)
+    vulnerable = engine.vulnerable_first_minor(facts, prior_violations)
     confiscation = outcome == "penalty" and proposal.confiscation
     # Heavier or lighter than the proposed tier, and a lighter kind of outcome.
     above = amount is not None and proposal.fine_max is not None and amount > proposal.fine_max
@@ -445,7 +427,7 @@ def tier_rows(v: engine.Version):
                         item.code,
                         item.violation,
                         t.level,
-                        t.note or engine._describe_when(item, t.when),
+                        t.note or engine.describe_when(item, t.when),
                         "；".join(_branch_text(item, s) for s in t.fines),
                     )
                 )
@@ -467,7 +449,7 @@ def tier_rows(v: engine.Version):
 def _when_text(item, when) -> str:
     if not when:
         return ""
-    text = engine._describe_when(item, when)
+    text = engine.describe_when(item, when)
     if "party" in when:
         text = ("公民" if when["party"] == "individual" else "单位") + ("，" + text if text != "基准列明的情形" else "")
     if "has" in when:

@@ -341,3 +341,16 @@ def test_a_multiple_of_an_unrecorded_base_asks_for_it():
         facts={"first_offence": True, "goods_value": "1300"},
     )
     assert p.statutory_max == 2600
+
+
+def test_the_ages_of_article_30_are_dated_parameters_on_both_sides_of_2021_07_15():
+    from zhifa.core import parameters
+
+    assert engine.age_limits(date(2021, 7, 14)) == engine.age_limits(date(2021, 7, 15)) == (14, 18)
+    assert parameters.version("penalty_age_of_responsibility", on=date(2021, 7, 14)).source.startswith(
+        "行政处罚法（1996）"
+    )
+    assert parameters.version("penalty_age_of_adulthood", on=date(2021, 7, 15)).source == "行政处罚法第三十条"
+    assert engine.excuse(engine.Facts.from_dict({"party_kind": "individual", "age": 13}))[0] == "当事人不满十四周岁"
+    minor = engine.factors_of(engine.Facts.from_dict({"party_kind": "individual", "age": 17}), 0, None)
+    assert [m[1] for m in minor.mandatory] == ["已满十四周岁不满十八周岁"]

@@ -15,6 +15,11 @@ VERSIONS = engine.load_files(engine.bundled_paths())
 CASES = [(path.stem, case) for path in SCENARIOS for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
 
 
+def test_the_scenarios_reach_every_tier_of_the_common_split():
+    labels = {case["expect"].get("tier_label") for _, case in CASES if "expect" in case}
+    assert {"减轻", "从轻", "一般", "从重"} <= labels
+
+
 def test_every_item_has_a_scenario_file_and_there_are_enough_items():
     codes = {c for v in VERSIONS for c in v.items}
     assert len(codes) >= 30
@@ -46,6 +51,9 @@ def test_scenario(code, case):
     for key in ("fine_min", "fine_max", "recommended"):
         if key in want:
             assert getattr(p, key) == Decimal(want[key]), (case["name"], key, getattr(p, key))
-    if p.outcome == "penalty":
+    if p.outcome == "penalty" and p.tier == "reduce":
+        # 减轻: below the statutory minimum, on a legal ground (行政处罚法第三十二条), never nothing.
+        assert 0 < p.recommended < p.statutory_min, case["name"]
+    elif p.outcome == "penalty":
         assert p.statutory_min <= p.recommended <= p.statutory_max
     assert p.explanation and p.trace
