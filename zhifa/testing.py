@@ -15,7 +15,11 @@ from zoneinfo import ZoneInfo
 import time_machine
 from stdnum.cn import ric, uscc
 
+from zhifa.accounts.models import User
 from zhifa.core import clock
+from zhifa.org.models import Agency, Government, LegalAffairsOffice
+from zhifa.parties.models import Party
+from zhifa.people.models import Certificate, CertificateVerification, Officer, Qualification
 
 _seq = itertools.count(1)
 
@@ -58,14 +62,10 @@ def valid_uscc(n: int | None = None) -> str:
 
 
 def make_government(name="重庆市", level="city", parent=None, code=None):
-    from zhifa.org.models import Government
-
     return Government.objects.create(name=name, level=level, parent=parent, division_code=code or f"5{next(_seq):05d}")
 
 
 def make_city_and_district():
-    from zhifa.org.models import LegalAffairsOffice
-
     city = make_government("重庆市", "city", code="500000")
     district = make_government("渝中区", "district", city, code="500103")
     LegalAffairsOffice.objects.create(government=city, name="重庆市司法局")
@@ -74,8 +74,6 @@ def make_city_and_district():
 
 
 def make_agency(government, name=None, field="market", standing="confirmed", **kw):
-    from zhifa.org.models import Agency
-
     n = next(_seq)
     return Agency.objects.create(
         name=name or f"测试执法机关{n}",
@@ -104,8 +102,6 @@ def make_officer(
     that passed every annual verification from its year of issue to last year."""
     if verified_years is None:
         verified_years = range(issued_on.year, clock.today().year)
-    from zhifa.org.models import LegalAffairsOffice
-    from zhifa.people.models import Certificate, CertificateVerification, Officer, Qualification
 
     n = next(_seq)
     officer = Officer.objects.create(
@@ -133,8 +129,6 @@ def make_officer(
 
 
 def make_user(role="officer", agency=None, government=None, username=None, password="zhifa-test-pw", **kw):
-    from zhifa.accounts.models import User
-
     user = User(
         username=username or f"{role}{next(_seq)}",
         role=role,
@@ -149,8 +143,6 @@ def make_user(role="officer", agency=None, government=None, username=None, passw
 
 
 def make_party(kind="organisation", name=None, **kw):
-    from zhifa.parties.models import Party
-
     n = next(_seq)
     if kind == "organisation":
         return Party.objects.create(kind=kind, name=name or f"测试商贸有限公司{n}", uscc=valid_uscc(n), **kw)

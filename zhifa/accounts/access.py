@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from zhifa.accounts.models import AGENCY_ROLES, GOVERNMENT_ROLES, Role
-from zhifa.core.errors import DomainError, forbidden
+from zhifa.core.errors import DomainError, forbidden, not_found
 
 ROLE_LABELS = dict(Role.choices)
 
@@ -39,18 +39,19 @@ def require_role(user, *roles: str, action: str = "办理此事项") -> None:
     raise forbidden(f"只有{names}可以{action}。")
 
 
-def government_ids(user) -> set[int]:
-    from zhifa.org.models import Government
+# accounts sits below org: the user's government and agency are org's records, reached
+# through the relations accounts' User declares (``User.government``), never by importing org.
 
+
+def government_ids(user) -> set[int]:
+    """The user's government and every government under it."""
     if not user.government_id:
         return set()
-    return Government.objects.get(pk=user.government_id).subtree_ids()
+    return user.government.subtree_ids()
 
 
 def visible_agency_ids(user) -> set[int] | None:
     """The agencies whose non-public records ``user`` may see; None means all of them."""
-    from zhifa.org.models import Agency
-
     if not is_staff_user(user):
         return set()
     if user.role == Role.ADMIN:
@@ -58,7 +59,7 @@ def visible_agency_ids(user) -> set[int] | None:
     if user.role in AGENCY_ROLES:
         return {user.agency_id} if user.agency_id else set()
     if user.role in GOVERNMENT_ROLES:
-        return set(Agency.objects.filter(government_id__in=government_ids(user)).values_list("pk", flat=True))
+        return user.government.agency_ids_within() if user.government_id else set()
     return set()
 
 
@@ -77,8 +78,6 @@ def can_see_agency(user, agency_id: int | None) -> bool:
 
 def require_agency(user, agency_id: int | None, what: str = "记录") -> None:
     """Refuse with "not found" when ``user`` may not see records of ``agency_id``."""
-    from zhifa.core.errors import not_found
-
     if not can_see_agency(user, agency_id):
         raise not_found(what)
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from zhifa.accounts.models import ApiToken, User
+from zhifa.core import audit
 
 
 @admin.register(User)
@@ -12,8 +13,6 @@ class ZhifaUserAdmin(UserAdmin):
 
     def save_model(self, request, obj, form, change):
         from django.db import transaction
-
-        from zhifa.core import audit
 
         with transaction.atomic():
             super().save_model(request, obj, form, change)

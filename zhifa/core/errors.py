@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
+from zhifa.core.clauses import clause, validate
+from zhifa.core.lawtext import display
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -24,8 +27,6 @@ class Violation:
     @property
     def citation(self) -> str:
         """《决定》三（八）[D3.8]；《行政处罚法》第四十二条"""
-        from zhifa.core.clauses import clause
-        from zhifa.core.lawtext import display
 
         return "；".join([f"{clause(c).label}[{c}]" for c in self.clauses] + [display(t) for t in self.law])
 
@@ -74,7 +75,6 @@ class DomainError(Exception):
 
     @classmethod
     def of(cls, code: str, message: str, *, field: str | None = None, clauses=(), law=(), status: int | None = None):
-        from zhifa.core.clauses import validate
 
         return cls([Violation(code, validate(clauses), message, field, tuple(law))], status)
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from zhifa.core import workdays
+
 PARAMETERS_FILE = Path(__file__).resolve().parent / "data" / "parameters.yaml"
 UNITS = {"yuan": Decimal, "percent": Decimal, "working_days": int, "days": int, "months": int, "years": int}
 UNIT_LABELS = {"yuan": "元", "percent": "%", "working_days": "个工作日", "days": "日", "months": "个月", "years": "年"}
@@ -94,7 +96,6 @@ def value(key: str, *, on: date) -> Decimal | int:
 
 def period_end(key: str, *, start: date, on: date | None = None) -> date:
     """The last day of the period ``key`` (in force on ``on``, default ``start``) counted from ``start``."""
-    from zhifa.core import workdays
 
     p = parameter(key)
     n = p.at(on or start).value

@@ -23,8 +23,10 @@ from django.db import transaction
 
 from zhifa.core import clauses as decision_clauses
 from zhifa.core import lawtext
+from zhifa.core.errors import DomainError
 from zhifa.law import services
 from zhifa.law.models import Article, LegalBasis, ViolationItem
+from zhifa.org.models import Agency, Government
 
 DATA = Path(__file__).resolve().parent / "data"
 DECISION_DIR = lawtext.LAWS_DIR.parent / "decision"
@@ -103,14 +105,10 @@ def _amendments(law: lawtext.LawText) -> list[dict]:
 
 
 def _government(name: str):
-    from zhifa.org.models import Government
-
     return Government.objects.filter(name__in=[name, f"重庆市{name}"]).first() if name else None
 
 
 def _agency(name: str):
-    from zhifa.org.models import Agency
-
     return Agency.objects.filter(name=name).first() if name else None
 
 
@@ -204,7 +202,6 @@ def _load_decision(actor, report: LoadReport) -> None:
 def load_catalogue(actor) -> LoadReport:
     """Load law/data/catalogue.yaml: further bases with their articles, and the violation
     items (each citation must resolve to an article held; load_national_laws first)."""
-    from zhifa.core.errors import DomainError
 
     catalogue = yaml.safe_load((DATA / "catalogue.yaml").read_text(encoding="utf-8"))
     report = LoadReport()

@@ -19,6 +19,7 @@ from zhifa.core.lawtext import UnknownCitation, parse_citation
 from zhifa.core.references import get_or_not_found
 from zhifa.law import rules
 from zhifa.law.models import Article, Cleanup, CleanupEntry, LegalBasis, ViolationItem
+from zhifa.org.models import Agency, GovernmentTerm
 
 # --- legal bases and articles -----------------------------------------------------------
 
@@ -209,7 +210,6 @@ class CleanupReminder:
 def cleanup_reminders(user, on: date) -> list[CleanupReminder]:
     """Reminders on ``on`` for the governments ``user`` supervises: the legal affairs
     office and the supervisory organ see their government and those under it."""
-    from zhifa.org.models import GovernmentTerm
 
     if not is_staff_user(user) or not (user.role == Role.ADMIN or user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR)):
         return []
@@ -236,7 +236,6 @@ def cleanup_reminders(user, on: date) -> list[CleanupReminder]:
 
 def visible_agency_choices(user):
     """Agencies whose cleanups ``user`` may organise (for forms)."""
-    from zhifa.org.models import Agency
 
     ids = visible_agency_ids(user)
     qs = Agency.objects.all()

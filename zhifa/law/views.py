@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from zhifa.accounts.access import has_role
+from zhifa.accounts.access import can_manage_agency, government_ids, has_role
 from zhifa.accounts.models import Role
 from zhifa.core import clock
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage, StaffPage
 from zhifa.law import filters, forms, selectors, services
 from zhifa.law.models import Cleanup, LegalBasis
+from zhifa.org.models import Agency, Government
 
 MAINTAINERS = (Role.ADMIN, Role.LEGAL_OFFICE, Role.HEAD)
 
@@ -222,8 +223,6 @@ class CleanupDetail(DetailPage):
         cleanup = self.object
         user = self.request.user
         if cleanup.agency_id:
-            from zhifa.accounts.access import can_manage_agency
-
             may_act = can_manage_agency(user, cleanup.agency_id)
         else:
             may_act = has_role(user, Role.LEGAL_OFFICE) and (
@@ -236,9 +235,6 @@ class CleanupDetail(DetailPage):
 
 
 def _organiser_choices(user):
-    from zhifa.accounts.access import government_ids
-    from zhifa.org.models import Agency, Government
-
     if user.role == Role.ADMIN:
         return Agency.objects.all(), Government.objects.all()
     if user.role == Role.HEAD:

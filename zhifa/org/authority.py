@@ -10,9 +10,10 @@ outside the scope, through :func:`zhifa.accounts.access.require_agency`.
 
 from __future__ import annotations
 
-from zhifa.accounts.access import government_ids, require_role
+from zhifa.accounts.access import government_ids, is_staff_user, require_role
 from zhifa.accounts.models import Role
 from zhifa.core.errors import forbidden
+from zhifa.org.models import LegalAffairsOffice
 
 
 def require_office_over(actor, government, action: str) -> None:
@@ -27,7 +28,6 @@ def require_office_over(actor, government, action: str) -> None:
 def acting_office(actor, government):
     """The legal affairs office in whose name ``actor`` acts for a body of ``government``:
     the actor's own office, or (for the administrator) the nearest office at or above it."""
-    from zhifa.org.models import LegalAffairsOffice
 
     if actor.role == Role.LEGAL_OFFICE:
         return LegalAffairsOffice.objects.filter(government_id=actor.government_id).first()
@@ -43,7 +43,6 @@ def acting_office(actor, government):
 def may_oversee(user, government) -> bool:
     """Whether :func:`require_office_over` would let ``user`` act on bodies of ``government``
     (used by pages to show or hide buttons; the service still decides)."""
-    from zhifa.accounts.access import is_staff_user
 
     if not is_staff_user(user):
         return False

@@ -10,6 +10,8 @@ from django import forms
 from django.db.models import Q
 
 from zhifa.core.forms import ZhifaForm, ZhifaModelForm
+from zhifa.core.lawtext import UnknownCitation, parse_citation
+from zhifa.law.models import Article, ViolationItem
 from zhifa.org import selectors
 from zhifa.org.models import (
     Agency,
@@ -28,8 +30,6 @@ _SPLIT = re.compile(r"[\n\r；;、，,]+")
 
 def find_article(citation: str):
     """The law.Article a citation such as ``食品安全法第一百二十四条`` or ``《行政处罚法》第二十条`` names, or None."""
-    from zhifa.core.lawtext import UnknownCitation, parse_citation
-    from zhifa.law.models import Article
 
     try:
         cit = parse_citation(citation)
@@ -166,7 +166,6 @@ class PowerForm(UserForm, ZhifaModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from zhifa.law.models import ViolationItem
 
         governments = selectors.governments_overseen(self.user)
         self.fields["agency"].queryset = Agency.objects.filter(government__in=governments)

@@ -59,6 +59,10 @@ class Government(models.Model):
             ids.update(frontier)
         return ids
 
+    def agency_ids_within(self) -> set[int]:
+        """The agencies of this government and of every government under it."""
+        return set(Agency.objects.filter(government_id__in=self.subtree_ids()).values_list("pk", flat=True))
+
     def contains(self, other: Government) -> bool:
         node = other
         while node is not None:

@@ -11,7 +11,8 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from zhifa.accounts.access import visible_agency_ids
+from zhifa.accounts.access import government_ids, is_staff_user, visible_agency_ids
+from zhifa.accounts.models import Role
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
 from zhifa.org.models import (
@@ -96,6 +97,13 @@ def standing_decision_list() -> QuerySet:
     return StandingDecision.objects.select_related("agency", "agency__government", "office")
 
 
+def articles_with_basis() -> QuerySet:
+    """Articles of law with their legal basis. org sits below law (law's bases are issued and
+    cleaned up by org's bodies), so it reaches law's Article through the relation its own
+    Power declares, never by importing law."""
+    return Power._meta.get_field("basis_articles").related_model.objects.select_related("basis")
+
+
 def power_list() -> QuerySet:
     return Power.objects.select_related("agency", "agency__government").prefetch_related(
         "violation_items", Prefetch("basis_articles", to_attr="basis_list")
@@ -103,21 +111,15 @@ def power_list() -> QuerySet:
 
 
 def power_get(pk: int) -> Power:
-    from zhifa.law.models import Article
-
     qs = Power.objects.select_related("agency", "agency__government").prefetch_related(
-        "violation_items",
-        Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list"),
+        "violation_items", Prefetch("basis_articles", queryset=articles_with_basis(), to_attr="basis_list")
     )
     return get_or_not_found(qs, "执法事项", pk=pk)
 
 
 def powers_of(agency: Agency, on: date | None = None) -> QuerySet:
-    from zhifa.law.models import Article
-
     qs = Power.objects.filter(agency=agency).prefetch_related(
-        "violation_items",
-        Prefetch("basis_articles", queryset=Article.objects.select_related("basis"), to_attr="basis_list"),
+        "violation_items", Prefetch("basis_articles", queryset=articles_with_basis(), to_attr="basis_list")
     )
     if on is not None:
         qs = qs.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
@@ -173,9 +175,6 @@ def post_get(user, pk: int) -> Post:
 def manageable_agencies(user) -> QuerySet:
     """Agencies whose registry records ``user`` may change (form choices); mirrors
     :func:`zhifa.accounts.access.can_manage_agency`."""
-    from zhifa.accounts.access import is_staff_user
-    from zhifa.accounts.models import Role
-
     qs = Agency.objects.select_related("government")
     if not is_staff_user(user):
         return qs.none()
@@ -190,9 +189,6 @@ def manageable_agencies(user) -> QuerySet:
 
 def governments_overseen(user) -> QuerySet:
     """The governments whose bodies ``user`` maintains (administrator: all)."""
-    from zhifa.accounts.access import government_ids
-    from zhifa.accounts.models import Role
-
     if getattr(user, "role", None) == Role.ADMIN:
         return Government.objects.all()
     return Government.objects.filter(pk__in=government_ids(user))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from zhifa.accounts.access import require_manage_agency, require_role
 from zhifa.accounts.models import Role, User
@@ -17,7 +18,7 @@ from zhifa.core import clock
 from zhifa.core.errors import invalid
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
-from zhifa.org import rules
+from zhifa.org import rules, selectors
 from zhifa.org.authority import acting_office, require_office_over
 from zhifa.org.models import (
     Agency,
@@ -262,9 +263,7 @@ POWER_FIELDS = ("code", "name", "category", "valid_from", "valid_to", "basis_art
 
 
 def _power_rules(category, basis_articles, items):
-    from zhifa.law.models import Article
-
-    basis_articles = list(Article.objects.filter(pk__in=[a.pk for a in basis_articles]).select_related("basis"))
+    basis_articles = list(selectors.articles_with_basis().filter(pk__in=[a.pk for a in basis_articles]))
     enforce(
         rules.power_has_legal_basis(basis_articles), rules.power_basis_covers_items(category, basis_articles, items)
     )
@@ -317,12 +316,9 @@ DELEGATION_FIELDS = ("powers", "basis_article", "document_number", "scope_note",
 
 
 def _qualified_officers(agency: Agency, on: date) -> int:
-    from django.db.models import Q
-
-    from zhifa.people.models import Officer
-
+    # org sits below people: the agency's officers through the relation people's Officer declares.
     return (
-        Officer.objects.filter(agency=agency, active=True, qualifications__obtained_on__lte=on)
+        agency.officers.filter(active=True, qualifications__obtained_on__lte=on)
         .filter(Q(qualifications__revoked_on__isnull=True) | Q(qualifications__revoked_on__gt=on))
         .distinct()
         .count()
@@ -330,11 +326,9 @@ def _qualified_officers(agency: Agency, on: date) -> int:
 
 
 def _delegation_rules(delegation: Delegation, powers) -> None:
-    from zhifa.law.models import Article
-
     basis = None
     if delegation.basis_article_id:
-        basis = Article.objects.select_related("basis").get(pk=delegation.basis_article_id)
+        basis = selectors.articles_with_basis().get(pk=delegation.basis_article_id)
     enforce(
         rules.delegation_written_with_scope(delegation.kind, delegation.document_number, powers),
         rules.authorisation_by_law_or_regulation(delegation.kind, basis),

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from zhifa.core.identifiers import mask_ric, normalise_ric, validate_ric, validate_uscc
+
 
 class EnforcementField(models.TextChoices):
     """Fields of enforcement work that need a qualification (D3.1b)."""
@@ -63,8 +65,6 @@ class Officer(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        from zhifa.core.identifiers import normalise_ric, validate_ric
-
         self.id_number = normalise_ric(self.id_number)
         try:
             validate_ric(self.id_number)
@@ -75,7 +75,6 @@ class Officer(models.Model):
 
     @property
     def masked_id_number(self) -> str:
-        from zhifa.core.identifiers import mask_ric
 
         return mask_ric(self.id_number)
 
@@ -283,8 +282,6 @@ class ConflictOfInterest(models.Model):
 
     def clean(self):
         from django.core.exceptions import ValidationError
-
-        from zhifa.core.identifiers import normalise_ric, validate_ric, validate_uscc
 
         if self.party_identifier:
             value = normalise_ric(self.party_identifier)

@@ -15,9 +15,11 @@ from zhifa.accounts.access import require_agency, require_login, require_manage_
 from zhifa.accounts.models import AGENCY_ROLES, Role
 from zhifa.core import clock
 from zhifa.core.errors import forbidden, invalid
+from zhifa.core.identifiers import normalise_ric
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
 from zhifa.org.authority import acting_office
+from zhifa.parties.models import Party
 from zhifa.people import rules
 from zhifa.people.models import (
     Certificate,
@@ -302,9 +304,6 @@ def _require_declarer(actor, officer: Officer, action: str) -> None:
 def _party_by_identifier(identifier: str):
     """The registered party with this identity number or credit code, if any."""
     from django.db.models import Q
-
-    from zhifa.core.identifiers import normalise_ric
-    from zhifa.parties.models import Party
 
     value = normalise_ric(identifier)
     return Party.objects.filter(Q(id_number=value) | Q(uscc=value)).first()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from zhifa.people.models import Certificate, ConflictOfInterest, Officer
+from zhifa.people.models import Certificate, ConflictOfInterest, EnforcementField, Officer
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,6 @@ def standing_of(officer: Officer, field_code: str, on: date) -> Standing:
         problems.append("已调离执法岗位")
     qualified = any(q.field == field_code and q.held_on(on) for q in officer.qualifications.all())
     if not qualified:
-        from zhifa.people.models import EnforcementField
-
         problems.append(f"未取得{EnforcementField(field_code).label}执法资格")
     cert = current_certificate(officer, on)
     problems += certificate_problems(cert, on)

@@ -8,6 +8,7 @@ from django import template
 from django.utils.html import format_html
 
 from zhifa.core import clock
+from zhifa.core.clauses import UnknownClause, clause
 
 register = template.Library()
 
@@ -43,8 +44,6 @@ def badge(text, colour="grey"):
 
 @register.filter
 def clause_label(clause_id: str) -> str:
-    from zhifa.core.clauses import UnknownClause, clause
-
     try:
         return f"{clause(clause_id).label}[{clause_id}]"
     except UnknownClause:

@@ -6,6 +6,7 @@ from django import template
 
 from zhifa.core import clock
 from zhifa.people.standing import STATUS_COLOURS, STATUS_LABELS, status_of
+from zhifa.people.standing import current_certificate as latest
 
 register = template.Library()
 
@@ -23,6 +24,5 @@ def certificate_status(certificate, on=None):
 @register.filter
 def current_certificate(officer, on=None):
     """The officer's latest certificate issued on or before ``on`` (from prefetched rows)."""
-    from zhifa.people.standing import current_certificate as latest
 
     return latest(officer, on or clock.today())

@@ -11,7 +11,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from zhifa.accounts.models import User
 from zhifa.core.errors import DomainError
+from zhifa.discretion import engine, services
+from zhifa.discretion.models import StandardVersion
 
 
 class Command(BaseCommand):
@@ -26,13 +29,10 @@ class Command(BaseCommand):
         exp.add_argument("directory")
 
     def handle(self, *args, action, **opts):
-        from zhifa.discretion import engine, services
 
         if action == "import":
             actor = None
             if opts.get("user"):
-                from zhifa.accounts.models import User
-
                 actor = User.objects.filter(username=opts["user"]).first()
                 if actor is None:
                     raise CommandError(f"没有用户 {opts['user']}")
@@ -48,8 +48,6 @@ class Command(BaseCommand):
             if report.unlinked:
                 self.stdout.write(f"  未关联违法行为事项：{', '.join(report.unlinked)}")
         else:
-            from zhifa.discretion.models import StandardVersion
-
             out = Path(opts["directory"])
             out.mkdir(parents=True, exist_ok=True)
             for v in StandardVersion.objects.select_related("standard"):

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from zhifa.accounts.models import User
 from zhifa.core.errors import DomainError
+from zhifa.law import loader
 
 
 class Command(BaseCommand):
@@ -11,8 +13,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-catalogue", action="store_true", help="只载入国家法律文本和《决定》")
 
     def handle(self, *args, **opts):
-        from zhifa.accounts.models import User
-        from zhifa.law import loader
 
         actor = User.objects.filter(username=opts["username"]).first()
         if actor is None:

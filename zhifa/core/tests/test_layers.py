@@ -1,0 +1,160 @@
+"""The dependency direction between apps, as docs/development.md ("Layout") declares it,
+checked over every module's imports.
+
+    core ← accounts ← org ← law | parties ← people ← discretion ← cases ← documents ← portal ← demo
+
+An app imports only from apps below it (``law`` and ``parties`` are independent of each
+other); the project's own top-level modules (urls, api, settings, testing) may import
+anything. A function-local import of a zhifa module hides a dependency, so each one says
+why on its line or the line above.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Lowest first; apps on one line are independent of each other.
+LAYERS: list[set[str]] = [
+    {"core"},
+    {"accounts"},
+    {"org"},
+    {"law", "parties"},
+    {"people"},
+    {"discretion"},
+    {"cases"},
+    {"documents"},
+    {"portal"},
+    {"demo"},
+]
+LAYER = {app: i for i, apps in enumerate(LAYERS) for app in apps}
+
+#: Upward module-level imports allowed, each with its reason: (importing module, imported app).
+EXCEPTIONS = {
+    # The catalogue of powers is edited and shown with the articles it rests on: org's
+    # pages and API name law's articles and violation items (org's models name them by
+    # string, and org's domain modules never import law).
+    ("zhifa.org.api", "law"): "powers name their articles and violation items",
+    ("zhifa.org.forms", "law"): "powers name their articles and violation items",
+}
+
+#: Function-local imports in these paths are another branch's (issue 8 splits the work);
+#: they leave this list when that work lands.
+LOCAL_IMPORT_PENDING = ("zhifa/cases/", "zhifa/parties/", "zhifa/core/audit.py")
+
+
+@dataclass(frozen=True)
+class Import:
+    module: str  # the importing module
+    target: str  # the imported zhifa module
+    line: int
+    local: bool
+    commented: bool
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _app(module: str) -> str | None:
+    """The app a zhifa module belongs to; None for the project's top-level modules."""
+    parts = module.split(".")
+    if len(parts) < 2 or not (ROOT / "zhifa" / parts[1] / "apps.py").exists():
+        return None
+    return parts[1]
+
+
+def imports_of(path: Path) -> list[Import]:
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    module = _module_name(path)
+    found: list[Import] = []
+
+    def commented(node) -> bool:
+        here = lines[node.lineno - 1]
+        above = lines[node.lineno - 2].strip() if node.lineno > 1 else ""
+        return "#" in here or above.startswith("#")
+
+    def visit(node, local: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = local or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            targets: list[str] = []
+            if isinstance(child, ast.ImportFrom) and child.module and child.level == 0:
+                if child.module == "zhifa":
+                    targets = [f"zhifa.{a.name}" for a in child.names]
+                elif child.module.startswith("zhifa."):
+                    targets = [child.module]
+            elif isinstance(child, ast.Import):
+                targets = [a.name for a in child.names if a.name.startswith("zhifa.")]
+            for target in targets:
+                found.append(Import(module, target, child.lineno, local, commented(child)))
+            visit(child, inner)
+
+    visit(ast.parse(source), False)
+    return found
+
+
+def _sources():
+    for path in sorted((ROOT / "zhifa").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if "/migrations/" in rel or "/tests/" in rel:
+            continue
+        yield rel, path
+
+
+def test_every_app_has_a_layer():
+    apps = {p.parent.name for p in (ROOT / "zhifa").glob("*/apps.py")}
+    assert apps <= set(LAYER), f"declare the layer of {sorted(apps - set(LAYER))} in LAYERS and docs/development.md"
+
+
+def test_apps_import_only_from_apps_below_them():
+    wrong = []
+    for rel, path in _sources():
+        for imp in imports_of(path):
+            source, target = _app(imp.module), _app(imp.target)
+            if imp.local or source is None or target is None or source == target:
+                continue
+            if LAYER[target] < LAYER[source]:
+                continue
+            reason = EXCEPTIONS.get((imp.module, target)) or EXCEPTIONS.get((imp.module.rsplit(".", 1)[0], target))
+            if reason is None:
+                wrong.append(f"{rel}:{imp.line}: {source} imports {imp.target} ({target} is not below {source})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_function_local_imports_say_why():
+    hidden = []
+    for rel, path in _sources():
+        if rel.startswith(LOCAL_IMPORT_PENDING):
+            continue
+        hidden += [f"{rel}:{i.line}: {i.target}" for i in imports_of(path) if i.local and not i.commented]
+    assert not hidden, "import at module level, or say why on the line or the line above:\n" + "\n".join(hidden)
+
+
+def test_the_checks_see_upward_and_hidden_imports(tmp_path, monkeypatch):
+    pkg = tmp_path / "zhifa" / "org"
+    pkg.mkdir(parents=True)
+    (pkg / "apps.py").write_text("")
+    sample = pkg / "services.py"
+    sample.write_text(
+        "from zhifa.cases.models import Case\n"
+        "def f():\n"
+        "    from zhifa.people.models import Officer\n"
+        "def g():\n"
+        "    # people sits above org: read at call time\n"
+        "    from zhifa.people.models import Officer\n"
+    )
+    monkeypatch.setattr(__import__(__name__, fromlist=["ROOT"]), "ROOT", tmp_path)
+    found = imports_of(sample)
+    assert [(i.target, i.local, i.commented) for i in found] == [
+        ("zhifa.cases.models", False, False),
+        ("zhifa.people.models", True, False),
+        ("zhifa.people.models", True, True),
+    ]
+    assert _app("zhifa.org.services") == "org" and _app("zhifa.testing") is None
