@@ -1,8 +1,12 @@
 from ninja import Router, Schema
 
+from zhifa.accounts.models import User
+from zhifa.core.api_schemas import described, errors
+
 router = Router(tags=["账户"])
 
 
+@described(User)
 class MeOut(Schema):
     username: str
     display_name: str
@@ -12,7 +16,7 @@ class MeOut(Schema):
     government_id: int | None
 
 
-@router.get("me", response=MeOut, summary="当前用户")
+@router.get("me", response={200: MeOut, **errors(400, 401)}, summary="当前用户")
 def me(request):
     u = request.auth
     return MeOut(

@@ -8,6 +8,7 @@ violation, an input check, access or a conflict (see :mod:`zhifa.api`).
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
 from ninja import Field, Schema
 
 
@@ -45,3 +46,56 @@ def errors(*statuses: int) -> dict[int, type[ErrorBody]]:
     if unknown:
         raise ValueError(f"undocumented error statuses: {sorted(unknown)}")
     return dict.fromkeys(statuses, ErrorBody)
+
+
+# --- Field descriptions from the models' verbose names ---------------------------------
+
+#: Descriptions of fields that name no model field.
+COMMON = {
+    "id": "编号",
+    "count": "条数",
+}
+
+
+def _model_text(model, name: str) -> str | None:
+    """The verbose name of ``model``'s field ``name`` (``x_id``: 编号 of the record ``x``;
+    ``x_label``: the Chinese name of the value of ``x``)."""
+    if model is None:
+        return None
+    for suffix, template in (("_label", "{}（中文）"), ("_id", "{}（编号）"), ("", "{}")):
+        if name.endswith(suffix):
+            base = name[: -len(suffix)] if suffix else name
+            try:
+                verbose = getattr(model._meta.get_field(base), "verbose_name", None)
+            except FieldDoesNotExist:
+                continue
+            if verbose:  # a reverse relation has none
+                return template.format(verbose)
+    return None
+
+
+def described(model=None, **texts: str):
+    """Give every field of a schema a Chinese description: ``texts`` by name, else the
+    model field's verbose name, else :data:`COMMON`. A field left without one is an error
+    at import, so a schema cannot be published undescribed.
+
+        @described(Agency, power_count="本机关的法定职权数")
+        class AgencyOut(Schema): ...
+    """
+
+    def decorate(cls):
+        missing = []
+        for name, info in cls.model_fields.items():
+            if info.description:
+                continue
+            text = texts.get(name) or COMMON.get(name) or _model_text(model, name)
+            if text:
+                info.description = str(text)
+            else:
+                missing.append(name)
+        if missing:
+            raise TypeError(f"{cls.__name__}: describe {missing} (zhifa.core.api_schemas.described)")
+        cls.model_rebuild(force=True)
+        return cls
+
+    return decorate

@@ -11,9 +11,10 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
+from zhifa.core.api_schemas import described, errors
 from zhifa.core.references import reference
 from zhifa.law import selectors, services
-from zhifa.law.models import Cleanup
+from zhifa.law.models import Article, Cleanup, CleanupEntry, LegalBasis, ViolationItem
 from zhifa.org.models import Agency, Government
 from zhifa.org.selectors import agency_get, government_get
 
@@ -22,6 +23,7 @@ router = Router(tags=["执法依据"])
 Levels = str  # one of LegalBasis.Level: the model validates it and answers at the field
 
 
+@described(Article, citation="条文的引用（如“行政处罚法第二十条”）")
 class ArticleOut(Schema):
     id: int
     number: int
@@ -35,6 +37,7 @@ class ArticleOut(Schema):
         return str(obj)
 
 
+@described(LegalBasis, may_ground="可否作为设定执法职权或处罚的依据（法律、法规、规章）")
 class BasisOut(Schema):
     id: int
     title: str
@@ -60,6 +63,7 @@ class BasisOut(Schema):
         return obj.get_level_display()
 
 
+@described(LegalBasis, may_ground="可否作为设定执法职权或处罚的依据（法律、法规、规章）", articles="条文")
 class BasisDetailOut(BasisOut):
     articles: list[ArticleOut]
 
@@ -68,6 +72,7 @@ class BasisDetailOut(BasisOut):
         return list(obj.articles.order_by("number"))
 
 
+@described(LegalBasis)
 class BasisIn(Schema):
     title: str = Field(..., max_length=200)
     short_title: str = Field("", max_length=100)
@@ -82,6 +87,7 @@ class BasisIn(Schema):
     source: str = Field("", max_length=300)
 
 
+@described(LegalBasis)
 class BasisPatch(Schema):
     title: str | None = Field(None, max_length=200)
     short_title: str | None = Field(None, max_length=100)
@@ -94,11 +100,13 @@ class BasisPatch(Schema):
     source: str | None = Field(None, max_length=300)
 
 
+@described(LegalBasis, reason="废止理由")
 class RepealIn(Schema):
     repealed_on: date
     reason: str = Field(..., max_length=300)
 
 
+@described(Article)
 class ArticleIn(Schema):
     number: int = Field(..., ge=1)
     label: str = Field("", max_length=40)
@@ -106,12 +114,14 @@ class ArticleIn(Schema):
     text: str
 
 
+@described(Article)
 class ArticlePatch(Schema):
     label: str | None = Field(None, max_length=40)
     chapter: str | None = Field(None, max_length=100)
     text: str | None = None
 
 
+@described(ViolationItem, violated="违反的条文", penalty="处罚依据条文")
 class ItemOut(Schema):
     id: int
     code: str
@@ -131,6 +141,7 @@ class ItemOut(Schema):
         return [str(a) for a in obj.penalty_articles.all()]
 
 
+@described(ViolationItem, violated="违反的条文（引用，如“食品安全法第三十四条”）", penalty="处罚依据条文（引用）")
 class ItemIn(Schema):
     code: str = Field(..., max_length=40)
     name: str = Field(..., max_length=200)
@@ -141,6 +152,7 @@ class ItemIn(Schema):
     health_or_finance: bool = False
 
 
+@described(ViolationItem, violated="违反的条文（引用）", penalty="处罚依据条文（引用）")
 class ItemPatch(Schema):
     code: str | None = Field(None, max_length=40)
     name: str | None = Field(None, max_length=200)
@@ -151,6 +163,7 @@ class ItemPatch(Schema):
     health_or_finance: bool | None = None
 
 
+@described(CleanupEntry, basis_title="文件名称")
 class EntryOut(Schema):
     id: int
     basis_id: int
@@ -164,6 +177,7 @@ class EntryOut(Schema):
         return obj.basis.title
 
 
+@described(Cleanup)
 class CleanupOut(Schema):
     id: int
     title: str
@@ -176,6 +190,7 @@ class CleanupOut(Schema):
     summary: str
 
 
+@described(Cleanup, entries="清理结论")
 class CleanupDetailOut(CleanupOut):
     entries: list[EntryOut]
 
@@ -184,6 +199,7 @@ class CleanupDetailOut(CleanupOut):
         return list(selectors.cleanup_entries(obj))
 
 
+@described(Cleanup)
 class CleanupIn(Schema):
     title: str = Field(..., max_length=200)
     scope: str = Cleanup.Scope.PERIODIC
@@ -192,6 +208,7 @@ class CleanupIn(Schema):
     started_on: date
 
 
+@described(CleanupEntry)
 class EntryIn(Schema):
     basis_id: int
     outcome: str
@@ -199,15 +216,28 @@ class EntryIn(Schema):
     decided_on: date
 
 
+@described(Cleanup)
 class CompleteIn(Schema):
     completed_on: date
 
 
+@described(Cleanup)
 class PublishIn(Schema):
     published_on: date
     summary: str = ""
 
 
+@described(
+    government_id="政府（编号）",
+    government="政府",
+    term_id="任期（编号）",
+    term_number="届次",
+    starts_on="任期开始",
+    ends_on="任期结束",
+    code="提醒所依据的规则代码",
+    clauses="所执行的《决定》条款编号",
+    message="提醒的中文说明",
+)
 class ReminderOut(Schema):
     government_id: int
     government: str
@@ -231,7 +261,7 @@ def _government(pk, field: str) -> Government | None:
 # --- legal bases (public reads) ----------------------------------------------------------
 
 
-@router.get("bases", response=list[BasisOut], auth=None, summary="执法依据列表")
+@router.get("bases", response={200: list[BasisOut], **errors(400)}, auth=None, summary="执法依据列表")
 @paginate(LimitOffsetPagination)
 def basis_list(
     request, level: str | None = None, in_force_on: date | None = None, issuer: str | None = None, q: str | None = None
@@ -239,35 +269,44 @@ def basis_list(
     return selectors.basis_search(selectors.basis_list(), level=level, in_force_on=in_force_on, issuer=issuer, q=q)
 
 
-@router.get("bases/{pk}", response=BasisDetailOut, auth=None, summary="执法依据及其条文")
+@router.get("bases/{pk}", response={200: BasisDetailOut, **errors(400, 404)}, auth=None, summary="执法依据及其条文")
 def basis_get(request, pk: int):
     return selectors.basis_get(pk)
 
 
-@router.get("public/bases", response=list[BasisOut], auth=None, summary="现行执法依据（公开）")
+@router.get("public/bases", response={200: list[BasisOut], **errors(400)}, auth=None, summary="现行执法依据（公开）")
 @paginate(LimitOffsetPagination)
 def public_basis_list(request, on: date | None = None, level: str | None = None, q: str | None = None):
     return selectors.basis_search(selectors.bases_in_force(on or clock.today()), level=level, q=q)
 
 
-@router.get("public/bases/{pk}", response=BasisDetailOut, auth=None, summary="现行执法依据及其条文（公开）")
+@router.get(
+    "public/bases/{pk}",
+    response={200: BasisDetailOut, **errors(400, 404)},
+    auth=None,
+    summary="现行执法依据及其条文（公开）",
+)
 def public_basis_get(request, pk: int, on: date | None = None):
     return selectors.public_basis_get(pk, on or clock.today())
 
 
-@router.get("public/repeals", response=list[BasisOut], auth=None, summary="废止公告（公开）")
+@router.get("public/repeals", response={200: list[BasisOut], **errors(400)}, auth=None, summary="废止公告（公开）")
 @paginate(LimitOffsetPagination)
 def public_repeals(request):
     return selectors.repeals()
 
 
-@router.get("public/cleanups", response=list[CleanupOut], auth=None, summary="清理结果公告（公开）")
+@router.get(
+    "public/cleanups", response={200: list[CleanupOut], **errors(400)}, auth=None, summary="清理结果公告（公开）"
+)
 @paginate(LimitOffsetPagination)
 def public_cleanups(request):
     return selectors.published_cleanups()
 
 
-@router.get("public/cleanups/{pk}", response=CleanupDetailOut, auth=None, summary="清理结果（公开）")
+@router.get(
+    "public/cleanups/{pk}", response={200: CleanupDetailOut, **errors(400, 404)}, auth=None, summary="清理结果（公开）"
+)
 def public_cleanup_get(request, pk: int):
     return selectors.published_cleanup_get(pk)
 
@@ -275,7 +314,7 @@ def public_cleanup_get(request, pk: int):
 # --- legal bases (acts) -----------------------------------------------------------------
 
 
-@router.post("bases", response={201: BasisDetailOut}, summary="登记执法依据")
+@router.post("bases", response={201: BasisDetailOut, **errors(400, 401, 403, 409, 422)}, summary="登记执法依据")
 def basis_create(request, payload: BasisIn):
     data = payload.dict()
     agency = _agency(data.pop("issuing_agency_id"), "issuing_agency_id")
@@ -286,24 +325,30 @@ def basis_create(request, payload: BasisIn):
     return Status(201, basis)
 
 
-@router.patch("bases/{pk}", response=BasisDetailOut, summary="修改执法依据")
+@router.patch(
+    "bases/{pk}", response={200: BasisDetailOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改执法依据"
+)
 def basis_update(request, pk: int, payload: BasisPatch):
     return services.legal_basis_update(
         actor=request.auth, basis=selectors.basis_get(pk), **payload.dict(exclude_unset=True)
     )
 
 
-@router.post("bases/{pk}/repeal", response=BasisDetailOut, summary="登记废止")
+@router.post(
+    "bases/{pk}/repeal", response={200: BasisDetailOut, **errors(400, 401, 403, 404, 409, 422)}, summary="登记废止"
+)
 def basis_repeal(request, pk: int, payload: RepealIn):
     return services.legal_basis_repeal(actor=request.auth, basis=selectors.basis_get(pk), **payload.dict())
 
 
-@router.post("bases/{pk}/articles", response={201: ArticleOut}, summary="登记条文")
+@router.post(
+    "bases/{pk}/articles", response={201: ArticleOut, **errors(400, 401, 403, 404, 409, 422)}, summary="登记条文"
+)
 def article_create(request, pk: int, payload: ArticleIn):
     return Status(201, services.article_create(actor=request.auth, basis=selectors.basis_get(pk), **payload.dict()))
 
 
-@router.patch("articles/{pk}", response=ArticleOut, summary="修改条文")
+@router.patch("articles/{pk}", response={200: ArticleOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改条文")
 def article_update(request, pk: int, payload: ArticlePatch):
     return services.article_update(
         actor=request.auth, article=selectors.article_get(pk), **payload.dict(exclude_unset=True)
@@ -313,7 +358,7 @@ def article_update(request, pk: int, payload: ArticlePatch):
 # --- violation items --------------------------------------------------------------------
 
 
-@router.get("items", response=list[ItemOut], auth=None, summary="违法行为事项列表")
+@router.get("items", response={200: list[ItemOut], **errors(400)}, auth=None, summary="违法行为事项列表")
 @paginate(LimitOffsetPagination)
 def item_list(request, field: str | None = None, q: str | None = None):
     qs = selectors.item_list()
@@ -324,17 +369,17 @@ def item_list(request, field: str | None = None, q: str | None = None):
     return qs
 
 
-@router.get("items/{pk}", response=ItemOut, auth=None, summary="违法行为事项")
+@router.get("items/{pk}", response={200: ItemOut, **errors(400, 404)}, auth=None, summary="违法行为事项")
 def item_get(request, pk: int):
     return selectors.item_get(pk)
 
 
-@router.post("items", response={201: ItemOut}, summary="登记违法行为事项")
+@router.post("items", response={201: ItemOut, **errors(400, 401, 403, 409, 422)}, summary="登记违法行为事项")
 def item_create(request, payload: ItemIn):
     return Status(201, services.violation_item_create(actor=request.auth, **payload.dict()))
 
 
-@router.patch("items/{pk}", response=ItemOut, summary="修改违法行为事项")
+@router.patch("items/{pk}", response={200: ItemOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改违法行为事项")
 def item_update(request, pk: int, payload: ItemPatch):
     return services.violation_item_update(
         actor=request.auth, item=selectors.item_get(pk), **payload.dict(exclude_unset=True)
@@ -344,13 +389,15 @@ def item_update(request, pk: int, payload: ItemPatch):
 # --- cleanups ---------------------------------------------------------------------------
 
 
-@router.get("cleanups", response=list[CleanupOut], summary="清理列表")
+@router.get("cleanups", response={200: list[CleanupOut], **errors(400, 401)}, summary="清理列表")
 @paginate(LimitOffsetPagination)
 def cleanup_list(request):
     return selectors.cleanup_list(request.auth)
 
 
-@router.get("cleanups/reminders", response=list[ReminderOut], summary="全面清理提醒（D3.2c）")
+@router.get(
+    "cleanups/reminders", response={200: list[ReminderOut], **errors(400, 401)}, summary="全面清理提醒（D3.2c）"
+)
 def cleanup_reminders(request, on: date | None = None):
     return [
         {
@@ -368,12 +415,12 @@ def cleanup_reminders(request, on: date | None = None):
     ]
 
 
-@router.get("cleanups/{pk}", response=CleanupDetailOut, summary="清理及其结论")
+@router.get("cleanups/{pk}", response={200: CleanupDetailOut, **errors(400, 401, 404)}, summary="清理及其结论")
 def cleanup_get(request, pk: int):
     return selectors.cleanup_get(request.auth, pk)
 
 
-@router.post("cleanups", response={201: CleanupDetailOut}, summary="组织清理")
+@router.post("cleanups", response={201: CleanupDetailOut, **errors(400, 401, 403, 409, 422)}, summary="组织清理")
 def cleanup_open(request, payload: CleanupIn):
     data = payload.dict()
     agency = _agency(data.pop("agency_id"), "agency_id")
@@ -381,7 +428,9 @@ def cleanup_open(request, payload: CleanupIn):
     return Status(201, services.cleanup_open(actor=request.auth, agency=agency, government=government, **data))
 
 
-@router.post("cleanups/{pk}/entries", response={201: EntryOut}, summary="登记清理结论")
+@router.post(
+    "cleanups/{pk}/entries", response={201: EntryOut, **errors(400, 401, 403, 404, 409, 422)}, summary="登记清理结论"
+)
 def cleanup_entry(request, pk: int, payload: EntryIn):
     data = payload.dict()
     basis = reference(selectors.basis_get, data.pop("basis_id"), "basis_id")
@@ -391,14 +440,22 @@ def cleanup_entry(request, pk: int, payload: EntryIn):
     return Status(201, entry)
 
 
-@router.post("cleanups/{pk}/complete", response=CleanupDetailOut, summary="完成清理")
+@router.post(
+    "cleanups/{pk}/complete",
+    response={200: CleanupDetailOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="完成清理",
+)
 def cleanup_complete(request, pk: int, payload: CompleteIn):
     return services.cleanup_complete(
         actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict()
     )
 
 
-@router.post("cleanups/{pk}/publish", response=CleanupDetailOut, summary="公布清理结果")
+@router.post(
+    "cleanups/{pk}/publish",
+    response={200: CleanupDetailOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="公布清理结果",
+)
 def cleanup_publish(request, pk: int, payload: PublishIn):
     return services.cleanup_publish(
         actor=request.auth, cleanup=selectors.cleanup_get(request.auth, pk), **payload.dict()

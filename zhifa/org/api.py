@@ -11,11 +11,20 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
-from zhifa.core.api_schemas import errors
+from zhifa.core.api_schemas import described, errors
 from zhifa.core.references import reference, references
 from zhifa.law.models import Article, ViolationItem
 from zhifa.org import selectors, services
-from zhifa.org.models import Agency, Power
+from zhifa.org.models import (
+    Agency,
+    Delegation,
+    Government,
+    GovernmentTerm,
+    LegalAffairsOffice,
+    Post,
+    Power,
+    StandingDecision,
+)
 
 router = Router(tags=["执法主体"])
 
@@ -31,6 +40,7 @@ def _items(ids, field="violation_item_ids") -> list:
 # --- Governments ----------------------------------------------------------------------
 
 
+@described(Government)
 class GovernmentOut(Schema):
     id: int
     name: str
@@ -39,6 +49,7 @@ class GovernmentOut(Schema):
     division_code: str
 
 
+@described(Government)
 class GovernmentIn(Schema):
     name: str = Field(..., max_length=100)
     level: str
@@ -46,6 +57,7 @@ class GovernmentIn(Schema):
     parent_id: int | None = None
 
 
+@described(Government)
 class GovernmentPatch(Schema):
     name: str | None = Field(None, max_length=100)
     level: str | None = None
@@ -53,19 +65,19 @@ class GovernmentPatch(Schema):
     parent_id: int | None = None
 
 
-@router.get("governments", response=list[GovernmentOut], auth=None, summary="人民政府列表")
+@router.get("governments", response={200: list[GovernmentOut], **errors(400)}, auth=None, summary="人民政府列表")
 @paginate(LimitOffsetPagination)
 def government_list(request, level: str | None = None):
     qs = selectors.government_list()
     return qs.filter(level=level) if level else qs
 
 
-@router.get("governments/{pk}", response=GovernmentOut, auth=None, summary="人民政府")
+@router.get("governments/{pk}", response={200: GovernmentOut, **errors(400, 404)}, auth=None, summary="人民政府")
 def government_get(request, pk: int):
     return selectors.government_get(pk)
 
 
-@router.post("governments", response={201: GovernmentOut}, summary="登记人民政府")
+@router.post("governments", response={201: GovernmentOut, **errors(400, 401, 403, 409, 422)}, summary="登记人民政府")
 def government_create(request, payload: GovernmentIn):
     data = payload.dict()
     parent_id = data.pop("parent_id")
@@ -73,7 +85,9 @@ def government_create(request, payload: GovernmentIn):
     return Status(201, services.government_create(actor=request.auth, parent=parent, **data))
 
 
-@router.patch("governments/{pk}", response=GovernmentOut, summary="修改人民政府")
+@router.patch(
+    "governments/{pk}", response={200: GovernmentOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改人民政府"
+)
 def government_update(request, pk: int, payload: GovernmentPatch):
     data = payload.dict(exclude_unset=True)
     if "parent_id" in data:
@@ -85,6 +99,7 @@ def government_update(request, pk: int, payload: GovernmentPatch):
 # --- Legal affairs offices and supervisory organs -------------------------------------
 
 
+@described(LegalAffairsOffice)
 class BodyOut(Schema):
     id: int
     government_id: int
@@ -98,6 +113,7 @@ class BodyOut(Schema):
         return obj.government.name
 
 
+@described(LegalAffairsOffice)
 class BodyIn(Schema):
     government_id: int
     name: str = Field(..., max_length=100)
@@ -105,6 +121,7 @@ class BodyIn(Schema):
     phone: str = Field("", max_length=30)
 
 
+@described(LegalAffairsOffice)
 class BodyPatch(Schema):
     government_id: int | None = None
     name: str | None = Field(None, max_length=100)
@@ -123,7 +140,13 @@ def _body_routes(path: str, kind: services.BodyKind, get_one, get_all, name: str
     """The four operations of a registry of government bodies (offices, organs): one definition."""
     label = kind.label
 
-    @router.get(path, response=list[BodyOut], auth=None, summary=f"{label}列表", operation_id=f"{name}_list")
+    @router.get(
+        path,
+        response={200: list[BodyOut], **errors(400)},
+        auth=None,
+        summary=f"{label}列表",
+        operation_id=f"{name}_list",
+    )
     @paginate(LimitOffsetPagination)
     def body_list(request):
         return get_all()
@@ -173,6 +196,7 @@ _body_routes(
 # --- Government terms -----------------------------------------------------------------
 
 
+@described(GovernmentTerm)
 class TermOut(Schema):
     id: int
     government_id: int
@@ -186,6 +210,7 @@ class TermOut(Schema):
         return obj.government.name
 
 
+@described(GovernmentTerm)
 class TermIn(Schema):
     government_id: int
     number: int = Field(..., ge=1)
@@ -193,32 +218,35 @@ class TermIn(Schema):
     ends_on: date
 
 
+@described(GovernmentTerm)
 class TermPatch(Schema):
     number: int | None = Field(None, ge=1)
     starts_on: date | None = None
     ends_on: date | None = None
 
 
-@router.get("government-terms", response=list[TermOut], auth=None, summary="政府任期列表")
+@router.get("government-terms", response={200: list[TermOut], **errors(400)}, auth=None, summary="政府任期列表")
 @paginate(LimitOffsetPagination)
 def term_list(request, government: int | None = None):
     qs = selectors.government_term_list()
     return qs.filter(government_id=government) if government else qs
 
 
-@router.get("government-terms/{pk}", response=TermOut, auth=None, summary="政府任期")
+@router.get("government-terms/{pk}", response={200: TermOut, **errors(400, 404)}, auth=None, summary="政府任期")
 def term_get(request, pk: int):
     return selectors.government_term_get(pk)
 
 
-@router.post("government-terms", response={201: TermOut}, summary="登记政府任期")
+@router.post("government-terms", response={201: TermOut, **errors(400, 401, 403, 409, 422)}, summary="登记政府任期")
 def term_create(request, payload: TermIn):
     data = payload.dict()
     data["government"] = reference(selectors.government_get, data.pop("government_id"), "government")
     return Status(201, services.government_term_create(actor=request.auth, **data))
 
 
-@router.patch("government-terms/{pk}", response=TermOut, summary="修改政府任期")
+@router.patch(
+    "government-terms/{pk}", response={200: TermOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改政府任期"
+)
 def term_update(request, pk: int, payload: TermPatch):
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     return services.government_term_update(actor=request.auth, term=selectors.government_term_get(pk), **data)
@@ -227,6 +255,7 @@ def term_update(request, pk: int, payload: TermPatch):
 # --- Agencies and standing ------------------------------------------------------------
 
 
+@described(Agency)
 class AgencyOut(Schema):
     id: int
     name: str
@@ -264,6 +293,7 @@ class AgencyOut(Schema):
         return obj.get_standing_display()
 
 
+@described(Agency)
 class AgencyIn(Schema):
     name: str = Field(..., max_length=100)
     code: str = Field(..., max_length=40)
@@ -277,6 +307,7 @@ class AgencyIn(Schema):
     phone: str = Field("", max_length=30)
 
 
+@described(Agency)
 class AgencyPatch(Schema):
     name: str | None = Field(None, max_length=100)
     code: str | None = Field(None, max_length=40)
@@ -290,12 +321,14 @@ class AgencyPatch(Schema):
     phone: str | None = Field(None, max_length=30)
 
 
+@described(StandingDecision, on="决定日期")
 class StandingIn(Schema):
     standing: str = Field(..., description="confirmed（确认）、suspended（暂停）或 revoked（撤销）")
     reason: str = Field(..., max_length=200)
     on: date
 
 
+@described(StandingDecision)
 class StandingDecisionOut(Schema):
     id: int
     agency_id: int
@@ -315,7 +348,7 @@ class StandingDecisionOut(Schema):
         return obj.office.name if obj.office else None
 
 
-@router.get("agencies", response=list[AgencyOut], auth=None, summary="执法主体列表（公开）")
+@router.get("agencies", response={200: list[AgencyOut], **errors(400)}, auth=None, summary="执法主体列表（公开）")
 @paginate(LimitOffsetPagination)
 def agency_list(
     request, q: str | None = None, field: str | None = None, government: int | None = None, standing: str | None = None
@@ -332,19 +365,21 @@ def agency_list(
     return qs
 
 
-@router.get("agencies/{pk}", response=AgencyOut, auth=None, summary="执法主体（公开）")
+@router.get("agencies/{pk}", response={200: AgencyOut, **errors(400, 404)}, auth=None, summary="执法主体（公开）")
 def agency_get(request, pk: int):
     return selectors.agency_get(pk)
 
 
-@router.post("agencies", response={201: AgencyOut}, summary="登记执法主体")
+@router.post("agencies", response={201: AgencyOut, **errors(400, 401, 403, 409, 422)}, summary="登记执法主体")
 def agency_create(request, payload: AgencyIn):
     data = payload.dict()
     data["government"] = reference(selectors.government_get, data.pop("government_id"), "government")
     return Status(201, services.agency_create(actor=request.auth, **data))
 
 
-@router.patch("agencies/{pk}", response=AgencyOut, summary="修改执法主体")
+@router.patch(
+    "agencies/{pk}", response={200: AgencyOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改执法主体"
+)
 def agency_update(request, pk: int, payload: AgencyPatch):
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     if "government_id" in data:
@@ -352,7 +387,11 @@ def agency_update(request, pk: int, payload: AgencyPatch):
     return services.agency_update(actor=request.auth, agency=selectors.agency_get(pk), **data)
 
 
-@router.post("agencies/{pk}/standing", response={201: StandingDecisionOut}, summary="确认、暂停或撤销执法主体资格")
+@router.post(
+    "agencies/{pk}/standing",
+    response={201: StandingDecisionOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="确认、暂停或撤销执法主体资格",
+)
 def agency_standing(request, pk: int, payload: StandingIn):
     decision = services.agency_decide_standing(actor=request.auth, agency=selectors.agency_get(pk), **payload.dict())
     return Status(201, decision)
@@ -360,7 +399,7 @@ def agency_standing(request, pk: int, payload: StandingIn):
 
 @router.get(
     "agencies/{pk}/standing-decisions",
-    response=list[StandingDecisionOut],
+    response={200: list[StandingDecisionOut], **errors(400, 404)},
     auth=None,
     summary="执法主体资格公告（公开）",
 )
@@ -371,6 +410,7 @@ def agency_standing_decisions(request, pk: int):
 # --- Powers ----------------------------------------------------------------------------
 
 
+@described(Article, citation="条文的引用（如“行政处罚法第二十条”）", level="执法依据的效力层级")
 class ArticleRef(Schema):
     id: int
     citation: str
@@ -390,12 +430,14 @@ class ArticleRef(Schema):
         return obj.basis.level
 
 
+@described(ViolationItem)
 class ItemRef(Schema):
     id: int
     code: str
     name: str
 
 
+@described(Power)
 class PowerOut(Schema):
     id: int
     agency_id: int
@@ -421,6 +463,7 @@ class PowerOut(Schema):
         return list(obj.violation_items.all())
 
 
+@described(Power, basis_article_ids="设定依据条文的编号", violation_item_ids="覆盖的违法行为事项的编号")
 class PowerIn(Schema):
     agency_id: int
     code: str = Field(..., max_length=40)
@@ -432,6 +475,7 @@ class PowerIn(Schema):
     violation_item_ids: list[int] = []
 
 
+@described(Power, basis_article_ids="设定依据条文的编号", violation_item_ids="覆盖的违法行为事项的编号")
 class PowerPatch(Schema):
     code: str | None = Field(None, max_length=40)
     name: str | None = Field(None, max_length=200)
@@ -442,7 +486,7 @@ class PowerPatch(Schema):
     violation_item_ids: list[int] | None = None
 
 
-@router.get("powers", response=list[PowerOut], auth=None, summary="执法事项目录（公开）")
+@router.get("powers", response={200: list[PowerOut], **errors(400)}, auth=None, summary="执法事项目录（公开）")
 @paginate(LimitOffsetPagination)
 def power_list(
     request,
@@ -463,12 +507,12 @@ def power_list(
     return qs.distinct()
 
 
-@router.get("powers/{pk}", response=PowerOut, auth=None, summary="执法事项（公开）")
+@router.get("powers/{pk}", response={200: PowerOut, **errors(400, 404)}, auth=None, summary="执法事项（公开）")
 def power_get(request, pk: int):
     return selectors.power_get(pk)
 
 
-@router.post("powers", response={201: PowerOut}, summary="列入执法事项")
+@router.post("powers", response={201: PowerOut, **errors(400, 401, 403, 409, 422)}, summary="列入执法事项")
 def power_create(request, payload: PowerIn):
     data = payload.dict()
     agency = reference(selectors.agency_get, data.pop("agency_id"), "agency")
@@ -477,7 +521,7 @@ def power_create(request, payload: PowerIn):
     return Status(201, services.power_create(actor=request.auth, agency=agency, **data))
 
 
-@router.patch("powers/{pk}", response=PowerOut, summary="修改执法事项")
+@router.patch("powers/{pk}", response={200: PowerOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改执法事项")
 def power_update(request, pk: int, payload: PowerPatch):
     data = payload.dict(exclude_unset=True)
     if "basis_article_ids" in data:
@@ -491,6 +535,7 @@ def power_update(request, pk: int, payload: PowerPatch):
 # --- Delegations -----------------------------------------------------------------------
 
 
+@described(Power)
 class PowerRef(Schema):
     id: int
     code: str
@@ -498,6 +543,7 @@ class PowerRef(Schema):
     agency_id: int
 
 
+@described(Delegation, status="今天的状态：in_force 有效、pending 尚未生效、expired 已到期、revoked 已撤回")
 class DelegationOut(Schema):
     id: int
     kind: str
@@ -542,6 +588,7 @@ class DelegationOut(Schema):
         return obj.status_on(clock.today())[0]
 
 
+@described(Delegation, power_ids="授权或委托的事项（法定职权）的编号")
 class DelegationIn(Schema):
     kind: str
     recipient_id: int
@@ -554,6 +601,7 @@ class DelegationIn(Schema):
     scope_note: str = ""
 
 
+@described(Delegation, power_ids="授权或委托的事项（法定职权）的编号")
 class DelegationPatch(Schema):
     power_ids: list[int] | None = None
     basis_article_id: int | None = None
@@ -563,6 +611,7 @@ class DelegationPatch(Schema):
     valid_to: date | None = None
 
 
+@described(Delegation, reason="撤回理由", on="撤回日期")
 class RevokeIn(Schema):
     reason: str = Field(..., max_length=200)
     on: date
@@ -576,7 +625,9 @@ def _article(pk, field="basis_article_id"):
     return _articles([pk], field)[0] if pk else None
 
 
-@router.get("delegations", response=list[DelegationOut], summary="授权与委托（本机关及所辖）")
+@router.get(
+    "delegations", response={200: list[DelegationOut], **errors(400, 401)}, summary="授权与委托（本机关及所辖）"
+)
 @paginate(LimitOffsetPagination)
 def delegation_list(request, kind: str | None = None, agency: int | None = None):
     qs = selectors.delegation_list(request.auth)
@@ -587,12 +638,12 @@ def delegation_list(request, kind: str | None = None, agency: int | None = None)
     return qs
 
 
-@router.get("delegations/{pk}", response=DelegationOut, summary="授权或委托")
+@router.get("delegations/{pk}", response={200: DelegationOut, **errors(400, 401, 404)}, summary="授权或委托")
 def delegation_get(request, pk: int):
     return selectors.delegation_get(request.auth, pk)
 
 
-@router.post("delegations", response={201: DelegationOut}, summary="登记授权或委托")
+@router.post("delegations", response={201: DelegationOut, **errors(400, 401, 403, 409, 422)}, summary="登记授权或委托")
 def delegation_create(request, payload: DelegationIn):
     data = payload.dict()
     data["recipient"] = reference(selectors.agency_get, data.pop("recipient_id"), "recipient")
@@ -602,7 +653,9 @@ def delegation_create(request, payload: DelegationIn):
     return Status(201, services.delegation_create(actor=request.auth, **data))
 
 
-@router.patch("delegations/{pk}", response=DelegationOut, summary="修改授权或委托")
+@router.patch(
+    "delegations/{pk}", response={200: DelegationOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改授权或委托"
+)
 def delegation_update(request, pk: int, payload: DelegationPatch):
     data = payload.dict(exclude_unset=True)
     if "power_ids" in data:
@@ -613,7 +666,11 @@ def delegation_update(request, pk: int, payload: DelegationPatch):
     return services.delegation_update(actor=request.auth, delegation=selectors.delegation_get(request.auth, pk), **data)
 
 
-@router.post("delegations/{pk}/revoke", response=DelegationOut, summary="撤回授权或委托")
+@router.post(
+    "delegations/{pk}/revoke",
+    response={200: DelegationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="撤回授权或委托",
+)
 def delegation_revoke(request, pk: int, payload: RevokeIn):
     delegation = selectors.delegation_get(request.auth, pk)
     return services.delegation_revoke(actor=request.auth, delegation=delegation, **payload.dict())
@@ -622,6 +679,7 @@ def delegation_revoke(request, pk: int, payload: RevokeIn):
 # --- Posts -----------------------------------------------------------------------------
 
 
+@described(Post)
 class PostOut(Schema):
     id: int
     agency_id: int
@@ -640,6 +698,7 @@ class PostOut(Schema):
         return list(obj.powers.all())
 
 
+@described(Post, power_ids="岗位承担的事项的编号")
 class PostIn(Schema):
     agency_id: int
     name: str = Field(..., max_length=60)
@@ -648,6 +707,7 @@ class PostIn(Schema):
     power_ids: list[int] = []
 
 
+@described(Post, power_ids="岗位承担的事项的编号")
 class PostPatch(Schema):
     name: str | None = Field(None, max_length=60)
     responsibilities: str | None = None
@@ -655,19 +715,19 @@ class PostPatch(Schema):
     power_ids: list[int] | None = None
 
 
-@router.get("posts", response=list[PostOut], summary="执法岗位（本机关及所辖）")
+@router.get("posts", response={200: list[PostOut], **errors(400, 401)}, summary="执法岗位（本机关及所辖）")
 @paginate(LimitOffsetPagination)
 def post_list(request, agency: int | None = None):
     qs = selectors.post_list(request.auth).prefetch_related("powers")
     return qs.filter(agency_id=agency) if agency else qs
 
 
-@router.get("posts/{pk}", response=PostOut, summary="执法岗位")
+@router.get("posts/{pk}", response={200: PostOut, **errors(400, 401, 404)}, summary="执法岗位")
 def post_get(request, pk: int):
     return selectors.post_get(request.auth, pk)
 
 
-@router.post("posts", response={201: PostOut}, summary="设定执法岗位")
+@router.post("posts", response={201: PostOut, **errors(400, 401, 403, 409, 422)}, summary="设定执法岗位")
 def post_create(request, payload: PostIn):
     data = payload.dict()
     data["agency"] = reference(selectors.agency_get, data.pop("agency_id"), "agency")
@@ -675,7 +735,7 @@ def post_create(request, payload: PostIn):
     return Status(201, services.post_create(actor=request.auth, **data))
 
 
-@router.patch("posts/{pk}", response=PostOut, summary="修改执法岗位")
+@router.patch("posts/{pk}", response={200: PostOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改执法岗位")
 def post_update(request, pk: int, payload: PostPatch):
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     if "power_ids" in data:

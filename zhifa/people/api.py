@@ -14,12 +14,21 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from zhifa.accounts.models import User
 from zhifa.accounts.selectors import user_get
 from zhifa.core import clock
+from zhifa.core.api_schemas import described, errors
 from zhifa.core.references import reference
 from zhifa.org.models import Agency, Post
 from zhifa.org.selectors import agency_get, post_get
 from zhifa.parties.models import Party
 from zhifa.parties.selectors import party_get
 from zhifa.people import selectors, services
+from zhifa.people.models import (
+    Certificate,
+    CertificateVerification,
+    ConflictOfInterest,
+    Officer,
+    Qualification,
+    Training,
+)
 from zhifa.people.standing import status_of
 
 router = Router(tags=["执法人员"])
@@ -44,6 +53,7 @@ def _party(actor, pk, field="party") -> Party | None:
 # --- Officers --------------------------------------------------------------------------
 
 
+@described(Certificate, status="今天的证件状态代码", status_label="今天的证件状态（中文）")
 class CertificateBrief(Schema):
     id: int
     number: str
@@ -52,6 +62,7 @@ class CertificateBrief(Schema):
     status_label: str
 
 
+@described(Officer, certificates="持有的行政执法证件")
 class OfficerOut(Schema):
     id: int
     name: str
@@ -87,6 +98,7 @@ class OfficerOut(Schema):
         return out
 
 
+@described(Officer)
 class OfficerIn(Schema):
     name: str = Field(..., max_length=40)
     id_number: str = Field(..., max_length=18)
@@ -96,6 +108,7 @@ class OfficerIn(Schema):
     user_id: int | None = None
 
 
+@described(Officer)
 class OfficerPatch(Schema):
     name: str | None = Field(None, max_length=40)
     id_number: str | None = Field(None, max_length=18)
@@ -105,12 +118,13 @@ class OfficerPatch(Schema):
     user_id: int | None = None
 
 
+@described(Officer, on="调离日期", reason="调离理由")
 class LeaveIn(Schema):
     on: date
     reason: str = Field(..., max_length=200)
 
 
-@router.get("officers", response=list[OfficerOut], summary="执法人员（本机关及所辖）")
+@router.get("officers", response={200: list[OfficerOut], **errors(400, 401)}, summary="执法人员（本机关及所辖）")
 @paginate(LimitOffsetPagination)
 def officer_list(request, q: str | None = None, agency: int | None = None, active: bool | None = None):
     qs = selectors.officer_list(request.auth).prefetch_related("certificates__verifications")
@@ -123,12 +137,12 @@ def officer_list(request, q: str | None = None, agency: int | None = None, activ
     return qs
 
 
-@router.get("officers/{pk}", response=OfficerOut, summary="执法人员")
+@router.get("officers/{pk}", response={200: OfficerOut, **errors(400, 401, 404)}, summary="执法人员")
 def officer_get(request, pk: int):
     return selectors.officer_get(request.auth, pk)
 
 
-@router.post("officers", response={201: OfficerOut}, summary="登记执法人员")
+@router.post("officers", response={201: OfficerOut, **errors(400, 401, 403, 409, 422)}, summary="登记执法人员")
 def officer_create(request, payload: OfficerIn):
     data = payload.dict()
     data["agency"] = _agency(data.pop("agency_id"))
@@ -137,7 +151,9 @@ def officer_create(request, payload: OfficerIn):
     return Status(201, services.officer_create(actor=request.auth, **data))
 
 
-@router.patch("officers/{pk}", response=OfficerOut, summary="修改执法人员")
+@router.patch(
+    "officers/{pk}", response={200: OfficerOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改执法人员"
+)
 def officer_update(request, pk: int, payload: OfficerPatch):
     data = payload.dict(exclude_unset=True)
     if "agency_id" in data:
@@ -150,7 +166,11 @@ def officer_update(request, pk: int, payload: OfficerPatch):
     return services.officer_update(actor=request.auth, officer=selectors.officer_get(request.auth, pk), **data)
 
 
-@router.post("officers/{pk}/leave-post", response=OfficerOut, summary="调离执法岗位")
+@router.post(
+    "officers/{pk}/leave-post",
+    response={200: OfficerOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="调离执法岗位",
+)
 def officer_leave_post(request, pk: int, payload: LeaveIn):
     officer = selectors.officer_get(request.auth, pk)
     return services.officer_leave_post(actor=request.auth, officer=officer, **payload.dict())
@@ -159,6 +179,7 @@ def officer_leave_post(request, pk: int, payload: LeaveIn):
 # --- Training --------------------------------------------------------------------------
 
 
+@described(Training)
 class TrainingOut(Schema):
     id: int
     officer_id: int
@@ -175,6 +196,7 @@ class TrainingOut(Schema):
         return obj.officer.name
 
 
+@described(Training)
 class TrainingIn(Schema):
     officer_id: int
     field: str
@@ -185,6 +207,7 @@ class TrainingIn(Schema):
     score: Decimal | None = Field(None, max_digits=5, decimal_places=1)
 
 
+@described(Training)
 class TrainingPatch(Schema):
     field: str | None = None
     course: str | None = Field(None, max_length=200)
@@ -194,7 +217,7 @@ class TrainingPatch(Schema):
     score: Decimal | None = Field(None, max_digits=5, decimal_places=1)
 
 
-@router.get("trainings", response=list[TrainingOut], summary="资格培训")
+@router.get("trainings", response={200: list[TrainingOut], **errors(400, 401)}, summary="资格培训")
 @paginate(LimitOffsetPagination)
 def training_list(request, officer: int | None = None, field: str | None = None):
     qs = selectors.training_list(request.auth)
@@ -205,19 +228,21 @@ def training_list(request, officer: int | None = None, field: str | None = None)
     return qs
 
 
-@router.get("trainings/{pk}", response=TrainingOut, summary="培训记录")
+@router.get("trainings/{pk}", response={200: TrainingOut, **errors(400, 401, 404)}, summary="培训记录")
 def training_get(request, pk: int):
     return selectors.training_get(request.auth, pk)
 
 
-@router.post("trainings", response={201: TrainingOut}, summary="登记资格培训")
+@router.post("trainings", response={201: TrainingOut, **errors(400, 401, 403, 409, 422)}, summary="登记资格培训")
 def training_create(request, payload: TrainingIn):
     data = payload.dict()
     officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
     return Status(201, services.training_record(actor=request.auth, officer=officer, **data))
 
 
-@router.patch("trainings/{pk}", response=TrainingOut, summary="修改培训记录")
+@router.patch(
+    "trainings/{pk}", response={200: TrainingOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改培训记录"
+)
 def training_update(request, pk: int, payload: TrainingPatch):
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k == "score"}
     return services.training_update(actor=request.auth, training=selectors.training_get(request.auth, pk), **data)
@@ -226,6 +251,7 @@ def training_update(request, pk: int, payload: TrainingPatch):
 # --- Qualifications --------------------------------------------------------------------
 
 
+@described(Qualification)
 class QualificationOut(Schema):
     id: int
     officer_id: int
@@ -246,6 +272,7 @@ class QualificationOut(Schema):
         return obj.get_field_display()
 
 
+@described(Qualification)
 class QualificationIn(Schema):
     officer_id: int
     field: str
@@ -253,12 +280,13 @@ class QualificationIn(Schema):
     training_id: int | None = None
 
 
+@described(Qualification, reason="撤销或吊销的理由", on="撤销或吊销日期")
 class RevokeIn(Schema):
     reason: str = Field(..., max_length=200)
     on: date
 
 
-@router.get("qualifications", response=list[QualificationOut], summary="执法资格")
+@router.get("qualifications", response={200: list[QualificationOut], **errors(400, 401)}, summary="执法资格")
 @paginate(LimitOffsetPagination)
 def qualification_list(request, officer: int | None = None, field: str | None = None):
     qs = selectors.qualification_list(request.auth)
@@ -269,12 +297,14 @@ def qualification_list(request, officer: int | None = None, field: str | None = 
     return qs
 
 
-@router.get("qualifications/{pk}", response=QualificationOut, summary="执法资格")
+@router.get("qualifications/{pk}", response={200: QualificationOut, **errors(400, 401, 404)}, summary="执法资格")
 def qualification_get(request, pk: int):
     return selectors.qualification_get(request.auth, pk)
 
 
-@router.post("qualifications", response={201: QualificationOut}, summary="授予执法资格")
+@router.post(
+    "qualifications", response={201: QualificationOut, **errors(400, 401, 403, 409, 422)}, summary="授予执法资格"
+)
 def qualification_grant(request, payload: QualificationIn):
     data = payload.dict()
     officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
@@ -282,7 +312,11 @@ def qualification_grant(request, payload: QualificationIn):
     return Status(201, services.qualification_grant(actor=request.auth, officer=officer, **data))
 
 
-@router.post("qualifications/{pk}/revoke", response=QualificationOut, summary="撤销执法资格")
+@router.post(
+    "qualifications/{pk}/revoke",
+    response={200: QualificationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="撤销执法资格",
+)
 def qualification_revoke(request, pk: int, payload: RevokeIn):
     qualification = selectors.qualification_get(request.auth, pk)
     return services.qualification_revoke(actor=request.auth, qualification=qualification, **payload.dict())
@@ -291,6 +325,7 @@ def qualification_revoke(request, pk: int, payload: RevokeIn):
 # --- Certificates ----------------------------------------------------------------------
 
 
+@described(CertificateVerification)
 class VerificationOut(Schema):
     id: int
     year: int
@@ -299,6 +334,13 @@ class VerificationOut(Schema):
     note: str
 
 
+@described(
+    Certificate,
+    agency="持证人所在机关",
+    status="今天的证件状态代码",
+    status_label="今天的证件状态（中文）",
+    verifications="年度审验记录",
+)
 class CertificateOut(Schema):
     id: int
     officer_id: int
@@ -342,6 +384,7 @@ class CertificateOut(Schema):
         return list(obj.verifications.all())
 
 
+@described(Certificate)
 class CertificateIn(Schema):
     officer_id: int
     number: str = Field(..., max_length=30)
@@ -349,6 +392,7 @@ class CertificateIn(Schema):
     expires_on: date
 
 
+@described(CertificateVerification)
 class VerifyIn(Schema):
     year: int = Field(..., ge=1990, le=2100)
     verified_on: date
@@ -356,16 +400,20 @@ class VerifyIn(Schema):
     note: str = Field("", max_length=200)
 
 
+@described(Certificate, reason="暂扣理由", on="暂扣日期")
 class SuspendIn(Schema):
     reason: str = Field(..., max_length=200)
     on: date
 
 
+@described(Certificate, on="恢复日期")
 class LiftIn(Schema):
     on: date
 
 
-@router.get("certificates", response=list[CertificateOut], summary="执法证件（本机关及所辖）")
+@router.get(
+    "certificates", response={200: list[CertificateOut], **errors(400, 401)}, summary="执法证件（本机关及所辖）"
+)
 @paginate(LimitOffsetPagination)
 def certificate_list(request, number: str | None = None, officer: int | None = None, status: str | None = None):
     qs = selectors.certificate_list(request.auth).prefetch_related("verifications")
@@ -378,37 +426,53 @@ def certificate_list(request, number: str | None = None, officer: int | None = N
     return qs
 
 
-@router.get("certificates/{pk}", response=CertificateOut, summary="执法证件")
+@router.get("certificates/{pk}", response={200: CertificateOut, **errors(400, 401, 404)}, summary="执法证件")
 def certificate_get(request, pk: int):
     return selectors.certificate_get(request.auth, pk)
 
 
-@router.post("certificates", response={201: CertificateOut}, summary="发放执法证件")
+@router.post("certificates", response={201: CertificateOut, **errors(400, 401, 403, 409, 422)}, summary="发放执法证件")
 def certificate_issue(request, payload: CertificateIn):
     data = payload.dict()
     officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
     return Status(201, services.certificate_issue(actor=request.auth, officer=officer, **data))
 
 
-@router.post("certificates/{pk}/verifications", response={201: VerificationOut}, summary="年度审验")
+@router.post(
+    "certificates/{pk}/verifications",
+    response={201: VerificationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="年度审验",
+)
 def certificate_verify(request, pk: int, payload: VerifyIn):
     certificate = selectors.certificate_get(request.auth, pk)
     return Status(201, services.certificate_verify(actor=request.auth, certificate=certificate, **payload.dict()))
 
 
-@router.post("certificates/{pk}/suspend", response=CertificateOut, summary="暂扣执法证件")
+@router.post(
+    "certificates/{pk}/suspend",
+    response={200: CertificateOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="暂扣执法证件",
+)
 def certificate_suspend(request, pk: int, payload: SuspendIn):
     certificate = selectors.certificate_get(request.auth, pk)
     return services.certificate_suspend(actor=request.auth, certificate=certificate, **payload.dict())
 
 
-@router.post("certificates/{pk}/lift-suspension", response=CertificateOut, summary="解除暂扣")
+@router.post(
+    "certificates/{pk}/lift-suspension",
+    response={200: CertificateOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="解除暂扣",
+)
 def certificate_lift(request, pk: int, payload: LiftIn):
     certificate = selectors.certificate_get(request.auth, pk)
     return services.certificate_lift_suspension(actor=request.auth, certificate=certificate, **payload.dict())
 
 
-@router.post("certificates/{pk}/revoke", response=CertificateOut, summary="吊销执法证件")
+@router.post(
+    "certificates/{pk}/revoke",
+    response={200: CertificateOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="吊销执法证件",
+)
 def certificate_revoke(request, pk: int, payload: RevokeIn):
     certificate = selectors.certificate_get(request.auth, pk)
     return services.certificate_revoke(actor=request.auth, certificate=certificate, **payload.dict())
@@ -417,6 +481,7 @@ def certificate_revoke(request, pk: int, payload: RevokeIn):
 # --- Conflicts of interest -------------------------------------------------------------
 
 
+@described(ConflictOfInterest)
 class ConflictOut(Schema):
     id: int
     officer_id: int
@@ -435,6 +500,7 @@ class ConflictOut(Schema):
         return obj.officer.name
 
 
+@described(ConflictOfInterest)
 class ConflictIn(Schema):
     officer_id: int
     relation: str
@@ -445,12 +511,13 @@ class ConflictIn(Schema):
     party_identifier: str = Field("", max_length=18)
 
 
+@described(ConflictOfInterest, on="终止日期", note="终止说明")
 class ConflictEndIn(Schema):
     on: date
     note: str = Field("", max_length=200)
 
 
-@router.get("conflicts", response=list[ConflictOut], summary="利害关系申报")
+@router.get("conflicts", response={200: list[ConflictOut], **errors(400, 401)}, summary="利害关系申报")
 @paginate(LimitOffsetPagination)
 def conflict_list(request, officer: int | None = None, live: bool | None = None):
     qs = selectors.conflict_list(request.auth)
@@ -461,12 +528,12 @@ def conflict_list(request, officer: int | None = None, live: bool | None = None)
     return qs
 
 
-@router.get("conflicts/{pk}", response=ConflictOut, summary="利害关系申报")
+@router.get("conflicts/{pk}", response={200: ConflictOut, **errors(400, 401, 404)}, summary="利害关系申报")
 def conflict_get(request, pk: int):
     return selectors.conflict_get(request.auth, pk)
 
 
-@router.post("conflicts", response={201: ConflictOut}, summary="申报利害关系")
+@router.post("conflicts", response={201: ConflictOut, **errors(400, 401, 403, 409, 422)}, summary="申报利害关系")
 def conflict_declare(request, payload: ConflictIn):
     data = payload.dict()
     officer = reference(selectors.officer_get, data.pop("officer_id"), "officer", request.auth)
@@ -474,7 +541,9 @@ def conflict_declare(request, payload: ConflictIn):
     return Status(201, services.conflict_declare(actor=request.auth, officer=officer, **data))
 
 
-@router.post("conflicts/{pk}/end", response=ConflictOut, summary="利害关系终止")
+@router.post(
+    "conflicts/{pk}/end", response={200: ConflictOut, **errors(400, 401, 403, 404, 409, 422)}, summary="利害关系终止"
+)
 def conflict_end(request, pk: int, payload: ConflictEndIn):
     conflict = selectors.conflict_get(request.auth, pk)
     return services.conflict_end(actor=request.auth, conflict=conflict, **payload.dict())
@@ -483,6 +552,14 @@ def conflict_end(request, pk: int, payload: ConflictEndIn):
 # --- Public register -------------------------------------------------------------------
 
 
+@described(
+    Certificate,
+    officer_name="持证人姓名",
+    agency="持证人所在机关",
+    agency_id="持证人所在机关（编号）",
+    status="证件状态代码",
+    status_label="证件状态（中文）",
+)
 class PublicCertificateOut(Schema):
     """What the public sees of an officer: name, agency, certificate number and status (D3.1c)."""
 
@@ -519,7 +596,7 @@ class PublicCertificateOut(Schema):
 
 @router.get(
     "public/certificates",
-    response=list[PublicCertificateOut],
+    response={200: list[PublicCertificateOut], **errors(400)},
     auth=None,
     summary="执法人员及证件公告（公开，可按证件编号查询）",
 )
@@ -539,6 +616,11 @@ def public_certificate_list(
     return qs
 
 
-@router.get("public/certificates/{number}", response=PublicCertificateOut, auth=None, summary="按证件编号查询（公开）")
+@router.get(
+    "public/certificates/{number}",
+    response={200: PublicCertificateOut, **errors(400, 404)},
+    auth=None,
+    summary="按证件编号查询（公开）",
+)
 def public_certificate_get(request, number: str):
     return selectors.public_certificate_get(number)
