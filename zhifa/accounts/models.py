@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 
@@ -79,3 +79,8 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+#: Who acts or reads: a logged-in user, or the anonymous user (refused wherever a login is
+#: needed). Services take it as ``actor``, selectors as ``user``.
+Actor = User | AnonymousUser

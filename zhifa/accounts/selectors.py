@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from zhifa.accounts.access import government_ids, is_staff_user, visible_agency_ids
-from zhifa.accounts.models import GOVERNMENT_ROLES, User
+from zhifa.accounts.models import GOVERNMENT_ROLES, Actor, User
 from zhifa.core.references import get_or_not_found
 
 
-def user_list(actor) -> QuerySet:
+def user_list(actor: Actor) -> QuerySet:
     """Users of the agencies ``actor`` sees, of the governments it oversees, and itself
     (the administrator: everyone; anonymous: nobody)."""
     qs = User.objects.select_related("agency", "government")
@@ -25,5 +25,5 @@ def user_list(actor) -> QuerySet:
     return qs.filter(q)
 
 
-def user_get(actor, pk: int) -> User:
+def user_get(actor: Actor, pk: int) -> User:
     return get_or_not_found(user_list(actor), "账户", pk=pk)

@@ -6,22 +6,23 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 
 from zhifa.accounts.access import require_role
-from zhifa.accounts.models import ApiToken, Role, User
+from zhifa.accounts.models import Actor, ApiToken, Role, User
 from zhifa.core import audit, clock
 from zhifa.core.errors import DomainError
 
 
 def user_create(
     *,
-    actor,
+    actor: Actor,
     username: str,
     password: str,
     role: str,
     display_name: str = "",
-    agency=None,
-    government=None,
+    agency: Model | None = None,
+    government: Model | None = None,
     is_superuser: bool = False,
 ) -> User:
     """Create a login. ``actor=None`` only from the command line and demo data."""
@@ -54,7 +55,7 @@ def user_create(
     return user
 
 
-def token_create(*, actor, user: User, name: str = "") -> str:
+def token_create(*, actor: Actor | None, user: User, name: str = "") -> str:
     """Issue an API token for ``user``; the token is returned once and only its SHA-256 kept."""
     with transaction.atomic():
         if actor is not None and actor != user:
@@ -71,7 +72,7 @@ def token_create(*, actor, user: User, name: str = "") -> str:
     return token
 
 
-def token_revoke(*, actor, token: ApiToken) -> None:
+def token_revoke(*, actor: Actor | None, token: ApiToken) -> None:
     with transaction.atomic():
         if actor is not None and actor != token.user:
             require_role(actor, Role.ADMIN, action="吊销他人的 API 令牌")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from zhifa.accounts.access import require_login, scope
+from zhifa.accounts.models import Actor
 from zhifa.core.references import get_or_not_found
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
 
@@ -29,7 +30,7 @@ def version_list() -> QuerySet:
     return StandardVersion.objects.select_related("standard").annotate(item_count=Count("items"))
 
 
-def version_get(pk) -> StandardVersion:
+def version_get(pk: int) -> StandardVersion:
     return get_or_not_found(version_list(), "裁量基准版本", pk=pk)
 
 
@@ -50,7 +51,7 @@ def item_list(*, q: str = "", field: str = "", standard: str = "", in_force_on: 
     return qs
 
 
-def item_get(pk) -> DiscretionItem:
+def item_get(pk: int) -> DiscretionItem:
     return get_or_not_found(item_list(), "裁量事项", pk=pk)
 
 
@@ -62,16 +63,16 @@ def item_codes_in_force(on: date) -> list[tuple[str, str]]:
     ]
 
 
-def departure_list(user) -> QuerySet:
+def departure_list(user: Actor) -> QuerySet:
     require_login(user)
     return scope(Departure.objects.select_related("agency", "officer", "reviewer"), user, "agency")
 
 
-def departure_get(user, pk) -> Departure:
+def departure_get(user: Actor, pk: int) -> Departure:
     return get_or_not_found(departure_list(user), "偏离裁量记录", pk=pk)
 
 
-def departure_counts(user, *, since: date | None = None, until: date | None = None) -> dict:
+def departure_counts(user: Actor, *, since: date | None = None, until: date | None = None) -> dict:
     """Departures counted per agency and per officer, within ``user``'s scope."""
     qs = departure_list(user)
     if since:
@@ -94,7 +95,5 @@ def departure_counts(user, *, since: date | None = None, until: date | None = No
     return {"total": qs.count(), "by_agency": by_agency, "by_officer": by_officer}
 
 
-def models_f(name):
-    from django.db.models import F
-
+def models_f(name: str) -> F:
     return F(name)

@@ -35,6 +35,7 @@ facts, chosen_outcome, chosen_amount, chosen_tier="", reasons, reviewer) -> Depa
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -43,7 +44,7 @@ import yaml
 from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_role
-from zhifa.accounts.models import Role
+from zhifa.accounts.models import Actor, Role, User
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, invalid
 from zhifa.core.records import save_record
@@ -52,6 +53,8 @@ from zhifa.discretion import engine, rules
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
 from zhifa.law.models import ViolationItem
 from zhifa.law.services import violation_item_ensure
+from zhifa.org.models import Agency
+from zhifa.people.models import Officer
 
 _PARSED: dict[str, engine.Version] = {}
 
@@ -110,7 +113,9 @@ def item_codes_for(violation_code: str) -> list[str]:
     )
 
 
-def propose_for_act(*, item_codes, act_date: date, decision_date: date, facts: dict, prior_violations: int = 0):
+def propose_for_act(
+    *, item_codes: Iterable[str], act_date: date, decision_date: date, facts: dict, prior_violations: int = 0
+) -> engine.Proposal:
     return engine.propose_for_act(
         active_versions(),
         item_codes=item_codes,
@@ -138,7 +143,7 @@ def decision_check(
     *,
     outcome: str,
     amount: Decimal | None,
-    facts,
+    facts: dict | engine.Facts,
     prior_violations: int = 0,
     tier: str | None = None,
 ) -> None:
@@ -174,18 +179,18 @@ def decision_check(
 
 def departure_record(
     *,
-    actor,
-    agency,
-    officer=None,
+    actor: Actor,
+    agency: Agency,
+    officer: Officer | None = None,
     case_reference: str,
     case_id: int | None = None,
     proposal: engine.Proposal,
-    facts,
+    facts: dict | engine.Facts,
     chosen_outcome: str,
     chosen_amount: Decimal | None,
     chosen_tier: str = "",
     reasons: str,
-    reviewer=None,
+    reviewer: User | None = None,
     prior_violations: int = 0,
 ) -> Departure:
     """登记偏离裁量基准建议档次的决定：须书面说明理由并经法制审核（D3.6、D3.10c）。"""
@@ -271,7 +276,9 @@ class ImportReport:
 IMPORT_ROLES = (Role.LEGAL_OFFICE,)
 
 
-def standards_import(*, actor, documents, ensure_violation_items: bool = True) -> ImportReport:
+def standards_import(
+    *, actor: Actor | None, documents: Iterable[tuple[str, str | bytes | dict]], ensure_violation_items: bool = True
+) -> ImportReport:
     """导入裁量基准（YAML）。Idempotent: a version whose content is unchanged is left as it is."""
     report = ImportReport()
     with transaction.atomic():
@@ -416,7 +423,7 @@ def export_yaml(version: StandardVersion) -> str:
     return yaml.safe_dump(version.content, allow_unicode=True, sort_keys=False, width=120)
 
 
-def tier_rows(v: engine.Version):
+def tier_rows(v: engine.Version) -> list[tuple[str, str, str, str, str]]:
     """Rows (item, tier, condition, amount) of a version, as shown on pages, in Excel and in diffs."""
     rows = []
     for item in v.items.values():

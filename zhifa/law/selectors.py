@@ -7,13 +7,14 @@ above it) until published; a published cleanup and every repeal are public (D3.2
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from zhifa.accounts.access import government_ids, is_staff_user, q_visible, visible_agency_ids
-from zhifa.accounts.models import AGENCY_ROLES, Role
+from zhifa.accounts.models import AGENCY_ROLES, Actor, Role
 from zhifa.core.errors import Violation, invalid
 from zhifa.core.lawtext import UnknownCitation, parse_citation
 from zhifa.core.references import get_or_not_found
@@ -44,7 +45,14 @@ def basis_list() -> QuerySet:
     )
 
 
-def basis_search(qs: QuerySet, *, level=None, in_force_on=None, issuer=None, q=None) -> QuerySet:
+def basis_search(
+    qs: QuerySet,
+    *,
+    level: str | None = None,
+    in_force_on: date | None = None,
+    issuer: str | None = None,
+    q: str | None = None,
+) -> QuerySet:
     """The filters of the list pages and the API, in one place."""
     if level:
         qs = qs.filter(level=level)
@@ -57,7 +65,7 @@ def basis_search(qs: QuerySet, *, level=None, in_force_on=None, issuer=None, q=N
     return qs
 
 
-def basis_get(pk) -> LegalBasis:
+def basis_get(pk: int) -> LegalBasis:
     return get_or_not_found(basis_list(), "执法依据", pk=pk)
 
 
@@ -66,7 +74,7 @@ def bases_in_force(on: date) -> QuerySet:
     return basis_list().filter(q_in_force(on))
 
 
-def public_basis_get(pk, on: date) -> LegalBasis:
+def public_basis_get(pk: int, on: date) -> LegalBasis:
     return get_or_not_found(bases_in_force(on), "现行执法依据", pk=pk)
 
 
@@ -81,7 +89,7 @@ def repeals() -> QuerySet:
     )
 
 
-def article_get(pk) -> Article:
+def article_get(pk: int) -> Article:
     return get_or_not_found(Article.objects.select_related("basis"), "条文", pk=pk)
 
 
@@ -108,7 +116,7 @@ def article_by_citation(text: str, on: date | None = None) -> Article:
     return article
 
 
-def articles_for(citations, *, field: str) -> list[Article]:
+def articles_for(citations: Iterable[str], *, field: str) -> list[Article]:
     """Resolve a list of citations, or refuse at ``field`` naming the first unknown one."""
     found = []
     for text in citations:
@@ -131,7 +139,7 @@ def item_list() -> QuerySet:
     return ViolationItem.objects.prefetch_related("violated_articles__basis", "penalty_articles__basis")
 
 
-def item_get(pk) -> ViolationItem:
+def item_get(pk: int) -> ViolationItem:
     return get_or_not_found(item_list(), "违法行为事项", pk=pk)
 
 
@@ -148,7 +156,7 @@ def _q_cleanups_visible(user) -> Q | None:
     return q | Q(government_id__in=government_ids(user))
 
 
-def cleanup_list(user) -> QuerySet:
+def cleanup_list(user: Actor) -> QuerySet:
     qs = Cleanup.objects.select_related("agency", "government").annotate(entry_count=Count("entries"))
     if not is_staff_user(user):
         return qs.filter(published_on__isnull=False)
@@ -156,7 +164,7 @@ def cleanup_list(user) -> QuerySet:
     return qs if q is None else qs.filter(q | Q(published_on__isnull=False))
 
 
-def cleanup_get(user, pk) -> Cleanup:
+def cleanup_get(user: Actor, pk: int) -> Cleanup:
     return get_or_not_found(cleanup_list(user), "清理", pk=pk)
 
 
@@ -169,15 +177,15 @@ def published_cleanups() -> QuerySet:
     )
 
 
-def published_cleanup_get(pk) -> Cleanup:
+def published_cleanup_get(pk: int) -> Cleanup:
     return get_or_not_found(published_cleanups(), "清理结果", pk=pk)
 
 
-def cleanup_entries(cleanup) -> QuerySet:
+def cleanup_entries(cleanup: Cleanup) -> QuerySet:
     return cleanup.entries.select_related("basis").order_by("basis__level", "basis__title")
 
 
-def documents_of(cleanup) -> QuerySet:
+def documents_of(cleanup: Cleanup) -> QuerySet:
     """The organiser's own documents that this cleanup must cover (D3.2b, D3.2c)."""
     qs = LegalBasis.objects.filter(level__in=rules._own_levels(cleanup))
     if cleanup.agency_id:
@@ -185,7 +193,7 @@ def documents_of(cleanup) -> QuerySet:
     return qs.filter(issuing_government_id=cleanup.government_id)
 
 
-def documents_pending(cleanup) -> list[LegalBasis]:
+def documents_pending(cleanup: Cleanup) -> list[LegalBasis]:
     """Own documents in force when the cleanup started that have no conclusion yet."""
     done = cleanup.entries.values_list("basis_id", flat=True)
     return list(documents_of(cleanup).filter(q_in_force(cleanup.started_on)).exclude(pk__in=done).order_by("title"))
@@ -207,7 +215,7 @@ class CleanupReminder:
         return self.violation.full_message
 
 
-def cleanup_reminders(user, on: date) -> list[CleanupReminder]:
+def cleanup_reminders(user: Actor, on: date) -> list[CleanupReminder]:
     """Reminders on ``on`` for the governments ``user`` supervises: the legal affairs
     office and the supervisory organ see their government and those under it."""
 
@@ -234,7 +242,7 @@ def cleanup_reminders(user, on: date) -> list[CleanupReminder]:
     return reminders
 
 
-def visible_agency_choices(user):
+def visible_agency_choices(user: Actor) -> QuerySet:
     """Agencies whose cleanups ``user`` may organise (for forms)."""
 
     ids = visible_agency_ids(user)

@@ -10,12 +10,14 @@ Who maintains what:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 
 from zhifa.accounts.access import government_ids, has_role, require_login, require_manage_agency, require_role
-from zhifa.accounts.models import Role
+from zhifa.accounts.models import Actor, Role
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, forbidden, invalid
 from zhifa.core.lawtext import int_to_cn
@@ -23,6 +25,7 @@ from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
 from zhifa.law import rules, selectors
 from zhifa.law.models import Article, Cleanup, CleanupEntry, LegalBasis, ViolationItem
+from zhifa.org.models import Agency, Government
 
 Level = LegalBasis.Level
 
@@ -45,7 +48,9 @@ BASIS_FIELDS = (
 # --- who may maintain a basis -----------------------------------------------------------
 
 
-def can_maintain_basis(user, *, level: str, issuing_agency_id=None, issuing_government_id=None) -> bool:
+def can_maintain_basis(
+    user: Actor, *, level: str, issuing_agency_id: int | None = None, issuing_government_id: int | None = None
+) -> bool:
     """Laws, regulations and rules: administrator and legal affairs office. Normative
     documents: the issuing agency's head, or the legal affairs office of the issuing
     government (or a government above it)."""
@@ -76,7 +81,7 @@ def _require_maintain(user, *, level, issuing_agency_id=None, issuing_government
         raise forbidden(f"法律、法规和规章由系统管理员或政府法制机构维护，您不能{action}。")
 
 
-def can_maintain(user, basis: LegalBasis) -> bool:
+def can_maintain(user: Actor, basis: LegalBasis) -> bool:
     return can_maintain_basis(
         user,
         level=basis.level,
@@ -90,7 +95,7 @@ def can_maintain(user, basis: LegalBasis) -> bool:
 
 def legal_basis_create(
     *,
-    actor,
+    actor: Actor,
     title: str,
     level: str,
     promulgated_on: date,
@@ -98,8 +103,8 @@ def legal_basis_create(
     issuer: str = "",
     short_title: str = "",
     slug: str = "",
-    issuing_agency=None,
-    issuing_government=None,
+    issuing_agency: Agency | None = None,
+    issuing_government: Government | None = None,
     document_number: str = "",
     amended_on: date | None = None,
     amendments: list | None = None,
@@ -148,7 +153,7 @@ def legal_basis_create(
         )
 
 
-def legal_basis_update(*, actor, basis: LegalBasis, **data) -> LegalBasis:
+def legal_basis_update(*, actor: Actor, basis: LegalBasis, **data: Any) -> LegalBasis:
     """修改执法依据的登记信息。废止通过 :func:`legal_basis_repeal` 或清理办理。"""
     unknown = set(data) - set(BASIS_FIELDS)
     if unknown:
@@ -189,7 +194,7 @@ def _repeal(actor, basis: LegalBasis, repealed_on: date, reason: str, clauses) -
     )
 
 
-def legal_basis_repeal(*, actor, basis: LegalBasis, repealed_on: date, reason: str) -> LegalBasis:
+def legal_basis_repeal(*, actor: Actor, basis: LegalBasis, repealed_on: date, reason: str) -> LegalBasis:
     """登记废止：自废止之日起不再是有效的执法依据（D3.2b：立即停止执行并公示废止）。"""
     with transaction.atomic():
         basis = LegalBasis.objects.select_for_update().get(pk=basis.pk)
@@ -206,7 +211,9 @@ def legal_basis_repeal(*, actor, basis: LegalBasis, repealed_on: date, reason: s
 # --- articles ---------------------------------------------------------------------------
 
 
-def article_create(*, actor, basis: LegalBasis, number: int, text: str, label: str = "", chapter: str = "") -> Article:
+def article_create(
+    *, actor: Actor, basis: LegalBasis, number: int, text: str, label: str = "", chapter: str = ""
+) -> Article:
     """登记一条条文。"""
     with transaction.atomic():
         _require_maintain(
@@ -228,7 +235,7 @@ def article_create(*, actor, basis: LegalBasis, number: int, text: str, label: s
         return save_record(actor=actor, instance=article, act="article.create", agency=basis.issuing_agency_id)
 
 
-def article_update(*, actor, article: Article, **data) -> Article:
+def article_update(*, actor: Actor, article: Article, **data: Any) -> Article:
     unknown = set(data) - {"number", "label", "chapter", "text"}
     if unknown:
         raise TypeError(f"unknown fields {unknown}")
@@ -258,12 +265,12 @@ def _require_item_maintainer(actor, action):
 
 def violation_item_create(
     *,
-    actor,
+    actor: Actor,
     code: str,
     name: str,
     field: str,
-    violated=(),
-    penalty=(),
+    violated: Iterable[str] = (),
+    penalty: Iterable[str] = (),
     penalty_summary: str = "",
     health_or_finance: bool = False,
 ) -> ViolationItem:
@@ -293,7 +300,14 @@ def violation_item_create(
         )
 
 
-def violation_item_update(*, actor, item: ViolationItem, violated=None, penalty=None, **data) -> ViolationItem:
+def violation_item_update(
+    *,
+    actor: Actor,
+    item: ViolationItem,
+    violated: Iterable[str] | None = None,
+    penalty: Iterable[str] | None = None,
+    **data: Any,
+) -> ViolationItem:
     unknown = set(data) - {"code", "name", "field", "penalty_summary", "health_or_finance"}
     if unknown:
         raise TypeError(f"unknown fields {unknown}")
@@ -326,12 +340,12 @@ def violation_item_update(*, actor, item: ViolationItem, violated=None, penalty=
 
 def violation_item_ensure(
     *,
-    actor,
+    actor: Actor,
     code: str,
     name: str,
     field: str,
-    violated=(),
-    penalty=(),
+    violated: Iterable[str] = (),
+    penalty: Iterable[str] = (),
     penalty_summary: str = "",
     health_or_finance: bool = False,
 ) -> ViolationItem:
@@ -370,7 +384,13 @@ def _not_future(value: date, field: str, what: str):
 
 
 def cleanup_open(
-    *, actor, title: str, started_on: date, scope: str = Cleanup.Scope.PERIODIC, agency=None, government=None
+    *,
+    actor: Actor,
+    title: str,
+    started_on: date,
+    scope: str = Cleanup.Scope.PERIODIC,
+    agency: Agency | None = None,
+    government: Government | None = None,
 ) -> Cleanup:
     """组织清理：执法机关定期清理本机关的规范性文件（D3.2b）；政府每届任期内至少一次
     全面清理本级政府的规章和规范性文件（D3.2c）。"""
@@ -386,7 +406,7 @@ def cleanup_open(
 
 
 def cleanup_entry_record(
-    *, actor, cleanup: Cleanup, basis: LegalBasis, outcome: str, reason: str, decided_on: date
+    *, actor: Actor, cleanup: Cleanup, basis: LegalBasis, outcome: str, reason: str, decided_on: date
 ) -> CleanupEntry:
     """对一件文件作出清理结论：确认继续有效、修改或者废止。
 
@@ -418,7 +438,7 @@ def cleanup_entry_record(
         return entry
 
 
-def cleanup_complete(*, actor, cleanup: Cleanup, completed_on: date) -> Cleanup:
+def cleanup_complete(*, actor: Actor, cleanup: Cleanup, completed_on: date) -> Cleanup:
     """完成清理：制定机关的每一件现行文件都已有结论。"""
     with transaction.atomic():
         cleanup = Cleanup.objects.select_for_update().get(pk=cleanup.pk)
@@ -439,7 +459,7 @@ def cleanup_complete(*, actor, cleanup: Cleanup, completed_on: date) -> Cleanup:
         )
 
 
-def cleanup_publish(*, actor, cleanup: Cleanup, published_on: date, summary: str = "") -> Cleanup:
+def cleanup_publish(*, actor: Actor, cleanup: Cleanup, published_on: date, summary: str = "") -> Cleanup:
     """向社会公布清理结果（D3.2b：及时公示废止）。"""
     with transaction.atomic():
         cleanup = Cleanup.objects.select_for_update().get(pk=cleanup.pk)

@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from zhifa.accounts.access import government_ids, is_staff_user, visible_agency_ids
-from zhifa.accounts.models import Role
+from zhifa.accounts.models import Actor, Role
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
 from zhifa.org.models import (
@@ -146,7 +146,7 @@ def _q_delegation(user) -> Q:
     return Q(recipient__in=ids) | Q(delegator__in=ids)
 
 
-def delegation_list(user) -> QuerySet:
+def delegation_list(user: Actor) -> QuerySet:
     return (
         Delegation.objects.filter(_q_delegation(user))
         .select_related("delegator", "recipient", "basis_article", "basis_article__basis")
@@ -154,11 +154,11 @@ def delegation_list(user) -> QuerySet:
     )
 
 
-def delegation_get(user, pk: int) -> Delegation:
+def delegation_get(user: Actor, pk: int) -> Delegation:
     return get_or_not_found(delegation_list(user), "授权或委托", pk=pk)
 
 
-def post_list(user) -> QuerySet:
+def post_list(user: Actor) -> QuerySet:
     ids = visible_agency_ids(user)
     qs = (
         Post.objects.select_related("agency")
@@ -168,11 +168,11 @@ def post_list(user) -> QuerySet:
     return qs if ids is None else qs.filter(agency__in=ids)
 
 
-def post_get(user, pk: int) -> Post:
+def post_get(user: Actor, pk: int) -> Post:
     return get_or_not_found(post_list(user).prefetch_related("powers"), "执法岗位", pk=pk)
 
 
-def manageable_agencies(user) -> QuerySet:
+def manageable_agencies(user: Actor) -> QuerySet:
     """Agencies whose registry records ``user`` may change (form choices); mirrors
     :func:`zhifa.accounts.access.can_manage_agency`."""
     qs = Agency.objects.select_related("government")
@@ -187,7 +187,7 @@ def manageable_agencies(user) -> QuerySet:
     return qs.none()
 
 
-def governments_overseen(user) -> QuerySet:
+def governments_overseen(user: Actor) -> QuerySet:
     """The governments whose bodies ``user`` maintains (administrator: all)."""
     if getattr(user, "role", None) == Role.ADMIN:
         return Government.objects.all()

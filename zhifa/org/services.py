@@ -6,14 +6,16 @@ the audit log in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 
 from zhifa.accounts.access import require_manage_agency, require_role
-from zhifa.accounts.models import Role, User
+from zhifa.accounts.models import Actor, Role, User
 from zhifa.core import clock
 from zhifa.core.errors import invalid
 from zhifa.core.records import assign, save_record
@@ -46,7 +48,7 @@ GOVERNMENT_FIELDS = ("name", "level", "parent", "division_code")
 
 
 def government_create(
-    *, actor, name: str, level: str, division_code: str, parent: Government | None = None
+    *, actor: Actor, name: str, level: str, division_code: str, parent: Government | None = None
 ) -> Government:
     """登记人民政府（市、区县）。Only the administrator maintains the list of governments."""
     with transaction.atomic():
@@ -55,7 +57,7 @@ def government_create(
         return save_record(actor=actor, instance=gov, act="government.create")
 
 
-def government_update(*, actor, government: Government, **data) -> Government:
+def government_update(*, actor: Actor, government: Government, **data: Any) -> Government:
     with transaction.atomic():
         require_role(actor, Role.ADMIN, action="修改人民政府信息")
         _only(data, GOVERNMENT_FIELDS)
@@ -93,7 +95,7 @@ def body_create(
         return save_record(actor=actor, instance=body, act=f"{kind.act}.create", clauses=[kind.clause])
 
 
-def body_update(kind: BodyKind, *, actor: User, body: GovernmentBody, **data) -> GovernmentBody:
+def body_update(kind: BodyKind, *, actor: User, body: GovernmentBody, **data: Any) -> GovernmentBody:
     with transaction.atomic():
         require_role(actor, Role.ADMIN, action=f"修改{kind.label}信息")
         _only(data, OFFICE_FIELDS)
@@ -108,7 +110,7 @@ def legal_affairs_office_create(
     return body_create(OFFICE, actor=actor, government=government, name=name, address=address, phone=phone)
 
 
-def legal_affairs_office_update(*, actor: User, office: LegalAffairsOffice, **data) -> LegalAffairsOffice:
+def legal_affairs_office_update(*, actor: User, office: LegalAffairsOffice, **data: Any) -> LegalAffairsOffice:
     return body_update(OFFICE, actor=actor, body=office, **data)
 
 
@@ -119,7 +121,7 @@ def supervisory_organ_create(
     return body_create(ORGAN, actor=actor, government=government, name=name, address=address, phone=phone)
 
 
-def supervisory_organ_update(*, actor: User, organ: SupervisoryOrgan, **data) -> SupervisoryOrgan:
+def supervisory_organ_update(*, actor: User, organ: SupervisoryOrgan, **data: Any) -> SupervisoryOrgan:
     return body_update(ORGAN, actor=actor, body=organ, **data)
 
 
@@ -142,7 +144,7 @@ def _check_term_overlap(term: GovernmentTerm) -> None:
 
 
 def government_term_create(
-    *, actor, government: Government, number: int, starts_on: date, ends_on: date
+    *, actor: Actor, government: Government, number: int, starts_on: date, ends_on: date
 ) -> GovernmentTerm:
     """登记一届政府任期：每届任期内至少全面清理一次规章和规范性文件（D3.2c）。"""
     with transaction.atomic():
@@ -152,7 +154,7 @@ def government_term_create(
         return save_record(actor=actor, instance=term, act="government_term.create", clauses=["D3.2c"])
 
 
-def government_term_update(*, actor, term: GovernmentTerm, **data) -> GovernmentTerm:
+def government_term_update(*, actor: Actor, term: GovernmentTerm, **data: Any) -> GovernmentTerm:
     with transaction.atomic():
         require_office_over(actor, term.government, "修改政府任期")
         _only(data, TERM_FIELDS)
@@ -168,7 +170,7 @@ AGENCY_FIELDS = ("name", "short_name", "code", "case_prefix", "kind", "field", "
 
 def agency_create(
     *,
-    actor,
+    actor: Actor,
     name: str,
     code: str,
     case_prefix: str,
@@ -200,7 +202,7 @@ def agency_create(
         return agency
 
 
-def agency_update(*, actor, agency: Agency, **data) -> Agency:
+def agency_update(*, actor: Actor, agency: Agency, **data: Any) -> Agency:
     """修改执法主体的登记信息（主体资格只能通过确认、暂停、撤销改变）。"""
     with transaction.atomic():
         require_office_over(actor, agency.government, "修改执法主体信息")
@@ -211,7 +213,7 @@ def agency_update(*, actor, agency: Agency, **data) -> Agency:
         return save_record(actor=actor, instance=agency, act="agency.update", changes=changes, agency=agency.pk)
 
 
-def agency_decide_standing(*, actor, agency: Agency, standing: str, reason: str, on: date) -> StandingDecision:
+def agency_decide_standing(*, actor: Actor, agency: Agency, standing: str, reason: str, on: date) -> StandingDecision:
     """政府法制机构定期清理、确认执法主体资格，或者暂停、撤销，并向社会公告（D3.1c）。
 
     Refused when the decision does not follow from the current standing (a revoked
@@ -245,15 +247,15 @@ def agency_decide_standing(*, actor, agency: Agency, standing: str, reason: str,
         return decision
 
 
-def agency_confirm_standing(*, actor, agency: Agency, reason: str, on: date) -> StandingDecision:
+def agency_confirm_standing(*, actor: Actor, agency: Agency, reason: str, on: date) -> StandingDecision:
     return agency_decide_standing(actor=actor, agency=agency, standing=Agency.Standing.CONFIRMED, reason=reason, on=on)
 
 
-def agency_suspend_standing(*, actor, agency: Agency, reason: str, on: date) -> StandingDecision:
+def agency_suspend_standing(*, actor: Actor, agency: Agency, reason: str, on: date) -> StandingDecision:
     return agency_decide_standing(actor=actor, agency=agency, standing=Agency.Standing.SUSPENDED, reason=reason, on=on)
 
 
-def agency_revoke_standing(*, actor, agency: Agency, reason: str, on: date) -> StandingDecision:
+def agency_revoke_standing(*, actor: Actor, agency: Agency, reason: str, on: date) -> StandingDecision:
     return agency_decide_standing(actor=actor, agency=agency, standing=Agency.Standing.REVOKED, reason=reason, on=on)
 
 
@@ -271,15 +273,15 @@ def _power_rules(category, basis_articles, items):
 
 def power_create(
     *,
-    actor,
+    actor: Actor,
     agency: Agency,
     code: str,
     name: str,
     valid_from: date,
     category: str = Power.Category.PENALTY,
     valid_to: date | None = None,
-    basis_articles=(),
-    violation_items=(),
+    basis_articles: Iterable[Model] = (),
+    violation_items: Iterable[Model] = (),
 ) -> Power:
     """列入执法事项目录：一项法定职权，依据法律、法规、规章的条文，覆盖若干违法行为（D2.2, D3.1a）。"""
     with transaction.atomic():
@@ -296,7 +298,7 @@ def power_create(
         )
 
 
-def power_update(*, actor, power: Power, **data) -> Power:
+def power_update(*, actor: Actor, power: Power, **data: Any) -> Power:
     with transaction.atomic():
         require_office_over(actor, power.agency.government, "维护执法事项目录")
         _only(data, POWER_FIELDS)
@@ -349,14 +351,14 @@ def _require_delegation_maintainer(actor, kind: str, delegator: Agency | None, r
 
 def delegation_create(
     *,
-    actor,
+    actor: Actor,
     kind: str,
     recipient: Agency,
-    powers,
+    powers: Iterable[Power],
     valid_from: date,
     valid_to: date,
     delegator: Agency | None = None,
-    basis_article=None,
+    basis_article: Model | None = None,
     document_number: str = "",
     scope_note: str = "",
 ) -> Delegation:
@@ -393,7 +395,7 @@ def delegation_create(
         )
 
 
-def delegation_update(*, actor, delegation: Delegation, **data) -> Delegation:
+def delegation_update(*, actor: Actor, delegation: Delegation, **data: Any) -> Delegation:
     """修改授权或者委托的范围、期限、依据（已撤回的不能修改）。"""
     with transaction.atomic():
         delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -421,7 +423,7 @@ def delegation_update(*, actor, delegation: Delegation, **data) -> Delegation:
         )
 
 
-def delegation_revoke(*, actor, delegation: Delegation, reason: str, on: date) -> Delegation:
+def delegation_revoke(*, actor: Actor, delegation: Delegation, reason: str, on: date) -> Delegation:
     """撤回授权或者委托，写明理由；撤回之日起受托组织不得再以此实施执法（D2.4, D3.1a）。"""
     with transaction.atomic():
         delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -458,7 +460,9 @@ def held_power_ids(agency: Agency) -> set[int]:
     return own | delegated
 
 
-def post_create(*, actor, agency: Agency, name: str, responsibilities: str, liability: str = "", powers=()) -> Post:
+def post_create(
+    *, actor: Actor, agency: Agency, name: str, responsibilities: str, liability: str = "", powers: Iterable[Power] = ()
+) -> Post:
     """设定执法岗位，明确其具体执法责任和违反职责应承担的责任（D2.5）。"""
     with transaction.atomic():
         require_manage_agency(actor, agency.pk, action="设定执法岗位")
@@ -468,7 +472,7 @@ def post_create(*, actor, agency: Agency, name: str, responsibilities: str, liab
         return save_record(actor=actor, instance=post, act="post.create", clauses=["D2.5"], m2m={"powers": powers})
 
 
-def post_update(*, actor, post: Post, **data) -> Post:
+def post_update(*, actor: Actor, post: Post, **data: Any) -> Post:
     with transaction.atomic():
         require_manage_agency(actor, post.agency_id, action="修改执法岗位")
         _only(data, POST_FIELDS)

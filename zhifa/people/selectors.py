@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from zhifa.accounts.access import scope
+from zhifa.accounts.models import Actor
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
 from zhifa.people.models import (
@@ -58,11 +59,11 @@ def status_colour(code: str) -> str:
 # --- Scoped ---------------------------------------------------------------------------
 
 
-def officer_list(user) -> QuerySet:
+def officer_list(user: Actor) -> QuerySet:
     return scope(Officer.objects.select_related("agency", "post", "user"), user, "agency")
 
 
-def officer_get(user, pk: int) -> Officer:
+def officer_get(user: Actor, pk: int) -> Officer:
     qs = officer_list(user).prefetch_related(
         Prefetch(
             "certificates", queryset=Certificate.objects.select_related("issuer").prefetch_related("verifications")
@@ -74,40 +75,40 @@ def officer_get(user, pk: int) -> Officer:
     return get_or_not_found(qs, "执法人员", pk=pk)
 
 
-def training_list(user) -> QuerySet:
+def training_list(user: Actor) -> QuerySet:
     return scope(Training.objects.select_related("officer", "officer__agency"), user, "officer__agency")
 
 
-def training_get(user, pk: int) -> Training:
+def training_get(user: Actor, pk: int) -> Training:
     return get_or_not_found(training_list(user), "培训记录", pk=pk)
 
 
-def qualification_list(user) -> QuerySet:
+def qualification_list(user: Actor) -> QuerySet:
     return scope(
         Qualification.objects.select_related("officer", "officer__agency", "training"), user, "officer__agency"
     )
 
 
-def qualification_get(user, pk: int) -> Qualification:
+def qualification_get(user: Actor, pk: int) -> Qualification:
     return get_or_not_found(qualification_list(user), "执法资格", pk=pk)
 
 
-def certificate_list(user, on: date | None = None) -> QuerySet:
+def certificate_list(user: Actor, on: date | None = None) -> QuerySet:
     qs = Certificate.objects.select_related("officer", "officer__agency", "issuer")
     return with_status(scope(qs, user, "officer__agency"), on or clock.today())
 
 
-def certificate_get(user, pk: int) -> Certificate:
+def certificate_get(user: Actor, pk: int) -> Certificate:
     return get_or_not_found(certificate_list(user).prefetch_related("verifications"), "执法证件", pk=pk)
 
 
-def conflict_list(user) -> QuerySet:
+def conflict_list(user: Actor) -> QuerySet:
     return scope(
         ConflictOfInterest.objects.select_related("officer", "officer__agency", "party"), user, "officer__agency"
     )
 
 
-def conflict_get(user, pk: int) -> ConflictOfInterest:
+def conflict_get(user: Actor, pk: int) -> ConflictOfInterest:
     return get_or_not_found(conflict_list(user), "利害关系申报", pk=pk)
 
 

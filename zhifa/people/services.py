@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_login, require_manage_agency, require_role
-from zhifa.accounts.models import AGENCY_ROLES, Role
+from zhifa.accounts.models import AGENCY_ROLES, Actor, Role, User
 from zhifa.core import clock
 from zhifa.core.errors import forbidden, invalid
 from zhifa.core.identifiers import normalise_ric
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
 from zhifa.org.authority import acting_office
+from zhifa.org.models import Agency, Post
 from zhifa.parties.models import Party
 from zhifa.people import rules
 from zhifa.people.models import (
@@ -61,7 +63,16 @@ def _no_future(on: date, field: str) -> None:
 OFFICER_FIELDS = ("name", "id_number", "agency", "post", "phone", "user")
 
 
-def officer_create(*, actor, name: str, id_number: str, agency, post=None, phone: str = "", user=None) -> Officer:
+def officer_create(
+    *,
+    actor: Actor,
+    name: str,
+    id_number: str,
+    agency: Agency,
+    post: Post | None = None,
+    phone: str = "",
+    user: User | None = None,
+) -> Officer:
     """登记行政执法人员（居民身份证号码经校验）。由本机关负责人、政府法制机构或系统管理员登记。"""
     with transaction.atomic():
         require_manage_agency(actor, agency.pk, action="登记执法人员")
@@ -70,7 +81,7 @@ def officer_create(*, actor, name: str, id_number: str, agency, post=None, phone
         return save_record(actor=actor, instance=officer, act="officer.create", clauses=["D3.1b"])
 
 
-def officer_update(*, actor, officer: Officer, **data) -> Officer:
+def officer_update(*, actor: Actor, officer: Officer, **data: Any) -> Officer:
     """修改执法人员信息；改属他机关须同时有权管理两个机关。"""
     with transaction.atomic():
         require_manage_agency(actor, officer.agency_id, action="修改执法人员信息")
@@ -82,7 +93,7 @@ def officer_update(*, actor, officer: Officer, **data) -> Officer:
         return save_record(actor=actor, instance=officer, act="officer.update", changes=changes)
 
 
-def officer_leave_post(*, actor, officer: Officer, on: date, reason: str) -> Officer:
+def officer_leave_post(*, actor: Actor, officer: Officer, on: date, reason: str) -> Officer:
     """将执法人员调离执法岗位（D6.3a：不适合继续从事执法工作的人员由所在机关调离）。
     From that day the officer may not enforce (D3.1b)."""
     with transaction.atomic():
@@ -102,7 +113,7 @@ TRAINING_FIELDS = ("field", "course", "hours", "completed_on", "passed", "score"
 
 def training_record(
     *,
-    actor,
+    actor: Actor,
     officer: Officer,
     field: str,
     course: str,
@@ -129,7 +140,7 @@ def training_record(
         )
 
 
-def training_update(*, actor, training: Training, **data) -> Training:
+def training_update(*, actor: Actor, training: Training, **data: Any) -> Training:
     with transaction.atomic():
         require_manage_agency(actor, training.officer.agency_id, action="修改资格培训记录")
         _only(data, TRAINING_FIELDS)
@@ -149,7 +160,7 @@ def training_update(*, actor, training: Training, **data) -> Training:
 
 
 def qualification_grant(
-    *, actor, officer: Officer, field: str, obtained_on: date, training: Training | None = None
+    *, actor: Actor, officer: Officer, field: str, obtained_on: date, training: Training | None = None
 ) -> Qualification:
     """授予某一领域（行政许可、行政处罚、行政听证、行政复议）的执法资格（D3.1b）。
 
@@ -177,7 +188,7 @@ def qualification_grant(
         )
 
 
-def qualification_revoke(*, actor, qualification: Qualification, reason: str, on: date) -> Qualification:
+def qualification_revoke(*, actor: Actor, qualification: Qualification, reason: str, on: date) -> Qualification:
     """撤销执法资格，写明理由；撤销之日起该领域不得从事执法活动（D3.1b）。"""
     with transaction.atomic():
         qualification = Qualification.objects.select_for_update().select_related("officer").get(pk=qualification.pk)
@@ -197,7 +208,7 @@ def qualification_revoke(*, actor, qualification: Qualification, reason: str, on
 # --- Certificates ----------------------------------------------------------------------
 
 
-def certificate_issue(*, actor, officer: Officer, number: str, issued_on: date, expires_on: date) -> Certificate:
+def certificate_issue(*, actor: Actor, officer: Officer, number: str, issued_on: date, expires_on: date) -> Certificate:
     """政府法制机构发放行政执法证件（编号、发证日期、有效期），只发给取得执法资格、在岗的人员（D3.1b, D3.1c）。"""
     with transaction.atomic():
         _require_office_for(actor, officer, "发放行政执法证件")
@@ -214,7 +225,7 @@ def certificate_issue(*, actor, officer: Officer, number: str, issued_on: date, 
 
 
 def certificate_verify(
-    *, actor, certificate: Certificate, year: int, verified_on: date, result: str, note: str = ""
+    *, actor: Actor, certificate: Certificate, year: int, verified_on: date, result: str, note: str = ""
 ) -> CertificateVerification:
     """年度审验执法证件（D3.1c：定期审验执法资格及执法证件）。未通过上一年度审验的证件本年度不得使用。"""
     with transaction.atomic():
@@ -234,7 +245,7 @@ def certificate_verify(
         )
 
 
-def certificate_suspend(*, actor, certificate: Certificate, reason: str, on: date) -> Certificate:
+def certificate_suspend(*, actor: Actor, certificate: Certificate, reason: str, on: date) -> Certificate:
     """暂扣行政执法证件，写明理由；暂扣期间不得从事执法活动（D3.1c, D3.8）。"""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
@@ -253,7 +264,7 @@ def certificate_suspend(*, actor, certificate: Certificate, reason: str, on: dat
         )
 
 
-def certificate_lift_suspension(*, actor, certificate: Certificate, on: date) -> Certificate:
+def certificate_lift_suspension(*, actor: Actor, certificate: Certificate, on: date) -> Certificate:
     """解除暂扣，恢复使用行政执法证件。"""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
@@ -270,7 +281,7 @@ def certificate_lift_suspension(*, actor, certificate: Certificate, on: date) ->
         )
 
 
-def certificate_revoke(*, actor, certificate: Certificate, reason: str, on: date) -> Certificate:
+def certificate_revoke(*, actor: Actor, certificate: Certificate, reason: str, on: date) -> Certificate:
     """对不适合继续从事执法工作的人员，由政府法制机构吊销行政执法证件，写明理由（D6.3a）。"""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
@@ -311,12 +322,12 @@ def _party_by_identifier(identifier: str):
 
 def conflict_declare(
     *,
-    actor,
+    actor: Actor,
     officer: Officer,
     relation: str,
     description: str,
     declared_on: date,
-    party=None,
+    party: Party | None = None,
     party_name: str = "",
     party_identifier: str = "",
 ) -> ConflictOfInterest:
@@ -349,7 +360,7 @@ def conflict_declare(
         )
 
 
-def conflict_end(*, actor, conflict: ConflictOfInterest, on: date, note: str = "") -> ConflictOfInterest:
+def conflict_end(*, actor: Actor, conflict: ConflictOfInterest, on: date, note: str = "") -> ConflictOfInterest:
     """申报的利害关系终止（如离职、解除经济往来）；终止之日起不再据此回避（D3.7）。"""
     with transaction.atomic():
         conflict = ConflictOfInterest.objects.select_for_update().select_related("officer").get(pk=conflict.pk)
