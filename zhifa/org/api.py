@@ -2,19 +2,20 @@
 organs, terms, agencies with their standing, powers with their articles) need no login;
 delegations and posts are scoped; every write goes through a service."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: paginated operations take query schemas, which
+# django-ninja resolves from the annotation objects, not from this module's names.
 
 from datetime import date
 
-from django.db.models import Q
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference, references
 from zhifa.law.models import Article, ViolationItem
-from zhifa.org import selectors, services
+from zhifa.org import filters, selectors, services
 from zhifa.org.models import (
     Agency,
     Delegation,
@@ -27,6 +28,14 @@ from zhifa.org.models import (
 )
 
 router = Router(tags=["执法主体"])
+
+# The lists filter as their pages do: one FilterSet each (zhifa.core.filtering).
+GovernmentQuery = query_schema(filters.GovernmentFilter)
+TermQuery = query_schema(filters.TermFilter)
+AgencyQuery = query_schema(filters.AgencyFilter)
+PowerQuery = query_schema(filters.PowerFilter)
+DelegationQuery = query_schema(filters.DelegationFilter)
+PostQuery = query_schema(filters.PostFilter)
 
 
 def _articles(ids, field="basis_article_ids") -> list:
@@ -67,9 +76,8 @@ class GovernmentPatch(Schema):
 
 @router.get("governments", response={200: list[GovernmentOut], **errors(400)}, auth=None, summary="人民政府列表")
 @paginate(LimitOffsetPagination)
-def government_list(request, level: str | None = None):
-    qs = selectors.government_list()
-    return qs.filter(level=level) if level else qs
+def government_list(request, query: Query[GovernmentQuery]):
+    return filtered(filters.GovernmentFilter, selectors.government_list(), query)
 
 
 @router.get("governments/{pk}", response={200: GovernmentOut, **errors(400, 404)}, auth=None, summary="人民政府")
@@ -227,9 +235,8 @@ class TermPatch(Schema):
 
 @router.get("government-terms", response={200: list[TermOut], **errors(400)}, auth=None, summary="政府任期列表")
 @paginate(LimitOffsetPagination)
-def term_list(request, government: int | None = None):
-    qs = selectors.government_term_list()
-    return qs.filter(government_id=government) if government else qs
+def term_list(request, query: Query[TermQuery]):
+    return filtered(filters.TermFilter, selectors.government_term_list(), query)
 
 
 @router.get("government-terms/{pk}", response={200: TermOut, **errors(400, 404)}, auth=None, summary="政府任期")
@@ -350,19 +357,8 @@ class StandingDecisionOut(Schema):
 
 @router.get("agencies", response={200: list[AgencyOut], **errors(400)}, auth=None, summary="执法主体列表（公开）")
 @paginate(LimitOffsetPagination)
-def agency_list(
-    request, q: str | None = None, field: str | None = None, government: int | None = None, standing: str | None = None
-):
-    qs = selectors.agency_list()
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q))
-    if field:
-        qs = qs.filter(field=field)
-    if government:
-        qs = qs.filter(government_id=government)
-    if standing:
-        qs = qs.filter(standing=standing)
-    return qs
+def agency_list(request, query: Query[AgencyQuery]):
+    return filtered(filters.AgencyFilter, selectors.agency_list(), query)
 
 
 @router.get("agencies/{pk}", response={200: AgencyOut, **errors(400, 404)}, auth=None, summary="执法主体（公开）")
@@ -488,23 +484,8 @@ class PowerPatch(Schema):
 
 @router.get("powers", response={200: list[PowerOut], **errors(400)}, auth=None, summary="执法事项目录（公开）")
 @paginate(LimitOffsetPagination)
-def power_list(
-    request,
-    agency: int | None = None,
-    violation_item: int | None = None,
-    field: str | None = None,
-    q: str | None = None,
-):
-    qs = selectors.power_list()
-    if agency:
-        qs = qs.filter(agency_id=agency)
-    if violation_item:
-        qs = qs.filter(violation_items=violation_item)
-    if field:
-        qs = qs.filter(agency__field=field)
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
-    return qs.distinct()
+def power_list(request, query: Query[PowerQuery]):
+    return filtered(filters.PowerFilter, selectors.power_list(), query)
 
 
 @router.get("powers/{pk}", response={200: PowerOut, **errors(400, 404)}, auth=None, summary="执法事项（公开）")
@@ -629,13 +610,8 @@ def _article(pk, field="basis_article_id"):
     "delegations", response={200: list[DelegationOut], **errors(400, 401)}, summary="授权与委托（本机关及所辖）"
 )
 @paginate(LimitOffsetPagination)
-def delegation_list(request, kind: str | None = None, agency: int | None = None):
-    qs = selectors.delegation_list(request.auth)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if agency:
-        qs = qs.filter(Q(recipient_id=agency) | Q(delegator_id=agency))
-    return qs
+def delegation_list(request, query: Query[DelegationQuery]):
+    return filtered(filters.DelegationFilter, selectors.delegation_list(request.auth), query)
 
 
 @router.get("delegations/{pk}", response={200: DelegationOut, **errors(400, 401, 404)}, summary="授权或委托")
@@ -717,9 +693,8 @@ class PostPatch(Schema):
 
 @router.get("posts", response={200: list[PostOut], **errors(400, 401)}, summary="执法岗位（本机关及所辖）")
 @paginate(LimitOffsetPagination)
-def post_list(request, agency: int | None = None):
-    qs = selectors.post_list(request.auth).prefetch_related("powers")
-    return qs.filter(agency_id=agency) if agency else qs
+def post_list(request, query: Query[PostQuery]):
+    return filtered(filters.PostFilter, selectors.post_list(request.auth).prefetch_related("powers"), query)
 
 
 @router.get("posts/{pk}", response={200: PostOut, **errors(400, 401, 404)}, summary="执法岗位")

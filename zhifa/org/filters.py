@@ -1,7 +1,9 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from zhifa.core import clock
+from zhifa.law.models import ViolationItem
 from zhifa.org.models import Agency, Delegation, Field, Government, Post, Power
 
 
@@ -51,8 +53,18 @@ def _search_power(qs, name, value):
 class PowerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="事项或违法行为", method=_search_power)
     agency = django_filters.ModelChoiceFilter(label="执法主体", queryset=Agency.objects.all(), empty_label="全部")
-    agency__field = django_filters.ChoiceFilter(label="执法领域", choices=Field.choices, empty_label="全部")
+    field = django_filters.ChoiceFilter(
+        label="执法领域", field_name="agency__field", choices=Field.choices, empty_label="全部"
+    )
     category = django_filters.ChoiceFilter(label="类别", choices=Power.Category.choices, empty_label="全部")
+    # The API's: the powers covering one violation item (the page searches items by name in q).
+    violation_item = django_filters.ModelChoiceFilter(
+        label="覆盖的违法行为事项（编号）",
+        field_name="violation_items",
+        queryset=ViolationItem.objects.all(),
+        widget=forms.HiddenInput,
+        distinct=True,
+    )
 
 
 def _delegation_agency(qs, name, value):

@@ -208,3 +208,17 @@ def test_public_pages_show_bodies_powers_articles_and_standing_without_login(cli
     suspended.save()
     assert "不得实施行政执法" in client.get(f"/org/public/agencies/{suspended.pk}/").content.decode()
     assert client.get("/org/public/agencies/99999/").status_code == 404
+
+
+def test_the_api_filters_as_the_page_does_and_refuses_an_unknown_choice(api, client, bodies):
+    from zhifa.org.filters import AgencyFilter
+
+    res = api().get("org/agencies", query_params={"q": bodies["agency"].code})
+    assert [a["id"] for a in res.json()["items"]] == [bodies["agency"].pk]  # q reads the code, as on the page
+    body = assert_api_refused(api().get("org/agencies", query_params={"standing": "bogus"}), 400, code="invalid")
+    assert body["field"] == "standing" and "主体资格" in body["message"]
+    params = {
+        p["name"]: p for p in api().get("openapi.json").json()["paths"]["/api/v1/org/agencies"]["get"]["parameters"]
+    }
+    assert set(AgencyFilter.base_filters) <= set(params)
+    assert params["standing"]["description"].startswith("主体资格：confirmed（主体资格已确认）")
