@@ -2,25 +2,26 @@
 conflicts (scoped to the officer's agency and the offices above it), and the public
 certificate register (no login: name, agency, certificate number and status only)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: paginated operations take query schemas, which
+# django-ninja resolves from the annotation objects, not from this module's names.
 
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.accounts.models import User
 from zhifa.accounts.selectors import user_get
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
 from zhifa.org.models import Agency, Post
 from zhifa.org.selectors import agency_get, post_get
 from zhifa.parties.models import Party
 from zhifa.parties.selectors import party_get
-from zhifa.people import selectors, services
+from zhifa.people import filters, selectors, services
 from zhifa.people.models import (
     Certificate,
     CertificateVerification,
@@ -32,6 +33,14 @@ from zhifa.people.models import (
 from zhifa.people.standing import status_of
 
 router = Router(tags=["执法人员"])
+
+# The lists filter as their pages do: one FilterSet each (zhifa.core.filtering).
+OfficerQuery = query_schema(filters.OfficerFilter)
+TrainingQuery = query_schema(filters.TrainingFilter)
+QualificationQuery = query_schema(filters.QualificationFilter)
+CertificateQuery = query_schema(filters.CertificateFilter)
+ConflictQuery = query_schema(filters.ConflictFilter)
+PublicCertificateQuery = query_schema(filters.PublicCertificateFilter)
 
 
 def _agency(pk, field="agency") -> Agency | None:
@@ -126,15 +135,9 @@ class LeaveIn(Schema):
 
 @router.get("officers", response={200: list[OfficerOut], **errors(400, 401)}, summary="执法人员（本机关及所辖）")
 @paginate(LimitOffsetPagination)
-def officer_list(request, q: str | None = None, agency: int | None = None, active: bool | None = None):
+def officer_list(request, query: Query[OfficerQuery]):
     qs = selectors.officer_list(request.auth).prefetch_related("certificates__verifications")
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(certificates__number__icontains=q)).distinct()
-    if agency:
-        qs = qs.filter(agency_id=agency)
-    if active is not None:
-        qs = qs.filter(active=active)
-    return qs
+    return filtered(filters.OfficerFilter, qs, query)
 
 
 @router.get("officers/{pk}", response={200: OfficerOut, **errors(400, 401, 404)}, summary="执法人员")
@@ -219,13 +222,8 @@ class TrainingPatch(Schema):
 
 @router.get("trainings", response={200: list[TrainingOut], **errors(400, 401)}, summary="资格培训")
 @paginate(LimitOffsetPagination)
-def training_list(request, officer: int | None = None, field: str | None = None):
-    qs = selectors.training_list(request.auth)
-    if officer:
-        qs = qs.filter(officer_id=officer)
-    if field:
-        qs = qs.filter(field=field)
-    return qs
+def training_list(request, query: Query[TrainingQuery]):
+    return filtered(filters.TrainingFilter, selectors.training_list(request.auth), query)
 
 
 @router.get("trainings/{pk}", response={200: TrainingOut, **errors(400, 401, 404)}, summary="培训记录")
@@ -288,13 +286,8 @@ class RevokeIn(Schema):
 
 @router.get("qualifications", response={200: list[QualificationOut], **errors(400, 401)}, summary="执法资格")
 @paginate(LimitOffsetPagination)
-def qualification_list(request, officer: int | None = None, field: str | None = None):
-    qs = selectors.qualification_list(request.auth)
-    if officer:
-        qs = qs.filter(officer_id=officer)
-    if field:
-        qs = qs.filter(field=field)
-    return qs
+def qualification_list(request, query: Query[QualificationQuery]):
+    return filtered(filters.QualificationFilter, selectors.qualification_list(request.auth), query)
 
 
 @router.get("qualifications/{pk}", response={200: QualificationOut, **errors(400, 401, 404)}, summary="执法资格")
@@ -415,15 +408,9 @@ class LiftIn(Schema):
     "certificates", response={200: list[CertificateOut], **errors(400, 401)}, summary="执法证件（本机关及所辖）"
 )
 @paginate(LimitOffsetPagination)
-def certificate_list(request, number: str | None = None, officer: int | None = None, status: str | None = None):
+def certificate_list(request, query: Query[CertificateQuery]):
     qs = selectors.certificate_list(request.auth).prefetch_related("verifications")
-    if number:
-        qs = qs.filter(number__icontains=number.strip())
-    if officer:
-        qs = qs.filter(officer_id=officer)
-    if status:
-        qs = qs.filter(status=status)
-    return qs
+    return filtered(filters.CertificateFilter, qs, query)
 
 
 @router.get("certificates/{pk}", response={200: CertificateOut, **errors(400, 401, 404)}, summary="执法证件")
@@ -519,13 +506,8 @@ class ConflictEndIn(Schema):
 
 @router.get("conflicts", response={200: list[ConflictOut], **errors(400, 401)}, summary="利害关系申报")
 @paginate(LimitOffsetPagination)
-def conflict_list(request, officer: int | None = None, live: bool | None = None):
-    qs = selectors.conflict_list(request.auth)
-    if officer:
-        qs = qs.filter(officer_id=officer)
-    if live is not None:
-        qs = qs.filter(ended_on__isnull=live)
-    return qs
+def conflict_list(request, query: Query[ConflictQuery]):
+    return filtered(filters.ConflictFilter, selectors.conflict_list(request.auth), query)
 
 
 @router.get("conflicts/{pk}", response={200: ConflictOut, **errors(400, 401, 404)}, summary="利害关系申报")
@@ -601,19 +583,8 @@ class PublicCertificateOut(Schema):
     summary="执法人员及证件公告（公开，可按证件编号查询）",
 )
 @paginate(LimitOffsetPagination)
-def public_certificate_list(
-    request, number: str | None = None, name: str | None = None, agency: int | None = None, status: str | None = None
-):
-    qs = selectors.public_certificate_list()
-    if number:
-        qs = qs.filter(number__icontains=number.strip())
-    if name:
-        qs = qs.filter(officer__name__icontains=name.strip())
-    if agency:
-        qs = qs.filter(officer__agency_id=agency)
-    if status:
-        qs = qs.filter(status=status)
-    return qs
+def public_certificate_list(request, query: Query[PublicCertificateQuery]):
+    return filtered(filters.PublicCertificateFilter, selectors.public_certificate_list(), query)
 
 
 @router.get(

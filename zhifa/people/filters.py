@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from zhifa.org.models import Agency
@@ -28,7 +29,13 @@ class OfficerFilter(django_filters.FilterSet):
     )
 
 
+def _officer_id():
+    """The API's filter by officer (an id), hidden on the pages, which search by name."""
+    return django_filters.NumberFilter(label="执法人员（编号）", field_name="officer_id", widget=forms.HiddenInput)
+
+
 class TrainingFilter(django_filters.FilterSet):
+    officer = _officer_id()
     officer__name = django_filters.CharFilter(label="执法人员", lookup_expr="icontains")
     field = django_filters.ChoiceFilter(label="领域", choices=EnforcementField.choices, empty_label="全部")
     passed = django_filters.BooleanFilter(label="考试合格")
@@ -39,6 +46,7 @@ def _held(qs, name, value):
 
 
 class QualificationFilter(django_filters.FilterSet):
+    officer = _officer_id()
     officer__name = django_filters.CharFilter(label="执法人员", lookup_expr="icontains")
     field = django_filters.ChoiceFilter(label="领域", choices=EnforcementField.choices, empty_label="全部")
     held = django_filters.ChoiceFilter(
@@ -47,6 +55,7 @@ class QualificationFilter(django_filters.FilterSet):
 
 
 class CertificateFilter(django_filters.FilterSet):
+    officer = _officer_id()
     number = django_filters.CharFilter(label="证件编号", lookup_expr="icontains")
     officer__name = django_filters.CharFilter(label="姓名", lookup_expr="icontains")
     officer__agency = django_filters.ModelChoiceFilter(
@@ -60,6 +69,14 @@ def _ended(qs, name, value):
 
 
 class ConflictFilter(django_filters.FilterSet):
+    officer = _officer_id()
+    # The API's: live (not ended) or ended declarations, as true/false.
+    live = django_filters.BooleanFilter(
+        label="是否存续（true 存续、false 已终止）",
+        field_name="ended_on",
+        lookup_expr="isnull",
+        widget=forms.HiddenInput,
+    )
     officer__name = django_filters.CharFilter(label="执法人员", lookup_expr="icontains")
     party_name = django_filters.CharFilter(label="当事人", lookup_expr="icontains")
     relation = django_filters.ChoiceFilter(
@@ -72,8 +89,8 @@ class ConflictFilter(django_filters.FilterSet):
 
 class PublicCertificateFilter(django_filters.FilterSet):
     number = django_filters.CharFilter(label="证件编号", lookup_expr="icontains")
-    officer__name = django_filters.CharFilter(label="姓名", lookup_expr="icontains")
-    officer__agency = django_filters.ModelChoiceFilter(
-        label="所在机关", queryset=Agency.objects.all(), empty_label="全部"
+    name = django_filters.CharFilter(label="姓名", field_name="officer__name", lookup_expr="icontains")
+    agency = django_filters.ModelChoiceFilter(
+        label="所在机关", field_name="officer__agency", queryset=Agency.objects.all(), empty_label="全部"
     )
     status = django_filters.ChoiceFilter(label="状态", choices=STATUS_CHOICES, empty_label="全部")
