@@ -34,6 +34,8 @@ _TYPES = (
 
 
 def _type(flt: django_filters.Filter) -> type:
+    if flt.extra.get("to_field_name"):  # a record named by another field (a code)
+        return str
     for kinds, python_type in _TYPES:
         if isinstance(flt, kinds):
             return python_type

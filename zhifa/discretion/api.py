@@ -5,20 +5,24 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import ConfigDict
 
 from zhifa.accounts.access import require_agency, require_login
 from zhifa.accounts.selectors import user_get
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
-from zhifa.discretion import selectors, services
+from zhifa.discretion import filters, selectors, services
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
 from zhifa.org.selectors import agency_get
 from zhifa.people.selectors import officer_get
 
 router = Router(tags=["裁量基准"])
+
+# The items list filters as its page does (zhifa.core.filtering).
+ItemQuery = query_schema(filters.ItemFilter)
 
 
 @described(StandardVersion)
@@ -301,8 +305,8 @@ def version_export(request, pk: int):
 
 @router.get("items", response={200: list[ItemOut], **errors(400)}, auth=None, summary="裁量事项（公开）")
 @paginate(LimitOffsetPagination)
-def item_list(request, q: str = "", field: str = "", standard: str = "", in_force_on: date | None = None):
-    return selectors.item_list(q=q, field=field, standard=standard, in_force_on=in_force_on)
+def item_list(request, query: Query[ItemQuery]):
+    return filtered(filters.ItemFilter, selectors.item_list(), query)
 
 
 @router.get("items/{pk}", response={200: ItemOut, **errors(400, 404)}, auth=None, summary="裁量事项及其档次（公开）")

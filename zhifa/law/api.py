@@ -6,19 +6,23 @@ Legal bases, articles, violation items, repeals and published cleanups are publi
 
 from datetime import date
 
-from django.db.models import Q
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
-from zhifa.law import selectors, services
+from zhifa.law import filters, selectors, services
 from zhifa.law.models import Article, Cleanup, CleanupEntry, LegalBasis, ViolationItem
 from zhifa.org.models import Agency, Government
 from zhifa.org.selectors import agency_get, government_get
 
 router = Router(tags=["执法依据"])
+
+# The lists filter as their pages do: one FilterSet each (zhifa.core.filtering).
+BasisQuery = query_schema(filters.LegalBasisFilter)
+ItemQuery = query_schema(filters.ViolationItemFilter)
 
 Levels = str  # one of LegalBasis.Level: the model validates it and answers at the field
 
@@ -263,10 +267,8 @@ def _government(pk, field: str) -> Government | None:
 
 @router.get("bases", response={200: list[BasisOut], **errors(400)}, auth=None, summary="执法依据列表")
 @paginate(LimitOffsetPagination)
-def basis_list(
-    request, level: str | None = None, in_force_on: date | None = None, issuer: str | None = None, q: str | None = None
-):
-    return selectors.basis_search(selectors.basis_list(), level=level, in_force_on=in_force_on, issuer=issuer, q=q)
+def basis_list(request, query: Query[BasisQuery]):
+    return filtered(filters.LegalBasisFilter, selectors.basis_list(), query)
 
 
 @router.get("bases/{pk}", response={200: BasisDetailOut, **errors(400, 404)}, auth=None, summary="执法依据及其条文")
@@ -276,8 +278,8 @@ def basis_get(request, pk: int):
 
 @router.get("public/bases", response={200: list[BasisOut], **errors(400)}, auth=None, summary="现行执法依据（公开）")
 @paginate(LimitOffsetPagination)
-def public_basis_list(request, on: date | None = None, level: str | None = None, q: str | None = None):
-    return selectors.basis_search(selectors.bases_in_force(on or clock.today()), level=level, q=q)
+def public_basis_list(request, query: Query[BasisQuery], on: date | None = None):
+    return filtered(filters.LegalBasisFilter, selectors.bases_in_force(on or clock.today()), query)
 
 
 @router.get(
@@ -360,13 +362,8 @@ def article_update(request, pk: int, payload: ArticlePatch):
 
 @router.get("items", response={200: list[ItemOut], **errors(400)}, auth=None, summary="违法行为事项列表")
 @paginate(LimitOffsetPagination)
-def item_list(request, field: str | None = None, q: str | None = None):
-    qs = selectors.item_list()
-    if field:
-        qs = qs.filter(field=field)
-    if q:
-        qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q))
-    return qs
+def item_list(request, query: Query[ItemQuery]):
+    return filtered(filters.ViolationItemFilter, selectors.item_list(), query)
 
 
 @router.get("items/{pk}", response={200: ItemOut, **errors(400, 404)}, auth=None, summary="违法行为事项")

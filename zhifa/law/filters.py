@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 
 from zhifa.core.forms import DateInput
 from zhifa.law import selectors
@@ -36,8 +37,6 @@ class ViolationItemFilter(django_filters.FilterSet):
         fields = ["q", "field", "health_or_finance"]
 
     def search(self, qs, name, value):
-        from django.db.models import Q
-
         return qs.filter(Q(code__icontains=value) | Q(name__icontains=value))
 
 
