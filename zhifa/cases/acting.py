@@ -21,21 +21,16 @@ from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.cases import rules as R
 from zhifa.cases.models import Case, Participation, Stage, Status
 from zhifa.cases.transitions import TRANSITIONS, Transition
-from zhifa.core import audit
+from zhifa.core import audit, clock
 from zhifa.core.errors import DomainError, conflict, invalid
 from zhifa.core.records import diff, snapshot
 from zhifa.people import rules as people_rules
 from zhifa.people.standing import standing_of
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def officer_of(user):
@@ -143,7 +138,7 @@ class Act:
 
 def _check_common(act: Act, earliest: date | None) -> None:
     t = act.transition
-    act.refuse_now(R.act_dated_truthfully, act.on, today(), earliest)
+    act.refuse_now(R.act_dated_truthfully, act.on, clock.today(), earliest)
     if t.enforces:
         # D3.1b: the person acting is a certified officer on the act's date.
         if R.actor_is_officer(act.actor, act.officer) is not None:
@@ -183,7 +178,7 @@ def run(
 ):
     """Run the act ``name`` on ``case`` (or create a case when the transition has no source)."""
     t = TRANSITIONS[name]
-    on = on or today()
+    on = on or clock.today()
     with transaction.atomic():
         require_login(actor)
         if t.sources:

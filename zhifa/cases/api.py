@@ -20,6 +20,7 @@ from pydantic import Field
 
 from zhifa.cases import evidence_store, presenters, selectors, services
 from zhifa.cases.models import Status as CaseStatus
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, invalid, not_found
 
 router = Router(tags=["案件办理"])
@@ -137,7 +138,7 @@ def case_list(request, filters: Query[CaseFilters]):
 
         qs = qs.filter(status__in=OPEN_STATUSES) if filters.open else qs.exclude(status__in=OPEN_STATUSES)
     qs = selectors.search(qs, filters.q or "")
-    on = selectors.today()
+    on = clock.today()
     return {
         "count": qs.count(),
         "items": [presenters.case_row(c, on) for c in qs[filters.offset : filters.offset + filters.limit]],

@@ -16,7 +16,7 @@ from stdnum.cn import ric
 
 from zhifa.cases import services
 from zhifa.cases.models import Case
-from zhifa.core import workdays
+from zhifa.core import clock, workdays
 
 PASSWORD = "zhifa-demo"
 
@@ -47,7 +47,7 @@ class _Demo:
 
         self.admin = actor
         self.world = world
-        self.today = getattr(world, "today", None) or date.today()
+        self.today = getattr(world, "today", None) or clock.today()
         self.agency = Agency.objects.get(code="yz-scj")
         self.city_agency = Agency.objects.filter(code="yz-cgj").first()
         self.district = self.agency.government

@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.utils import timezone
 
 from zhifa.cases.models import (
     CustodyEvent,
@@ -25,6 +24,7 @@ from zhifa.cases.models import (
     ServiceMethod,
     Source,
 )
+from zhifa.core import clock
 from zhifa.core.forms import DateTimeInput, ZhifaForm
 
 YES_NO = [("1", "是"), ("0", "否")]
@@ -78,7 +78,7 @@ class CaseActForm(ZhifaForm):
     def __init__(self, *args, case=None, user=None, **kwargs):
         self.case, self.user = case, user
         super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+        self.fields["on"].initial = clock.today()
         # "on" goes last: the date is the least interesting field of an act.
         self.order_fields([f for f in self.fields if f != "on"] + ["on"])
 
@@ -150,7 +150,7 @@ class ClueForm(ZhifaForm):
         self.fields["party"].queryset = _parties()
         self.fields["violation_item"].queryset = _items()
         self.fields["place"].queryset = _places()
-        self.fields["received_on"].initial = timezone.localdate()
+        self.fields["received_on"].initial = clock.today()
 
 
 class SimplePenaltyForm(TermsMixin, ZhifaForm):
@@ -178,7 +178,7 @@ class SimplePenaltyForm(TermsMixin, ZhifaForm):
         self.fields["violation_item"].queryset = _items()
         self.fields["place"].queryset = _places()
         self.fields["basis_articles"].queryset = _articles()
-        self.fields["on"].initial = timezone.localdate()
+        self.fields["on"].initial = clock.today()
         self.add_terms()
         for name in (
             "qualification_downgrade",
@@ -275,7 +275,7 @@ class TransferForm(CaseActForm):
         qs = Agency.objects.filter(standing=Agency.Standing.CONFIRMED).exclude(pk=self.case.agency_id).order_by("name")
         self.fields["to_agency"].queryset = qs
         if self.case.violation_item_id:
-            found = competence.competent_agencies(self.case.violation_item, self.case.place, timezone.localdate())
+            found = competence.competent_agencies(self.case.violation_item, self.case.place, clock.today())
             found = [a for a in found if a.pk != self.case.agency_id]
             if found:
                 self.fields["to_agency"].initial = found[0].pk
@@ -361,7 +361,7 @@ class EvidenceForm(CaseActForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["inspection"].queryset = self.case.inspections.all()
-        self.fields["collected_on"].initial = timezone.localdate()
+        self.fields["collected_on"].initial = clock.today()
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
@@ -515,7 +515,7 @@ class NoticeForm(TermsMixin, CaseActForm):
             self.fields["facts"].initial = report.facts
             self.fields["reasons"].initial = report.reasons
             self.fields["basis_articles"].initial = list(report.basis_articles.values_list("pk", flat=True))
-            grounds = rules.hearing_grounds(report, self.case.party.is_person, timezone.localdate())
+            grounds = rules.hearing_grounds(report, self.case.party.is_person, clock.today())
             self.fields["states_hearing_right"].initial = bool(grounds)
             if grounds:
                 self.fields["states_hearing_right"].help_text = "应当告知：" + "、".join(grounds)
@@ -598,7 +598,7 @@ class HearingScheduleForm(CaseActForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = _officers(self.case).exclude(case_roles__case=self.case).distinct()
-        self.fields["notified_on"].initial = timezone.localdate()
+        self.fields["notified_on"].initial = clock.today()
 
 
 class HearingRecordForm(CaseActForm):

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-
 from zhifa.cases import checklist, selectors
 from zhifa.cases.models import Case
 from zhifa.cases.services._common import current_notice, obligation
 from zhifa.cases.transitions import available
+from zhifa.core import clock
 
 
 def _deadline(d) -> dict | None:
@@ -52,7 +51,7 @@ def case_row(case: Case, on: date) -> dict:
 
 
 def case_detail(case: Case, user, on: date | None = None) -> dict:
-    on = on or timezone.localdate()
+    on = on or clock.today()
     data = case_row(case, on)
     decision = getattr(case, "decision", None)
     notice = current_notice(case)

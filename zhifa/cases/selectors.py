@@ -18,6 +18,7 @@ from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role
 from zhifa.cases import checklist, periods
 from zhifa.cases.models import OPEN_STATUSES, Case, Status
+from zhifa.core import clock
 from zhifa.core.errors import not_found
 
 EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Status.EXECUTED)
@@ -70,10 +71,6 @@ def search(qs: QuerySet, text: str) -> QuerySet:
 
 
 # --- deadlines and next acts ------------------------------------------------------------
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def deadline_of(case: Case, on: date) -> periods.Deadline | None:
@@ -234,7 +231,7 @@ def my_cases(user) -> QuerySet:
 
 
 def workbench(user, *, today: date | None = None) -> dict:
-    on = today or globals()["today"]()
+    on = today or clock.today()
     board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": []}
     if has_role(user, Role.OFFICER, Role.HEAD):
         board["rows"] = rows(_prefetched(my_cases(user)), on)

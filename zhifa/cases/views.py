@@ -17,6 +17,7 @@ from zhifa.accounts.models import Role
 from zhifa.cases import checklist, evidence_store, filters, forms, selectors, services
 from zhifa.cases.services._common import current_notice, latest_report, obligation
 from zhifa.cases.transitions import TRANSITIONS, available
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, conflict
 from zhifa.core.web import ActPage, DetailPage, ListPage, StaffPage
 
@@ -43,7 +44,7 @@ class Approvals(StaffPage, TemplateView):
 
     def rows(self):
         require_role(self.request.user, Role.HEAD, action="审批案件")
-        return selectors.rows(selectors._prefetched(selectors.approvals(self.request.user)), selectors.today())
+        return selectors.rows(selectors._prefetched(selectors.approvals(self.request.user)), clock.today())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -57,7 +58,7 @@ class Reviews(Approvals):
 
     def rows(self):
         require_role(self.request.user, Role.REVIEWER, action="法制审核")
-        return selectors.rows(selectors._prefetched(selectors.review_queue(self.request.user)), selectors.today())
+        return selectors.rows(selectors._prefetched(selectors.review_queue(self.request.user)), clock.today())
 
 
 class CaseList(ListPage):
@@ -75,7 +76,7 @@ class CaseList(ListPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        on = selectors.today()
+        on = clock.today()
         ctx["rows"] = [selectors.Row(c, selectors.next_of(c), selectors.deadline_of(c, on)) for c in ctx["rows"]]
         return ctx
 
@@ -91,7 +92,7 @@ class CaseDetail(DetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        case, user, on = self.object, self.request.user, selectors.today()
+        case, user, on = self.object, self.request.user, clock.today()
         ctx.update(
             title=f"{case.number}",
             case=case,
@@ -175,7 +176,7 @@ class CaseAct(ActPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        on = selectors.today()
+        on = clock.today()
         ctx.update(
             case=self.case,
             intro=self.form_class.intro,

@@ -14,7 +14,7 @@ from zhifa.cases.services._common import (
     require_text,
     save,
 )
-from zhifa.core import audit, workdays
+from zhifa.core import audit, clock, workdays
 from zhifa.core.errors import conflict, invalid
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
@@ -42,7 +42,7 @@ def clue_register(
 ) -> Case:
     """登记违法线索（举报投诉、检查发现、移送、监测）。线索登记之日起十五个工作日内决定是否立案。"""
     with acting.run("clue_register", actor=actor, on=on) as act:
-        act.check(R.act_dated_truthfully, received_on, acting.today(), None)
+        act.check(R.act_dated_truthfully, received_on, clock.today(), None)
         act.enforce()
         if received_on > act.on:
             raise invalid("收到线索的日期不得晚于登记日期。", field="received_on")
