@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhifa.cases import facts
 from zhifa.cases.models import Case, Outcome, Procedure
 
 
@@ -35,7 +36,7 @@ def legal_review_grounds(case: Case) -> list[str]:
         grounds.append("案情疑难复杂、涉及多个法律关系")
     if case.law_requires_review:
         grounds.append("法律、法规规定应当进行法制审核")
-    report = case.reports.order_by("-submitted_on", "-pk").first()
+    report = facts.latest_report(case)
     if report is not None and report.discretion.get("departs"):
         grounds.append("处理意见偏离裁量基准的建议档次")
     return grounds

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from zhifa.cases import facts
 from zhifa.cases.models import (
     CustodyEvent,
     Defence,
@@ -18,6 +19,7 @@ from zhifa.cases.models import (
     Inspection,
     Outcome,
     PaymentPlan,
+    PenaltyTerms,
     Recusal,
     Relative,
     Reminder,
@@ -89,16 +91,7 @@ class CaseActForm(ZhifaForm):
 class TermsMixin:
     """The penalty fields (行政处罚法第九条), grouped as ``terms`` for the service."""
 
-    TERM_FIELDS = (
-        "warning",
-        "fine",
-        "confiscation",
-        "qualification_downgrade",
-        "licence_revocation",
-        "suspension",
-        "closure",
-        "practice_restriction",
-    )
+    TERM_FIELDS = PenaltyTerms.TERM_FIELDS
 
     def add_terms(self, initial: dict | None = None):
         initial = initial or {}
@@ -505,11 +498,10 @@ class NoticeForm(TermsMixin, CaseActForm):
 
     def __init__(self, *args, **kwargs):
         from zhifa.cases import rules
-        from zhifa.cases.services._common import latest_report
 
         super().__init__(*args, **kwargs)
         self.fields["basis_articles"].queryset = _articles()
-        report = latest_report(self.case)
+        report = facts.latest_report(self.case)
         self.add_terms(report.terms() if report else None)
         if report:
             self.fields["facts"].initial = report.facts
@@ -674,11 +666,10 @@ class DecideForm(TermsMixin, CaseActForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from zhifa.cases.services._common import latest_report
 
         super().__init__(*args, **kwargs)
         self.fields["basis_articles"].queryset = _articles()
-        report = latest_report(self.case)
+        report = facts.latest_report(self.case)
         self.add_terms(report.terms() if report else None)
         if report:
             self.fields["outcome"].initial = report.outcome

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from zhifa.cases import checklist, selectors
+from zhifa.cases.facts import current_notice
 from zhifa.cases.models import Case
-from zhifa.cases.services._common import current_notice, obligation
+from zhifa.cases.obligations import obligation
 from zhifa.cases.transitions import available
 from zhifa.core import clock
 

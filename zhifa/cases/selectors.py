@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role
-from zhifa.cases import checklist, periods
+from zhifa.cases import checklist, facts, obligations, periods
 from zhifa.cases.models import OPEN_STATUSES, Case, Status
 from zhifa.core import clock
 from zhifa.core.errors import not_found
@@ -87,9 +87,7 @@ def deadline_of(case: Case, on: date) -> periods.Deadline | None:
         handover = [p for p in case.payments.all() if p.method == "on_spot" and not p.handed_over_on]
         if handover:
             return periods.Deadline("当场收缴罚款交至机关", periods.handover_due(handover[0].paid_on), on)
-        from zhifa.cases.services._common import obligation
-
-        nxt = obligation(case, on).next_due
+        nxt = obligations.obligation(case, on).next_due
         if nxt:
             return periods.Deadline("缴纳罚没款", nxt, on)
     return None
@@ -133,9 +131,7 @@ def warnings_of(case: Case, on: date) -> list[str]:
         if not any(co.lead for co in live):
             found.append("没有主办人，请指定（D1.5）")
     if s in (Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
-        from zhifa.cases.services._common import latest_report
-
-        report = latest_report(case)
+        report = facts.latest_report(case)
         if report is not None and report.discretion.get("departs"):
             d = report.discretion
             found.append(
@@ -144,9 +140,7 @@ def warnings_of(case: Case, on: date) -> list[str]:
     if any(r.pending for r in case.recusals.all()):
         found.append("有回避申请待机关负责人决定（D3.7）")
     if s == Status.NOTIFIED:
-        from zhifa.cases.services._common import current_notice
-
-        notice = current_notice(case)
+        notice = facts.current_notice(case)
         if notice and notice.served_on:
             due = periods.defence_due(notice.served_on)
             if notice.states_hearing_right:
@@ -163,9 +157,7 @@ def warnings_of(case: Case, on: date) -> list[str]:
             elif not h.concluded:
                 found.append(f"听证定于{timezone.localtime(h.scheduled_at):%Y-%m-%d %H:%M}举行（D5.3a）")
     if s == Status.EXECUTING:
-        from zhifa.cases.services._common import obligation
-
-        owed = obligation(case, on)
+        owed = obligations.obligation(case, on)
         if owed.first_overdue and not case.reminders.exists():
             found.append("当事人逾期未履行，请催告（D3.9b）")
     if s in (Status.EXECUTED, Status.TRANSFERRED_OUT, Status.TRANSFERRED_JUDICIARY, Status.TERMINATED):
@@ -198,6 +190,7 @@ def rows(cases, on: date) -> list[Row]:
 
 
 def _prefetched(qs: QuerySet) -> QuerySet:
+    """What :func:`rows` reads of each case, fetched in a fixed number of queries."""
     return qs.select_related("party", "violation_item", "agency", "decision").prefetch_related(
         "officers",
         "recusals",
@@ -236,9 +229,9 @@ def workbench(user, *, today: date | None = None) -> dict:
     if has_role(user, Role.OFFICER, Role.HEAD):
         board["rows"] = rows(_prefetched(my_cases(user)), on)
     if has_role(user, Role.HEAD):
-        board["approvals"] = rows(_prefetched(approvals(user)), on)
+        board["approvals"] = approval_rows(user, on)
     if has_role(user, Role.REVIEWER):
-        board["reviews"] = rows(_prefetched(review_queue(user)), on)
+        board["reviews"] = review_rows(user, on)
     if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
         board["rows"] = [
             r
@@ -285,6 +278,16 @@ def approvals(user) -> QuerySet:
 
 def review_queue(user) -> QuerySet:
     return case_list(user).filter(status=Status.LEGAL_REVIEW)
+
+
+def approval_rows(user, on: date) -> list[Row]:
+    """The head's queue (:func:`approvals`) as workbench rows, most urgent first."""
+    return rows(_prefetched(approvals(user)), on)
+
+
+def review_rows(user, on: date) -> list[Row]:
+    """The legal reviewer's queue as workbench rows, most urgent first."""
+    return rows(_prefetched(review_queue(user)), on)
 
 
 def timeline(case: Case) -> list:

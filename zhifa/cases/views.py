@@ -15,7 +15,8 @@ from django.views.generic import TemplateView
 from zhifa.accounts.access import has_role, require_role
 from zhifa.accounts.models import Role
 from zhifa.cases import checklist, evidence_store, filters, forms, selectors, services
-from zhifa.cases.services._common import current_notice, latest_report, obligation
+from zhifa.cases.facts import current_notice, latest_report
+from zhifa.cases.obligations import obligation
 from zhifa.cases.transitions import TRANSITIONS, available
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, conflict
@@ -44,7 +45,7 @@ class Approvals(StaffPage, TemplateView):
 
     def rows(self):
         require_role(self.request.user, Role.HEAD, action="审批案件")
-        return selectors.rows(selectors._prefetched(selectors.approvals(self.request.user)), clock.today())
+        return selectors.approval_rows(self.request.user, clock.today())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -58,7 +59,7 @@ class Reviews(Approvals):
 
     def rows(self):
         require_role(self.request.user, Role.REVIEWER, action="法制审核")
-        return selectors.rows(selectors._prefetched(selectors.review_queue(self.request.user)), clock.today())
+        return selectors.review_rows(self.request.user, clock.today())
 
 
 class CaseList(ListPage):

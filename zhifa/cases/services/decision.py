@@ -8,6 +8,18 @@ from datetime import date
 
 from zhifa.cases import acting, checklist, numbering, periods
 from zhifa.cases import rules as R
+from zhifa.cases.facts import (
+    all_investigator_ids,
+    current_notice,
+    last_legal_review,
+    latest_report,
+    live_investigator_ids,
+    pending_legal_review,
+    terms_of,
+    unreviewed_points,
+    waiver_for,
+)
+from zhifa.cases.inputs import clean_terms, require_text
 from zhifa.cases.models import (
     Case,
     CollectiveDiscussion,
@@ -21,20 +33,7 @@ from zhifa.cases.models import (
     Stage,
     Status,
 )
-from zhifa.cases.services._common import (
-    all_investigator_ids,
-    check_articles,
-    check_outcome_terms,
-    clean_terms,
-    current_notice,
-    latest_report,
-    live_investigator_ids,
-    require_text,
-    save,
-    terms_of,
-    unreviewed_points,
-    waiver_for,
-)
+from zhifa.cases.services._steps import check_articles, check_outcome_terms, save
 from zhifa.cases.services.discretion import assess, register_departure
 from zhifa.core import parameters as params
 from zhifa.core.errors import invalid
@@ -78,7 +77,7 @@ def legal_review(
     """法制审核：审核人员不得是本案调查人员（D3.3）；通过的送机关负责人决定，未通过的退回补充调查。"""
     with acting.run("legal_review", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
-        review = case.legal_reviews.filter(reviewer__isnull=True).order_by("-submitted_on", "-pk").first()
+        review = pending_legal_review(case)
         investigated = case.participations.filter(user=actor, stage=Stage.INVESTIGATION).exists() or (
             act.officer is not None and act.officer.pk in all_investigator_ids(case)
         )
@@ -199,7 +198,7 @@ def decide(
         act.check(R.decision_within_time_limit, case.decision_due_on, act.on)
         _pre_decision_checks(act, case, outcome)
         act.check(R.no_heavier_than_notified, outcome, notice, decision)
-        review = case.legal_reviews.filter(reviewer__isnull=False).order_by("-reviewed_on", "-pk").first()
+        review = last_legal_review(case)
         act.check(R.legal_review_passed, checklist.legal_review_grounds(case), review)
         act.check(
             R.collective_discussion_held,
@@ -260,7 +259,7 @@ def judiciary_transfer(
     """违法行为涉嫌犯罪的，移送司法机关（行政处罚法第二十七条、第五十七条）。"""
     with acting.run("judiciary_transfer", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
-        review = case.legal_reviews.filter(reviewer__isnull=False).order_by("-reviewed_on", "-pk").first()
+        review = last_legal_review(case)
         act.check(R.legal_review_passed, checklist.legal_review_grounds(case), review)
         act.check(R.collective_discussion_held, case.major_violation, case.discussions.order_by("-held_on").first())
         act.enforce()

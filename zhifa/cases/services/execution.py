@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from zhifa.cases import acting, checklist, numbering, periods
 from zhifa.cases import rules as R
+from zhifa.cases.inputs import clean_terms, money, require_text
 from zhifa.cases.models import (
     Case,
     CaseFile,
@@ -25,30 +26,14 @@ from zhifa.cases.models import (
     Source,
     Status,
 )
-from zhifa.cases.services._common import (
-    check_articles,
-    clean_terms,
-    obligation,
-    obligations_met,
-    require_text,
-    save,
-)
+from zhifa.cases.obligations import obligation, obligations_met
+from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.decision import remedies_text
 from zhifa.core.audit import _plain
 from zhifa.core.errors import DomainError, invalid
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
 from zhifa.org.models import Power
-
-
-def _money(value, field: str) -> Decimal:
-    try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError, TypeError):
-        raise invalid("金额应为数字。", field=field) from None
-    if amount <= 0:
-        raise invalid("金额应当大于零。", field=field)
-    return amount
 
 
 def payment_plan(
@@ -63,7 +48,7 @@ def payment_plan(
         require_text(reason, "reason", "请写明当事人确有经济困难的情况。")
         if applied_on > act.on:
             raise invalid("申请日期不得晚于批准日期。", field="applied_on")
-        rows = [(_money(a, "instalments"), d) for a, d in instalments]
+        rows = [(money(a, "instalments"), d) for a, d in instalments]
         if not rows or (kind == PaymentPlan.Kind.DEFERRAL and len(rows) != 1):
             raise invalid("暂缓缴纳写一个新的期限；分期缴纳写明每期的金额和期限。", field="instalments")
         dates = [d for _, d in rows]
@@ -118,7 +103,7 @@ def payment_record(
             Payment(
                 case=case,
                 paid_on=paid_on,
-                amount=_money(amount, "amount"),
+                amount=money(amount, "amount"),
                 method=method,
                 bank=bank,
                 receipt_number=receipt_number.strip(),
@@ -248,7 +233,7 @@ def enforcement_result(
                 Payment(
                     case=case,
                     paid_on=act.on,
-                    amount=_money(recovered_amount, "recovered_amount"),
+                    amount=money(recovered_amount, "recovered_amount"),
                     method=Payment.Method.COURT,
                     bank=enforcement.court or "强制执行",
                     receipt_number=receipt_number.strip(),

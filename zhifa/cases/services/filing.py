@@ -7,13 +7,10 @@ from datetime import date
 
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
+from zhifa.cases.facts import all_investigator_ids, granted_recusals
+from zhifa.cases.inputs import require_text
 from zhifa.cases.models import Case, CaseOfficer, Extension, Recusal, Source, Stage, Status, Transfer
-from zhifa.cases.services._common import (
-    all_investigator_ids,
-    granted_recusals,
-    require_text,
-    save,
-)
+from zhifa.cases.services._steps import save
 from zhifa.core import audit, clock, workdays
 from zhifa.core.errors import conflict, invalid
 from zhifa.org import competence

@@ -9,16 +9,10 @@ from django.db.models import Max
 
 from zhifa.cases import acting, evidence_store
 from zhifa.cases import rules as R
+from zhifa.cases.facts import granted_recusals, live_investigator_ids
+from zhifa.cases.inputs import clean_terms, require_text
 from zhifa.cases.models import Case, CustodyEvent, Evidence, Inspection, Outcome, Relative, Report
-from zhifa.cases.services._common import (
-    check_articles,
-    check_outcome_terms,
-    clean_terms,
-    granted_recusals,
-    live_investigator_ids,
-    require_text,
-    save,
-)
+from zhifa.cases.services._steps import check_articles, check_outcome_terms, save
 from zhifa.core.errors import invalid
 from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of

@@ -9,17 +9,10 @@ from django.utils import timezone
 
 from zhifa.cases import acting, numbering
 from zhifa.cases import rules as R
+from zhifa.cases.facts import all_investigator_ids, current_notice, latest_report, live_investigator_ids, terms_of
+from zhifa.cases.inputs import clean_terms, defence_points, require_text
 from zhifa.cases.models import Case, Defence, DefencePoint, Hearing, Notice, Outcome, ServiceMethod, Waiver
-from zhifa.cases.services._common import (
-    all_investigator_ids,
-    clean_terms,
-    current_notice,
-    latest_report,
-    live_investigator_ids,
-    require_text,
-    save,
-    terms_of,
-)
+from zhifa.cases.services._steps import save
 from zhifa.core.errors import conflict, forbidden, invalid
 from zhifa.law import rules as law_rules
 from zhifa.people import rules as people_rules
@@ -132,23 +125,13 @@ def waiver_record(
         return waiver
 
 
-def _points(points) -> list[dict]:
-    result = []
-    for p in points or ():
-        if isinstance(p, dict):
-            result.append({"kind": p.get("kind") or DefencePoint.Kind.REASON, "text": (p.get("text") or "").strip()})
-        else:
-            result.append({"kind": DefencePoint.Kind.REASON, "text": str(p).strip()})
-    return result
-
-
 def defence_record(
     *, actor, case: Case, made_by: str, points, form: str = Defence.Form.WRITTEN, on: date | None = None
 ) -> Defence:
     """逐项记录当事人提出的事实、理由和证据（D5.2a，行政处罚法第四十五条）。"""
     with acting.run("defence_record", actor=actor, case=case, on=on) as act:
         case = act.case
-        points = _points(points)
+        points = defence_points(points)
         act.check(R.defence_points_recorded, [p["text"] for p in points])
         act.enforce()
         defence = save(
@@ -283,7 +266,7 @@ def hearing_record(
         hearing.held_on, hearing.party_attended = act.on, party_attended
         hearing.transcript = require_text(transcript, "transcript", "请记录听证笔录。")
         hearing.save(update_fields=["held_on", "party_attended", "transcript"])
-        points = _points(points)
+        points = defence_points(points)
         if any(not p["text"] for p in points):
             raise invalid("听证中提出的事项不能为空。", field="points")
         defence = None

@@ -9,7 +9,7 @@ import pytest
 
 from zhifa.cases import periods, services
 from zhifa.cases.models import Case, Status
-from zhifa.cases.services._common import obligation
+from zhifa.cases.obligations import obligation
 from zhifa.cases.tests.builders import D0, executing, wd
 from zhifa.core.errors import DomainError
 from zhifa.org.models import Power
