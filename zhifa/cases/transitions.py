@@ -204,6 +204,7 @@ TABLE: tuple[Transition, ...] = (
             law_rules.basis_is_law_or_rule,
             law_rules.basis_in_force,
             R.lenient_new_law_reasoned,
+            discretion_rules.only_listed_factors,
             R.departure_explained,
         ),
         stage=Stage.INVESTIGATION,

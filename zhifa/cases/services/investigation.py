@@ -13,7 +13,9 @@ from zhifa.cases.facts import granted_recusals, live_investigator_ids
 from zhifa.cases.inputs import clean_terms, require_text
 from zhifa.cases.models import Case, CustodyEvent, Evidence, Inspection, Outcome, Relative, Report
 from zhifa.cases.services._steps import check_articles, check_outcome_terms, save
+from zhifa.cases.services.discretion import LISTED_FACTORS, assess, facts_of
 from zhifa.core.errors import invalid
+from zhifa.discretion import rules as discretion_rules
 from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of
 
@@ -213,9 +215,7 @@ def report_submit(
     on: date | None = None,
 ) -> Report:
     """调查终结，提交调查终结报告：事实、证据、依据（D3.10a）和处理意见。处理意见偏离裁量基准
-    建议档次的，须书面说明理由（D3.6），并送法制审核。"""
-    from zhifa.cases.services.discretion import assess
-
+    建议档次的，须书面说明理由（D3.6），并送法制审核。情节只能是法律和裁量基准列明的（D1.2）。"""
     with acting.run("report_submit", actor=actor, case=case, on=on) as act:
         case = act.case
         terms = clean_terms(terms)
@@ -228,6 +228,8 @@ def report_submit(
         if outcome not in Outcome.values:
             raise invalid("请选择处理意见。", field="outcome")
         circumstances = dict(circumstances or {})
+        # The engine proposes from the circumstances, so a factor it may not weigh stops the act here.
+        act.refuse_now(discretion_rules.only_listed_factors, list(facts_of(case, circumstances)[0]), LISTED_FACTORS)
         assessment = assess(case, circumstances, act.on, outcome, terms)
         summary = assessment.summary()
         act.check(
