@@ -11,7 +11,6 @@ from django.db import models
 
 from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
-from zhifa.core.errors import invalid
 from zhifa.core.records import validation_to_domain
 from zhifa.law import rules as law_rules
 from zhifa.law.models import Article
@@ -25,14 +24,6 @@ def save(instance: models.Model, exclude: Sequence[str] = ()) -> models.Model:
         raise validation_to_domain(exc) from None
     instance.save()
     return instance
-
-
-def check_outcome_terms(outcome: str, terms: dict) -> None:
-    has = any(bool(v) for v in terms.values())
-    if outcome == "penalty" and not has:
-        raise invalid("给予行政处罚的，请写明处罚的种类和数额。", field="fine")
-    if outcome != "penalty" and has:
-        raise invalid("不予行政处罚或移送司法机关的，不能同时写明处罚。", field="outcome")
 
 
 def check_articles(

@@ -19,7 +19,7 @@ from zhifa.cases.facts import (
     unreviewed_points,
     waiver_for,
 )
-from zhifa.cases.inputs import clean_terms, require_text
+from zhifa.cases.inputs import bad_input, clean_terms, require_text
 from zhifa.cases.models import (
     Case,
     CollectiveDiscussion,
@@ -33,10 +33,10 @@ from zhifa.cases.models import (
     Stage,
     Status,
 )
-from zhifa.cases.services._steps import check_articles, check_outcome_terms, save
+from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.discretion import assess, register_departure
 from zhifa.core import parameters as params
-from zhifa.core.errors import invalid
+from zhifa.core.error_codes import ErrorCode
 from zhifa.discretion import rules as discretion_rules
 from zhifa.org import rules as org_rules
 
@@ -60,7 +60,7 @@ def decision_submit(*, actor, case: Case, on: date | None = None, expected_versi
         case = act.case
         report = latest_report(case)
         if report is None:
-            raise invalid("请先提交调查终结报告。", field="report")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "请先提交调查终结报告。", field="report")
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         _pre_decision_checks(act, case, report.outcome)
         act.enforce()
@@ -170,9 +170,9 @@ def decide(
         report = latest_report(case)
         outcome = outcome or report.outcome
         if outcome == Outcome.TRANSFER_JUDICIARY:
-            raise invalid("涉嫌犯罪的，请办理“移送司法机关”。", field="outcome")
+            raise bad_input(ErrorCode.INVALID, "涉嫌犯罪的，请办理“移送司法机关”。", field="outcome")
         if outcome not in Outcome.values:
-            raise invalid("请选择决定的种类。", field="outcome")
+            raise bad_input(ErrorCode.INVALID, "请选择决定的种类。", field="outcome")
         terms = (
             clean_terms(terms)
             if terms is not None
@@ -222,8 +222,8 @@ def decide(
             review.reviewer if review and review.result == LegalReview.Result.PASSED else None,
             getattr(officer, "user", None),
         )
+        act.check(R.terms_match_outcome, outcome, terms)
         act.enforce()
-        check_outcome_terms(outcome, terms)
         decision.number = numbering.next_number(
             case.acting_agency, "penalty" if outcome == Outcome.PENALTY else "no_penalty", act.on.year
         )
@@ -285,7 +285,7 @@ def decision_serve(
         case = act.case
         decision = case.decision
         if method not in ServiceMethod.values:
-            raise invalid("请选择送达方式。", field="method")
+            raise bad_input(ErrorCode.INVALID, "请选择送达方式。", field="method")
         act.check(R.decision_served_in_time, decision.decided_on, act.on, late_reason)
         act.enforce()
         decision.served_on, decision.service_method, decision.service_late_reason = act.on, method, late_reason

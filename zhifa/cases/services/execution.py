@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from zhifa.cases import acting, checklist, numbering, periods
 from zhifa.cases import rules as R
-from zhifa.cases.inputs import clean_terms, money, require_text
+from zhifa.cases.inputs import bad_input, clean_terms, money, require_text
 from zhifa.cases.models import (
     Case,
     CaseFile,
@@ -30,7 +30,7 @@ from zhifa.cases.obligations import obligation, obligations_met
 from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.decision import remedies_text
 from zhifa.core.audit import _plain
-from zhifa.core.errors import DomainError, invalid
+from zhifa.core.error_codes import ErrorCode
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
 from zhifa.org.models import Power
@@ -44,20 +44,24 @@ def payment_plan(
     with acting.run("payment_plan", actor=actor, case=case, on=on) as act:
         case = act.case
         if kind not in (PaymentPlan.Kind.DEFERRAL, PaymentPlan.Kind.INSTALMENTS):
-            raise invalid("请选择暂缓缴纳或分期缴纳。", field="kind")
+            raise bad_input(ErrorCode.INVALID, "请选择暂缓缴纳或分期缴纳。", field="kind")
         require_text(reason, "reason", "请写明当事人确有经济困难的情况。")
         if applied_on > act.on:
-            raise invalid("申请日期不得晚于批准日期。", field="applied_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "申请日期不得晚于批准日期。", field="applied_on")
         rows = [(money(a, "instalments"), d) for a, d in instalments]
         if not rows or (kind == PaymentPlan.Kind.DEFERRAL and len(rows) != 1):
-            raise invalid("暂缓缴纳写一个新的期限；分期缴纳写明每期的金额和期限。", field="instalments")
+            raise bad_input(
+                ErrorCode.INVALID, "暂缓缴纳写一个新的期限；分期缴纳写明每期的金额和期限。", field="instalments"
+            )
         dates = [d for _, d in rows]
         if dates != sorted(dates) or len(set(dates)) != len(dates) or dates[0] <= act.on:
-            raise invalid("各期缴纳期限应当晚于批准日期，并依次排列。", field="instalments")
+            raise bad_input(ErrorCode.DATE_ORDER, "各期缴纳期限应当晚于批准日期，并依次排列。", field="instalments")
         owed = obligation(case, act.on)
         remaining = owed.principal - owed.paid
         if sum(a for a, _ in rows) != remaining:
-            raise invalid(f"各期金额合计应当等于尚未缴纳的罚没款{remaining:,.2f}元。", field="instalments")
+            raise bad_input(
+                ErrorCode.INVALID, f"各期金额合计应当等于尚未缴纳的罚没款{remaining:,.2f}元。", field="instalments"
+            )
         act.enforce()
         # Payments made so far stay with the plan that was in force when they were made:
         # the new plan covers the remainder, so earlier payments count as a first settled part.
@@ -94,11 +98,11 @@ def payment_record(
         act.check(R.payment_through_bank, method, bank, receipt_number, False)
         act.enforce()
         if paid_on > act.on or paid_on < case.decision.served_on:
-            raise invalid("缴纳日期应当在决定书送达之后、登记之前。", field="paid_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "缴纳日期应当在决定书送达之后、登记之前。", field="paid_on")
         if method == Payment.Method.COURT:
-            raise invalid("人民法院强制执行划缴的款项，请在“强制执行结果”中登记。", field="method")
+            raise bad_input(ErrorCode.INVALID, "人民法院强制执行划缴的款项，请在“强制执行结果”中登记。", field="method")
         if Payment.objects.filter(method=method, receipt_number=receipt_number.strip()).exists():
-            raise invalid("该缴款凭证号已经登记过，请核对。", field="receipt_number")
+            raise bad_input(ErrorCode.DUPLICATE, "该缴款凭证号已经登记过，请核对。", field="receipt_number")
         payment = save(
             Payment(
                 case=case,
@@ -130,7 +134,7 @@ def on_spot_handover(*, actor, case: Case, late_reason: str = "", on: date | Non
         case = act.case
         payment = case.payments.filter(method=Payment.Method.ON_SPOT, handed_over_on__isnull=True).first()
         if payment is None:
-            raise invalid("没有待交付的当场收缴罚款。", field="payment")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "没有待交付的当场收缴罚款。", field="payment")
         act.check(R.on_spot_handover_in_time, payment.paid_on, act.on, late_reason)
         act.enforce()
         payment.handed_over_on, payment.handover_late_reason = act.on, late_reason
@@ -225,7 +229,7 @@ def enforcement_result(
         case = act.case
         enforcement = case.enforcements.filter(result_on__isnull=True).order_by("-on", "-pk").first()
         if enforcement is None:
-            raise invalid("没有待记录结果的强制执行。", field="result")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "没有待记录结果的强制执行。", field="result")
         if recovered_amount:
             act.check(R.payment_through_bank, "court", "人民法院", receipt_number, False)
             act.enforce()
@@ -266,7 +270,11 @@ def execution_complete(*, actor, case: Case, note: str, on: date | None = None) 
         decision.save(update_fields=["performed_on", "performance_note"])
         if not obligations_met(case, act.on):
             owed = obligation(case, act.on)
-            raise invalid(f"罚没款及加处罚款尚有{owed.outstanding:,.2f}元未缴清，不能确认执行完毕。", field="note")
+            raise bad_input(
+                ErrorCode.NOT_SETTLED,
+                f"罚没款及加处罚款尚有{owed.outstanding:,.2f}元未缴清，不能确认执行完毕。",
+                field="note",
+            )
         act.done(changes={"note": note})
         return decision
 
@@ -276,8 +284,8 @@ def followup_record(
 ) -> FollowUp:
     """回访当事人履行和整改情况；对反映的问题和困难，能解决的帮助解决，不能解决的做好解释（D5.4）。"""
     with acting.run("followup_record", actor=actor, case=case, on=on) as act:
-        if problems.strip() and not response.strip():
-            raise invalid("当事人反映了问题或困难的，请写明解决或解释的情况。", field="response")
+        act.check(R.followup_answers_problems, problems, response)
+        act.enforce()
         followup = save(
             FollowUp(
                 case=act.case,
@@ -427,16 +435,10 @@ def simple_penalty(
     with acting.run("simple_penalty", actor=actor, on=on) as act:
         agency = act.agency
         if party is None:
-            raise invalid("请确定当事人。", field="party")
+            raise bad_input(ErrorCode.REQUIRED, "请确定当事人。", field="party")
         if violation_item is None:
-            raise invalid("请选择违法行为。", field="violation_item")
-        if not certificates_shown:
-            raise DomainError.of(
-                "invalid",
-                "当场作出行政处罚决定，应当向当事人出示执法证件（行政处罚法第五十二条）。",
-                field="certificates_shown",
-                clauses=["D3.8"],
-            )
+            raise bad_input(ErrorCode.REQUIRED, "请选择违法行为。", field="violation_item")
+        act.check(R.certificates_shown_on_the_spot, certificates_shown)
         terms = clean_terms(terms)
         articles = list(basis_articles)
         case = Case(
@@ -476,7 +478,7 @@ def simple_penalty(
             act.passed(R.payment_through_bank)
         act.enforce()
         if collect_on_spot and not terms["fine"]:
-            raise invalid("警告无须收缴罚款。", field="collect_on_spot")
+            raise bad_input(ErrorCode.INVALID, "警告无须收缴罚款。", field="collect_on_spot")
         grant = grants[0]
         case.power, case.delegation = grant.power, grant.delegation
         case.in_name_of = grant.acts_in_name_of if grant.acts_in_name_of.pk != agency.pk else None

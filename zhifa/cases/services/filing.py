@@ -8,11 +8,12 @@ from datetime import date
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
 from zhifa.cases.facts import all_investigator_ids, granted_recusals
-from zhifa.cases.inputs import require_text
+from zhifa.cases.inputs import bad_input, require_text
 from zhifa.cases.models import Case, CaseOfficer, Extension, Recusal, Source, Stage, Status, Transfer
 from zhifa.cases.services._steps import save
 from zhifa.core import audit, clock, workdays
-from zhifa.core.errors import conflict, invalid
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import conflict
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
 from zhifa.people import rules as people_rules
@@ -42,7 +43,7 @@ def clue_register(
         act.check(R.act_dated_truthfully, received_on, clock.today(), None)
         act.enforce()
         if received_on > act.on:
-            raise invalid("收到线索的日期不得晚于登记日期。", field="received_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "收到线索的日期不得晚于登记日期。", field="received_on")
         case = Case(
             agency=act.agency,
             source=source,
@@ -101,14 +102,14 @@ def filing_propose(
     with acting.run("filing_propose", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         if party is None:
-            raise invalid("立案须确定当事人。", field="party")
+            raise bad_input(ErrorCode.REQUIRED, "立案须确定当事人。", field="party")
         if violation_item is None:
-            raise invalid("请选择违法行为。", field="violation_item")
+            raise bad_input(ErrorCode.REQUIRED, "请选择违法行为。", field="violation_item")
         require_text(reason, "reason", "请写明立案理由。")
         investigators = list(dict.fromkeys(investigators))
         for officer in investigators:
             if officer.agency_id != case.agency_id:
-                raise invalid(f"{officer.name}不是本机关的执法人员。", field="investigators")
+                raise bad_input(ErrorCode.NOT_IN_CASE, f"{officer.name}不是本机关的执法人员。", field="investigators")
         grants = _competence_checks(act, case, item=violation_item, place=place, on=act.on)
         act.check(org_rules.place_within_jurisdiction, case.agency, place, case.agency.government.subtree_ids())
         start = act_ended_on or act_date
@@ -121,6 +122,8 @@ def filing_propose(
             act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
             act.check(people_rules.no_declared_conflict, officer, party, conflicts_between(officer, party, act.on))
         if not investigators:
+            # No investigator named: two_investigators_assigned refuses, and there is no
+            # officer for the per-officer rules to check.
             act.passed(people_rules.officer_certified)
             act.passed(people_rules.no_declared_conflict)
         act.enforce()
@@ -163,16 +166,18 @@ def filing_approve(
             case.violation_item.health_or_finance and case.harmful_consequence,
         )
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
-        for co in case.officers.select_related("officer").filter(ended_on__isnull=True):
-            act.check(people_rules.officer_certified, standing_of(co.officer, "penalty", act.on))
+        # The investigators proposed must still be two, certified and free of conflict on the day of approval.
+        investigators = [co.officer for co in case.officers.select_related("officer").filter(ended_on__isnull=True)]
+        act.check(R.two_investigators_assigned, investigators)
+        for officer in investigators:
+            act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
             act.check(
-                people_rules.no_declared_conflict,
-                co.officer,
-                case.party,
-                conflicts_between(co.officer, case.party, act.on),
+                people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
             )
-        act.passed(people_rules.officer_certified)
-        act.passed(people_rules.no_declared_conflict)
+        if not investigators:
+            # Nobody left to check one by one; two_investigators_assigned has refused already.
+            act.passed(people_rules.officer_certified)
+            act.passed(people_rules.no_declared_conflict)
         act.enforce()
         case.filing_number = numbering.next_number(case.acting_agency, "filing", act.on.year)
         case.filed_on = act.on
@@ -215,9 +220,9 @@ def transfer_out(
     with acting.run("transfer_out", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         if case.violation_item is None:
-            raise invalid("请先确定违法行为，以确定有管辖权的机关。", field="violation_item")
+            raise bad_input(ErrorCode.REQUIRED, "请先确定违法行为，以确定有管辖权的机关。", field="violation_item")
         if to_agency.pk == case.agency_id:
-            raise invalid("不能移送给本机关。", field="to_agency")
+            raise bad_input(ErrorCode.INVALID, "不能移送给本机关。", field="to_agency")
         require_text(reasons, "reasons", "请写明移送理由（本机关无管辖权的依据）。")
         require_text(materials, "materials", "请列明移送的材料。")
         competent = competence.competent_agencies(case.violation_item, case.place, act.on)
@@ -269,7 +274,7 @@ def transfer_answer(*, actor, case: Case, answer: str, on: date | None = None) -
     case_id = case.pk if isinstance(case, Case) else case
     incoming = Transfer.objects.filter(received_case_id=case_id).first()
     if incoming is None:
-        raise invalid("本案不是其他机关移送的案件，无须函告。", field="answer")
+        raise bad_input(ErrorCode.NOTHING_PENDING, "本案不是其他机关移送的案件，无须函告。", field="answer")
     with acting.run("transfer_answer", actor=actor, case=case_id, on=on, also_lock=[incoming.case_id]) as act:
         incoming = Transfer.objects.get(pk=incoming.pk)
         if incoming.answered_on:
@@ -295,9 +300,9 @@ def officer_assign(
     with acting.run("officer_assign", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         if officer.agency_id != case.agency_id:
-            raise invalid(f"{officer.name}不是本机关的执法人员。", field="officer")
+            raise bad_input(ErrorCode.NOT_IN_CASE, f"{officer.name}不是本机关的执法人员。", field="officer")
         if case.officers.filter(officer=officer, ended_on__isnull=True).exists():
-            raise invalid(f"{officer.name}已是本案承办人员。", field="officer")
+            raise bad_input(ErrorCode.DUPLICATE, f"{officer.name}已是本案承办人员。", field="officer")
         act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
         act.check(
             people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
@@ -320,7 +325,7 @@ def recusal_apply(*, actor, case: Case, officer, applicant: str, grounds: str, o
     with acting.run("recusal_apply", actor=actor, case=case, on=on) as act:
         case = act.case
         if officer.pk not in all_investigator_ids(case):
-            raise invalid(f"{officer.name}不是本案承办人员。", field="officer")
+            raise bad_input(ErrorCode.NOT_IN_CASE, f"{officer.name}不是本案承办人员。", field="officer")
         if case.recusals.filter(officer=officer, granted__isnull=True).exists():
             raise conflict(f"{officer.name}的回避申请尚待决定。")
         recusal = save(
@@ -374,7 +379,7 @@ def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | N
     with acting.run("extension_approve", actor=actor, case=case, on=on) as act:
         case = act.case
         if case.decision_due_on is None:
-            raise invalid("案件尚未立案，没有办案期限。", field="days")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "案件尚未立案，没有办案期限。", field="days")
         act.check(R.extension_allowed, case.decision_due_on, act.on, int(days), reason)
         act.enforce()
         previous = case.decision_due_on

@@ -10,11 +10,11 @@ from django.db.models import Max
 from zhifa.cases import acting, evidence_store
 from zhifa.cases import rules as R
 from zhifa.cases.facts import granted_recusals, live_investigator_ids
-from zhifa.cases.inputs import clean_terms, require_text
+from zhifa.cases.inputs import bad_input, clean_terms, require_text
 from zhifa.cases.models import Case, CustodyEvent, Evidence, Inspection, Outcome, Relative, Report
-from zhifa.cases.services._steps import check_articles, check_outcome_terms, save
+from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.discretion import LISTED_FACTORS, assess, facts_of
-from zhifa.core.errors import invalid
+from zhifa.core.error_codes import ErrorCode
 from zhifa.discretion import rules as discretion_rules
 from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of
@@ -50,11 +50,16 @@ def inspection_record(
             )
             act.check(R.recused_officer_excluded, officer, granted_recusals(case, officer))
             act.check(R.assigned_investigator, officer, live)
-        for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
-            act.passed(rule)
+        if not officers:
+            # No officer named: two_certified_officers refuses, and there is no officer for
+            # the per-officer rules to check.
+            for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
+                act.passed(rule)
         act.enforce()
         if not signed_by_subject and not refusal_note.strip():
-            raise invalid("被检查人或被询问人未签字的，请注明拒绝签字的情况。", field="refusal_note")
+            raise bad_input(
+                ErrorCode.REQUIRED, "被检查人或被询问人未签字的，请注明拒绝签字的情况。", field="refusal_note"
+            )
         inspection = save(
             Inspection(
                 case=case,
@@ -102,16 +107,16 @@ def evidence_add(
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         act.enforce()
         if collected_on > act.on:
-            raise invalid("取得日期不得晚于登记日期。", field="collected_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "取得日期不得晚于登记日期。", field="collected_on")
         if collected_on < case.received_on:
-            raise invalid("取得日期不得早于收到线索的日期。", field="collected_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "取得日期不得早于收到线索的日期。", field="collected_on")
         if inspection is not None and inspection.case_id != case.pk:
-            raise invalid("所选笔录不属于本案。", field="inspection")
+            raise bad_input(ErrorCode.NOT_IN_CASE, "所选笔录不属于本案。", field="inspection")
         if content is None:
-            raise invalid("请上传证据文件。", field="content")
+            raise bad_input(ErrorCode.REQUIRED, "请上传证据文件。", field="content")
         sha, size = evidence_store.store(content)
         if size == 0:
-            raise invalid("证据文件是空的。", field="content")
+            raise bad_input(ErrorCode.INVALID, "证据文件是空的。", field="content")
         number = (case.evidence.aggregate(n=Max("number"))["n"] or 0) + 1
         evidence = save(
             Evidence(
@@ -148,7 +153,7 @@ def custody_record(
     """记录证据保管链的一环：入库、移交、调取、归还、封存。"""
     with acting.run("custody_record", actor=actor, case=evidence.case_id, on=on) as act:
         if act.on < evidence.collected_on:
-            raise invalid("保管记录的日期不得早于证据取得日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "保管记录的日期不得早于证据取得日期。", field="on")
         event = CustodyEvent(
             evidence=evidence,
             on=act.on,
@@ -226,7 +231,7 @@ def report_submit(
             act, articles, act_date=case.act_date, on=act.on, lenient=lenient_new_law, lenient_reason=lenient_reason
         )
         if outcome not in Outcome.values:
-            raise invalid("请选择处理意见。", field="outcome")
+            raise bad_input(ErrorCode.INVALID, "请选择处理意见。", field="outcome")
         circumstances = dict(circumstances or {})
         # The engine proposes from the circumstances, so a factor it may not weigh stops the act here.
         act.refuse_now(discretion_rules.only_listed_factors, list(facts_of(case, circumstances)[0]), LISTED_FACTORS)
@@ -238,8 +243,8 @@ def report_submit(
             f"{summary.get('outcome', '')}，{summary.get('tier', '')}",
             departure_reasons,
         )
+        act.check(R.terms_match_outcome, outcome, terms)
         act.enforce()
-        check_outcome_terms(outcome, terms)
         for name, value in (
             ("major_public_interest", major_public_interest),
             ("complex_case", complex_case),

@@ -10,10 +10,11 @@ from django.utils import timezone
 from zhifa.cases import acting, numbering
 from zhifa.cases import rules as R
 from zhifa.cases.facts import all_investigator_ids, current_notice, latest_report, live_investigator_ids, terms_of
-from zhifa.cases.inputs import clean_terms, defence_points, require_text
+from zhifa.cases.inputs import bad_input, clean_terms, defence_points, require_text
 from zhifa.cases.models import Case, Defence, DefencePoint, Hearing, Notice, Outcome, ServiceMethod, Waiver
 from zhifa.cases.services._steps import save
-from zhifa.core.errors import conflict, forbidden, invalid
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import conflict, forbidden
 from zhifa.law import rules as law_rules
 from zhifa.people import rules as people_rules
 from zhifa.people.standing import conflicts_between, standing_of
@@ -37,7 +38,9 @@ def notice_issue(
         case = act.case
         report = latest_report(case)
         if report is None or report.outcome != Outcome.PENALTY:
-            raise invalid("调查终结报告的处理意见为给予行政处罚的，方须事先告知。", field="outcome")
+            raise bad_input(
+                ErrorCode.INVALID, "调查终结报告的处理意见为给予行政处罚的，方须事先告知。", field="outcome"
+            )
         facts = report.facts if facts is None else facts
         reasons = report.reasons if reasons is None else reasons
         terms = clean_terms(terms) if terms is not None else terms_of(report)
@@ -52,7 +55,9 @@ def notice_issue(
         act.check(R.notice_states_hearing_right, grounds, states_hearing_right)
         for article in articles:
             act.check(law_rules.basis_is_law_or_rule, article)
-        act.passed(law_rules.basis_is_law_or_rule)
+        if not articles:
+            # No article cited: notice_complete refuses the notice; none to test for its rank.
+            act.passed(law_rules.basis_is_law_or_rule)
         act.enforce()
         case.notices.filter(superseded=False).update(superseded=True)
         notice.number = numbering.next_number(case.acting_agency, "notice", act.on.year)
@@ -78,11 +83,11 @@ def notice_serve(
         case = act.case
         notice = current_notice(case)
         if notice is None or notice.served_on:
-            raise invalid("请先制作事先告知书。", field="notice")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "请先制作事先告知书。", field="notice")
         if act.on < notice.issued_on:
-            raise invalid("送达日期不得早于告知书的制作日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "送达日期不得早于告知书的制作日期。", field="on")
         if method not in ServiceMethod.values:
-            raise invalid("请选择送达方式。", field="method")
+            raise bad_input(ErrorCode.INVALID, "请选择送达方式。", field="method")
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         act.enforce()
         notice.served_on, notice.service_method = act.on, method
@@ -109,7 +114,7 @@ def waiver_record(
         act.enforce()
         notice = current_notice(case)
         if act.on < notice.served_on:
-            raise invalid("放弃声明的日期不得早于告知书送达日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "放弃声明的日期不得早于告知书送达日期。", field="on")
         waiver = save(
             Waiver(
                 case=case,
@@ -174,13 +179,12 @@ def hearing_request(
     with acting.run("hearing_request", actor=actor, case=case, on=on) as act:
         case = act.case
         notice = current_notice(case)
-        if not notice.states_hearing_right:
-            raise invalid("本案拟作出的处罚不属于听证范围，告知书未告知听证权利；当事人可以陈述、申辩。", field="on")
+        act.refuse_now(R.hearing_within_scope, notice.states_hearing_right)
         if case.hearings.filter(notice=notice, held_on__isnull=True, withdrawn_on__isnull=True).exists():
             raise conflict("当事人已要求听证，尚未举行。")
         requested_on = requested_on or act.on
         if requested_on > act.on:
-            raise invalid("要求听证的日期不得晚于登记日期。", field="requested_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "要求听证的日期不得晚于登记日期。", field="requested_on")
         act.check(R.hearing_requested_in_time, notice.served_on, requested_on)
         act.enforce()
         hearing = save(Hearing(case=case, notice=notice, requested_on=requested_on, request_form=form))
@@ -194,7 +198,7 @@ def _open_hearing(case: Case, hearing=None) -> Hearing:
         qs = qs.filter(pk=hearing.pk if isinstance(hearing, Hearing) else hearing)
     found = qs.order_by("-requested_on", "-pk").first()
     if found is None:
-        raise invalid("没有待举行的听证。", field="hearing")
+        raise bad_input(ErrorCode.NOTHING_PENDING, "没有待举行的听证。", field="hearing")
     return found
 
 
@@ -216,12 +220,12 @@ def hearing_schedule(
         hearing = _open_hearing(case, hearing)
         notified_on = notified_on or act.on
         if notified_on > act.on:
-            raise invalid("通知日期不得晚于今天。", field="notified_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "通知日期不得晚于今天。", field="notified_on")
         if timezone.is_naive(scheduled_at):
             scheduled_at = timezone.make_aware(scheduled_at)
         day = timezone.localtime(scheduled_at).date()
         if chair.agency_id != case.agency_id:
-            raise invalid(f"{chair.name}不是本机关的人员。", field="chair")
+            raise bad_input(ErrorCode.NOT_IN_CASE, f"{chair.name}不是本机关的人员。", field="chair")
         act.check(R.hearing_chair_not_investigator, chair, all_investigator_ids(case))
         act.check(people_rules.officer_certified, standing_of(chair, "hearing", act.on))
         act.check(people_rules.no_declared_conflict, chair, case.party, conflicts_between(chair, case.party, act.on))
@@ -256,19 +260,19 @@ def hearing_record(
         case = act.case
         hearing = _open_hearing(case, hearing)
         if hearing.chair_id is None:
-            raise invalid("听证尚未安排。", field="hearing")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "听证尚未安排。", field="hearing")
         if act.officer is None or act.officer.pk != hearing.chair_id:
             raise forbidden("只有本次听证的主持人可以记录听证。")
         act.check(R.hearing_chair_not_investigator, act.officer, all_investigator_ids(case))
         act.enforce()
         if act.on < timezone.localtime(hearing.scheduled_at).date():
-            raise invalid("听证举行日期不得早于通知的听证日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "听证举行日期不得早于通知的听证日期。", field="on")
         hearing.held_on, hearing.party_attended = act.on, party_attended
         hearing.transcript = require_text(transcript, "transcript", "请记录听证笔录。")
         hearing.save(update_fields=["held_on", "party_attended", "transcript"])
         points = defence_points(points)
         if any(not p["text"] for p in points):
-            raise invalid("听证中提出的事项不能为空。", field="points")
+            raise bad_input(ErrorCode.REQUIRED, "听证中提出的事项不能为空。", field="points")
         defence = None
         if points:
             defence = save(

@@ -348,3 +348,15 @@ def test_a_stale_version_is_a_conflict(w):
     with pytest.raises(DomainError) as e:  # the same act again: the case has moved on
         services.decision_submit(actor=w.zhang, case=case, on=wd(D0, 12))
     assert e.value.status == 409
+
+
+@pytest.mark.clause("D3.10c")
+def test_a_penalty_states_its_terms_and_no_penalty_states_none(w):
+    case = decision_pending(w)
+    with pytest.raises(DomainError) as e:
+        services.decide(actor=w.head2, case=case, outcome="no_penalty_minor", terms={"fine": "100"}, on=wd(D0, 13))
+    assert_refused(e, "D3.10c", code="terms_match_outcome", field="outcome")
+    with pytest.raises(DomainError) as e:
+        services.decide(actor=w.head2, case=case, terms={}, on=wd(D0, 13))
+    assert_refused(e, "D3.10c", code="terms_match_outcome", field="fine")
+    assert Case.objects.get(pk=case.pk).status == Status.DECISION_PENDING

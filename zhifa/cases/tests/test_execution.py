@@ -280,6 +280,7 @@ def test_a_case_closes_only_when_its_file_is_complete_then_is_archived_in_order(
     assert Case.objects.get(pk=case.pk).status == Status.ARCHIVED
 
 
+@pytest.mark.clause("D5.4")
 def test_a_follow_up_that_hears_problems_answers_them(w):
     case = executing(w)
     with pytest.raises(DomainError) as e:
@@ -292,6 +293,7 @@ def test_a_follow_up_that_hears_problems_answers_them(w):
             on=SERVED + timedelta(days=2),
         )
     assert e.value.field == "response"
+    assert_refused(e, "D5.4", code="followup_answers_problems", field="response")
 
 
 @pytest.mark.clause("D1.4")
@@ -359,6 +361,7 @@ def test_on_the_spot_collection_only_up_to_100_yuan_and_handed_over_within_two_d
     assert Case.objects.get(pk=case.pk).status == Status.EXECUTED
 
 
+@pytest.mark.clause("D3.8")
 def test_the_simple_procedure_requires_showing_the_certificate(w):
     with pytest.raises(DomainError) as e:
         services.simple_penalty(
@@ -374,6 +377,8 @@ def test_the_simple_procedure_requires_showing_the_certificate(w):
             on=D0,
         )
     assert_refused(e, "D3.8", field="certificates_shown")
+    assert_refused(e, "D3.8", code="certificates_shown_on_the_spot")
+    assert not Case.objects.exists()
 
 
 @pytest.mark.clause("D2.3")

@@ -292,3 +292,12 @@ def test_a_party_may_withdraw_its_hearing_request(w):
     services.hearing_request(actor=w.zhang, case=case, on=wd(served, 1))
     services.hearing_withdraw(actor=w.zhang, case=case, statement="本公司撤回听证申请。", on=wd(served, 2))
     assert _submit(w, case, wd(served, 6)).status == Status.DECISION_PENDING
+
+
+@pytest.mark.clause("D5.3a")
+def test_no_hearing_is_organised_for_a_penalty_outside_the_hearing_range(w):
+    case = notified(w)  # 3,000 yuan for an organisation: the notice states no hearing right
+    with pytest.raises(DomainError) as e:
+        services.hearing_request(actor=w.zhang, case=case, on=wd(D0, 5))
+    assert_refused(e, "D5.3a", code="hearing_within_scope")
+    assert not case.hearings.exists()
