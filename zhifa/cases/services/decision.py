@@ -1,6 +1,7 @@
 """Towards and at the decision: submission, legal review (行政处罚法第五十八条),
-collective discussion (第五十七条), the decision (D3.9a, D5.2a, D5.3a, D3.10a, D1.4),
-transfer to the judiciary, and service of the decision."""
+collective discussion (第五十七条), extending the time limit (第六十条), the decision
+(D3.9a, D5.2a, D5.3a, D3.10a, D1.4), transfer to the judiciary, termination, and
+service of the decision."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from zhifa.cases.models import (
     CollectiveDiscussion,
     Decision,
     DefencePoint,
+    Extension,
     Instalment,
     LegalReview,
     Outcome,
@@ -36,6 +38,7 @@ from zhifa.cases.models import (
 from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.discretion import assess, register_departure
 from zhifa.core import parameters as params
+from zhifa.core import workdays
 from zhifa.core.error_codes import ErrorCode
 from zhifa.discretion import rules as discretion_rules
 from zhifa.org import rules as org_rules
@@ -302,3 +305,32 @@ def decision_serve(
             target = Status.EXECUTING
         act.done(target=target, changes={"served_on": act.on, "method": method})
         return decision
+
+
+def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | None = None) -> Extension:
+    """批准延长办案期限（行政处罚法第六十条）：期限届满前批准，每次不超过规定天数。"""
+    with acting.run("extension_approve", actor=actor, case=case, on=on) as act:
+        case = act.case
+        if case.decision_due_on is None:
+            raise bad_input(ErrorCode.NOTHING_PENDING, "案件尚未立案，没有办案期限。", field="days")
+        act.check(R.extension_allowed, case.decision_due_on, act.on, int(days), reason)
+        act.enforce()
+        previous = case.decision_due_on
+        new_due = workdays.add_days(previous, int(days))
+        extension = save(
+            Extension(
+                case=case, approved_on=act.on, days=days, reason=reason, previous_due_on=previous, new_due_on=new_due
+            )
+        )
+        case.decision_due_on = new_due
+        act.done(changes={"days": days, "reason": reason})
+        return extension
+
+
+def terminate(*, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None) -> Case:
+    """终止调查（如当事人死亡、组织终止且无权利义务承受人），写明理由。"""
+    with acting.run("terminate", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+        case = act.case
+        case.end_reason = require_text(reason, "reason", "请写明终止调查的理由。")
+        case.ended_on = act.on
+        return act.done(changes={"reason": reason})

@@ -1,5 +1,5 @@
-"""Acts from the clue to the filed case, transfers, officers and recusal, termination
-and extensions (D3.1a, D3.1b, D3.4, D3.7, D3.8, D3.10a, D1.4, D1.5)."""
+"""From the clue to the filed case, and transfers to the competent agency (D3.1a,
+D3.1b, D3.4, D3.7, D3.8, D3.10a, D1.4, D1.5)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from datetime import date
 
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
-from zhifa.cases.facts import all_investigator_ids, granted_recusals
 from zhifa.cases.inputs import bad_input, require_text
-from zhifa.cases.models import Case, CaseOfficer, Extension, Recusal, Source, Stage, Status, Transfer
+from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
 from zhifa.cases.services._steps import save
-from zhifa.core import audit, clock, workdays
+from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
 from zhifa.org import competence
@@ -291,120 +290,3 @@ def transfer_answer(*, actor, case: Case, answer: str, on: date | None = None) -
             clauses=["D3.4"],
         )
         return act.done(changes={"answer": answer, "to_case": incoming.case_id})
-
-
-def officer_assign(
-    *, actor, case: Case, officer, lead: bool = False, on: date | None = None, expected_version: int | None = None
-) -> Case:
-    """指派承办人员：持证（D3.1b）、无利害关系（D3.7）、未被决定回避、未在本案其他环节办理事项（D3.3）。"""
-    with acting.run("officer_assign", actor=actor, case=case, on=on, expected_version=expected_version) as act:
-        case = act.case
-        if officer.agency_id != case.agency_id:
-            raise bad_input(ErrorCode.NOT_IN_CASE, f"{officer.name}不是本机关的执法人员。", field="officer")
-        if case.officers.filter(officer=officer, ended_on__isnull=True).exists():
-            raise bad_input(ErrorCode.DUPLICATE, f"{officer.name}已是本案承办人员。", field="officer")
-        act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
-        act.check(
-            people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
-        )
-        act.check(R.recused_officer_excluded, officer, granted_recusals(case, officer))
-        stages = {}
-        if officer.user_id:
-            stages = {p.stage: Stage(p.stage).label for p in case.participations.filter(user_id=officer.user_id)}
-        act.check(R.stages_separated, officer.name, Stage.INVESTIGATION, Stage.INVESTIGATION.label, stages)
-        act.enforce()
-        if lead:
-            case.officers.filter(lead=True).update(lead=False)
-            case.lead_officer = officer
-        CaseOfficer.objects.create(case=case, officer=officer, lead=lead, assigned_on=act.on)
-        return act.done(changes={"officer": officer.pk, "lead": lead})
-
-
-def recusal_apply(*, actor, case: Case, officer, applicant: str, grounds: str, on: date | None = None) -> Recusal:
-    """登记回避申请：执法人员主动申请、当事人申请或机关依职权提出（D3.7）。调查在决定前照常进行。"""
-    with acting.run("recusal_apply", actor=actor, case=case, on=on) as act:
-        case = act.case
-        if officer.pk not in all_investigator_ids(case):
-            raise bad_input(ErrorCode.NOT_IN_CASE, f"{officer.name}不是本案承办人员。", field="officer")
-        if case.recusals.filter(officer=officer, granted__isnull=True).exists():
-            raise conflict(f"{officer.name}的回避申请尚待决定。")
-        recusal = save(
-            Recusal(
-                case=case,
-                officer=officer,
-                applicant=applicant,
-                grounds=require_text(grounds, "grounds", "请写明申请回避的理由。"),
-                applied_on=act.on,
-            )
-        )
-        act.done(changes={"recusal": recusal.pk, "officer": officer.pk, "applicant": applicant, "grounds": grounds})
-        return recusal
-
-
-def recusal_decide(
-    *, actor, case: Case, recusal: Recusal, granted: bool, reason: str = "", on: date | None = None
-) -> Recusal:
-    """机关负责人决定是否回避；决定回避的，该人员退出本案（D3.7，行政处罚法第四十三条）。"""
-    with acting.run("recusal_decide", actor=actor, case=case, on=on) as act:
-        case = act.case
-        recusal = Recusal.objects.get(pk=recusal.pk, case=case)
-        if not recusal.pending:
-            raise conflict("该回避申请已经决定。")
-        act.check(R.recusal_decision_reasoned, granted, reason)
-        act.enforce()
-        recusal.granted, recusal.decision_reason = granted, reason
-        recusal.decided_on, recusal.decided_by = act.on, actor
-        recusal.save(update_fields=["granted", "decision_reason", "decided_on", "decided_by"])
-        if granted:
-            case.officers.filter(officer=recusal.officer, ended_on__isnull=True).update(
-                ended_on=act.on, end_reason="决定回避", lead=False
-            )
-            if case.lead_officer_id == recusal.officer_id:
-                case.lead_officer = None
-        act.done(changes={"recusal": recusal.pk, "granted": granted, "reason": reason})
-        return recusal
-
-
-def terminate(*, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None) -> Case:
-    """终止调查（如当事人死亡、组织终止且无权利义务承受人），写明理由。"""
-    with acting.run("terminate", actor=actor, case=case, on=on, expected_version=expected_version) as act:
-        case = act.case
-        case.end_reason = require_text(reason, "reason", "请写明终止调查的理由。")
-        case.ended_on = act.on
-        return act.done(changes={"reason": reason})
-
-
-def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | None = None) -> Extension:
-    """批准延长办案期限（行政处罚法第六十条）：期限届满前批准，每次不超过规定天数。"""
-    with acting.run("extension_approve", actor=actor, case=case, on=on) as act:
-        case = act.case
-        if case.decision_due_on is None:
-            raise bad_input(ErrorCode.NOTHING_PENDING, "案件尚未立案，没有办案期限。", field="days")
-        act.check(R.extension_allowed, case.decision_due_on, act.on, int(days), reason)
-        act.enforce()
-        previous = case.decision_due_on
-        new_due = workdays.add_days(previous, int(days))
-        extension = save(
-            Extension(
-                case=case, approved_on=act.on, days=days, reason=reason, previous_due_on=previous, new_due_on=new_due
-            )
-        )
-        case.decision_due_on = new_due
-        act.done(changes={"days": days, "reason": reason})
-        return extension
-
-
-__all__ = [
-    "Status",
-    "clue_register",
-    "extension_approve",
-    "filing_approve",
-    "filing_propose",
-    "filing_refuse",
-    "officer_assign",
-    "recusal_apply",
-    "recusal_decide",
-    "terminate",
-    "transfer_answer",
-    "transfer_out",
-]
