@@ -43,7 +43,7 @@ def close(*, actor, case: Case, on: date | None = None, expected_version: int | 
         return act.done()
 
 
-def archive(*, actor, case: Case, retention: str = "长期", on: date | None = None) -> CaseFile:
+def archive(*, actor, case: Case, retention: str = CaseFile.Retention.LONG_TERM, on: date | None = None) -> CaseFile:
     """立卷归档：卷内材料按办案顺序编目，每件材料和整卷记录 SHA-256（D6.2a）。"""
     with acting.run("archive", actor=actor, case=case, on=on) as act:
         case = act.case

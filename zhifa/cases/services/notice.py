@@ -173,7 +173,12 @@ def defence_review(
 
 
 def hearing_request(
-    *, actor, case: Case, requested_on: date | None = None, form: str = "written", on: date | None = None
+    *,
+    actor,
+    case: Case,
+    requested_on: date | None = None,
+    form: str = Hearing.RequestForm.WRITTEN,
+    on: date | None = None,
 ) -> Hearing:
     """登记当事人要求听证：告知后五日内提出（D5.3a，行政处罚法第六十四条）。"""
     with acting.run("hearing_request", actor=actor, case=case, on=on) as act:
