@@ -27,6 +27,11 @@ def _deadline(d) -> dict | None:
     }
 
 
+def _party(party) -> dict | None:
+    """A party, the same shape wherever a case names it (a row or the detail)."""
+    return {"id": party.pk, "name": party.name, "kind": party.kind} if party is not None else None
+
+
 def _terms(t) -> dict:
     return dict(t.terms().items()) | {"text": t.penalty_text}
 
@@ -42,7 +47,7 @@ def case_row(case: Case, on: date) -> dict:
         "status_label": case.get_status_display(),
         "procedure": case.procedure,
         "agency": case.agency.name,
-        "party": case.party.name if case.party else "",
+        "party": _party(case.party),
         "violation": case.violation_item.name if case.violation_item else "",
         "received_on": case.received_on,
         "filed_on": case.filed_on,
@@ -61,7 +66,6 @@ def case_detail(case: Case, user, on: date | None = None) -> dict:
             "source": case.source,
             "source_reference": case.source_reference,
             "summary": case.summary,
-            "party": {"id": case.party.pk, "name": case.party.name, "kind": case.party.kind} if case.party else None,
             "violation_item": (
                 {"id": case.violation_item.pk, "code": case.violation_item.code, "name": case.violation_item.name}
                 if case.violation_item
