@@ -45,3 +45,41 @@ def test_nothing_outside_the_services_uses_their_private_helpers():
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "services":
                 assert node.attr in public, f"{path.name} uses services.{node.attr}"
+
+
+def _acts_by_section() -> dict[str, str]:
+    """{act: section} from transitions.py, whose section headers name the services module."""
+    import re
+
+    source = (APP / "transitions.py").read_text(encoding="utf-8")
+    headers = {
+        i + 1: m.group(1)
+        for i, line in enumerate(source.splitlines())
+        if (m := re.search(r"# ---.*\(services/(\w+)\.py\)", line))
+    }
+    found = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "T":
+            section = headers[max(line for line in headers if line < node.lineno)]
+            found[node.args[0].value] = section
+    return found
+
+
+def test_an_act_has_one_module_name_in_every_layer():
+    """A section of the transitions table is services/<section>.py, api/<section>.py and forms/<section>.py."""
+    import importlib
+
+    from zhifa.cases.forms import FORMS
+    from zhifa.cases.transitions import TRANSITIONS
+
+    acts = _acts_by_section()
+    assert set(acts) == set(TRANSITIONS)
+    for act, section in acts.items():
+        service = getattr(services, act)
+        assert service.__module__ == f"zhifa.cases.services.{section}", f"{act} is in {service.__module__}"
+        api_module = importlib.import_module(f"zhifa.cases.api.{section}")
+        assert callable(getattr(api_module, act, None)), f"{act} has no operation in api/{section}.py"
+        if act in FORMS:
+            assert FORMS[act].__module__ == f"zhifa.cases.forms.{section}", (
+                f"{act}'s form is in {FORMS[act].__module__}"
+            )
