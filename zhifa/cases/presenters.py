@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from zhifa.cases import checklist, selectors
+from zhifa.accounts.models import User
+from zhifa.cases import checklist, periods, selectors
 from zhifa.cases.facts import current_notice
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, PenaltyTerms
 from zhifa.cases.obligations import obligation
 from zhifa.cases.transitions import available
 from zhifa.core import clock
+from zhifa.parties.models import Party
 
 
-def _deadline(d) -> dict | None:
+def _deadline(d: periods.Deadline | None) -> dict | None:
     if d is None:
         return None
     return {
@@ -27,12 +29,12 @@ def _deadline(d) -> dict | None:
     }
 
 
-def _party(party) -> dict | None:
+def _party(party: Party | None) -> dict | None:
     """A party, the same shape wherever a case names it (a row or the detail)."""
     return {"id": party.pk, "name": party.name, "kind": party.kind} if party is not None else None
 
 
-def _terms(t) -> dict:
+def _terms(t: PenaltyTerms) -> dict:
     return dict(t.terms().items()) | {"text": t.penalty_text}
 
 
@@ -56,7 +58,7 @@ def case_row(case: Case, on: date) -> dict:
     }
 
 
-def case_detail(case: Case, user, on: date | None = None) -> dict:
+def case_detail(case: Case, user: User, on: date | None = None) -> dict:
     on = on or clock.today()
     data = case_row(case, on)
     decision = getattr(case, "decision", None)

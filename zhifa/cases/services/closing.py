@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, checklist, numbering
 from zhifa.cases import rules as R
 from zhifa.cases.inputs import require_text
@@ -13,7 +14,14 @@ from zhifa.cases.services._steps import save
 
 
 def followup_record(
-    *, actor, case: Case, method: str, findings: str, problems: str = "", response: str = "", on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    method: str,
+    findings: str,
+    problems: str = "",
+    response: str = "",
+    on: date | None = None,
 ) -> FollowUp:
     """回访当事人履行和整改情况；对反映的问题和困难，能解决的帮助解决，不能解决的做好解释（D5.4）。"""
     with acting.run("followup_record", actor=actor, case=case, on=on) as act:
@@ -33,7 +41,7 @@ def followup_record(
         return followup
 
 
-def close(*, actor, case: Case, on: date | None = None, expected_version: int | None = None) -> Case:
+def close(*, actor: User, case: Case, on: date | None = None, expected_version: int | None = None) -> Case:
     """结案：案卷材料齐全方可结案（D6.2a）。"""
     with acting.run("close", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
@@ -43,7 +51,9 @@ def close(*, actor, case: Case, on: date | None = None, expected_version: int | 
         return act.done()
 
 
-def archive(*, actor, case: Case, retention: str = CaseFile.Retention.LONG_TERM, on: date | None = None) -> CaseFile:
+def archive(
+    *, actor: User, case: Case, retention: str = CaseFile.Retention.LONG_TERM, on: date | None = None
+) -> CaseFile:
     """立卷归档：卷内材料按办案顺序编目，每件材料和整卷记录 SHA-256（D6.2a）。"""
     with acting.run("archive", actor=actor, case=case, on=on) as act:
         case = act.case

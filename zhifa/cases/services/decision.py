@@ -5,10 +5,13 @@ service of the decision."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, checklist, numbering, periods
 from zhifa.cases import rules as R
+from zhifa.cases.acting import Act
 from zhifa.cases.facts import (
     all_investigator_ids,
     current_notice,
@@ -36,15 +39,16 @@ from zhifa.cases.models import (
     Status,
 )
 from zhifa.cases.services._steps import check_articles, save
-from zhifa.cases.services.discretion import assess, register_departure
+from zhifa.cases.services.discretion import Assessment, assess, register_departure
 from zhifa.core import parameters as params
 from zhifa.core import workdays
 from zhifa.core.error_codes import ErrorCode
 from zhifa.discretion import rules as discretion_rules
+from zhifa.law.models import Article
 from zhifa.org import rules as org_rules
 
 
-def _pre_decision_checks(act, case: Case, outcome: str) -> None:
+def _pre_decision_checks(act: Act, case: Case, outcome: str) -> None:
     """What must be true before a penalty is decided: notice served, periods run or waived in
     writing (D3.9a), every point reviewed (D5.2a), any requested hearing held (D5.3a)."""
     notice = current_notice(case)
@@ -56,7 +60,7 @@ def _pre_decision_checks(act, case: Case, outcome: str) -> None:
     act.check(R.hearing_held_before_decision, list(case.hearings.all()))
 
 
-def decision_submit(*, actor, case: Case, on: date | None = None, expected_version: int | None = None) -> Case:
+def decision_submit(*, actor: User, case: Case, on: date | None = None, expected_version: int | None = None) -> Case:
     """承办人员提交决定：须法制审核的（涉及重大公共利益、经过听证、疑难复杂、法律规定）送法制审核，
     其余送机关负责人决定。"""
     with acting.run("decision_submit", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -75,7 +79,7 @@ def decision_submit(*, actor, case: Case, on: date | None = None, expected_versi
 
 
 def legal_review(
-    *, actor, case: Case, passed: bool, opinion: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, passed: bool, opinion: str, on: date | None = None, expected_version: int | None = None
 ) -> LegalReview:
     """法制审核：审核人员不得是本案调查人员（D3.3）；通过的送机关负责人决定，未通过的退回补充调查。"""
     with acting.run("legal_review", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -98,7 +102,7 @@ def legal_review(
 
 
 def collective_discussion(
-    *, actor, case: Case, participants: str, minutes: str, conclusion: str, on: date | None = None
+    *, actor: User, case: Case, participants: str, minutes: str, conclusion: str, on: date | None = None
 ) -> CollectiveDiscussion:
     """记录机关负责人集体讨论（行政处罚法第五十七条第二款）。"""
     with acting.run("collective_discussion", actor=actor, case=case, on=on) as act:
@@ -128,7 +132,7 @@ def _answers(case: Case) -> str:
     return "\n".join(lines)
 
 
-def _discretion_text(assessment, departure_reasons: str) -> str:
+def _discretion_text(assessment: Assessment, departure_reasons: str) -> str:
     """How discretion was used, for the decision document (D3.10c)."""
     if assessment.proposal is None:
         return ""
@@ -149,13 +153,13 @@ def remedies_text(on: date) -> str:
 
 def decide(
     *,
-    actor,
+    actor: User,
     case: Case,
     outcome: str | None = None,
     facts: str | None = None,
     reasons: str | None = None,
     terms: dict | None = None,
-    basis_articles=None,
+    basis_articles: Iterable[Article] | None = None,
     public_summary: str = "",
     lenient_new_law: bool | None = None,
     lenient_reason: str | None = None,
@@ -257,7 +261,7 @@ def decide(
 
 
 def judiciary_transfer(
-    *, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
 ) -> Case:
     """违法行为涉嫌犯罪的，移送司法机关（行政处罚法第二十七条、第五十七条）。"""
     with acting.run("judiciary_transfer", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -274,7 +278,7 @@ def judiciary_transfer(
 
 def decision_serve(
     *,
-    actor,
+    actor: User,
     case: Case,
     method: str,
     served_to: str,
@@ -307,7 +311,7 @@ def decision_serve(
         return decision
 
 
-def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | None = None) -> Extension:
+def extension_approve(*, actor: User, case: Case, days: int, reason: str, on: date | None = None) -> Extension:
     """批准延长办案期限（行政处罚法第六十条）：期限届满前批准，每次不超过规定天数。"""
     with acting.run("extension_approve", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -327,7 +331,9 @@ def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | N
         return extension
 
 
-def terminate(*, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None) -> Case:
+def terminate(
+    *, actor: User, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+) -> Case:
     """终止调查（如当事人死亡、组织终止且无权利义务承受人），写明理由。"""
     with acting.run("terminate", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case

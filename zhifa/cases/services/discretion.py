@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from zhifa.cases.models import Outcome
+from zhifa.accounts.models import User
+from zhifa.cases.models import Case, Outcome
 from zhifa.core.audit import _plain
 from zhifa.discretion import engine
 from zhifa.discretion import services as discretion
+from zhifa.people.models import Officer
 
 #: What the report keeps when no benchmark in force holds the case's violation item.
 NO_BENCHMARK = "该违法行为事项尚无已公布的裁量基准，按法定幅度裁量并在理由中说明。"
@@ -70,7 +72,7 @@ def chosen(outcome: str, terms: dict) -> tuple[str, Decimal | None]:
     return "penalty", None
 
 
-def facts_of(case, circumstances: dict) -> tuple[dict, int]:
+def facts_of(case: Case, circumstances: dict) -> tuple[dict, int]:
     """The engine's facts (the recorded circumstances and the kind of party) and prior violations."""
     facts = {k: v for k, v in (circumstances or {}).items() if k != "prior_violations"}
     if case.party is not None:
@@ -78,7 +80,7 @@ def facts_of(case, circumstances: dict) -> tuple[dict, int]:
     return facts, int((circumstances or {}).get("prior_violations", 0) or 0)
 
 
-def assess(case, circumstances: dict, on: date, outcome: str, terms: dict) -> Assessment:
+def assess(case: Case, circumstances: dict, on: date, outcome: str, terms: dict) -> Assessment:
     """The engine's proposal for ``case`` with the recorded ``circumstances``, decided on ``on``,
     and whether ``outcome``/``terms`` depart from it.
 
@@ -113,7 +115,14 @@ def assess(case, circumstances: dict, on: date, outcome: str, terms: dict) -> As
 
 
 def register_departure(
-    *, actor, case, assessment: Assessment, circumstances: dict, reasons: str, reviewer, officer
+    *,
+    actor: User,
+    case: Case,
+    assessment: Assessment,
+    circumstances: dict,
+    reasons: str,
+    reviewer: User | None,
+    officer: Officer | None,
 ) -> None:
     """Record the departure with the discretion app, which checks it once more and counts it."""
     facts, prior = facts_of(case, circumstances)

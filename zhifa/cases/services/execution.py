@@ -4,10 +4,14 @@ compulsory execution by the agency or the court, and non-monetary penalties perf
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting
 from zhifa.cases import rules as R
+from zhifa.cases.acting import Act
 from zhifa.cases.inputs import bad_input, money, require_text
 from zhifa.cases.models import (
     Case,
@@ -26,7 +30,14 @@ from zhifa.org.models import Power
 
 
 def payment_plan(
-    *, actor, case: Case, kind: str, applied_on: date, reason: str, instalments, on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    kind: str,
+    applied_on: date,
+    reason: str,
+    instalments: Iterable[tuple[Decimal | str, date]],
+    on: date | None = None,
 ) -> PaymentPlan:
     """当事人确有经济困难的，经申请和批准，暂缓或者分期缴纳罚款（行政处罚法第六十六条）。
     ``instalments``: [(amount, due_on), …] covering what is still to be paid."""
@@ -68,7 +79,7 @@ def payment_plan(
         return plan
 
 
-def _finish_if_met(act, case: Case, stay: str) -> Case:
+def _finish_if_met(act: Act, case: Case, stay: str) -> Case:
     if obligations_met(case, act.on):
         for e in case.enforcements.filter(result_on__isnull=True):
             e.result_on, e.result = act.on, "当事人已履行完毕。"
@@ -78,7 +89,15 @@ def _finish_if_met(act, case: Case, stay: str) -> Case:
 
 
 def payment_record(
-    *, actor, case: Case, paid_on: date, amount, method: str, bank: str, receipt_number: str, on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    paid_on: date,
+    amount: Decimal | str,
+    method: str,
+    bank: str,
+    receipt_number: str,
+    on: date | None = None,
 ) -> Payment:
     """记录缴款：到指定银行或通过电子支付系统缴入国库，以缴款凭证号记录（D2.3，行政处罚法第六十七条）。
     罚没款和加处罚款缴清、其他处罚履行完毕的，执行完毕。"""
@@ -117,7 +136,7 @@ def payment_record(
         return payment
 
 
-def on_spot_handover(*, actor, case: Case, late_reason: str = "", on: date | None = None) -> Payment:
+def on_spot_handover(*, actor: User, case: Case, late_reason: str = "", on: date | None = None) -> Payment:
     """执法人员将当场收缴的罚款交至行政机关（二日内，行政处罚法第七十一条）。"""
     with acting.run("on_spot_handover", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -136,7 +155,7 @@ def on_spot_handover(*, actor, case: Case, late_reason: str = "", on: date | Non
 
 
 def reminder_serve(
-    *, actor, case: Case, method: str, content: str, record: str, performance_due_on: date, on: date | None = None
+    *, actor: User, case: Case, method: str, content: str, record: str, performance_due_on: date, on: date | None = None
 ) -> Reminder:
     """催告：当事人逾期不履行的，以电话、书面或走访再次告知其义务和不履行的后果，并记录（D3.9b）。"""
     with acting.run("reminder_serve", actor=actor, case=case, on=on) as act:
@@ -159,7 +178,7 @@ def reminder_serve(
 
 
 def compulsory_execute(
-    *, actor, case: Case, measures: str, document_number: str = "", on: date | None = None
+    *, actor: User, case: Case, measures: str, document_number: str = "", on: date | None = None
 ) -> Enforcement:
     """本机关依法强制执行：须法律设定强制执行权（D3.1a），并经催告且期限届满（D3.9b，行政强制法第三十七条）。"""
     with acting.run("compulsory_execute", actor=actor, case=case, on=on) as act:
@@ -183,7 +202,7 @@ def compulsory_execute(
         return enforcement
 
 
-def court_apply(*, actor, case: Case, court: str, measures: str, on: date | None = None) -> Enforcement:
+def court_apply(*, actor: User, case: Case, court: str, measures: str, on: date | None = None) -> Enforcement:
     """申请人民法院强制执行：催告书送达十日后仍未履行（D3.9b，行政强制法第五十四条），在复议、诉讼期限届满后三个月内（第五十三条）。"""
     with acting.run("court_apply", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -205,11 +224,11 @@ def court_apply(*, actor, case: Case, court: str, measures: str, on: date | None
 
 def enforcement_result(
     *,
-    actor,
+    actor: User,
     case: Case,
     result: str,
     completed: bool,
-    recovered_amount=None,
+    recovered_amount: Decimal | str | None = None,
     receipt_number: str = "",
     on: date | None = None,
 ) -> Enforcement:
@@ -249,7 +268,7 @@ def enforcement_result(
         return enforcement
 
 
-def execution_complete(*, actor, case: Case, note: str, on: date | None = None) -> Decision:
+def execution_complete(*, actor: User, case: Case, note: str, on: date | None = None) -> Decision:
     """确认责令停产停业、吊销许可证件等非金钱处罚已经履行；罚没款须已缴清。"""
     with acting.run("execution_complete", actor=actor, case=case, on=on) as act:
         case = act.case

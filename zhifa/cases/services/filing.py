@@ -3,31 +3,38 @@ D3.1b, D3.4, D3.7, D3.8, D3.10a, D1.4, D1.5)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
+from zhifa.cases.acting import Act
 from zhifa.cases.inputs import bad_input, require_text
 from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
 from zhifa.cases.services._steps import save
 from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
+from zhifa.law.models import ViolationItem
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
+from zhifa.org.models import Agency, Government
+from zhifa.parties.models import Party
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def clue_register(
     *,
-    actor,
+    actor: User,
     source: str,
     received_on: date,
     summary: str,
-    party=None,
-    violation_item=None,
-    place=None,
+    party: Party | None = None,
+    violation_item: ViolationItem | None = None,
+    place: Government | None = None,
     place_detail: str = "",
     act_date: date | None = None,
     act_ended_on: date | None = None,
@@ -65,7 +72,7 @@ def clue_register(
         return act.done(changes={"source": source, "received_on": received_on, "summary": summary[:200]})
 
 
-def _competence_checks(act, case: Case, *, item, place, on: date) -> list:
+def _competence_checks(act: Act, case: Case, *, item: ViolationItem | None, place: Government | None, on: date) -> list:
     """D3.1a: the agency's standing, its power over the item on ``on``, the place in its area."""
     agency = case.agency
     act.check(org_rules.agency_has_standing, agency)
@@ -77,14 +84,14 @@ def _competence_checks(act, case: Case, *, item, place, on: date) -> list:
 
 def filing_propose(
     *,
-    actor,
+    actor: User,
     case: Case,
-    party,
-    violation_item,
-    place,
+    party: Party | None,
+    violation_item: ViolationItem | None,
+    place: Government | None,
     act_date: date | None,
-    investigators,
-    lead_officer,
+    investigators: Iterable[Officer],
+    lead_officer: Officer | None,
     reason: str,
     act_ended_on: date | None = None,
     harmful_consequence: bool = False,
@@ -152,7 +159,7 @@ def filing_propose(
 
 
 def filing_approve(
-    *, actor, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
+    *, actor: User, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
 ) -> Case:
     """批准立案：自立案之日起计算九十日的决定期限（行政处罚法第六十条）。"""
     with acting.run("filing_approve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -187,7 +194,7 @@ def filing_approve(
 
 def filing_refuse(
     *,
-    actor,
+    actor: User,
     case: Case,
     reason: str,
     on: date | None = None,
@@ -206,9 +213,9 @@ def filing_refuse(
 
 def transfer_out(
     *,
-    actor,
+    actor: User,
     case: Case,
-    to_agency,
+    to_agency: Agency,
     reasons: str,
     materials: str,
     on: date | None = None,
@@ -268,7 +275,7 @@ def transfer_out(
         return act.done(changes={"letter_number": letter, "to_agency": to_agency.pk, "received_case": received.pk})
 
 
-def transfer_answer(*, actor, case: Case, answer: str, on: date | None = None) -> Case:
+def transfer_answer(*, actor: User, case: Case | int, answer: str, on: date | None = None) -> Case:
     """接收机关将处理结果书面函告移送机关（D3.4）。``case`` is the receiving agency's case."""
     case_id = case.pk if isinstance(case, Case) else case
     incoming = Transfer.objects.filter(received_case_id=case_id).first()

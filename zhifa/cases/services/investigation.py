@@ -3,10 +3,13 @@ of custody (行政处罚法第四十六条), relatives (D5.6), the investigation
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from django.core.files import File
 from django.db.models import Max
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, evidence_store
 from zhifa.cases import rules as R
 from zhifa.cases.facts import granted_recusals, live_investigator_ids
@@ -16,18 +19,20 @@ from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.discretion import LISTED_FACTORS, assess, facts_of
 from zhifa.core.error_codes import ErrorCode
 from zhifa.discretion import rules as discretion_rules
+from zhifa.law.models import Article
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def inspection_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     kind: str,
     place: str,
     subject: str,
-    officers,
+    officers: Iterable[Officer],
     certificates_shown: bool,
     record: str,
     signed_by_subject: bool = True,
@@ -87,13 +92,13 @@ def inspection_record(
 
 def evidence_add(
     *,
-    actor,
+    actor: User,
     case: Case,
     kind: str,
     title: str,
     source: str,
     collected_on: date,
-    content,
+    content: File | None,
     filename: str = "",
     content_type: str = "",
     description: str = "",
@@ -148,7 +153,7 @@ def evidence_add(
 
 
 def custody_record(
-    *, actor, evidence: Evidence, action: str, holder: str, note: str = "", on: date | None = None
+    *, actor: User, evidence: Evidence, action: str, holder: str, note: str = "", on: date | None = None
 ) -> CustodyEvent:
     """记录证据保管链的一环：入库、移交、调取、归还、封存。"""
     with acting.run("custody_record", actor=actor, case=evidence.case_id, on=on) as act:
@@ -169,7 +174,7 @@ def custody_record(
 
 def relative_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     name: str,
     relation: str,
@@ -201,14 +206,14 @@ def relative_record(
 
 def report_submit(
     *,
-    actor,
+    actor: User,
     case: Case,
     facts: str,
     evidence_summary: str,
     outcome: str,
     reasons: str,
     terms: dict | None = None,
-    basis_articles=(),
+    basis_articles: Iterable[Article] = (),
     circumstances: dict | None = None,
     lenient_new_law: bool = False,
     lenient_reason: str = "",
@@ -281,7 +286,7 @@ def report_submit(
 
 
 def investigation_reopen(
-    *, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
 ) -> Case:
     """退回补充调查：调查终结后发现需要补充事实或证据的，由机关负责人退回。"""
     with acting.run("investigation_reopen", actor=actor, case=case, on=on, expected_version=expected_version) as act:

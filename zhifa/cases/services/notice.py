@@ -3,10 +3,12 @@ hearings (D5.3a)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.utils import timezone
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering
 from zhifa.cases import rules as R
 from zhifa.cases.facts import all_investigator_ids, current_notice, latest_report, live_investigator_ids, terms_of
@@ -16,18 +18,20 @@ from zhifa.cases.services._steps import save
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict, forbidden
 from zhifa.law import rules as law_rules
+from zhifa.law.models import Article
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def notice_issue(
     *,
-    actor,
+    actor: User,
     case: Case,
     facts: str | None = None,
     reasons: str | None = None,
     terms: dict | None = None,
-    basis_articles=None,
+    basis_articles: Iterable[Article] | None = None,
     states_defence_right: bool = True,
     states_hearing_right: bool | None = None,
     on: date | None = None,
@@ -76,7 +80,7 @@ def notice_issue(
 
 
 def notice_serve(
-    *, actor, case: Case, method: str, served_to: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, method: str, served_to: str, on: date | None = None, expected_version: int | None = None
 ) -> Notice:
     """送达事先告知书：自送达之日起计算陈述申辩和要求听证的期限。"""
     with acting.run("notice_serve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -99,7 +103,7 @@ def notice_serve(
 
 def waiver_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     statement: str,
     in_writing: bool,
@@ -131,7 +135,13 @@ def waiver_record(
 
 
 def defence_record(
-    *, actor, case: Case, made_by: str, points, form: str = Defence.Form.WRITTEN, on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    made_by: str,
+    points: Iterable[dict | str],
+    form: str = Defence.Form.WRITTEN,
+    on: date | None = None,
 ) -> Defence:
     """逐项记录当事人提出的事实、理由和证据（D5.2a，行政处罚法第四十五条）。"""
     with acting.run("defence_record", actor=actor, case=case, on=on) as act:
@@ -155,7 +165,7 @@ def defence_record(
 
 
 def defence_review(
-    *, actor, case: Case, point: DefencePoint, adopted: bool | None, reason: str, on: date | None = None
+    *, actor: User, case: Case, point: DefencePoint, adopted: bool | None, reason: str, on: date | None = None
 ) -> DefencePoint:
     """复核一项陈述申辩：采纳或不采纳，写明理由；成立的，应当采纳（行政处罚法第四十五条）。"""
     with acting.run("defence_review", actor=actor, case=case, on=on) as act:
@@ -174,7 +184,7 @@ def defence_review(
 
 def hearing_request(
     *,
-    actor,
+    actor: User,
     case: Case,
     requested_on: date | None = None,
     form: str = Hearing.RequestForm.WRITTEN,
@@ -197,7 +207,7 @@ def hearing_request(
         return hearing
 
 
-def _open_hearing(case: Case, hearing=None) -> Hearing:
+def _open_hearing(case: Case, hearing: Hearing | int | None = None) -> Hearing:
     qs = case.hearings.filter(held_on__isnull=True, withdrawn_on__isnull=True)
     if hearing is not None:
         qs = qs.filter(pk=hearing.pk if isinstance(hearing, Hearing) else hearing)
@@ -209,9 +219,9 @@ def _open_hearing(case: Case, hearing=None) -> Hearing:
 
 def hearing_schedule(
     *,
-    actor,
+    actor: User,
     case: Case,
-    chair,
+    chair: Officer,
     scheduled_at: datetime,
     place: str,
     notified_on: date | None = None,
@@ -252,11 +262,11 @@ def hearing_schedule(
 
 def hearing_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     transcript: str,
     party_attended: bool,
-    points=(),
+    points: Iterable[dict | str] = (),
     hearing: Hearing | None = None,
     on: date | None = None,
 ) -> Hearing:
@@ -303,7 +313,7 @@ def hearing_record(
 
 
 def hearing_withdraw(
-    *, actor, case: Case, statement: str, hearing: Hearing | None = None, on: date | None = None
+    *, actor: User, case: Case, statement: str, hearing: Hearing | None = None, on: date | None = None
 ) -> Hearing:
     """登记当事人撤回听证要求。"""
     with acting.run("hearing_withdraw", actor=actor, case=case, on=on) as act:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting
 from zhifa.cases import rules as R
 from zhifa.cases.facts import all_investigator_ids, granted_recusals
@@ -14,11 +15,18 @@ from zhifa.cases.services._steps import save
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def officer_assign(
-    *, actor, case: Case, officer, lead: bool = False, on: date | None = None, expected_version: int | None = None
+    *,
+    actor: User,
+    case: Case,
+    officer: Officer,
+    lead: bool = False,
+    on: date | None = None,
+    expected_version: int | None = None,
 ) -> Case:
     """指派承办人员：持证（D3.1b）、无利害关系（D3.7）、未被决定回避、未在本案其他环节办理事项（D3.3）。"""
     with acting.run("officer_assign", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -44,7 +52,9 @@ def officer_assign(
         return act.done(changes={"officer": officer.pk, "lead": lead})
 
 
-def recusal_apply(*, actor, case: Case, officer, applicant: str, grounds: str, on: date | None = None) -> Recusal:
+def recusal_apply(
+    *, actor: User, case: Case, officer: Officer, applicant: str, grounds: str, on: date | None = None
+) -> Recusal:
     """登记回避申请：执法人员主动申请、当事人申请或机关依职权提出（D3.7）。调查在决定前照常进行。"""
     with acting.run("recusal_apply", actor=actor, case=case, on=on) as act:
         case = act.case
@@ -66,7 +76,7 @@ def recusal_apply(*, actor, case: Case, officer, applicant: str, grounds: str, o
 
 
 def recusal_decide(
-    *, actor, case: Case, recusal: Recusal, granted: bool, reason: str = "", on: date | None = None
+    *, actor: User, case: Case, recusal: Recusal, granted: bool, reason: str = "", on: date | None = None
 ) -> Recusal:
     """机关负责人决定是否回避；决定回避的，该人员退出本案（D3.7，行政处罚法第四十三条）。"""
     with acting.run("recusal_decide", actor=actor, case=case, on=on) as act:

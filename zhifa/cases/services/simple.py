@@ -4,9 +4,11 @@ or, only where the law allows, collected on the spot (D2.3, 第六十八条)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
 from zhifa.cases.inputs import bad_input, clean_terms, require_text
@@ -23,20 +25,23 @@ from zhifa.cases.models import (
 from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.decision import remedies_text
 from zhifa.core.error_codes import ErrorCode
+from zhifa.law.models import Article, ViolationItem
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
+from zhifa.org.models import Government
+from zhifa.parties.models import Party
 
 
 def simple_penalty(
     *,
-    actor,
-    party,
-    violation_item,
-    place,
+    actor: User,
+    party: Party | None,
+    violation_item: ViolationItem | None,
+    place: Government | None,
     act_date: date,
     facts: str,
     terms: dict,
-    basis_articles,
+    basis_articles: Iterable[Article],
     certificates_shown: bool,
     place_detail: str = "",
     collect_on_spot: bool = False,
