@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 
 class Status(models.TextChoices):
@@ -291,8 +292,6 @@ class Case(models.Model):
         return self.filing_number or f"线索{self.pk or ''}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("cases:case_detail", args=[self.pk])
 
     @property

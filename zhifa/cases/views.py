@@ -7,7 +7,7 @@ from __future__ import annotations
 import inspect
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
@@ -149,8 +149,6 @@ class CaseAct(ActPage):
         self.transition = TRANSITIONS.get(kwargs["name"])
         self.form_class = forms.FORMS.get(kwargs["name"])
         if self.transition is None or self.form_class is None:
-            from django.http import Http404
-
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

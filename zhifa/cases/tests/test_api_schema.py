@@ -6,6 +6,7 @@ import importlib
 import pytest
 from ninja import Schema
 
+import zhifa.cases.api as package
 from zhifa.api import api
 from zhifa.cases.api.schemas import TermsIn
 from zhifa.cases.models import PenaltyTerms
@@ -40,8 +41,6 @@ def test_every_case_operation_has_a_typed_answer_and_documents_its_refusals(name
 
 
 def _case_schema_names() -> set[str]:
-    import zhifa.cases.api as package
-
     modules = [importlib.import_module(f"zhifa.cases.api.{m}") for m in (*package.SECTIONS, "schemas")]
     return {
         cls.__name__

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from zhifa.cases import services
-from zhifa.cases.models import Case, Report, Status
+from zhifa.cases.checklist import legal_review_grounds
+from zhifa.cases.models import Case, Decision, Report, Status
 from zhifa.cases.tests.builders import D0, filed, inspect, wd
 from zhifa.core.errors import DomainError
 from zhifa.discretion.models import Departure
@@ -74,8 +75,6 @@ def test_the_case_page_shows_the_proposal_and_its_trace(linked, client):
 
 
 def services_grounds(case):
-    from zhifa.cases.checklist import legal_review_grounds
-
     return legal_review_grounds(Case.objects.get(pk=case.pk))
 
 
@@ -105,7 +104,6 @@ def test_a_head_cannot_leave_the_tier_without_reasons_and_review(linked):
     with pytest.raises(DomainError) as exc:
         services.decide(actor=w.head2, case=case, terms={"fine": "60000"}, on=wd(D0, 14))
     assert_refused(exc, "D3.6", code="departure_reasoned")
-    from zhifa.cases.models import Decision
 
     assert not Departure.objects.exists() and not Decision.objects.filter(case=case).exists()
     assert Case.objects.get(pk=case.pk).status == Status.DECISION_PENDING

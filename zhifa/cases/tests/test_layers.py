@@ -2,11 +2,15 @@
 services), and nothing outside the services uses their private helpers."""
 
 import ast
+import importlib
+import re
 from pathlib import Path
 
 import pytest
 
 from zhifa.cases import services
+from zhifa.cases.forms import FORMS
+from zhifa.cases.transitions import TRANSITIONS
 
 APP = Path(__file__).resolve().parent.parent
 #: Modules that only read; they may not import the services (CONVENTIONS.md §1).
@@ -49,7 +53,6 @@ def test_nothing_outside_the_services_uses_their_private_helpers():
 
 def _acts_by_section() -> dict[str, str]:
     """{act: section} from transitions.py, whose section headers name the services module."""
-    import re
 
     source = (APP / "transitions.py").read_text(encoding="utf-8")
     headers = {
@@ -67,10 +70,6 @@ def _acts_by_section() -> dict[str, str]:
 
 def test_an_act_has_one_module_name_in_every_layer():
     """A section of the transitions table is services/<section>.py, api/<section>.py and forms/<section>.py."""
-    import importlib
-
-    from zhifa.cases.forms import FORMS
-    from zhifa.cases.transitions import TRANSITIONS
 
     acts = _acts_by_section()
     assert set(acts) == set(TRANSITIONS)

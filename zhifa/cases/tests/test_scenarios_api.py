@@ -7,7 +7,9 @@ from datetime import date, timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from zhifa.cases import api
 from zhifa.cases.tests.builders import D0, wd
+from zhifa.cases.transitions import TRANSITIONS
 from zhifa.core.models import AuditEvent
 from zhifa.testing import Api, assert_api_refused
 
@@ -468,9 +470,6 @@ def test_the_list_filters_and_searches_by_party_number_and_violation(as_, w):
 
 
 def test_every_act_has_an_api_operation():
-    from zhifa.cases import api
-    from zhifa.cases.transitions import TRANSITIONS
-
     operations = {op.view_func.__name__ for view in api.router.path_operations.values() for op in view.operations}
     assert set(TRANSITIONS) <= operations
 
