@@ -21,3 +21,8 @@ class ErrorCode(StrEnum):
     # input shape
     INVALID = "invalid"  # a value of the wrong shape (the message says which)
     REQUIRED = "required"  # a value that must be given is missing
+    DATE_ORDER = "date_order"  # a date before one it must follow, or after one it must precede
+    NOT_IN_CASE = "not_in_case"  # a record named that does not belong to this case or its agency
+    NOTHING_PENDING = "nothing_pending"  # the act needs a record the case does not have (yet)
+    DUPLICATE = "duplicate"  # the same thing recorded twice (a receipt number, an assignment)
+    NOT_SETTLED = "not_settled"  # money still owed where the act needs it paid

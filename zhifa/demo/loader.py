@@ -6,8 +6,8 @@ every record is checked by its rules and written to the audit log.
 Runs in one transaction: either everything is loaded or nothing. The national laws and
 the violation catalogue come from :mod:`zhifa.law.loader` (loaded first, and the
 catalogue once more after the agencies exist, so that its normative documents are linked
-to the agencies and governments that issued them). Demo cases are added by
-``zhifa.cases.demo.load(actor, world)``.
+to the agencies and governments that issued them). The demo cases are added by
+:func:`zhifa.demo.cases.load` once the city exists.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import Role, User
 from zhifa.accounts.services import user_create
-from zhifa.cases import demo as case_demo
 from zhifa.core import clock
+from zhifa.demo import cases as demo_cases
 from zhifa.demo import data
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -438,6 +438,6 @@ def load(today: date | None = None) -> World:
         if Government.objects.exists() or User.objects.filter(username__in=usernames).exists():
             raise NotEmpty()
         world = _Loader(today or clock.today()).run()
-        case_demo.load(world.admin, world)
+        demo_cases.load(world.admin, world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world
