@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_filters",
+    "ninja",  # the API docs page from ninja's static files, not a CDN
+    "csp",
     "axes",
     "zhifa.core",
     "zhifa.accounts",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "zhifa.core.middleware.DomainErrorMiddleware",
     # Axes last: it throttles repeated failed logins (see AXES_* below).
     "axes.middleware.AxesMiddleware",
@@ -142,6 +145,27 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp; Django 6's built-in SECURE_CSP replaces it when we move to
+# Django 6: the same directives go into SECURE_CSP and the "csp" app and middleware go).
+# Scripts only from our own static files: no inline script, no inline event handler, no eval,
+# so markup that slips into a page cannot run. Styles still allow 'unsafe-inline' because
+# templates carry style attributes and a few <style> blocks; moving them into zhifa.css
+# would let style-src drop it (docs/SECURITY.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
