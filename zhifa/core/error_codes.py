@@ -21,3 +21,10 @@ class ErrorCode(StrEnum):
     # input shape
     INVALID = "invalid"  # a value of the wrong shape (the message says which)
     REQUIRED = "required"  # a value that must be given is missing
+    NUL_CHARACTER = "nul_character"  # text with a NUL (U+0000), which no column can store
+    NOT_ASCII_NUMBER = "not_ascii_number"  # a number in full-width or other non-ASCII digits
+    OUT_OF_RANGE = "out_of_range"  # an integer beyond what a database column holds
+    MALFORMED_BODY = "malformed_body"  # a request body that cannot be read (bad JSON, multipart without boundary)
+    # requests
+    CSRF_FAILED = "csrf_failed"  # a browser-session write without the CSRF token
+    METHOD_NOT_ALLOWED = "method_not_allowed"

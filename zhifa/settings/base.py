@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zhifa.core.middleware.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "zhifa.core.middleware.DomainErrorMiddleware",
@@ -133,6 +134,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Refusals in Chinese in the base layout: a form posted without its CSRF token, and
+# the 400/403/404/500 pages (zhifa.core.error_pages, templates 4xx.html/500.html).
+CSRF_FAILURE_VIEW = "zhifa.core.error_pages.csrf_failure"
+# API lists return at most this many items a page (limit); larger limits are refused.
+NINJA_PAGINATION_MAX_LIMIT = 500
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "portal:home"
