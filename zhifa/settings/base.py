@@ -40,7 +40,9 @@ AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
 # Public keys (base64) of signing keys replaced earlier: their checkpoints stay valid.
 AUDIT_PREVIOUS_PUBLIC_KEYS = [k for k in os.environ.get("ZHIFA_AUDIT_PREVIOUS_PUBLIC_KEYS", "").split(",") if k]
 
-DEBUG = os.environ.get("ZHIFA_DEBUG", "1") == "1"
+# Off unless the developer's own `make run` turns it on (ZHIFA_DEBUG=1): a debug page shows
+# tracebacks, settings and local variables to whoever causes an error.
+DEBUG = os.environ.get("ZHIFA_DEBUG") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("ZHIFA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
