@@ -146,8 +146,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# Repeated failed logins: after 5 failures for one username from one address,
-# that pair is locked for 15 minutes.
+# Repeated failed logins: after 5 failures for one username from one client address,
+# that (username, address) pair is locked for 15 minutes. The pair, not the username:
+# someone who knows an officer's username cannot lock the officer out from elsewhere.
+# The client address is the connection's, or, when the connection comes from a proxy
+# listed in ZHIFA_TRUSTED_PROXIES (nginx's address or network, comma-separated; default
+# none), the address that proxy saw (zhifa.accounts.addresses).
+ZHIFA_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("ZHIFA_TRUSTED_PROXIES", "").split(",") if p.strip()]
+AXES_CLIENT_IP_CALLABLE = "zhifa.accounts.addresses.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
