@@ -205,5 +205,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("ZHIFA_LOG_LEVEL", "WARNING")},
 }
 
+# How long a party look-up (with its recorded purpose) shows that party's personal
+# information to the user who made it (zhifa.parties.selectors).
+ZHIFA_PARTY_LOOKUP_HOURS = 8
+
 # Where the Decision and the law texts this deployment loads come from.
 ZHIFA_DATA_DIR = PACKAGE_DIR / "data"
