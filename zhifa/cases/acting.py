@@ -16,29 +16,29 @@ another of the four stages (D3.3).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.accounts.access import require_agency, require_login, require_role
+from zhifa.accounts.models import User
 from zhifa.cases import rules as R
 from zhifa.cases.models import Case, Participation, Stage, Status
 from zhifa.cases.transitions import TRANSITIONS, Transition
-from zhifa.core import audit
-from zhifa.core.errors import DomainError, conflict, invalid
+from zhifa.core import audit, clock
+from zhifa.core.errors import DomainError, conflict, invalid, not_found
 from zhifa.core.records import diff, snapshot
+from zhifa.core.rules import REGISTRY
+from zhifa.org.models import Agency
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import standing_of
 
 
-def today() -> date:
-    return timezone.localdate()
-
-
-def officer_of(user):
+def officer_of(user: User | None) -> Officer | None:
     """The officer record of a user (None when the account has none)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
@@ -49,7 +49,7 @@ def officer_of(user):
 
 
 class Act:
-    def __init__(self, transition: Transition, actor, case: Case | None, on: date):
+    def __init__(self, transition: Transition, actor: User, case: Case | None, on: date):
         self.transition = transition
         self.actor = actor
         self.case = case
@@ -59,6 +59,10 @@ class Act:
         self.checked: set[str] = set()
         self.finished = False
         self._before = snapshot(case) if case is not None and case.pk else {}
+        #: The agency that registers a new case (acts without a source state).
+        self.agency: Agency | None = None
+        #: The cases locked for the act, by primary key (the case and ``also_lock``).
+        self.locked: dict[int, Case] = {}
 
     # -- rules -----------------------------------------------------------------------
     def check(self, rule_fn, *args, **kwargs):
@@ -121,8 +125,6 @@ class Act:
             )
         clauses: list[str] = []
         for code in t.rule_codes:
-            from zhifa.core.rules import REGISTRY
-
             for c in REGISTRY[code].clauses:
                 if c not in clauses:
                     clauses.append(c)
@@ -143,7 +145,7 @@ class Act:
 
 def _check_common(act: Act, earliest: date | None) -> None:
     t = act.transition
-    act.refuse_now(R.act_dated_truthfully, act.on, today(), earliest)
+    act.refuse_now(R.act_dated_truthfully, act.on, clock.today(), earliest)
     if t.enforces:
         # D3.1b: the person acting is a certified officer on the act's date.
         if R.actor_is_officer(act.actor, act.officer) is not None:
@@ -163,7 +165,7 @@ def _check_common(act: Act, earliest: date | None) -> None:
             act.enforce()
 
 
-def lock(case_ids) -> dict[int, Case]:
+def lock(case_ids: Iterable[int]) -> dict[int, Case]:
     """Lock the cases' rows in primary-key order (so two acts never wait on each other in a cycle)."""
     ids = sorted({int(i) for i in case_ids})
     locked = {c.pk: c for c in Case.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
@@ -174,16 +176,16 @@ def lock(case_ids) -> dict[int, Case]:
 def run(
     name: str,
     *,
-    actor,
+    actor: User,
     case: Case | int | None = None,
     on: date | None = None,
     expected_version: int | None = None,
-    also_lock=(),
-    agency=None,
-):
+    also_lock: Iterable[int] = (),
+    agency: Agency | None = None,
+) -> Iterator[Act]:
     """Run the act ``name`` on ``case`` (or create a case when the transition has no source)."""
     t = TRANSITIONS[name]
-    on = on or today()
+    on = on or clock.today()
     with transaction.atomic():
         require_login(actor)
         if t.sources:
@@ -193,8 +195,6 @@ def run(
             locked = lock([case_id, *also_lock])
             current = locked.get(int(case_id))
             if current is None:
-                from zhifa.core.errors import not_found
-
                 raise not_found("案件")
             require_agency(actor, current.agency_id, "案件")
             require_role(actor, *t.roles, action=t.label)

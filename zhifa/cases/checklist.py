@@ -2,14 +2,19 @@
 case must hold, in the order they are bound, and whether each is there.
 
 A case closes only when nothing required is missing; the archive binds the same items
-in the same order.
+in the same order (:func:`file_contents`, each with the SHA-256 of its content).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
-from zhifa.cases.models import Case, Outcome, Procedure
+from zhifa.cases import facts
+from zhifa.cases.models import Case, Outcome, PaymentPlan, Procedure
+from zhifa.core.audit import _plain
+from zhifa.core.records import snapshot
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ def legal_review_grounds(case: Case) -> list[str]:
         grounds.append("案情疑难复杂、涉及多个法律关系")
     if case.law_requires_review:
         grounds.append("法律、法规规定应当进行法制审核")
-    report = case.reports.order_by("-submitted_on", "-pk").first()
+    report = facts.latest_report(case)
     if report is not None and report.discretion.get("departs"):
         grounds.append("处理意见偏离裁量基准的建议档次")
     return grounds
@@ -126,3 +131,80 @@ def items(case: Case) -> list[Item]:
 
 def missing(case: Case) -> list[str]:
     return [i.label for i in items(case) if i.missing]
+
+
+def digest(obj) -> str:
+    """The SHA-256 of a record's canonical JSON form (how the file lists and seals its items)."""
+    return hashlib.sha256(json.dumps(_plain(obj), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def file_contents(case: Case) -> list[dict]:
+    """The bound file in order: each record with its date and the SHA-256 of its content."""
+
+    entries = []
+
+    def add(kind, title, on, obj=None, sha=None):
+        content = snapshot(obj) if hasattr(obj, "_meta") else (obj if obj is not None else title)
+        entries.append(
+            {"n": len(entries) + 1, "kind": kind, "title": title, "date": on, "sha256": sha or digest(content)}
+        )
+
+    add("clue", f"线索登记：{case.summary[:40]}", case.received_on, case)
+    if case.filing_number:
+        add("filing", f"立案审批表（{case.filing_number}）", case.filed_on, case)
+    for r in case.recusals.all():
+        add("recusal", f"回避申请及决定（{r.officer}）", r.applied_on, r)
+    for i in case.inspections.all():
+        add("inspection", str(i), i.on, i)
+    for e in case.evidence.all():
+        add("evidence", f"证据{e.number}：{e.get_kind_display()}·{e.title}", e.collected_on, sha=e.sha256)
+    for r in case.reports.all():
+        add("report", str(r), r.submitted_on, r)
+    for n in case.notices.all():
+        add("notice", f"行政处罚事先告知书（{n.number}）{'及送达回证' if n.served_on else ''}", n.issued_on, n)
+    for w in case.waivers.all():
+        add("waiver", "放弃陈述申辩（听证）权利的书面声明", w.on, w)
+    for d in case.defences.all():
+        add(
+            "defence",
+            f"{d}及复核意见",
+            d.received_on,
+            {"defence": snapshot(d), "points": [snapshot(p) for p in d.points.all()]},
+        )
+    for h in case.hearings.all():
+        add("hearing", f"听证要求、通知及笔录（{h.requested_on}）", h.requested_on, h)
+    for lr in case.legal_reviews.all():
+        add(
+            "legal_review",
+            f"法制审核意见（{lr.get_result_display() or '待审核'}）",
+            lr.reviewed_on or lr.submitted_on,
+            lr,
+        )
+    for x in case.extensions.all():
+        add("extension", f"延长办案期限审批（{x.days}日）", x.approved_on, x)
+    for c in case.discussions.all():
+        add("discussion", "集体讨论记录", c.held_on, c)
+    decision = getattr(case, "decision", None)
+    if decision is not None:
+        add(
+            "decision",
+            f"{decision.get_outcome_display()}决定书（{decision.number}）及送达回证",
+            decision.decided_on,
+            decision,
+        )
+    if hasattr(case, "transfer_out"):
+        t = case.transfer_out
+        add("transfer", f"案件移送函（{t.letter_number}）及接收机关函告", t.sent_on, t)
+    for p in case.payment_plans.exclude(kind=PaymentPlan.Kind.STANDARD):
+        add("payment_plan", f"{p.get_kind_display()}审批", p.approved_on, p)
+    for p in case.payments.all():
+        add("payment", f"缴款凭证（{p.receipt_number}）", p.paid_on, p)
+    for r in case.reminders.all():
+        add("reminder", f"催告记录（{r.get_method_display()}）", r.served_on, r)
+    for e in case.enforcements.all():
+        add("enforcement", f"{e.get_kind_display()}及结果", e.on, e)
+    for f in case.followups.all():
+        add("followup", f"回访记录（{f.get_method_display()}）", f.on, f)
+    if case.ended_on and case.end_reason and not hasattr(case, "transfer_out"):
+        add("ending", f"{case.get_status_display()}：{case.end_reason[:40]}", case.ended_on, case.end_reason)
+    return _plain(entries)

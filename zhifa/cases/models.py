@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 
 class Status(models.TextChoices):
@@ -291,8 +292,6 @@ class Case(models.Model):
         return self.filing_number or f"线索{self.pk or ''}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("cases:case_detail", args=[self.pk])
 
     @property
@@ -660,8 +659,13 @@ class Hearing(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="hearings")
+
+    class RequestForm(models.TextChoices):
+        WRITTEN = "written", "书面"
+        ORAL = "oral", "口头"
+
     requested_on = models.DateField("要求听证日期")
-    request_form = models.CharField("要求方式", max_length=16, default="written")
+    request_form = models.CharField("要求方式", max_length=16, choices=RequestForm.choices, default=RequestForm.WRITTEN)
     chair = models.ForeignKey(
         "people.Officer",
         verbose_name="主持人",
@@ -944,7 +948,13 @@ class CaseFile(models.Model):
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="file")
     archive_number = models.CharField("档案号", max_length=60, unique=True)
     archived_on = models.DateField("归档日期")
-    retention = models.CharField("保管期限", max_length=20, default="长期")
+
+    class Retention(models.TextChoices):
+        LONG_TERM = "长期", "长期"
+        PERMANENT = "永久", "永久"
+        THIRTY_YEARS = "30年", "30年"
+
+    retention = models.CharField("保管期限", max_length=20, choices=Retention.choices, default=Retention.LONG_TERM)
     contents = models.JSONField("卷内目录", default=list)
     digest = models.CharField("案卷摘要（SHA-256）", max_length=64)
 

@@ -13,7 +13,8 @@ from zhifa.core import parameters as params
 from zhifa.core import workdays
 
 CENT = Decimal("0.01")
-#: A deadline this close (in working days) shows yellow on the workbench; past it, red.
+#: A deadline this close (in working days) shows yellow on the workbench; past it, red. The
+#: law sets the deadlines, not the warning: three working days is the platform's own choice.
 WARNING_WORKING_DAYS = 3
 
 

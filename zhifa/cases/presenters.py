@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-
-from zhifa.cases import checklist, selectors
-from zhifa.cases.models import Case
-from zhifa.cases.services._common import current_notice, obligation
+from zhifa.accounts.models import User
+from zhifa.cases import checklist, periods, selectors
+from zhifa.cases.facts import current_notice
+from zhifa.cases.models import Case, PenaltyTerms
+from zhifa.cases.obligations import obligation
 from zhifa.cases.transitions import available
+from zhifa.core import clock
+from zhifa.parties.models import Party
 
 
-def _deadline(d) -> dict | None:
+def _deadline(d: periods.Deadline | None) -> dict | None:
     if d is None:
         return None
     return {
@@ -27,7 +29,12 @@ def _deadline(d) -> dict | None:
     }
 
 
-def _terms(t) -> dict:
+def _party(party: Party | None) -> dict | None:
+    """A party, the same shape wherever a case names it (a row or the detail)."""
+    return {"id": party.pk, "name": party.name, "kind": party.kind} if party is not None else None
+
+
+def _terms(t: PenaltyTerms) -> dict:
     return dict(t.terms().items()) | {"text": t.penalty_text}
 
 
@@ -42,7 +49,7 @@ def case_row(case: Case, on: date) -> dict:
         "status_label": case.get_status_display(),
         "procedure": case.procedure,
         "agency": case.agency.name,
-        "party": case.party.name if case.party else "",
+        "party": _party(case.party),
         "violation": case.violation_item.name if case.violation_item else "",
         "received_on": case.received_on,
         "filed_on": case.filed_on,
@@ -51,8 +58,8 @@ def case_row(case: Case, on: date) -> dict:
     }
 
 
-def case_detail(case: Case, user, on: date | None = None) -> dict:
-    on = on or timezone.localdate()
+def case_detail(case: Case, user: User, on: date | None = None) -> dict:
+    on = on or clock.today()
     data = case_row(case, on)
     decision = getattr(case, "decision", None)
     notice = current_notice(case)
@@ -61,7 +68,6 @@ def case_detail(case: Case, user, on: date | None = None) -> dict:
             "source": case.source,
             "source_reference": case.source_reference,
             "summary": case.summary,
-            "party": {"id": case.party.pk, "name": case.party.name, "kind": case.party.kind} if case.party else None,
             "violation_item": (
                 {"id": case.violation_item.pk, "code": case.violation_item.code, "name": case.violation_item.name}
                 if case.violation_item

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from zhifa.cases import periods
+from zhifa.cases.models import Payment, Reminder
 from zhifa.core import parameters as params
 from zhifa.core.rules import refuse, rule
 
@@ -319,12 +320,16 @@ def review_reasoned(adopted: bool | None, reason: str):
     return None
 
 
+#: How many unreviewed points a refusal names (a message, not a limit of the law).
+LISTED_AT_MOST = 8
+
+
 @rule("D5.2a", law="行政处罚法第四十五条")
 def defence_points_reviewed(unreviewed):
     """当事人提出的每一项事实、理由和证据，均须复核后方可作出决定。``unreviewed``: points without a review."""
     if not unreviewed:
         return None
-    numbers = "、".join(f"第{p.number}项" for p in unreviewed[:8])
+    numbers = "、".join(f"第{p.number}项" for p in unreviewed[:LISTED_AT_MOST])
     return refuse(f"当事人陈述申辩中的{numbers}尚未复核，请逐项复核后再提交决定。", field="defences")
 
 
@@ -377,6 +382,14 @@ def notice_states_hearing_right(grounds: list[str], states_hearing_right: bool):
     return refuse(f"拟作出的处罚（{'、'.join(grounds)}）应当告知当事人有要求听证的权利。", field="states_hearing_right")
 
 
+@rule("D5.3a", law="行政处罚法第六十三条")
+def hearing_within_scope(hearing_right_stated: bool):
+    """拟作出的处罚属于听证范围、告知书告知了听证权利的，当事人方可要求听证；不属于的，当事人可以陈述、申辩。"""
+    if hearing_right_stated:
+        return None
+    return refuse("本案拟作出的处罚不属于听证范围，告知书未告知听证权利；当事人可以陈述、申辩。", field="on")
+
+
 @rule("D5.3a", law="行政处罚法第六十四条")
 def hearing_requested_in_time(served_on: date, requested_on: date):
     """当事人要求听证的，应当在行政机关告知后五日内提出。"""
@@ -423,7 +436,7 @@ def hearing_held_before_decision(hearings):
 @rule("D3.9b", law="行政强制法第三十五条")
 def reminder_recorded(method: str, content: str, record: str, due: date, served_on: date):
     """强制执行前以电话、书面、走访等方式再次告知当事人履行义务及不履行的法律后果，并记录。"""
-    if method not in ("phone", "letter", "visit"):
+    if method not in Reminder.Method.values:
         return refuse("催告方式应为电话、书面或走访。", field="method")
     if not content.strip():
         return refuse("请写明催告的内容：履行的义务、期限、方式、金额，不履行的法律后果和陈述申辩权。", field="content")
@@ -468,12 +481,12 @@ def reminder_before_compulsion(kind: str, reminders, on: date):
 @rule("D2.3", law="行政处罚法第六十七条")
 def payment_through_bank(method: str, bank: str, receipt_number: str, on_spot_allowed: bool):
     """罚缴分离：当事人到指定的银行或者通过电子支付系统缴纳罚款，以缴款凭证记录；执法人员不得自行收缴。"""
-    if method == "on_spot" and not on_spot_allowed:
+    if method == Payment.Method.ON_SPOT and not on_spot_allowed:
         return refuse(
             "除依法当场收缴的情形外，行政机关及其执法人员不得自行收缴罚款；请当事人到指定银行或通过电子支付系统缴纳。",
             field="method",
         )
-    if method in ("bank", "electronic") and not bank.strip():
+    if method in (Payment.Method.BANK, Payment.Method.ELECTRONIC) and not bank.strip():
         return refuse("请记录收款的银行或电子支付系统。", field="bank")
     if not receipt_number.strip():
         return refuse("请记录缴款凭证号（当场收缴的，记录财政部门统一制发的专用票据号）。", field="receipt_number")
@@ -544,6 +557,14 @@ def within_limitation(start: date | None, discovered_on: date, extended: bool):
 # --- PL Art. 51: the simple procedure ----------------------------------------------------
 
 
+@rule("D3.8", law="行政处罚法第五十二条")
+def certificates_shown_on_the_spot(certificates_shown: bool):
+    """执法人员当场作出行政处罚决定的，应当向当事人出示执法证件，填写预定格式、编有号码的行政处罚决定书，并当场交付当事人。"""
+    if certificates_shown:
+        return None
+    return refuse("当场作出行政处罚决定，应当向当事人出示执法证件。", field="certificates_shown")
+
+
 @rule("D1.4", law="行政处罚法第五十一条")
 def simple_procedure_within_cap(terms, party_is_person: bool, on: date):
     """违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告的，可以当场作出决定。"""
@@ -584,6 +605,17 @@ def publication_excludes_relatives(text: str, relatives, person_ids):
     return None
 
 
+# --- D5.4: follow-up visits -------------------------------------------------------------
+
+
+@rule("D5.4")
+def followup_answers_problems(problems: str, response: str):
+    """认真对待当事人反映的问题和困难，能解决的帮助解决，暂时不能解决或无法解决的做好解释工作。"""
+    if not problems.strip() or response.strip():
+        return None
+    return refuse("当事人反映了问题或困难的，请写明解决或解释的情况。", field="response")
+
+
 # --- D6.2a: the file -------------------------------------------------------------------
 
 
@@ -595,13 +627,33 @@ def file_checklist_complete(missing: list[str]):
     return refuse(f"案卷材料不齐全，不能结案：缺少{'、'.join(missing)}。", field="checklist")
 
 
+# --- D3.6, D3.10c: discretion and reasoned documents ------------------------------------
+
+#: The shortest written reason for leaving the benchmark's tier that is accepted. The law
+#: asks for written reasons (行政处罚法第三十四条) and sets no length: this floor is the
+#: platform's own choice, to refuse a placeholder ("无"、"同意"); the discretion app's
+#: ``departure_reasoned`` applies the same floor at the decision.
+DEPARTURE_REASONS_MIN_CHARS = 10
+
+
 @rule("D3.6", "D3.10c", law="行政处罚法第三十四条")
 def departure_explained(departs: bool, proposal_text: str, reasons: str):
     """按照基本标准行使自由裁量权；处理意见偏离裁量基准建议的档次的，应当书面说明理由（并经法制审核）。"""
-    if not departs or len((reasons or "").strip()) >= 10:
+    if not departs or len((reasons or "").strip()) >= DEPARTURE_REASONS_MIN_CHARS:
         return None
     return refuse(
-        f"处理意见偏离裁量基准的建议（{proposal_text}），请在“偏离裁量基准的理由”中书面说明理由（不少于十个字），"
-        "该案将送法制审核。",
+        f"处理意见偏离裁量基准的建议（{proposal_text}），请在“偏离裁量基准的理由”中书面说明理由"
+        f"（不少于{DEPARTURE_REASONS_MIN_CHARS}个字），该案将送法制审核。",
         field="departure_reasons",
     )
+
+
+@rule("D3.10c", law="行政处罚法第五十九条")
+def terms_match_outcome(outcome: str, terms: dict):
+    """行政处罚决定书应当载明行政处罚的种类和依据：给予行政处罚的，写明处罚的种类和数额；不予行政处罚的，不写处罚。"""
+    has = any(bool(v) for v in terms.values())
+    if outcome == "penalty" and not has:
+        return refuse("给予行政处罚的，请写明处罚的种类和数额。", field="fine")
+    if outcome != "penalty" and has:
+        return refuse("不予行政处罚或移送司法机关的，不能同时写明处罚。", field="outcome")
+    return None

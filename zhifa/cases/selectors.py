@@ -8,27 +8,30 @@ warnings about what is missing. No figure here sums fines, by officer or otherwi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from zhifa.accounts.access import can_see_agency, has_role, scope
-from zhifa.accounts.models import Role
-from zhifa.cases import checklist, periods
-from zhifa.cases.models import OPEN_STATUSES, Case, Status
+from zhifa.accounts.models import Role, User
+from zhifa.cases import checklist, facts, obligations, periods
+from zhifa.cases.models import OPEN_STATUSES, Case, Evidence, Participation, Status
+from zhifa.core import clock
 from zhifa.core.errors import not_found
+from zhifa.core.models import AuditEvent
 
 EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Status.EXECUTED)
 
 
-def case_list(user) -> QuerySet:
+def case_list(user: User) -> QuerySet[Case]:
     qs = Case.objects.select_related("agency", "party", "violation_item", "decision", "lead_officer")
     return scope(qs, user, "agency").order_by("-updated_at", "-pk")
 
 
-def case_get(user, pk) -> Case:
+def case_get(user: User, pk: int | str) -> Case:
     try:
         case = Case.objects.select_related(
             "agency", "party", "violation_item", "place", "power", "delegation", "lead_officer", "in_name_of"
@@ -40,9 +43,7 @@ def case_get(user, pk) -> Case:
     return case
 
 
-def evidence_get(user, pk):
-    from zhifa.cases.models import Evidence
-
+def evidence_get(user: User, pk: int | str) -> Evidence:
     try:
         evidence = Evidence.objects.select_related("case").get(pk=int(pk))
     except (Evidence.DoesNotExist, ValueError, TypeError):
@@ -52,7 +53,7 @@ def evidence_get(user, pk):
     return evidence
 
 
-def search(qs: QuerySet, text: str) -> QuerySet:
+def search(qs: QuerySet[Case], text: str) -> QuerySet[Case]:
     """By party (name or identifier), case or document number, or violation item."""
     text = (text or "").strip()
     if not text:
@@ -72,10 +73,6 @@ def search(qs: QuerySet, text: str) -> QuerySet:
 # --- deadlines and next acts ------------------------------------------------------------
 
 
-def today() -> date:
-    return timezone.localdate()
-
-
 def deadline_of(case: Case, on: date) -> periods.Deadline | None:
     """The deadline that matters now for ``case`` (D1.4)."""
     s = case.status
@@ -90,9 +87,7 @@ def deadline_of(case: Case, on: date) -> periods.Deadline | None:
         handover = [p for p in case.payments.all() if p.method == "on_spot" and not p.handed_over_on]
         if handover:
             return periods.Deadline("当场收缴罚款交至机关", periods.handover_due(handover[0].paid_on), on)
-        from zhifa.cases.services._common import obligation
-
-        nxt = obligation(case, on).next_due
+        nxt = obligations.obligation(case, on).next_due
         if nxt:
             return periods.Deadline("缴纳罚没款", nxt, on)
     return None
@@ -136,9 +131,7 @@ def warnings_of(case: Case, on: date) -> list[str]:
         if not any(co.lead for co in live):
             found.append("没有主办人，请指定（D1.5）")
     if s in (Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
-        from zhifa.cases.services._common import latest_report
-
-        report = latest_report(case)
+        report = facts.latest_report(case)
         if report is not None and report.discretion.get("departs"):
             d = report.discretion
             found.append(
@@ -147,9 +140,7 @@ def warnings_of(case: Case, on: date) -> list[str]:
     if any(r.pending for r in case.recusals.all()):
         found.append("有回避申请待机关负责人决定（D3.7）")
     if s == Status.NOTIFIED:
-        from zhifa.cases.services._common import current_notice
-
-        notice = current_notice(case)
+        notice = facts.current_notice(case)
         if notice and notice.served_on:
             due = periods.defence_due(notice.served_on)
             if notice.states_hearing_right:
@@ -166,9 +157,7 @@ def warnings_of(case: Case, on: date) -> list[str]:
             elif not h.concluded:
                 found.append(f"听证定于{timezone.localtime(h.scheduled_at):%Y-%m-%d %H:%M}举行（D5.3a）")
     if s == Status.EXECUTING:
-        from zhifa.cases.services._common import obligation
-
-        owed = obligation(case, on)
+        owed = obligations.obligation(case, on)
         if owed.first_overdue and not case.reminders.exists():
             found.append("当事人逾期未履行，请催告（D3.9b）")
     if s in (Status.EXECUTED, Status.TRANSFERRED_OUT, Status.TRANSFERRED_JUDICIARY, Status.TERMINATED):
@@ -195,12 +184,13 @@ class Row:
         return (order, self.deadline.due if self.deadline else date.max, -self.case.pk)
 
 
-def rows(cases, on: date) -> list[Row]:
+def rows(cases: Iterable[Case], on: date) -> list[Row]:
     result = [Row(c, next_of(c), deadline_of(c, on), warnings_of(c, on)) for c in cases]
     return sorted(result, key=lambda r: r.sort_key)
 
 
-def _prefetched(qs: QuerySet) -> QuerySet:
+def _prefetched(qs: QuerySet[Case]) -> QuerySet[Case]:
+    """What :func:`rows` reads of each case, fetched in a fixed number of queries."""
     return qs.select_related("party", "violation_item", "agency", "decision").prefetch_related(
         "officers",
         "recusals",
@@ -213,7 +203,7 @@ def _prefetched(qs: QuerySet) -> QuerySet:
     )
 
 
-def my_cases(user) -> QuerySet:
+def my_cases(user: User) -> QuerySet[Case]:
     """An officer's cases: those they investigate, and those of their agency awaiting execution
     that they did not investigate or decide (D3.3)."""
     qs = case_list(user).filter(status__in=OPEN_STATUSES + (Status.CLOSED,))
@@ -221,10 +211,6 @@ def my_cases(user) -> QuerySet:
     if user.role == Role.OFFICER:
         investigating = Q(officers__officer=officer, officers__ended_on__isnull=True) if officer else Q(pk__in=[])
         mine = Q(created_by=user) & Q(status__in=(Status.CLUE, Status.FILING_PENDING))
-        from django.db.models import Exists, OuterRef
-
-        from zhifa.cases.models import Participation
-
         elsewhere = Participation.objects.filter(
             case=OuterRef("pk"), user=user, stage__in=("filing", "investigation", "decision")
         )
@@ -233,15 +219,15 @@ def my_cases(user) -> QuerySet:
     return qs
 
 
-def workbench(user, *, today: date | None = None) -> dict:
-    on = today or globals()["today"]()
+def workbench(user: User, *, today: date | None = None) -> dict:
+    on = today or clock.today()
     board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": []}
     if has_role(user, Role.OFFICER, Role.HEAD):
         board["rows"] = rows(_prefetched(my_cases(user)), on)
     if has_role(user, Role.HEAD):
-        board["approvals"] = rows(_prefetched(approvals(user)), on)
+        board["approvals"] = approval_rows(user, on)
     if has_role(user, Role.REVIEWER):
-        board["reviews"] = rows(_prefetched(review_queue(user)), on)
+        board["reviews"] = review_rows(user, on)
     if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
         board["rows"] = [
             r
@@ -257,7 +243,7 @@ def workbench(user, *, today: date | None = None) -> dict:
     return board
 
 
-def approvals(user) -> QuerySet:
+def approvals(user: User) -> QuerySet[Case]:
     """What waits for the agency head: filing, decisions, recusals, extensions, closing."""
     pending_recusal = Q(recusals__granted__isnull=True, recusals__isnull=False)
     return (
@@ -286,12 +272,20 @@ def approvals(user) -> QuerySet:
     )
 
 
-def review_queue(user) -> QuerySet:
+def review_queue(user: User) -> QuerySet[Case]:
     return case_list(user).filter(status=Status.LEGAL_REVIEW)
 
 
-def timeline(case: Case) -> list:
-    """Every act on the case, in order, from the audit log (who, what, when, which clauses)."""
-    from zhifa.core.models import AuditEvent
+def approval_rows(user: User, on: date) -> list[Row]:
+    """The head's queue (:func:`approvals`) as workbench rows, most urgent first."""
+    return rows(_prefetched(approvals(user)), on)
 
+
+def review_rows(user: User, on: date) -> list[Row]:
+    """The legal reviewer's queue as workbench rows, most urgent first."""
+    return rows(_prefetched(review_queue(user)), on)
+
+
+def timeline(case: Case) -> list[AuditEvent]:
+    """Every act on the case, in order, from the audit log (who, what, when, which clauses)."""
     return list(AuditEvent.objects.filter(object_type="cases.case", object_id=str(case.pk)).order_by("seq"))

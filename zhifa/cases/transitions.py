@@ -9,6 +9,10 @@ loudly if one is left unchecked), then moves the status and writes the audit rec
 
 ``targets`` empty: the act keeps the state. Several targets: the act chooses one (say
 which in ``label``). ``sources`` empty: the act creates the case.
+
+The table is in sections, one per module of the services (``services/<section>.py``);
+the API operations (``api/<section>.py``) and the forms (``forms/<section>.py``) of the
+acts of a section have the same module name.
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ class Transition:
 
 T = Transition
 TABLE: tuple[Transition, ...] = (
-    # --- Clue and filing --------------------------------------------------------------
+    # --- Clue and filing (services/filing.py) ---------------------------------------------
     T("clue_register", "登记违法线索", (), (S.CLUE,), (OFFICER, HEAD), (R.act_dated_truthfully,)),
     T(
         "filing_propose",
@@ -87,6 +91,7 @@ TABLE: tuple[Transition, ...] = (
             org_rules.agency_has_power,
             R.within_limitation,
             R.filing_decided_in_time,
+            R.two_investigators_assigned,
             people_rules.officer_certified,
             people_rules.no_declared_conflict,
         ),
@@ -123,7 +128,7 @@ TABLE: tuple[Transition, ...] = (
         (OFFICER, HEAD),
         (R.act_dated_truthfully,),
     ),
-    # --- Officers and recusal ---------------------------------------------------------
+    # --- Officers and recusal (services/officers.py) --------------------------------------
     T(
         "officer_assign",
         "指派承办人员",
@@ -150,7 +155,7 @@ TABLE: tuple[Transition, ...] = (
             R.recusal_decision_reasoned,
         ),
     ),
-    # --- Investigation ----------------------------------------------------------------
+    # --- Investigation (services/investigation.py) ----------------------------------------
     T(
         "inspection_record",
         "记录检查或询问",
@@ -204,7 +209,9 @@ TABLE: tuple[Transition, ...] = (
             law_rules.basis_is_law_or_rule,
             law_rules.basis_in_force,
             R.lenient_new_law_reasoned,
+            discretion_rules.only_listed_factors,
             R.departure_explained,
+            R.terms_match_outcome,
         ),
         stage=Stage.INVESTIGATION,
     ),
@@ -216,7 +223,7 @@ TABLE: tuple[Transition, ...] = (
         (HEAD,),
         (R.act_dated_truthfully,),
     ),
-    # --- Prior notice, statements, defences and hearings --------------------------------
+    # --- Prior notice, statements, defences and hearings (services/notice.py) -------------
     T(
         "notice_issue",
         "制作事先告知书",
@@ -287,6 +294,7 @@ TABLE: tuple[Transition, ...] = (
         (OFFICER, HEAD),
         (
             R.act_dated_truthfully,
+            R.hearing_within_scope,
             R.hearing_requested_in_time,
         ),
     ),
@@ -317,7 +325,7 @@ TABLE: tuple[Transition, ...] = (
         field="hearing",
     ),
     T("hearing_withdraw", "登记撤回听证要求", (S.NOTIFIED,), (), (OFFICER, HEAD), (R.act_dated_truthfully,)),
-    # --- Towards the decision ------------------------------------------------------------
+    # --- The decision, its time limit and its service (services/decision.py) --------------
     T(
         "decision_submit",
         "提交决定（需要时送法制审核）",
@@ -389,6 +397,7 @@ TABLE: tuple[Transition, ...] = (
             R.lenient_new_law_reasoned,
             R.publication_excludes_relatives,
             discretion_rules.departure_reasoned,
+            R.terms_match_outcome,
         ),
         stage=Stage.DECISION,
     ),
@@ -406,7 +415,6 @@ TABLE: tuple[Transition, ...] = (
         stage=Stage.DECISION,
     ),
     T("terminate", "终止调查", PRE_DECISION, (S.TERMINATED,), (HEAD,), (R.act_dated_truthfully,)),
-    # --- Service and execution --------------------------------------------------------
     T(
         "decision_serve",
         "送达决定书（无须执行的即执行完毕）",
@@ -418,6 +426,7 @@ TABLE: tuple[Transition, ...] = (
             R.decision_served_in_time,
         ),
     ),
+    # --- Execution (services/execution.py) ------------------------------------------------
     T(
         "payment_plan",
         "批准暂缓或分期缴纳",
@@ -507,18 +516,18 @@ TABLE: tuple[Transition, ...] = (
         (R.act_dated_truthfully,),
         stage=Stage.EXECUTION,
     ),
-    # --- After execution -------------------------------------------------------------
+    # --- After execution (services/closing.py) --------------------------------------------
     T(
         "followup_record",
         "记录回访",
         (S.EXECUTING, S.EXECUTED, S.COMPULSORY),
         (),
         (OFFICER, HEAD),
-        (R.act_dated_truthfully,),
+        (R.act_dated_truthfully, R.followup_answers_problems),
     ),
     T("close", "结案", CLOSABLE, (S.CLOSED,), (HEAD,), (R.act_dated_truthfully, R.file_checklist_complete)),
     T("archive", "立卷归档", (S.CLOSED,), (S.ARCHIVED,), (OFFICER, HEAD), (R.act_dated_truthfully,)),
-    # --- The simple (on-the-spot) procedure -------------------------------------------
+    # --- The simple (on-the-spot) procedure (services/simple.py) --------------------------
     T(
         "simple_penalty",
         "当场作出行政处罚决定（简易程序）",
@@ -531,6 +540,7 @@ TABLE: tuple[Transition, ...] = (
             org_rules.agency_has_power,
             org_rules.place_within_jurisdiction,
             R.within_limitation,
+            R.certificates_shown_on_the_spot,
             R.simple_procedure_within_cap,
             R.basis_cited,
             law_rules.basis_is_law_or_rule,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import inspect
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
@@ -15,8 +15,10 @@ from django.views.generic import TemplateView
 from zhifa.accounts.access import has_role, require_role
 from zhifa.accounts.models import Role
 from zhifa.cases import checklist, evidence_store, filters, forms, selectors, services
-from zhifa.cases.services._common import current_notice, latest_report, obligation
+from zhifa.cases.facts import current_notice, latest_report
+from zhifa.cases.obligations import obligation
 from zhifa.cases.transitions import TRANSITIONS, available
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, conflict
 from zhifa.core.web import ActPage, DetailPage, ListPage, StaffPage
 
@@ -43,7 +45,7 @@ class Approvals(StaffPage, TemplateView):
 
     def rows(self):
         require_role(self.request.user, Role.HEAD, action="审批案件")
-        return selectors.rows(selectors._prefetched(selectors.approvals(self.request.user)), selectors.today())
+        return selectors.approval_rows(self.request.user, clock.today())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -57,7 +59,7 @@ class Reviews(Approvals):
 
     def rows(self):
         require_role(self.request.user, Role.REVIEWER, action="法制审核")
-        return selectors.rows(selectors._prefetched(selectors.review_queue(self.request.user)), selectors.today())
+        return selectors.review_rows(self.request.user, clock.today())
 
 
 class CaseList(ListPage):
@@ -75,7 +77,7 @@ class CaseList(ListPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        on = selectors.today()
+        on = clock.today()
         ctx["rows"] = [selectors.Row(c, selectors.next_of(c), selectors.deadline_of(c, on)) for c in ctx["rows"]]
         return ctx
 
@@ -91,7 +93,7 @@ class CaseDetail(DetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        case, user, on = self.object, self.request.user, selectors.today()
+        case, user, on = self.object, self.request.user, clock.today()
         ctx.update(
             title=f"{case.number}",
             case=case,
@@ -147,8 +149,6 @@ class CaseAct(ActPage):
         self.transition = TRANSITIONS.get(kwargs["name"])
         self.form_class = forms.FORMS.get(kwargs["name"])
         if self.transition is None or self.form_class is None:
-            from django.http import Http404
-
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -175,7 +175,7 @@ class CaseAct(ActPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        on = selectors.today()
+        on = clock.today()
         ctx.update(
             case=self.case,
             intro=self.form_class.intro,

@@ -21,6 +21,11 @@ class ErrorCode(StrEnum):
     # input shape
     INVALID = "invalid"  # a value of the wrong shape (the message says which)
     REQUIRED = "required"  # a value that must be given is missing
+    DATE_ORDER = "date_order"  # a date before one it must follow, or after one it must precede
+    NOT_IN_CASE = "not_in_case"  # a record named that does not belong to this case or its agency
+    NOTHING_PENDING = "nothing_pending"  # the act needs a record the case does not have (yet)
+    DUPLICATE = "duplicate"  # the same thing recorded twice (a receipt number, an assignment)
+    NOT_SETTLED = "not_settled"  # money still owed where the act needs it paid
     NUL_CHARACTER = "nul_character"  # text with a NUL (U+0000), which no column can store
     NOT_ASCII_NUMBER = "not_ascii_number"  # a number in full-width or other non-ASCII digits
     OUT_OF_RANGE = "out_of_range"  # an integer beyond what a database column holds

@@ -6,14 +6,12 @@ every record is checked by its rules and written to the audit log.
 Runs in one transaction: either everything is loaded or nothing. The national laws and
 the violation catalogue come from :mod:`zhifa.law.loader` (loaded first, and the
 catalogue once more after the agencies exist, so that its normative documents are linked
-to the agencies and governments that issued them). Demo cases are added by
-``zhifa.cases.demo.load(actor, world)`` when that module exists.
+to the agencies and governments that issued them). The demo cases are added by
+:func:`zhifa.demo.cases.load` once the city exists.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import itertools
 from datetime import date, timedelta
 
@@ -22,6 +20,7 @@ from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import Role
 from zhifa.accounts.services import user_create
+from zhifa.demo import cases as demo_cases
 from zhifa.demo import data
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -436,16 +435,6 @@ class _Loader:
             w.conflicts.append(conflict)
 
 
-def _case_hook():
-    """``zhifa.cases.demo.load(actor, world)``, when the case procedure provides it."""
-    try:
-        if importlib.util.find_spec("zhifa.cases.demo") is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    return getattr(importlib.import_module("zhifa.cases.demo"), "load", None)
-
-
 def load(today: date | None = None) -> World:
     """Load the demo city once. Raises AlreadyLoaded on a second run, NotEmpty when the
     database already holds governments or the demo's logins."""
@@ -458,8 +447,6 @@ def load(today: date | None = None) -> World:
         if Government.objects.exists() or User.objects.filter(username__in=usernames).exists():
             raise NotEmpty()
         world = _Loader(today or date.today()).run()
-        hook = _case_hook()
-        if hook is not None:
-            hook(world.admin, world)
-        DemoLoad.objects.create(summary={**world.counts(), "cases": bool(hook)})
+        demo_cases.load(world.admin, world)
+        DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world

@@ -1,5 +1,5 @@
 """What the demo loader made, handed to later loaders (the case procedure's demo cases:
-``zhifa.cases.demo.load(actor, world)``).
+``zhifa.demo.cases.load(actor, world)``).
 
 Keys:
 - ``governments``, ``offices``, ``organs``: by government name (重庆市, 渝中区, 江北区, 沙坪坝区, 渝北区).

@@ -1,42 +1,42 @@
 """The acts of the case procedure, one function each (keyword-only, ``actor`` first).
 
+One module per section of :mod:`zhifa.cases.transitions`, the same names as the API
+operations (``zhifa.cases.api.<module>``) and the forms (``zhifa.cases.forms.<module>``):
+``filing``, ``officers``, ``investigation``, ``notice``, ``decision``, ``execution``,
+``closing``, ``simple``. ``discretion`` is the bridge to the discretion engine and
+``_steps`` holds steps private to the services.
+
 Every act runs through :func:`zhifa.cases.acting.run` with its row of
 :mod:`zhifa.cases.transitions`: one transaction, the case locked, the rules checked,
 the audit record written.
 """
 
+from zhifa.cases.services.closing import archive, close, followup_record
 from zhifa.cases.services.decision import (
     collective_discussion,
     decide,
     decision_serve,
     decision_submit,
+    extension_approve,
     judiciary_transfer,
     legal_review,
+    terminate,
 )
 from zhifa.cases.services.execution import (
-    archive,
-    close,
     compulsory_execute,
     court_apply,
     enforcement_result,
     execution_complete,
-    followup_record,
     on_spot_handover,
     payment_plan,
     payment_record,
     reminder_serve,
-    simple_penalty,
 )
 from zhifa.cases.services.filing import (
     clue_register,
-    extension_approve,
     filing_approve,
     filing_propose,
     filing_refuse,
-    officer_assign,
-    recusal_apply,
-    recusal_decide,
-    terminate,
     transfer_answer,
     transfer_out,
 )
@@ -59,6 +59,8 @@ from zhifa.cases.services.notice import (
     notice_serve,
     waiver_record,
 )
+from zhifa.cases.services.officers import officer_assign, recusal_apply, recusal_decide
+from zhifa.cases.services.simple import simple_penalty
 
 __all__ = [
     "archive",

@@ -1,18 +1,35 @@
 """Towards and at the decision: submission, legal review (行政处罚法第五十八条),
-collective discussion (第五十七条), the decision (D3.9a, D5.2a, D5.3a, D3.10a, D1.4),
-transfer to the judiciary, and service of the decision."""
+collective discussion (第五十七条), extending the time limit (第六十条), the decision
+(D3.9a, D5.2a, D5.3a, D3.10a, D1.4), transfer to the judiciary, termination, and
+service of the decision."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, checklist, numbering, periods
 from zhifa.cases import rules as R
+from zhifa.cases.acting import Act
+from zhifa.cases.facts import (
+    all_investigator_ids,
+    current_notice,
+    last_legal_review,
+    latest_report,
+    live_investigator_ids,
+    pending_legal_review,
+    terms_of,
+    unreviewed_points,
+    waiver_for,
+)
+from zhifa.cases.inputs import bad_input, clean_terms, require_text
 from zhifa.cases.models import (
     Case,
     CollectiveDiscussion,
     Decision,
     DefencePoint,
+    Extension,
     Instalment,
     LegalReview,
     Outcome,
@@ -21,28 +38,17 @@ from zhifa.cases.models import (
     Stage,
     Status,
 )
-from zhifa.cases.services._common import (
-    all_investigator_ids,
-    check_articles,
-    check_outcome_terms,
-    clean_terms,
-    current_notice,
-    latest_report,
-    live_investigator_ids,
-    require_text,
-    save,
-    terms_of,
-    unreviewed_points,
-    waiver_for,
-)
-from zhifa.cases.services.discretion import assess, register_departure
+from zhifa.cases.services._steps import check_articles, save
+from zhifa.cases.services.discretion import Assessment, assess, register_departure
 from zhifa.core import parameters as params
-from zhifa.core.errors import invalid
+from zhifa.core import workdays
+from zhifa.core.error_codes import ErrorCode
 from zhifa.discretion import rules as discretion_rules
+from zhifa.law.models import Article
 from zhifa.org import rules as org_rules
 
 
-def _pre_decision_checks(act, case: Case, outcome: str) -> None:
+def _pre_decision_checks(act: Act, case: Case, outcome: str) -> None:
     """What must be true before a penalty is decided: notice served, periods run or waived in
     writing (D3.9a), every point reviewed (D5.2a), any requested hearing held (D5.3a)."""
     notice = current_notice(case)
@@ -54,14 +60,14 @@ def _pre_decision_checks(act, case: Case, outcome: str) -> None:
     act.check(R.hearing_held_before_decision, list(case.hearings.all()))
 
 
-def decision_submit(*, actor, case: Case, on: date | None = None, expected_version: int | None = None) -> Case:
+def decision_submit(*, actor: User, case: Case, on: date | None = None, expected_version: int | None = None) -> Case:
     """承办人员提交决定：须法制审核的（涉及重大公共利益、经过听证、疑难复杂、法律规定）送法制审核，
     其余送机关负责人决定。"""
     with acting.run("decision_submit", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         report = latest_report(case)
         if report is None:
-            raise invalid("请先提交调查终结报告。", field="report")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "请先提交调查终结报告。", field="report")
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         _pre_decision_checks(act, case, report.outcome)
         act.enforce()
@@ -73,12 +79,12 @@ def decision_submit(*, actor, case: Case, on: date | None = None, expected_versi
 
 
 def legal_review(
-    *, actor, case: Case, passed: bool, opinion: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, passed: bool, opinion: str, on: date | None = None, expected_version: int | None = None
 ) -> LegalReview:
     """法制审核：审核人员不得是本案调查人员（D3.3）；通过的送机关负责人决定，未通过的退回补充调查。"""
     with acting.run("legal_review", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
-        review = case.legal_reviews.filter(reviewer__isnull=True).order_by("-submitted_on", "-pk").first()
+        review = pending_legal_review(case)
         investigated = case.participations.filter(user=actor, stage=Stage.INVESTIGATION).exists() or (
             act.officer is not None and act.officer.pk in all_investigator_ids(case)
         )
@@ -96,7 +102,7 @@ def legal_review(
 
 
 def collective_discussion(
-    *, actor, case: Case, participants: str, minutes: str, conclusion: str, on: date | None = None
+    *, actor: User, case: Case, participants: str, minutes: str, conclusion: str, on: date | None = None
 ) -> CollectiveDiscussion:
     """记录机关负责人集体讨论（行政处罚法第五十七条第二款）。"""
     with acting.run("collective_discussion", actor=actor, case=case, on=on) as act:
@@ -126,7 +132,7 @@ def _answers(case: Case) -> str:
     return "\n".join(lines)
 
 
-def _discretion_text(assessment, departure_reasons: str) -> str:
+def _discretion_text(assessment: Assessment, departure_reasons: str) -> str:
     """How discretion was used, for the decision document (D3.10c)."""
     if assessment.proposal is None:
         return ""
@@ -147,13 +153,13 @@ def remedies_text(on: date) -> str:
 
 def decide(
     *,
-    actor,
+    actor: User,
     case: Case,
     outcome: str | None = None,
     facts: str | None = None,
     reasons: str | None = None,
     terms: dict | None = None,
-    basis_articles=None,
+    basis_articles: Iterable[Article] | None = None,
     public_summary: str = "",
     lenient_new_law: bool | None = None,
     lenient_reason: str | None = None,
@@ -171,9 +177,9 @@ def decide(
         report = latest_report(case)
         outcome = outcome or report.outcome
         if outcome == Outcome.TRANSFER_JUDICIARY:
-            raise invalid("涉嫌犯罪的，请办理“移送司法机关”。", field="outcome")
+            raise bad_input(ErrorCode.INVALID, "涉嫌犯罪的，请办理“移送司法机关”。", field="outcome")
         if outcome not in Outcome.values:
-            raise invalid("请选择决定的种类。", field="outcome")
+            raise bad_input(ErrorCode.INVALID, "请选择决定的种类。", field="outcome")
         terms = (
             clean_terms(terms)
             if terms is not None
@@ -199,7 +205,7 @@ def decide(
         act.check(R.decision_within_time_limit, case.decision_due_on, act.on)
         _pre_decision_checks(act, case, outcome)
         act.check(R.no_heavier_than_notified, outcome, notice, decision)
-        review = case.legal_reviews.filter(reviewer__isnull=False).order_by("-reviewed_on", "-pk").first()
+        review = last_legal_review(case)
         act.check(R.legal_review_passed, checklist.legal_review_grounds(case), review)
         act.check(
             R.collective_discussion_held,
@@ -223,8 +229,8 @@ def decide(
             review.reviewer if review and review.result == LegalReview.Result.PASSED else None,
             getattr(officer, "user", None),
         )
+        act.check(R.terms_match_outcome, outcome, terms)
         act.enforce()
-        check_outcome_terms(outcome, terms)
         decision.number = numbering.next_number(
             case.acting_agency, "penalty" if outcome == Outcome.PENALTY else "no_penalty", act.on.year
         )
@@ -255,12 +261,12 @@ def decide(
 
 
 def judiciary_transfer(
-    *, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
 ) -> Case:
     """违法行为涉嫌犯罪的，移送司法机关（行政处罚法第二十七条、第五十七条）。"""
     with acting.run("judiciary_transfer", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
-        review = case.legal_reviews.filter(reviewer__isnull=False).order_by("-reviewed_on", "-pk").first()
+        review = last_legal_review(case)
         act.check(R.legal_review_passed, checklist.legal_review_grounds(case), review)
         act.check(R.collective_discussion_held, case.major_violation, case.discussions.order_by("-held_on").first())
         act.enforce()
@@ -272,7 +278,7 @@ def judiciary_transfer(
 
 def decision_serve(
     *,
-    actor,
+    actor: User,
     case: Case,
     method: str,
     served_to: str,
@@ -286,7 +292,7 @@ def decision_serve(
         case = act.case
         decision = case.decision
         if method not in ServiceMethod.values:
-            raise invalid("请选择送达方式。", field="method")
+            raise bad_input(ErrorCode.INVALID, "请选择送达方式。", field="method")
         act.check(R.decision_served_in_time, decision.decided_on, act.on, late_reason)
         act.enforce()
         decision.served_on, decision.service_method, decision.service_late_reason = act.on, method, late_reason
@@ -303,3 +309,34 @@ def decision_serve(
             target = Status.EXECUTING
         act.done(target=target, changes={"served_on": act.on, "method": method})
         return decision
+
+
+def extension_approve(*, actor: User, case: Case, days: int, reason: str, on: date | None = None) -> Extension:
+    """批准延长办案期限（行政处罚法第六十条）：期限届满前批准，每次不超过规定天数。"""
+    with acting.run("extension_approve", actor=actor, case=case, on=on) as act:
+        case = act.case
+        if case.decision_due_on is None:
+            raise bad_input(ErrorCode.NOTHING_PENDING, "案件尚未立案，没有办案期限。", field="days")
+        act.check(R.extension_allowed, case.decision_due_on, act.on, int(days), reason)
+        act.enforce()
+        previous = case.decision_due_on
+        new_due = workdays.add_days(previous, int(days))
+        extension = save(
+            Extension(
+                case=case, approved_on=act.on, days=days, reason=reason, previous_due_on=previous, new_due_on=new_due
+            )
+        )
+        case.decision_due_on = new_due
+        act.done(changes={"days": days, "reason": reason})
+        return extension
+
+
+def terminate(
+    *, actor: User, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+) -> Case:
+    """终止调查（如当事人死亡、组织终止且无权利义务承受人），写明理由。"""
+    with acting.run("terminate", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+        case = act.case
+        case.end_reason = require_text(reason, "reason", "请写明终止调查的理由。")
+        case.ended_on = act.on
+        return act.done(changes={"reason": reason})

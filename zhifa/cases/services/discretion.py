@@ -17,8 +17,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from zhifa.accounts.models import User
+from zhifa.cases.models import Case, Outcome
 from zhifa.core.audit import _plain
-from zhifa.core.errors import DomainError
+from zhifa.discretion import engine
+from zhifa.discretion import services as discretion
+from zhifa.people.models import Officer
+
+#: What the report keeps when no benchmark in force holds the case's violation item.
+NO_BENCHMARK = "该违法行为事项尚无已公布的裁量基准，按法定幅度裁量并在理由中说明。"
+#: The facts the engine accepts (D1.2): what the law and the benchmarks list as factors.
+LISTED_FACTORS = engine.FACT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,7 @@ def chosen(outcome: str, terms: dict) -> tuple[str, Decimal | None]:
     return "penalty", None
 
 
-def facts_of(case, circumstances: dict) -> tuple[dict, int]:
+def facts_of(case: Case, circumstances: dict) -> tuple[dict, int]:
     """The engine's facts (the recorded circumstances and the kind of party) and prior violations."""
     facts = {k: v for k, v in (circumstances or {}).items() if k != "prior_violations"}
     if case.party is not None:
@@ -71,45 +80,53 @@ def facts_of(case, circumstances: dict) -> tuple[dict, int]:
     return facts, int((circumstances or {}).get("prior_violations", 0) or 0)
 
 
-def assess(case, circumstances: dict, on: date, outcome: str, terms: dict) -> Assessment:
+def assess(case: Case, circumstances: dict, on: date, outcome: str, terms: dict) -> Assessment:
     """The engine's proposal for ``case`` with the recorded ``circumstances``, decided on ``on``,
-    and whether ``outcome``/``terms`` depart from it."""
-    try:
-        from zhifa.discretion import services
-    except ImportError:
+    and whether ``outcome``/``terms`` depart from it.
+
+    No benchmark applies when the case has no violation item or act date yet, when it goes
+    to the judiciary, or when no benchmark in force between the act and the decision holds
+    the item. Otherwise whatever the engine refuses (a factor the law does not list, D1.2;
+    a bad value) is the act's refusal, and an engine error is an error: nothing here turns
+    a failure into "no benchmark".
+    """
+    if case.violation_item is None or case.act_date is None or outcome == Outcome.TRANSFER_JUDICIARY:
         return Assessment(None)
-    if case.violation_item is None or case.act_date is None or outcome == "transfer_judiciary":
-        return Assessment(None)
-    codes = services.item_codes_for(case.violation_item.code)
+    versions = discretion.active_versions()
+    codes = [
+        code
+        for code in discretion.item_codes_for(case.violation_item.code)
+        if engine.candidate_versions(versions, code, case.act_date, on)
+    ]
     if not codes:
-        return Assessment(None, unavailable="该违法行为事项尚无已公布的裁量基准，按法定幅度裁量并在理由中说明。")
+        return Assessment(None, unavailable=NO_BENCHMARK)
     facts, prior = facts_of(case, circumstances)
-    try:
-        if len(codes) == 1:
-            p = services.propose(
-                item_code=codes[0], act_date=case.act_date, decision_date=on, facts=facts, prior_violations=prior
-            )
-        else:  # one act under several provisions: one fine, by the higher provision (PL Art. 29)
-            p = services.propose_for_act(
-                item_codes=codes, act_date=case.act_date, decision_date=on, facts=facts, prior_violations=prior
-            )
-    except DomainError as exc:
-        return Assessment(None, unavailable=exc.message)
-    except (LookupError, ValueError, TypeError) as exc:
-        return Assessment(None, unavailable=str(exc))
+    if len(codes) == 1:
+        p = discretion.propose(
+            item_code=codes[0], act_date=case.act_date, decision_date=on, facts=facts, prior_violations=prior
+        )
+    else:  # one act under several provisions: one fine, by the higher provision (PL Art. 29)
+        p = discretion.propose_for_act(
+            item_codes=codes, act_date=case.act_date, decision_date=on, facts=facts, prior_violations=prior
+        )
     engine_outcome, amount = chosen(outcome, terms)
-    departs = services.departure_required(p, outcome=engine_outcome, amount=amount)
+    departs = discretion.departure_required(p, outcome=engine_outcome, amount=amount)
     return Assessment(p, departs=departs, chosen_outcome=engine_outcome, chosen_amount=amount)
 
 
 def register_departure(
-    *, actor, case, assessment: Assessment, circumstances: dict, reasons: str, reviewer, officer
+    *,
+    actor: User,
+    case: Case,
+    assessment: Assessment,
+    circumstances: dict,
+    reasons: str,
+    reviewer: User | None,
+    officer: Officer | None,
 ) -> None:
     """Record the departure with the discretion app, which checks it once more and counts it."""
-    from zhifa.discretion import services
-
     facts, prior = facts_of(case, circumstances)
-    services.departure_record(
+    discretion.departure_record(
         actor=actor,
         agency=case.agency,
         officer=officer,

@@ -1,36 +1,40 @@
-"""Acts from the clue to the filed case, transfers, officers and recusal, termination
-and extensions (D3.1a, D3.1b, D3.4, D3.7, D3.8, D3.10a, D1.4, D1.5)."""
+"""From the clue to the filed case, and transfers to the competent agency (D3.1a,
+D3.1b, D3.4, D3.7, D3.8, D3.10a, D1.4, D1.5)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
-from zhifa.cases.models import Case, CaseOfficer, Extension, Recusal, Source, Stage, Status, Transfer
-from zhifa.cases.services._common import (
-    all_investigator_ids,
-    granted_recusals,
-    require_text,
-    save,
-)
-from zhifa.core import audit, workdays
-from zhifa.core.errors import conflict, invalid
+from zhifa.cases.acting import Act
+from zhifa.cases.inputs import bad_input, require_text
+from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
+from zhifa.cases.services._steps import save
+from zhifa.core import audit, clock
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import conflict
+from zhifa.law.models import ViolationItem
 from zhifa.org import competence
 from zhifa.org import rules as org_rules
+from zhifa.org.models import Agency, Government
+from zhifa.parties.models import Party
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def clue_register(
     *,
-    actor,
+    actor: User,
     source: str,
     received_on: date,
     summary: str,
-    party=None,
-    violation_item=None,
-    place=None,
+    party: Party | None = None,
+    violation_item: ViolationItem | None = None,
+    place: Government | None = None,
     place_detail: str = "",
     act_date: date | None = None,
     act_ended_on: date | None = None,
@@ -42,10 +46,10 @@ def clue_register(
 ) -> Case:
     """登记违法线索（举报投诉、检查发现、移送、监测）。线索登记之日起十五个工作日内决定是否立案。"""
     with acting.run("clue_register", actor=actor, on=on) as act:
-        act.check(R.act_dated_truthfully, received_on, acting.today(), None)
+        act.check(R.act_dated_truthfully, received_on, clock.today(), None)
         act.enforce()
         if received_on > act.on:
-            raise invalid("收到线索的日期不得晚于登记日期。", field="received_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "收到线索的日期不得晚于登记日期。", field="received_on")
         case = Case(
             agency=act.agency,
             source=source,
@@ -68,7 +72,7 @@ def clue_register(
         return act.done(changes={"source": source, "received_on": received_on, "summary": summary[:200]})
 
 
-def _competence_checks(act, case: Case, *, item, place, on: date) -> list:
+def _competence_checks(act: Act, case: Case, *, item: ViolationItem | None, place: Government | None, on: date) -> list:
     """D3.1a: the agency's standing, its power over the item on ``on``, the place in its area."""
     agency = case.agency
     act.check(org_rules.agency_has_standing, agency)
@@ -80,14 +84,14 @@ def _competence_checks(act, case: Case, *, item, place, on: date) -> list:
 
 def filing_propose(
     *,
-    actor,
+    actor: User,
     case: Case,
-    party,
-    violation_item,
-    place,
+    party: Party | None,
+    violation_item: ViolationItem | None,
+    place: Government | None,
     act_date: date | None,
-    investigators,
-    lead_officer,
+    investigators: Iterable[Officer],
+    lead_officer: Officer | None,
     reason: str,
     act_ended_on: date | None = None,
     harmful_consequence: bool = False,
@@ -104,14 +108,14 @@ def filing_propose(
     with acting.run("filing_propose", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         if party is None:
-            raise invalid("立案须确定当事人。", field="party")
+            raise bad_input(ErrorCode.REQUIRED, "立案须确定当事人。", field="party")
         if violation_item is None:
-            raise invalid("请选择违法行为。", field="violation_item")
+            raise bad_input(ErrorCode.REQUIRED, "请选择违法行为。", field="violation_item")
         require_text(reason, "reason", "请写明立案理由。")
         investigators = list(dict.fromkeys(investigators))
         for officer in investigators:
             if officer.agency_id != case.agency_id:
-                raise invalid(f"{officer.name}不是本机关的执法人员。", field="investigators")
+                raise bad_input(ErrorCode.NOT_IN_CASE, f"{officer.name}不是本机关的执法人员。", field="investigators")
         grants = _competence_checks(act, case, item=violation_item, place=place, on=act.on)
         act.check(org_rules.place_within_jurisdiction, case.agency, place, case.agency.government.subtree_ids())
         start = act_ended_on or act_date
@@ -124,6 +128,8 @@ def filing_propose(
             act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
             act.check(people_rules.no_declared_conflict, officer, party, conflicts_between(officer, party, act.on))
         if not investigators:
+            # No investigator named: two_investigators_assigned refuses, and there is no
+            # officer for the per-officer rules to check.
             act.passed(people_rules.officer_certified)
             act.passed(people_rules.no_declared_conflict)
         act.enforce()
@@ -153,7 +159,7 @@ def filing_propose(
 
 
 def filing_approve(
-    *, actor, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
+    *, actor: User, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
 ) -> Case:
     """批准立案：自立案之日起计算九十日的决定期限（行政处罚法第六十条）。"""
     with acting.run("filing_approve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
@@ -166,16 +172,18 @@ def filing_approve(
             case.violation_item.health_or_finance and case.harmful_consequence,
         )
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
-        for co in case.officers.select_related("officer").filter(ended_on__isnull=True):
-            act.check(people_rules.officer_certified, standing_of(co.officer, "penalty", act.on))
+        # The investigators proposed must still be two, certified and free of conflict on the day of approval.
+        investigators = [co.officer for co in case.officers.select_related("officer").filter(ended_on__isnull=True)]
+        act.check(R.two_investigators_assigned, investigators)
+        for officer in investigators:
+            act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
             act.check(
-                people_rules.no_declared_conflict,
-                co.officer,
-                case.party,
-                conflicts_between(co.officer, case.party, act.on),
+                people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
             )
-        act.passed(people_rules.officer_certified)
-        act.passed(people_rules.no_declared_conflict)
+        if not investigators:
+            # Nobody left to check one by one; two_investigators_assigned has refused already.
+            act.passed(people_rules.officer_certified)
+            act.passed(people_rules.no_declared_conflict)
         act.enforce()
         case.filing_number = numbering.next_number(case.acting_agency, "filing", act.on.year)
         case.filed_on = act.on
@@ -186,7 +194,7 @@ def filing_approve(
 
 def filing_refuse(
     *,
-    actor,
+    actor: User,
     case: Case,
     reason: str,
     on: date | None = None,
@@ -205,9 +213,9 @@ def filing_refuse(
 
 def transfer_out(
     *,
-    actor,
+    actor: User,
     case: Case,
-    to_agency,
+    to_agency: Agency,
     reasons: str,
     materials: str,
     on: date | None = None,
@@ -218,9 +226,9 @@ def transfer_out(
     with acting.run("transfer_out", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         if case.violation_item is None:
-            raise invalid("请先确定违法行为，以确定有管辖权的机关。", field="violation_item")
+            raise bad_input(ErrorCode.REQUIRED, "请先确定违法行为，以确定有管辖权的机关。", field="violation_item")
         if to_agency.pk == case.agency_id:
-            raise invalid("不能移送给本机关。", field="to_agency")
+            raise bad_input(ErrorCode.INVALID, "不能移送给本机关。", field="to_agency")
         require_text(reasons, "reasons", "请写明移送理由（本机关无管辖权的依据）。")
         require_text(materials, "materials", "请列明移送的材料。")
         competent = competence.competent_agencies(case.violation_item, case.place, act.on)
@@ -267,12 +275,12 @@ def transfer_out(
         return act.done(changes={"letter_number": letter, "to_agency": to_agency.pk, "received_case": received.pk})
 
 
-def transfer_answer(*, actor, case: Case, answer: str, on: date | None = None) -> Case:
+def transfer_answer(*, actor: User, case: Case | int, answer: str, on: date | None = None) -> Case:
     """接收机关将处理结果书面函告移送机关（D3.4）。``case`` is the receiving agency's case."""
     case_id = case.pk if isinstance(case, Case) else case
     incoming = Transfer.objects.filter(received_case_id=case_id).first()
     if incoming is None:
-        raise invalid("本案不是其他机关移送的案件，无须函告。", field="answer")
+        raise bad_input(ErrorCode.NOTHING_PENDING, "本案不是其他机关移送的案件，无须函告。", field="answer")
     with acting.run("transfer_answer", actor=actor, case=case_id, on=on, also_lock=[incoming.case_id]) as act:
         incoming = Transfer.objects.get(pk=incoming.pk)
         if incoming.answered_on:
@@ -289,120 +297,3 @@ def transfer_answer(*, actor, case: Case, answer: str, on: date | None = None) -
             clauses=["D3.4"],
         )
         return act.done(changes={"answer": answer, "to_case": incoming.case_id})
-
-
-def officer_assign(
-    *, actor, case: Case, officer, lead: bool = False, on: date | None = None, expected_version: int | None = None
-) -> Case:
-    """指派承办人员：持证（D3.1b）、无利害关系（D3.7）、未被决定回避、未在本案其他环节办理事项（D3.3）。"""
-    with acting.run("officer_assign", actor=actor, case=case, on=on, expected_version=expected_version) as act:
-        case = act.case
-        if officer.agency_id != case.agency_id:
-            raise invalid(f"{officer.name}不是本机关的执法人员。", field="officer")
-        if case.officers.filter(officer=officer, ended_on__isnull=True).exists():
-            raise invalid(f"{officer.name}已是本案承办人员。", field="officer")
-        act.check(people_rules.officer_certified, standing_of(officer, "penalty", act.on))
-        act.check(
-            people_rules.no_declared_conflict, officer, case.party, conflicts_between(officer, case.party, act.on)
-        )
-        act.check(R.recused_officer_excluded, officer, granted_recusals(case, officer))
-        stages = {}
-        if officer.user_id:
-            stages = {p.stage: Stage(p.stage).label for p in case.participations.filter(user_id=officer.user_id)}
-        act.check(R.stages_separated, officer.name, Stage.INVESTIGATION, Stage.INVESTIGATION.label, stages)
-        act.enforce()
-        if lead:
-            case.officers.filter(lead=True).update(lead=False)
-            case.lead_officer = officer
-        CaseOfficer.objects.create(case=case, officer=officer, lead=lead, assigned_on=act.on)
-        return act.done(changes={"officer": officer.pk, "lead": lead})
-
-
-def recusal_apply(*, actor, case: Case, officer, applicant: str, grounds: str, on: date | None = None) -> Recusal:
-    """登记回避申请：执法人员主动申请、当事人申请或机关依职权提出（D3.7）。调查在决定前照常进行。"""
-    with acting.run("recusal_apply", actor=actor, case=case, on=on) as act:
-        case = act.case
-        if officer.pk not in all_investigator_ids(case):
-            raise invalid(f"{officer.name}不是本案承办人员。", field="officer")
-        if case.recusals.filter(officer=officer, granted__isnull=True).exists():
-            raise conflict(f"{officer.name}的回避申请尚待决定。")
-        recusal = save(
-            Recusal(
-                case=case,
-                officer=officer,
-                applicant=applicant,
-                grounds=require_text(grounds, "grounds", "请写明申请回避的理由。"),
-                applied_on=act.on,
-            )
-        )
-        act.done(changes={"recusal": recusal.pk, "officer": officer.pk, "applicant": applicant, "grounds": grounds})
-        return recusal
-
-
-def recusal_decide(
-    *, actor, case: Case, recusal: Recusal, granted: bool, reason: str = "", on: date | None = None
-) -> Recusal:
-    """机关负责人决定是否回避；决定回避的，该人员退出本案（D3.7，行政处罚法第四十三条）。"""
-    with acting.run("recusal_decide", actor=actor, case=case, on=on) as act:
-        case = act.case
-        recusal = Recusal.objects.get(pk=recusal.pk, case=case)
-        if not recusal.pending:
-            raise conflict("该回避申请已经决定。")
-        act.check(R.recusal_decision_reasoned, granted, reason)
-        act.enforce()
-        recusal.granted, recusal.decision_reason = granted, reason
-        recusal.decided_on, recusal.decided_by = act.on, actor
-        recusal.save(update_fields=["granted", "decision_reason", "decided_on", "decided_by"])
-        if granted:
-            case.officers.filter(officer=recusal.officer, ended_on__isnull=True).update(
-                ended_on=act.on, end_reason="决定回避", lead=False
-            )
-            if case.lead_officer_id == recusal.officer_id:
-                case.lead_officer = None
-        act.done(changes={"recusal": recusal.pk, "granted": granted, "reason": reason})
-        return recusal
-
-
-def terminate(*, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None) -> Case:
-    """终止调查（如当事人死亡、组织终止且无权利义务承受人），写明理由。"""
-    with acting.run("terminate", actor=actor, case=case, on=on, expected_version=expected_version) as act:
-        case = act.case
-        case.end_reason = require_text(reason, "reason", "请写明终止调查的理由。")
-        case.ended_on = act.on
-        return act.done(changes={"reason": reason})
-
-
-def extension_approve(*, actor, case: Case, days: int, reason: str, on: date | None = None) -> Extension:
-    """批准延长办案期限（行政处罚法第六十条）：期限届满前批准，每次不超过规定天数。"""
-    with acting.run("extension_approve", actor=actor, case=case, on=on) as act:
-        case = act.case
-        if case.decision_due_on is None:
-            raise invalid("案件尚未立案，没有办案期限。", field="days")
-        act.check(R.extension_allowed, case.decision_due_on, act.on, int(days), reason)
-        act.enforce()
-        previous = case.decision_due_on
-        new_due = workdays.add_days(previous, int(days))
-        extension = save(
-            Extension(
-                case=case, approved_on=act.on, days=days, reason=reason, previous_due_on=previous, new_due_on=new_due
-            )
-        )
-        case.decision_due_on = new_due
-        act.done(changes={"days": days, "reason": reason})
-        return extension
-
-
-__all__ = [
-    "Status",
-    "clue_register",
-    "extension_approve",
-    "filing_approve",
-    "filing_propose",
-    "filing_refuse",
-    "officer_assign",
-    "recusal_apply",
-    "recusal_decide",
-    "terminate",
-    "transfer_answer",
-    "transfer_out",
-]

@@ -3,35 +3,36 @@ of custody (行政处罚法第四十六条), relatives (D5.6), the investigation
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from django.core.files import File
 from django.db.models import Max
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, evidence_store
 from zhifa.cases import rules as R
+from zhifa.cases.facts import granted_recusals, live_investigator_ids
+from zhifa.cases.inputs import bad_input, clean_terms, require_text
 from zhifa.cases.models import Case, CustodyEvent, Evidence, Inspection, Outcome, Relative, Report
-from zhifa.cases.services._common import (
-    check_articles,
-    check_outcome_terms,
-    clean_terms,
-    granted_recusals,
-    live_investigator_ids,
-    require_text,
-    save,
-)
-from zhifa.core.errors import invalid
+from zhifa.cases.services._steps import check_articles, save
+from zhifa.cases.services.discretion import LISTED_FACTORS, assess, facts_of
+from zhifa.core.error_codes import ErrorCode
+from zhifa.discretion import rules as discretion_rules
+from zhifa.law.models import Article
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def inspection_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     kind: str,
     place: str,
     subject: str,
-    officers,
+    officers: Iterable[Officer],
     certificates_shown: bool,
     record: str,
     signed_by_subject: bool = True,
@@ -54,11 +55,16 @@ def inspection_record(
             )
             act.check(R.recused_officer_excluded, officer, granted_recusals(case, officer))
             act.check(R.assigned_investigator, officer, live)
-        for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
-            act.passed(rule)
+        if not officers:
+            # No officer named: two_certified_officers refuses, and there is no officer for
+            # the per-officer rules to check.
+            for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
+                act.passed(rule)
         act.enforce()
         if not signed_by_subject and not refusal_note.strip():
-            raise invalid("被检查人或被询问人未签字的，请注明拒绝签字的情况。", field="refusal_note")
+            raise bad_input(
+                ErrorCode.REQUIRED, "被检查人或被询问人未签字的，请注明拒绝签字的情况。", field="refusal_note"
+            )
         inspection = save(
             Inspection(
                 case=case,
@@ -86,13 +92,13 @@ def inspection_record(
 
 def evidence_add(
     *,
-    actor,
+    actor: User,
     case: Case,
     kind: str,
     title: str,
     source: str,
     collected_on: date,
-    content,
+    content: File | None,
     filename: str = "",
     content_type: str = "",
     description: str = "",
@@ -106,16 +112,16 @@ def evidence_add(
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         act.enforce()
         if collected_on > act.on:
-            raise invalid("取得日期不得晚于登记日期。", field="collected_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "取得日期不得晚于登记日期。", field="collected_on")
         if collected_on < case.received_on:
-            raise invalid("取得日期不得早于收到线索的日期。", field="collected_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "取得日期不得早于收到线索的日期。", field="collected_on")
         if inspection is not None and inspection.case_id != case.pk:
-            raise invalid("所选笔录不属于本案。", field="inspection")
+            raise bad_input(ErrorCode.NOT_IN_CASE, "所选笔录不属于本案。", field="inspection")
         if content is None:
-            raise invalid("请上传证据文件。", field="content")
+            raise bad_input(ErrorCode.REQUIRED, "请上传证据文件。", field="content")
         sha, size = evidence_store.store(content)
         if size == 0:
-            raise invalid("证据文件是空的。", field="content")
+            raise bad_input(ErrorCode.INVALID, "证据文件是空的。", field="content")
         number = (case.evidence.aggregate(n=Max("number"))["n"] or 0) + 1
         evidence = save(
             Evidence(
@@ -147,12 +153,12 @@ def evidence_add(
 
 
 def custody_record(
-    *, actor, evidence: Evidence, action: str, holder: str, note: str = "", on: date | None = None
+    *, actor: User, evidence: Evidence, action: str, holder: str, note: str = "", on: date | None = None
 ) -> CustodyEvent:
     """记录证据保管链的一环：入库、移交、调取、归还、封存。"""
     with acting.run("custody_record", actor=actor, case=evidence.case_id, on=on) as act:
         if act.on < evidence.collected_on:
-            raise invalid("保管记录的日期不得早于证据取得日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "保管记录的日期不得早于证据取得日期。", field="on")
         event = CustodyEvent(
             evidence=evidence,
             on=act.on,
@@ -168,7 +174,7 @@ def custody_record(
 
 def relative_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     name: str,
     relation: str,
@@ -200,14 +206,14 @@ def relative_record(
 
 def report_submit(
     *,
-    actor,
+    actor: User,
     case: Case,
     facts: str,
     evidence_summary: str,
     outcome: str,
     reasons: str,
     terms: dict | None = None,
-    basis_articles=(),
+    basis_articles: Iterable[Article] = (),
     circumstances: dict | None = None,
     lenient_new_law: bool = False,
     lenient_reason: str = "",
@@ -219,9 +225,7 @@ def report_submit(
     on: date | None = None,
 ) -> Report:
     """调查终结，提交调查终结报告：事实、证据、依据（D3.10a）和处理意见。处理意见偏离裁量基准
-    建议档次的，须书面说明理由（D3.6），并送法制审核。"""
-    from zhifa.cases.services.discretion import assess
-
+    建议档次的，须书面说明理由（D3.6），并送法制审核。情节只能是法律和裁量基准列明的（D1.2）。"""
     with acting.run("report_submit", actor=actor, case=case, on=on) as act:
         case = act.case
         terms = clean_terms(terms)
@@ -232,8 +236,10 @@ def report_submit(
             act, articles, act_date=case.act_date, on=act.on, lenient=lenient_new_law, lenient_reason=lenient_reason
         )
         if outcome not in Outcome.values:
-            raise invalid("请选择处理意见。", field="outcome")
+            raise bad_input(ErrorCode.INVALID, "请选择处理意见。", field="outcome")
         circumstances = dict(circumstances or {})
+        # The engine proposes from the circumstances, so a factor it may not weigh stops the act here.
+        act.refuse_now(discretion_rules.only_listed_factors, list(facts_of(case, circumstances)[0]), LISTED_FACTORS)
         assessment = assess(case, circumstances, act.on, outcome, terms)
         summary = assessment.summary()
         act.check(
@@ -242,8 +248,8 @@ def report_submit(
             f"{summary.get('outcome', '')}，{summary.get('tier', '')}",
             departure_reasons,
         )
+        act.check(R.terms_match_outcome, outcome, terms)
         act.enforce()
-        check_outcome_terms(outcome, terms)
         for name, value in (
             ("major_public_interest", major_public_interest),
             ("complex_case", complex_case),
@@ -280,7 +286,7 @@ def report_submit(
 
 
 def investigation_reopen(
-    *, actor, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, reason: str, on: date | None = None, expected_version: int | None = None
 ) -> Case:
     """退回补充调查：调查终结后发现需要补充事实或证据的，由机关负责人退回。"""
     with acting.run("investigation_reopen", actor=actor, case=case, on=on, expected_version=expected_version) as act:

@@ -3,37 +3,35 @@ hearings (D5.3a)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.utils import timezone
 
+from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering
 from zhifa.cases import rules as R
+from zhifa.cases.facts import all_investigator_ids, current_notice, latest_report, live_investigator_ids, terms_of
+from zhifa.cases.inputs import bad_input, clean_terms, defence_points, require_text
 from zhifa.cases.models import Case, Defence, DefencePoint, Hearing, Notice, Outcome, ServiceMethod, Waiver
-from zhifa.cases.services._common import (
-    all_investigator_ids,
-    clean_terms,
-    current_notice,
-    latest_report,
-    live_investigator_ids,
-    require_text,
-    save,
-    terms_of,
-)
-from zhifa.core.errors import conflict, forbidden, invalid
+from zhifa.cases.services._steps import save
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import conflict, forbidden
 from zhifa.law import rules as law_rules
+from zhifa.law.models import Article
 from zhifa.people import rules as people_rules
+from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
 
 
 def notice_issue(
     *,
-    actor,
+    actor: User,
     case: Case,
     facts: str | None = None,
     reasons: str | None = None,
     terms: dict | None = None,
-    basis_articles=None,
+    basis_articles: Iterable[Article] | None = None,
     states_defence_right: bool = True,
     states_hearing_right: bool | None = None,
     on: date | None = None,
@@ -44,7 +42,9 @@ def notice_issue(
         case = act.case
         report = latest_report(case)
         if report is None or report.outcome != Outcome.PENALTY:
-            raise invalid("调查终结报告的处理意见为给予行政处罚的，方须事先告知。", field="outcome")
+            raise bad_input(
+                ErrorCode.INVALID, "调查终结报告的处理意见为给予行政处罚的，方须事先告知。", field="outcome"
+            )
         facts = report.facts if facts is None else facts
         reasons = report.reasons if reasons is None else reasons
         terms = clean_terms(terms) if terms is not None else terms_of(report)
@@ -59,7 +59,9 @@ def notice_issue(
         act.check(R.notice_states_hearing_right, grounds, states_hearing_right)
         for article in articles:
             act.check(law_rules.basis_is_law_or_rule, article)
-        act.passed(law_rules.basis_is_law_or_rule)
+        if not articles:
+            # No article cited: notice_complete refuses the notice; none to test for its rank.
+            act.passed(law_rules.basis_is_law_or_rule)
         act.enforce()
         case.notices.filter(superseded=False).update(superseded=True)
         notice.number = numbering.next_number(case.acting_agency, "notice", act.on.year)
@@ -78,18 +80,18 @@ def notice_issue(
 
 
 def notice_serve(
-    *, actor, case: Case, method: str, served_to: str, on: date | None = None, expected_version: int | None = None
+    *, actor: User, case: Case, method: str, served_to: str, on: date | None = None, expected_version: int | None = None
 ) -> Notice:
     """送达事先告知书：自送达之日起计算陈述申辩和要求听证的期限。"""
     with acting.run("notice_serve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         notice = current_notice(case)
         if notice is None or notice.served_on:
-            raise invalid("请先制作事先告知书。", field="notice")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "请先制作事先告知书。", field="notice")
         if act.on < notice.issued_on:
-            raise invalid("送达日期不得早于告知书的制作日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "送达日期不得早于告知书的制作日期。", field="on")
         if method not in ServiceMethod.values:
-            raise invalid("请选择送达方式。", field="method")
+            raise bad_input(ErrorCode.INVALID, "请选择送达方式。", field="method")
         act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
         act.enforce()
         notice.served_on, notice.service_method = act.on, method
@@ -101,7 +103,7 @@ def notice_serve(
 
 def waiver_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     statement: str,
     in_writing: bool,
@@ -116,7 +118,7 @@ def waiver_record(
         act.enforce()
         notice = current_notice(case)
         if act.on < notice.served_on:
-            raise invalid("放弃声明的日期不得早于告知书送达日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "放弃声明的日期不得早于告知书送达日期。", field="on")
         waiver = save(
             Waiver(
                 case=case,
@@ -132,23 +134,19 @@ def waiver_record(
         return waiver
 
 
-def _points(points) -> list[dict]:
-    result = []
-    for p in points or ():
-        if isinstance(p, dict):
-            result.append({"kind": p.get("kind") or DefencePoint.Kind.REASON, "text": (p.get("text") or "").strip()})
-        else:
-            result.append({"kind": DefencePoint.Kind.REASON, "text": str(p).strip()})
-    return result
-
-
 def defence_record(
-    *, actor, case: Case, made_by: str, points, form: str = Defence.Form.WRITTEN, on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    made_by: str,
+    points: Iterable[dict | str],
+    form: str = Defence.Form.WRITTEN,
+    on: date | None = None,
 ) -> Defence:
     """逐项记录当事人提出的事实、理由和证据（D5.2a，行政处罚法第四十五条）。"""
     with acting.run("defence_record", actor=actor, case=case, on=on) as act:
         case = act.case
-        points = _points(points)
+        points = defence_points(points)
         act.check(R.defence_points_recorded, [p["text"] for p in points])
         act.enforce()
         defence = save(
@@ -167,7 +165,7 @@ def defence_record(
 
 
 def defence_review(
-    *, actor, case: Case, point: DefencePoint, adopted: bool | None, reason: str, on: date | None = None
+    *, actor: User, case: Case, point: DefencePoint, adopted: bool | None, reason: str, on: date | None = None
 ) -> DefencePoint:
     """复核一项陈述申辩：采纳或不采纳，写明理由；成立的，应当采纳（行政处罚法第四十五条）。"""
     with acting.run("defence_review", actor=actor, case=case, on=on) as act:
@@ -185,19 +183,23 @@ def defence_review(
 
 
 def hearing_request(
-    *, actor, case: Case, requested_on: date | None = None, form: str = "written", on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    requested_on: date | None = None,
+    form: str = Hearing.RequestForm.WRITTEN,
+    on: date | None = None,
 ) -> Hearing:
     """登记当事人要求听证：告知后五日内提出（D5.3a，行政处罚法第六十四条）。"""
     with acting.run("hearing_request", actor=actor, case=case, on=on) as act:
         case = act.case
         notice = current_notice(case)
-        if not notice.states_hearing_right:
-            raise invalid("本案拟作出的处罚不属于听证范围，告知书未告知听证权利；当事人可以陈述、申辩。", field="on")
+        act.refuse_now(R.hearing_within_scope, notice.states_hearing_right)
         if case.hearings.filter(notice=notice, held_on__isnull=True, withdrawn_on__isnull=True).exists():
             raise conflict("当事人已要求听证，尚未举行。")
         requested_on = requested_on or act.on
         if requested_on > act.on:
-            raise invalid("要求听证的日期不得晚于登记日期。", field="requested_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "要求听证的日期不得晚于登记日期。", field="requested_on")
         act.check(R.hearing_requested_in_time, notice.served_on, requested_on)
         act.enforce()
         hearing = save(Hearing(case=case, notice=notice, requested_on=requested_on, request_form=form))
@@ -205,21 +207,21 @@ def hearing_request(
         return hearing
 
 
-def _open_hearing(case: Case, hearing=None) -> Hearing:
+def _open_hearing(case: Case, hearing: Hearing | int | None = None) -> Hearing:
     qs = case.hearings.filter(held_on__isnull=True, withdrawn_on__isnull=True)
     if hearing is not None:
         qs = qs.filter(pk=hearing.pk if isinstance(hearing, Hearing) else hearing)
     found = qs.order_by("-requested_on", "-pk").first()
     if found is None:
-        raise invalid("没有待举行的听证。", field="hearing")
+        raise bad_input(ErrorCode.NOTHING_PENDING, "没有待举行的听证。", field="hearing")
     return found
 
 
 def hearing_schedule(
     *,
-    actor,
+    actor: User,
     case: Case,
-    chair,
+    chair: Officer,
     scheduled_at: datetime,
     place: str,
     notified_on: date | None = None,
@@ -233,12 +235,12 @@ def hearing_schedule(
         hearing = _open_hearing(case, hearing)
         notified_on = notified_on or act.on
         if notified_on > act.on:
-            raise invalid("通知日期不得晚于今天。", field="notified_on")
+            raise bad_input(ErrorCode.DATE_ORDER, "通知日期不得晚于今天。", field="notified_on")
         if timezone.is_naive(scheduled_at):
             scheduled_at = timezone.make_aware(scheduled_at)
         day = timezone.localtime(scheduled_at).date()
         if chair.agency_id != case.agency_id:
-            raise invalid(f"{chair.name}不是本机关的人员。", field="chair")
+            raise bad_input(ErrorCode.NOT_IN_CASE, f"{chair.name}不是本机关的人员。", field="chair")
         act.check(R.hearing_chair_not_investigator, chair, all_investigator_ids(case))
         act.check(people_rules.officer_certified, standing_of(chair, "hearing", act.on))
         act.check(people_rules.no_declared_conflict, chair, case.party, conflicts_between(chair, case.party, act.on))
@@ -260,11 +262,11 @@ def hearing_schedule(
 
 def hearing_record(
     *,
-    actor,
+    actor: User,
     case: Case,
     transcript: str,
     party_attended: bool,
-    points=(),
+    points: Iterable[dict | str] = (),
     hearing: Hearing | None = None,
     on: date | None = None,
 ) -> Hearing:
@@ -273,19 +275,19 @@ def hearing_record(
         case = act.case
         hearing = _open_hearing(case, hearing)
         if hearing.chair_id is None:
-            raise invalid("听证尚未安排。", field="hearing")
+            raise bad_input(ErrorCode.NOTHING_PENDING, "听证尚未安排。", field="hearing")
         if act.officer is None or act.officer.pk != hearing.chair_id:
             raise forbidden("只有本次听证的主持人可以记录听证。")
         act.check(R.hearing_chair_not_investigator, act.officer, all_investigator_ids(case))
         act.enforce()
         if act.on < timezone.localtime(hearing.scheduled_at).date():
-            raise invalid("听证举行日期不得早于通知的听证日期。", field="on")
+            raise bad_input(ErrorCode.DATE_ORDER, "听证举行日期不得早于通知的听证日期。", field="on")
         hearing.held_on, hearing.party_attended = act.on, party_attended
         hearing.transcript = require_text(transcript, "transcript", "请记录听证笔录。")
         hearing.save(update_fields=["held_on", "party_attended", "transcript"])
-        points = _points(points)
+        points = defence_points(points)
         if any(not p["text"] for p in points):
-            raise invalid("听证中提出的事项不能为空。", field="points")
+            raise bad_input(ErrorCode.REQUIRED, "听证中提出的事项不能为空。", field="points")
         defence = None
         if points:
             defence = save(
@@ -311,7 +313,7 @@ def hearing_record(
 
 
 def hearing_withdraw(
-    *, actor, case: Case, statement: str, hearing: Hearing | None = None, on: date | None = None
+    *, actor: User, case: Case, statement: str, hearing: Hearing | None = None, on: date | None = None
 ) -> Hearing:
     """登记当事人撤回听证要求。"""
     with acting.run("hearing_withdraw", actor=actor, case=case, on=on) as act:

@@ -15,6 +15,9 @@ from decimal import Decimal
 
 from zhifa.cases import services
 from zhifa.cases.models import Case
+from zhifa.core import workdays
+from zhifa.law.models import Article, LegalBasis, ViolationItem
+from zhifa.org.models import Power
 from zhifa.testing import make_agency, make_city_and_district, make_officer, make_party, make_user
 
 _seq = itertools.count(1)
@@ -24,8 +27,6 @@ D0 = date(2026, 3, 2)
 
 
 def wd(start: date, n: int) -> date:
-    from zhifa.core import workdays
-
     return workdays.add_working_days(start, n)
 
 
@@ -62,9 +63,6 @@ def staff(agency, role: str, name: str, *, fields=("penalty",), officer=True, **
 
 
 def make_world() -> World:
-    from zhifa.law.models import Article, LegalBasis, ViolationItem
-    from zhifa.org.models import Power
-
     city, district = make_city_and_district()
     agency = make_agency(
         district,

@@ -9,7 +9,7 @@ from django.db import connection
 
 from zhifa.cases import numbering, services
 from zhifa.cases.models import Case, Status
-from zhifa.cases.tests.builders import D0, clue, make_world, propose, wd
+from zhifa.cases.tests.builders import D0, clue, executing, make_world, propose, wd
 from zhifa.core.errors import DomainError
 from zhifa.core.models import AuditEvent
 
@@ -64,8 +64,6 @@ def test_approving_and_refusing_filing_at_once(monkeypatch):
 
 
 def test_two_payments_with_the_same_receipt_at_once_record_one():
-    from zhifa.cases.tests.builders import executing
-
     w = make_world()
     case = executing(w)
 

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from zhifa.cases import services
-from zhifa.cases.models import Case, Status
-from zhifa.cases.tests.builders import D0, decision_pending, filed, notified, reported, wd
+from zhifa.cases.models import Case, Participation, Status
+from zhifa.cases.rules import legal_review_passed
+from zhifa.cases.tests.builders import D0, decision_pending, executing, filed, notified, reported, staff, wd
 from zhifa.core.errors import DomainError
 from zhifa.law.models import Article, LegalBasis
 from zhifa.testing import assert_refused
@@ -24,8 +25,6 @@ def _to_decision(w, case, on=None):
 
 @pytest.mark.clause("D3.3")
 def test_the_investigator_cannot_decide_the_same_case(w):
-    from zhifa.cases.tests.builders import staff
-
     # An investigator who is also a head (a deputy head leading the case) is still refused.
     head_inv, head_inv_officer = staff(w.agency, "head", "吴副局长")
     case = filed(w)
@@ -67,11 +66,8 @@ def test_the_head_who_approved_filing_does_not_decide_it(w):
 
 @pytest.mark.clause("D3.3")
 def test_the_decider_cannot_then_execute(w):
-    from zhifa.cases.tests.builders import executing
-
     case = executing(w)
     # the executing officer records payments (services.payment_record); the decider may not
-    from zhifa.cases.tests.builders import staff
 
     # A head who decided is not an officer; an officer who investigated cannot execute.
     with pytest.raises(DomainError) as e:
@@ -94,7 +90,6 @@ def test_legal_review_for_major_public_interest_by_a_non_investigator(w):
     case = decision_pending(w, major_public_interest=True)
     assert case.status == Status.LEGAL_REVIEW
     # An investigator holding the reviewer role may not review the case.
-    from zhifa.cases.models import Participation
 
     Participation.objects.create(
         case=case, user=w.reviewer, stage="investigation", first_act="inspection_record", first_on=wd(D0, 2)
@@ -117,7 +112,6 @@ def test_no_decision_without_a_passed_legal_review_where_required(w):
     case = Case.objects.get(pk=case.pk)
     assert case.status == Status.INVESTIGATING
     # A review that did not pass does not allow a decision, whatever the path back.
-    from zhifa.cases.rules import legal_review_passed
 
     assert legal_review_passed(["案情疑难复杂"], case.legal_reviews.get()) is not None
     assert legal_review_passed(["案情疑难复杂"], None).code == "legal_review_passed"
@@ -348,3 +342,15 @@ def test_a_stale_version_is_a_conflict(w):
     with pytest.raises(DomainError) as e:  # the same act again: the case has moved on
         services.decision_submit(actor=w.zhang, case=case, on=wd(D0, 12))
     assert e.value.status == 409
+
+
+@pytest.mark.clause("D3.10c")
+def test_a_penalty_states_its_terms_and_no_penalty_states_none(w):
+    case = decision_pending(w)
+    with pytest.raises(DomainError) as e:
+        services.decide(actor=w.head2, case=case, outcome="no_penalty_minor", terms={"fine": "100"}, on=wd(D0, 13))
+    assert_refused(e, "D3.10c", code="terms_match_outcome", field="outcome")
+    with pytest.raises(DomainError) as e:
+        services.decide(actor=w.head2, case=case, terms={}, on=wd(D0, 13))
+    assert_refused(e, "D3.10c", code="terms_match_outcome", field="fine")
+    assert Case.objects.get(pk=case.pk).status == Status.DECISION_PENDING

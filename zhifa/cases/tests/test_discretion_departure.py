@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from zhifa.cases import services
-from zhifa.cases.models import Case, Status
+from zhifa.cases.checklist import legal_review_grounds
+from zhifa.cases.models import Case, Decision, Report, Status
 from zhifa.cases.tests.builders import D0, filed, inspect, wd
 from zhifa.core.errors import DomainError
 from zhifa.discretion.models import Departure
@@ -74,8 +75,6 @@ def test_the_case_page_shows_the_proposal_and_its_trace(linked, client):
 
 
 def services_grounds(case):
-    from zhifa.cases.checklist import legal_review_grounds
-
     return legal_review_grounds(Case.objects.get(pk=case.pk))
 
 
@@ -105,7 +104,6 @@ def test_a_head_cannot_leave_the_tier_without_reasons_and_review(linked):
     with pytest.raises(DomainError) as exc:
         services.decide(actor=w.head2, case=case, terms={"fine": "60000"}, on=wd(D0, 14))
     assert_refused(exc, "D3.6", code="departure_reasoned")
-    from zhifa.cases.models import Decision
 
     assert not Departure.objects.exists() and not Decision.objects.filter(case=case).exists()
     assert Case.objects.get(pk=case.pk).status == Status.DECISION_PENDING
@@ -123,3 +121,22 @@ def test_a_decision_within_the_tier_explains_the_discretion_and_counts_nothing(l
 def test_an_item_without_a_benchmark_records_why(w):
     _case, rep = report(w, "3000", circumstances={"first_offence": True})
     assert "尚无已公布的裁量基准" in rep.discretion["unavailable"]
+
+
+@pytest.mark.clause("D1.2")
+@pytest.mark.parametrize("with_benchmark", [True, False])
+def test_a_report_naming_a_factor_the_law_does_not_list_is_refused(w, with_benchmark):
+    if with_benchmark:
+        w.item.code = "SC-001"
+        w.item.save()
+    with pytest.raises(DomainError) as exc:
+        report(w, "70000", REASONS, circumstances={**FACTS, "attitude": "当事人态度恶劣"})
+    assert_refused(exc, "D1.2", code="only_listed_factors", field="attitude")
+    assert not Report.objects.exists()
+
+
+def test_an_engine_refusal_is_the_reports_refusal_not_no_benchmark(linked):
+    with pytest.raises(DomainError) as exc:
+        report(linked, "70000", circumstances={**FACTS, "goods_value": "很多"})
+    assert exc.value.status == 400 and exc.value.field == "goods_value"
+    assert not Report.objects.exists()

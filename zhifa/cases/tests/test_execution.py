@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from zhifa.cases import periods, services
+from zhifa.cases import periods, selectors, services
+from zhifa.cases import rules as R
 from zhifa.cases.models import Case, Status
-from zhifa.cases.services._common import obligation
-from zhifa.cases.tests.builders import D0, executing, wd
+from zhifa.cases.obligations import obligation
+from zhifa.cases.tests.builders import D0, decided, executing, wd
 from zhifa.core.errors import DomainError
 from zhifa.org.models import Power
 from zhifa.testing import assert_refused
@@ -242,7 +243,6 @@ def test_a_court_application_only_after_the_remedy_periods_and_within_three_mont
     with pytest.raises(DomainError) as e:
         services.court_apply(actor=w.wang, case=case, court="渝中区人民法院", measures="……", on=date(2026, 5, 6))
     assert_refused(e, "D1.4", code="court_application_window")
-    from zhifa.cases import rules as R
 
     assert R.court_application_window(SERVED, date(2026, 9, 21)) is None
     late = R.court_application_window(SERVED, date(2026, 12, 22))
@@ -280,6 +280,7 @@ def test_a_case_closes_only_when_its_file_is_complete_then_is_archived_in_order(
     assert Case.objects.get(pk=case.pk).status == Status.ARCHIVED
 
 
+@pytest.mark.clause("D5.4")
 def test_a_follow_up_that_hears_problems_answers_them(w):
     case = executing(w)
     with pytest.raises(DomainError) as e:
@@ -292,6 +293,7 @@ def test_a_follow_up_that_hears_problems_answers_them(w):
             on=SERVED + timedelta(days=2),
         )
     assert e.value.field == "response"
+    assert_refused(e, "D5.4", code="followup_answers_problems", field="response")
 
 
 @pytest.mark.clause("D1.4")
@@ -359,6 +361,7 @@ def test_on_the_spot_collection_only_up_to_100_yuan_and_handed_over_within_two_d
     assert Case.objects.get(pk=case.pk).status == Status.EXECUTED
 
 
+@pytest.mark.clause("D3.8")
 def test_the_simple_procedure_requires_showing_the_certificate(w):
     with pytest.raises(DomainError) as e:
         services.simple_penalty(
@@ -374,12 +377,12 @@ def test_the_simple_procedure_requires_showing_the_certificate(w):
             on=D0,
         )
     assert_refused(e, "D3.8", field="certificates_shown")
+    assert_refused(e, "D3.8", code="certificates_shown_on_the_spot")
+    assert not Case.objects.exists()
 
 
 @pytest.mark.clause("D2.3")
 def test_no_figure_counts_fine_revenue_per_officer(w, client):
-    from zhifa.cases import selectors
-
     case = executing(w)
     _pay(w, case, "3240", SERVED + timedelta(days=1), receipt="R-1")
     board = selectors.workbench(w.wang, today=SERVED + timedelta(days=2))
@@ -392,8 +395,6 @@ def test_no_figure_counts_fine_revenue_per_officer(w, client):
 
 @pytest.mark.clause("D1.4")
 def test_the_decision_is_served_within_seven_working_days_or_the_delay_explained(w):
-    from zhifa.cases.tests.builders import decided
-
     case = decided(w)  # decided on wd(D0, 13)
     late = wd(wd(D0, 13), 8)
     with pytest.raises(DomainError) as e:

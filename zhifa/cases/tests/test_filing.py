@@ -7,12 +7,12 @@ import pytest
 
 from zhifa.cases import services
 from zhifa.cases.models import Case, Status
-from zhifa.cases.tests.builders import D0, clue, propose, wd
+from zhifa.cases.tests.builders import D0, clue, propose, staff, wd
 from zhifa.core.errors import DomainError
 from zhifa.core.models import AuditEvent
 from zhifa.org.models import Delegation, Power
-from zhifa.people.models import ConflictOfInterest
-from zhifa.testing import assert_refused, make_officer
+from zhifa.people.models import CertificateVerification, ConflictOfInterest
+from zhifa.testing import assert_refused, make_agency, make_government, make_officer, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,6 @@ def test_an_agency_without_confirmed_standing_may_not_file(w):
 
 @pytest.mark.clause("D3.1a")
 def test_a_place_outside_the_agencys_area_is_refused(w):
-    from zhifa.testing import make_government
-
     elsewhere = make_government("江北区", "district", w.city, code="500105")
     case = clue(w)
     with pytest.raises(DomainError) as e:
@@ -79,9 +77,6 @@ def test_a_place_outside_the_agencys_area_is_refused(w):
 
 @pytest.mark.clause("D3.1a")
 def test_an_entrusted_organisation_files_within_scope_and_period_in_the_delegators_name(w):
-    from zhifa.cases.tests.builders import staff
-    from zhifa.testing import make_agency
-
     team = make_agency(w.district, name="渝中区市场监管综合执法队", kind="entrusted", case_prefix="渝中执法队")
     delegation = Delegation.objects.create(
         kind="entrustment",
@@ -222,8 +217,6 @@ def test_an_investigator_whose_certificate_expired_last_month_cannot_be_assigned
 
 @pytest.mark.clause("D3.1b")
 def test_a_user_without_an_officer_record_cannot_act(w):
-    from zhifa.testing import make_user
-
     clerk = make_user("officer", agency=w.agency, username="clerk")
     with pytest.raises(DomainError) as e:
         services.clue_register(actor=clerk, source="complaint", received_on=D0, summary="……", on=D0)
@@ -232,8 +225,6 @@ def test_a_user_without_an_officer_record_cannot_act(w):
 
 @pytest.mark.clause("D3.1b")
 def test_a_certificate_not_verified_for_last_year_stops_the_head_approving(w):
-    from zhifa.people.models import CertificateVerification
-
     case = propose(w, clue(w))
     CertificateVerification.objects.filter(certificate__officer=w.head_officer, year=2025).delete()
     with pytest.raises(DomainError) as e:
@@ -319,8 +310,6 @@ def test_a_clue_for_another_agency_is_transferred_by_letter_and_answered(w):
         on=D0,
     )
     with pytest.raises(DomainError) as e:  # not to an agency that lacks the power either
-        from zhifa.testing import make_agency
-
         services.transfer_out(
             actor=w.head,
             case=case,

@@ -9,7 +9,7 @@ import pytest
 
 from zhifa.cases import evidence_store, services
 from zhifa.cases.models import CaseOfficer, Evidence, Status
-from zhifa.cases.tests.builders import D0, evidence_file, filed, wd
+from zhifa.cases.tests.builders import D0, evidence_file, filed, reported, wd
 from zhifa.core.errors import DomainError
 from zhifa.testing import assert_refused, make_officer
 
@@ -258,8 +258,6 @@ def test_a_case_in_another_agency_is_not_found(w):
 
 
 def test_the_investigation_report_records_outcome_and_basis(w):
-    from zhifa.cases.tests.builders import reported
-
     case = reported(w)
     assert case.status == Status.REPORTED
     report = case.reports.get()

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from zhifa.cases import services
-from zhifa.cases.models import Status
-from zhifa.cases.tests.builders import D0, TERMS_LARGE, hearing_datetime, notified, reported, wd
+from zhifa.cases.models import Case, Notice, Status
+from zhifa.cases.rules import hearing_grounds
+from zhifa.cases.tests.builders import D0, TERMS_LARGE, hearing_datetime, notified, reported, staff, wd
 from zhifa.core.errors import DomainError
 from zhifa.testing import assert_refused
 
@@ -59,8 +60,6 @@ def test_no_decision_before_the_defence_period_has_run(w):
 
 @pytest.mark.clause("D3.9a")
 def test_the_head_cannot_decide_early_either(w):
-    from zhifa.cases.models import Case
-
     case = notified(w)
     services.waiver_record(actor=w.zhang, case=case, statement="本人放弃陈述申辩权利。", in_writing=True, on=wd(D0, 5))
     case = _submit(w, case, wd(D0, 5))
@@ -164,9 +163,6 @@ def test_a_large_fine_notice_must_state_the_hearing_right(w):
 
 @pytest.mark.clause("D5.3a")
 def test_hearing_thresholds_differ_for_citizens_and_organisations(w):
-    from zhifa.cases.models import Notice
-    from zhifa.cases.rules import hearing_grounds
-
     on = wd(D0, 4)
     assert hearing_grounds(Notice(fine=Decimal("5000")), True, on)  # a citizen: 5,000 reaches the threshold
     assert not hearing_grounds(Notice(fine=Decimal("4999.99")), True, on)
@@ -262,7 +258,6 @@ def test_the_decision_waits_for_the_hearing_which_then_requires_legal_review(w):
     with pytest.raises(DomainError) as e:
         services.hearing_record(actor=w.zhang, case=case, transcript="……", party_attended=True, on=day)
     assert_refused(e, "D3.1b", code="officer_certified")
-    from zhifa.cases.tests.builders import staff
 
     other_chair, _ = staff(w.agency, "officer", "孙主持", fields=("penalty", "hearing"))
     with pytest.raises(DomainError) as e:
@@ -292,3 +287,12 @@ def test_a_party_may_withdraw_its_hearing_request(w):
     services.hearing_request(actor=w.zhang, case=case, on=wd(served, 1))
     services.hearing_withdraw(actor=w.zhang, case=case, statement="本公司撤回听证申请。", on=wd(served, 2))
     assert _submit(w, case, wd(served, 6)).status == Status.DECISION_PENDING
+
+
+@pytest.mark.clause("D5.3a")
+def test_no_hearing_is_organised_for_a_penalty_outside_the_hearing_range(w):
+    case = notified(w)  # 3,000 yuan for an organisation: the notice states no hearing right
+    with pytest.raises(DomainError) as e:
+        services.hearing_request(actor=w.zhang, case=case, on=wd(D0, 5))
+    assert_refused(e, "D5.3a", code="hearing_within_scope")
+    assert not case.hearings.exists()

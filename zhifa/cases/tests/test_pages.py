@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from zhifa.cases import forms, selectors, services
 from zhifa.cases.models import Case, Status
 from zhifa.cases.tests.builders import D0, clue, executing, filed, notified, propose, reported, wd
+from zhifa.cases.transitions import TRANSITIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +26,6 @@ def test_the_home_page_after_login_is_the_workbench(client, w):
 
 @pytest.mark.clause("D1.4")
 def test_the_workbench_shows_overdue_cases_red_and_nearly_due_ones_yellow(client, w):
-    from zhifa.cases import selectors
-
     overdue = filed(w)  # its 90-day limit ran out in June 2026
     board = selectors.workbench(w.zhang, today=overdue.decision_due_on + timedelta(days=1))
     assert [r.level for r in board["rows"]] == ["red"] and board["counts"]["red"] == 1
@@ -39,16 +40,12 @@ def test_the_workbench_shows_overdue_cases_red_and_nearly_due_ones_yellow(client
 
 @pytest.mark.clause("D1.4")
 def test_the_filing_deadline_is_fifteen_working_days(w):
-    from zhifa.cases import selectors
-
     case = clue(w)
     d = selectors.deadline_of(case, D0)
     assert d.label == "决定是否立案" and d.due == wd(D0, 15) == D0 + timedelta(days=21)
 
 
 def test_the_head_sees_approvals_and_the_reviewer_the_review_queue(client, w):
-    from zhifa.cases import services
-
     pending = propose(w, clue(w))
     client.force_login(w.head)
     page = html(client.get("/cases/workbench/"))
@@ -171,8 +168,6 @@ def test_a_stale_page_gets_a_conflict_message(client, w):
 
 
 def test_evidence_is_uploaded_on_its_page_and_downloaded_after_its_hash_is_checked(client, w):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     case = filed(w)
     client.force_login(w.zhang)
     res = client.post(
@@ -231,8 +226,6 @@ def test_the_simple_procedure_page(client, w):
 
 
 def test_relatives_are_shown_to_staff_marked_never_published(client, w):
-    from zhifa.cases import services
-
     case = filed(w, party=w.person)
     services.relative_record(
         actor=w.zhang, case=case, name="甲某之女", relation="女儿", age_group="minor", on=wd(D0, 2)
@@ -272,16 +265,11 @@ def test_the_payment_form_records_a_bank_receipt(client, w):
 
 
 def test_every_act_has_a_form_and_every_form_an_act(w):
-    from zhifa.cases import forms
-    from zhifa.cases.transitions import TRANSITIONS
-
     creating = {"clue_register", "simple_penalty"}
     assert set(forms.FORMS) == set(TRANSITIONS) - creating
 
 
 def test_the_executing_officer_keeps_the_case_on_the_workbench_the_investigators_too(w):
-    from zhifa.cases import selectors, services
-
     case = executing(w)
     services.payment_record(
         actor=w.wang,

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from zhifa.cases import api
 from zhifa.cases.tests.builders import D0, wd
+from zhifa.cases.transitions import TRANSITIONS
 from zhifa.core.models import AuditEvent
 from zhifa.testing import Api, assert_api_refused
 
@@ -468,8 +470,36 @@ def test_the_list_filters_and_searches_by_party_number_and_violation(as_, w):
 
 
 def test_every_act_has_an_api_operation():
-    from zhifa.cases import api
-    from zhifa.cases.transitions import TRANSITIONS
-
     operations = {op.view_func.__name__ for view in api.router.path_operations.values() for op in view.operations}
     assert set(TRANSITIONS) <= operations
+
+
+@pytest.mark.clause("D3.8")
+def test_an_on_the_spot_penalty_is_made_through_the_api(as_, w):
+    body = {
+        "party_id": w.person.pk,
+        "violation_item_id": w.item.pk,
+        "place_id": w.district.pk,
+        "act_date": D0,
+        "facts": "执法人员当场发现当事人违法经营。",
+        "terms": {"fine": "50"},
+        "basis_article_ids": [w.article.pk],
+        "certificates_shown": True,
+        "collect_on_spot": True,
+        "ticket_number": "渝财票0009",
+        "on": D0,
+    }
+    refused = as_(w.zhang).post("cases/simple", {**body, "certificates_shown": False})
+    assert_api_refused(refused, 422, clause="D3.8", code="certificates_shown_on_the_spot")
+    case = ok(as_(w.zhang).post("cases/simple", body), 201)
+    assert case["procedure"] == "simple" and case["status"] == "executing"  # until the cash is handed over
+    assert case["decision"]["number"].startswith("渝中市监简罚") and case["payments"][0]["method"] == "on_spot"
+    # The party has one shape, in the detail and in a row of the list.
+    assert case["party"] == {"id": w.person.pk, "name": w.person.name, "kind": "person"}
+    assert ok(as_(w.zhang).get("cases/"))["items"][0]["party"] == case["party"]
+
+
+def test_a_path_that_names_no_case_is_a_404_in_the_error_contract(as_, w):
+    assert_api_refused(as_(w.zhang).get("cases/simple-penalty"), 404, code="not_found")
+    assert_api_refused(as_(w.zhang).get("cases/abc/timeline"), 404, code="not_found")
+    assert as_(w.zhang).get("cases/simple").status_code == 405  # the simple procedure only takes a POST

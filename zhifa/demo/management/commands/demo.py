@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
 
 def _case_count() -> int:
-    """Cases loaded by zhifa.cases.demo, if the case procedure is installed."""
+    """Cases loaded by zhifa.demo.cases (the case procedure's demo cases)."""
     from django.apps import apps
 
     try:

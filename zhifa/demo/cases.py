@@ -14,9 +14,17 @@ from decimal import Decimal
 
 from stdnum.cn import ric
 
-from zhifa.cases import services
+from zhifa.accounts.models import User
+from zhifa.accounts.services import user_create
+from zhifa.cases import periods, services
 from zhifa.cases.models import Case
-from zhifa.core import workdays
+from zhifa.core import clock, workdays
+from zhifa.demo.world import Login
+from zhifa.law.models import ViolationItem
+from zhifa.org.models import Agency, Post
+from zhifa.parties.models import Party
+from zhifa.people import services as people
+from zhifa.people.models import Officer
 
 PASSWORD = "zhifa-demo"
 
@@ -39,15 +47,9 @@ def fwd(d: date, n: int) -> date:
 
 class _Demo:
     def __init__(self, actor, world=None):
-        from zhifa.accounts.models import User
-        from zhifa.law.models import ViolationItem
-        from zhifa.org.models import Agency
-        from zhifa.parties.models import Party
-        from zhifa.people.models import Officer
-
         self.admin = actor
         self.world = world
-        self.today = getattr(world, "today", None) or date.today()
+        self.today = getattr(world, "today", None) or clock.today()
         self.agency = Agency.objects.get(code="yz-scj")
         self.city_agency = Agency.objects.filter(code="yz-cgj").first()
         self.district = self.agency.government
@@ -69,10 +71,6 @@ class _Demo:
 
     # --- people the separation of stages needs ------------------------------------------
     def person(self, username: str, display: str, role: str, fields, birth: date):
-        from zhifa.accounts.services import user_create
-        from zhifa.org.models import Post
-        from zhifa.people import services as people
-
         if username in self.users:
             return self.users[username], self.officers.get(username)
         user = user_create(
@@ -111,8 +109,6 @@ class _Demo:
             )
         self.users[username], self.officers[username] = user, officer
         if self.world is not None and hasattr(self.world, "logins"):
-            from zhifa.demo.world import Login
-
             label = {"head": "机关负责人", "officer": "执法人员"}[role]
             self.world.logins.append(Login(username, PASSWORD, label, self.agency.name, display))
         return user, officer
@@ -488,8 +484,6 @@ class _Demo:
 
 def _filing_day_for_yellow(today: date) -> date:
     """A filing day whose 90-day limit falls one to three working days from ``today``."""
-    from zhifa.cases import periods
-
     for k in range(80, 100):
         f = today - timedelta(days=k)
         if not workdays.is_working_day(f):
@@ -511,8 +505,6 @@ def _ric(birth: date, serial: int) -> str:
 
 
 def _user_of(agency, role):
-    from zhifa.accounts.models import User
-
     return User.objects.filter(agency=agency, role=role, officer__isnull=False).order_by("username").first()
 
 

@@ -1,0 +1,68 @@
+"""Facts about a case that acts, pages and the API all read: who investigates it, its
+latest report, its current notice and the waiver against it, the points of defence still
+to be reviewed, the last legal review.
+
+Reads only (no writes, no rules). The services gather these facts for the rules they
+check; selectors, presenters, views and forms show them. Payment obligations are in
+:mod:`zhifa.cases.obligations`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from zhifa.cases.models import Case, DefencePoint, LegalReview, Notice, PenaltyTerms, Recusal, Report, Waiver
+from zhifa.people.models import Officer
+
+
+def live_investigators(case: Case, on: date) -> list[Officer]:
+    """The officers assigned to investigate ``case`` and not withdrawn on ``on``."""
+    return [co.officer for co in case.officers.select_related("officer").all() if co.live_on(on)]
+
+
+def live_investigator_ids(case: Case, on: date) -> set[int]:
+    return {o.pk for o in live_investigators(case, on)}
+
+
+def all_investigator_ids(case: Case) -> set[int]:
+    """Everyone ever assigned to investigate the case (a recused investigator still investigated)."""
+    return set(case.officers.values_list("officer_id", flat=True))
+
+
+def granted_recusals(case: Case, officer: Officer) -> list[Recusal]:
+    return [r for r in case.recusals.all() if r.officer_id == officer.pk and r.granted]
+
+
+def latest_report(case: Case) -> Report | None:
+    return case.reports.order_by("-submitted_on", "-pk").first()
+
+
+def current_notice(case: Case) -> Notice | None:
+    return case.notices.filter(superseded=False).order_by("-issued_on", "-pk").first()
+
+
+def waiver_for(notice: Notice | None) -> Waiver | None:
+    if notice is None:
+        return None
+    return notice.waivers.order_by("-on", "-pk").first()
+
+
+def unreviewed_points(case: Case) -> list[DefencePoint]:
+    return list(
+        DefencePoint.objects.filter(defence__case=case, adopted__isnull=True).order_by("defence__received_on", "number")
+    )
+
+
+def last_legal_review(case: Case) -> LegalReview | None:
+    """The most recent legal review that has been carried out (its result may be passed or returned)."""
+    return case.legal_reviews.filter(reviewer__isnull=False).order_by("-reviewed_on", "-pk").first()
+
+
+def pending_legal_review(case: Case) -> LegalReview | None:
+    """The legal review waiting for a reviewer."""
+    return case.legal_reviews.filter(reviewer__isnull=True).order_by("-submitted_on", "-pk").first()
+
+
+def terms_of(record: PenaltyTerms | None) -> dict:
+    """The penalty terms a report, notice or decision states (all empty when there is none)."""
+    return record.terms() if record is not None else dict.fromkeys(PenaltyTerms.TERM_FIELDS)

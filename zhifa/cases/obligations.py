@@ -1,0 +1,81 @@
+"""What the party owes under a decision on a date (行政处罚法第六十六条、第七十二条): the
+principal (fine and confiscation), the late fee accrued, what it has paid, the next due
+date, and whether everything the decision imposes has been performed.
+
+Reads only, beside :mod:`zhifa.cases.periods` which computes the dates and the late fee.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from zhifa.cases import periods
+from zhifa.cases.models import Case, Decision, Payment, PaymentPlan, PenaltyTerms
+
+
+@dataclass
+class Obligation:
+    """What the party owes under a decision on a date: the principal (fine and confiscation),
+    the late fee accrued, what it has paid, and the next due date."""
+
+    principal: Decimal
+    late_fee: Decimal
+    paid: Decimal
+    next_due: date | None
+    first_overdue: date | None
+
+    @property
+    def owed(self) -> Decimal:
+        return self.principal + self.late_fee
+
+    @property
+    def outstanding(self) -> Decimal:
+        return max(self.owed - self.paid, Decimal("0"))
+
+    @property
+    def settled(self) -> bool:
+        return self.paid >= self.owed
+
+
+def current_plan(case: Case) -> PaymentPlan | None:
+    """The payment plan in force: the one approved last (the standard plan, a deferral or instalments)."""
+    return case.payment_plans.order_by("-approved_on", "-pk").first()
+
+
+def obligation(case: Case, on: date) -> Obligation:
+    decision: Decision | None = getattr(case, "decision", None)
+    principal = decision.money_total if decision else Decimal("0")
+    payments = list(case.payments.all())
+    paid = sum((p.amount for p in payments), Decimal("0"))
+    plan = current_plan(case)
+    instalments = list(plan.instalments.all()) if plan else []
+    fee = (
+        periods.late_fee(
+            fine=decision.fine if decision else None,
+            principal=principal,
+            instalments=instalments,
+            payments=payments,
+            on=on,
+        )
+        if instalments
+        else Decimal("0.00")
+    )
+    states = periods.allocate(instalments, payments)
+    unsettled = [s for s in states if s.paid < s.amount]
+    next_due = unsettled[0].due_on if unsettled else None
+    overdue = [s.due_on for s in unsettled if s.due_on < on]
+    return Obligation(principal, fee, paid, next_due, overdue[0] if overdue else None)
+
+
+def obligations_met(case: Case, on: date) -> bool:
+    """The money is paid (with any late fee), cash collected on the spot has been handed over,
+    and any non-monetary penalty has been performed."""
+    decision = getattr(case, "decision", None)
+    if decision is None:
+        return False
+    money_ok = obligation(case, on).settled
+    non_money = any(getattr(decision, f) for f in PenaltyTerms.NON_MONETARY_TO_EXECUTE)
+    handed = all(p.handed_over_on for p in case.payments.filter(method=Payment.Method.ON_SPOT))
+    return money_ok and handed and (not non_money or decision.performed_on is not None)

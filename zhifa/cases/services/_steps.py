@@ -1,0 +1,42 @@
+"""Steps several acts take (private to the services): saving a record of the act, and
+checking the legal basis an act cites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from zhifa.cases import rules as R
+from zhifa.cases.acting import Act
+from zhifa.core.records import validation_to_domain
+from zhifa.law import rules as law_rules
+from zhifa.law.models import Article
+
+
+def save(instance: models.Model, exclude: Sequence[str] = ()) -> models.Model:
+    """Validate and save a record of the act (its audit is the act's, written by ``done``)."""
+    try:
+        instance.full_clean(exclude=list(exclude) or None)
+    except ValidationError as exc:
+        raise validation_to_domain(exc) from None
+    instance.save()
+    return instance
+
+
+def check_articles(
+    act: Act, articles: Sequence[Article], *, act_date: date | None, on: date, lenient: bool, lenient_reason: str
+) -> None:
+    """D3.10a: each article from a law, regulation or rule, in force on the act's date (or,
+    applying the more lenient new law, on the decision's date; 行政处罚法第三十七条)."""
+    act.check(R.lenient_new_law_reasoned, lenient, lenient_reason)
+    if not articles:
+        act.passed(law_rules.basis_is_law_or_rule)
+        act.passed(law_rules.basis_in_force)
+        return
+    for article in articles:
+        act.check(law_rules.basis_is_law_or_rule, article)
+        when = on if lenient else (act_date or on)
+        act.check(law_rules.basis_in_force, article, when)
