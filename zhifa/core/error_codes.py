@@ -32,4 +32,3 @@ class ErrorCode(StrEnum):
     MALFORMED_BODY = "malformed_body"  # a request body that cannot be read (bad JSON, multipart without boundary)
     # requests
     CSRF_FAILED = "csrf_failed"  # a browser-session write without the CSRF token
-    METHOD_NOT_ALLOWED = "method_not_allowed"
