@@ -94,8 +94,8 @@ def declares_refusals(app) -> set[str]:
     }
 
 
-def kind_of(failure) -> str:
-    if isinstance(failure, ServerError):
+def kind_of(failure, status: int) -> str:
+    if isinstance(failure, ServerError) or status >= 500:
         return "server error"
     if isinstance(failure, UndefinedStatusCode | UndefinedContentType):
         return "undocumented"
@@ -119,9 +119,16 @@ def fuzz_operation(operation, headers, found, label) -> None:
         except BaseExceptionGroup as group:  # every failing check, sorted below
             for failure in group.exceptions:
                 title = getattr(failure, "title", type(failure).__name__)
-                found.add((label, kind_of(failure), response.status_code, title))
+                found.add((label, kind_of(failure, response.status_code), response.status_code, title))
         except AssertionError as failure:
-            found.add((label, kind_of(failure), response.status_code, getattr(failure, "title", str(failure)[:200])))
+            found.add(
+                (
+                    label,
+                    kind_of(failure, response.status_code),
+                    response.status_code,
+                    getattr(failure, "title", str(failure)[:200]),
+                )
+            )
 
     run()
 
