@@ -1,5 +1,7 @@
 from ninja import Router, Schema
 
+from zhifa.core.api_schemas import errors
+
 router = Router(tags=["账户"])
 
 
@@ -12,7 +14,7 @@ class MeOut(Schema):
     government_id: int | None
 
 
-@router.get("me", response=MeOut, summary="当前用户")
+@router.get("me", response={200: MeOut, **errors(401)}, summary="当前用户")
 def me(request):
     u = request.auth
     return MeOut(
