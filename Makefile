@@ -20,11 +20,12 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 ## make run: install, migrate the SQLite database under var/, load the demo data once, serve on 127.0.0.1:8000
+## (with DEBUG on: the only place it is on)
 run: $(STAMP)
 	mkdir -p var
 	$(BIN)/zhifa migrate --noinput
 	$(BIN)/zhifa demo
-	$(BIN)/zhifa runserver $(HOST):$(PORT)
+	ZHIFA_DEBUG=1 $(BIN)/zhifa runserver $(HOST):$(PORT)
 
 system-deps:
 	scripts/system-deps

@@ -2,5 +2,7 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhifa.settings")
+# A server started without settings gets production settings (DEBUG off, secrets from the
+# environment), never the development defaults.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhifa.settings.production")
 application = get_asgi_application()

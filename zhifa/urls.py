@@ -19,3 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+handler400 = "zhifa.core.error_pages.bad_request"
+handler403 = "zhifa.core.error_pages.permission_denied"
+handler404 = "zhifa.core.error_pages.page_not_found"
+handler500 = "zhifa.core.error_pages.server_error"

@@ -4,9 +4,12 @@ browser session (with CSRF on unsafe methods)."""
 from __future__ import annotations
 
 from ninja.security import HttpBearer, SessionAuth
+from ninja.utils import check_csrf
 
 from zhifa.accounts.models import ApiToken
 from zhifa.core import clock
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import DomainError
 
 
 class TokenAuth(HttpBearer):
@@ -26,7 +29,23 @@ class TokenAuth(HttpBearer):
 
 
 class StaffSession(SessionAuth):
-    """The logged-in browser session; CSRF is checked on unsafe methods."""
+    """The logged-in browser session; CSRF is checked on unsafe methods.
+
+    Without a logged-in session there is nothing to protect, so an anonymous write is
+    "not logged in" (401), not a CSRF failure; a logged-in write without the token is
+    refused in Chinese (403) and nothing is done.
+    """
+
+    def _get_key(self, request):
+        if not (request.user.is_authenticated and request.user.is_active):
+            return None
+        if self.csrf and not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise DomainError.of(
+                ErrorCode.CSRF_FAILED,
+                "缺少或无效的 CSRF 令牌：浏览器中请刷新页面后重试；API 客户端请使用令牌（Authorization: Bearer …）。",
+                status=403,
+            )
+        return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request, key):
         user = super().authenticate(request, key)

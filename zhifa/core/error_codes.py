@@ -26,3 +26,9 @@ class ErrorCode(StrEnum):
     NOTHING_PENDING = "nothing_pending"  # the act needs a record the case does not have (yet)
     DUPLICATE = "duplicate"  # the same thing recorded twice (a receipt number, an assignment)
     NOT_SETTLED = "not_settled"  # money still owed where the act needs it paid
+    NUL_CHARACTER = "nul_character"  # text with a NUL (U+0000), which no column can store
+    NOT_ASCII_NUMBER = "not_ascii_number"  # a number in full-width or other non-ASCII digits
+    OUT_OF_RANGE = "out_of_range"  # an integer beyond what a database column holds
+    MALFORMED_BODY = "malformed_body"  # a request body that cannot be read (bad JSON, multipart without boundary)
+    # requests
+    CSRF_FAILED = "csrf_failed"  # a browser-session write without the CSRF token

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
 
+from zhifa.core import inputs
 from zhifa.core.errors import DomainError
 
 
@@ -43,12 +46,46 @@ def date_widgets(form_class_fields: dict) -> None:
             field.widget = DateInput()
 
 
+class _NoNul(ProhibitNullCharactersValidator):
+    message = inputs.NUL_MESSAGE  # Django's Chinese translation of its own message is wrong
+
+
+NUMBER_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)
+
+
+def _half_width_first(to_python):
+    """A number field's parser that refuses full-width digits instead of reading them (zhifa.core.inputs)."""
+
+    def parse(value):
+        if isinstance(value, str):
+            try:
+                inputs.ascii_number(value)
+            except ValueError as exc:
+                raise ValidationError(str(exc), code="not_ascii_number") from None
+        return to_python(value)
+
+    return parse
+
+
+def input_rules(fields) -> None:
+    """The rules of :mod:`zhifa.core.inputs` on every field of a form: no NUL in text,
+    numbers in half-width digits. Forms that do not subclass ZhifaForm call it too."""
+    for field in fields.values():
+        if isinstance(field, forms.CharField):
+            field.validators = [
+                _NoNul() if isinstance(v, ProhibitNullCharactersValidator) else v for v in field.validators
+            ]
+        if isinstance(field, NUMBER_FIELDS):
+            field.to_python = _half_width_first(field.to_python)
+
+
 class ZhifaForm(forms.Form):
-    """Base form: browser date pickers, Chinese "required" messages."""
+    """Base form: browser date pickers, Chinese "required" messages, the input rules."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         date_widgets(self.fields)
+        input_rules(self.fields)
         for field in self.fields.values():
             field.error_messages.setdefault("required", "此项为必填项。")
 
@@ -57,3 +94,4 @@ class ZhifaModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         date_widgets(self.fields)
+        input_rules(self.fields)

@@ -89,7 +89,7 @@ def government_get(request, pk: int):
 def government_create(request, payload: GovernmentIn):
     data = payload.dict()
     parent_id = data.pop("parent_id")
-    parent = selectors.government_get(parent_id) if parent_id else None
+    parent = reference(selectors.government_get, parent_id or None, "parent_id")
     return Status(201, services.government_create(actor=request.auth, parent=parent, **data))
 
 
@@ -100,7 +100,7 @@ def government_update(request, pk: int, payload: GovernmentPatch):
     data = payload.dict(exclude_unset=True)
     if "parent_id" in data:
         pid = data.pop("parent_id")
-        data["parent"] = selectors.government_get(pid) if pid else None
+        data["parent"] = reference(selectors.government_get, pid or None, "parent_id")
     return services.government_update(actor=request.auth, government=selectors.government_get(pk), **data)
 
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from zhifa.core.forms import ZhifaModelForm
+from zhifa.core.forms import ZhifaForm, ZhifaModelForm
 from zhifa.parties.models import Party
 
 
@@ -25,3 +25,21 @@ class PartyForm(ZhifaModelForm):
     def _post_clean(self):
         # Model validation (identifier rules, uniqueness) is the service's, with clearer messages.
         pass
+
+
+class PartyCorrectionForm(PartyForm):
+    reason = forms.CharField(
+        label="更正理由", max_length=500, widget=forms.Textarea(attrs={"rows": 2}), help_text="记入更正记录和审计日志"
+    )
+
+    class Meta(PartyForm.Meta):
+        fields = [*PartyForm.Meta.fields, "reason"]
+
+
+class LookupForm(ZhifaForm):
+    purpose = forms.CharField(
+        label="查询事由",
+        max_length=200,
+        required=False,  # the rule refuses an empty purpose, citing its clause
+        help_text="如“受理投诉，核实被投诉人身份”；事由、查询人和时间记入审计日志",
+    )

@@ -29,6 +29,15 @@ class Party(models.Model):
         related_name="parties",
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    registered_by_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name="登记机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="registered_parties",
+        help_text="登记该当事人的执法机关：在它立案之前，由它更正登记错误",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "当事人"
@@ -66,3 +75,45 @@ class Party(models.Model):
         from django.urls import reverse
 
         return reverse("parties:party_detail", args=[self.pk])
+
+
+class PartyLookup(models.Model):
+    """A look-up of a party's personal information outside one's own cases, with its purpose.
+
+    Recorded (and audited) before the information is shown; it lets the same user see the
+    party for ``ZHIFA_PARTY_LOOKUP_HOURS`` hours (zhifa.parties.selectors).
+    """
+
+    party = models.ForeignKey(Party, verbose_name="当事人", on_delete=models.PROTECT, related_name="lookups")
+    user = models.ForeignKey(
+        "accounts.User", verbose_name="查询人", on_delete=models.PROTECT, related_name="party_lookups"
+    )
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name="查询人所在机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    purpose = models.CharField("查询事由", max_length=200)
+    at = models.DateTimeField("查询时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "当事人信息查询记录"
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["party", "user", "at"])]
+
+
+class PartyCorrection(models.Model):
+    """A correction of a party's registered information: who, for which agency, why, what changed."""
+
+    party = models.ForeignKey(Party, verbose_name="当事人", on_delete=models.PROTECT, related_name="corrections")
+    user = models.ForeignKey(
+        "accounts.User", verbose_name="更正人", on_delete=models.PROTECT, related_name="party_corrections"
+    )
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name="更正机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField("更正理由", max_length=500)
+    changes = models.JSONField("更正内容", default=dict)
+    at = models.DateTimeField("更正时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "当事人信息更正记录"
+        ordering = ["-at"]

@@ -1,10 +1,12 @@
-"""Acts on the parties registry: registering and correcting a party, each audited.
+"""Acts on the parties registry: registering, looking up and correcting a party, each audited.
 
-A party (the regulated party, 行政管理相对人) is one shared record across agencies, so
-an officer, reviewer or head of any agency, the legal affairs office and the
-administrator may register and correct it. Identity numbers and credit codes are
-checked with python-stdnum (zhifa.core.identifiers); a bad one is refused at its field
-with a Chinese message, and a party is registered once.
+A party (the regulated party, 行政管理相对人) is one record shared across agencies: an
+officer, reviewer or head of any agency, or the legal affairs office, may register it
+(once: a registered identifier is refused with the existing party's name). Its personal
+information serves the cases on it (zhifa.parties.selectors): anyone else states a
+purpose first (:func:`party_lookup`), and only the agencies that hold it correct it, with
+a reason (:func:`party_correct`, rule ``party_corrected_by_its_holder``, D5.6).
+Identity numbers and credit codes are checked in zhifa.core.identifiers.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from zhifa.accounts.access import require_role
-from zhifa.accounts.models import Role
+from zhifa.accounts.access import require_login, require_role
+from zhifa.accounts.models import AGENCY_ROLES, Role
 from zhifa.core import identifiers
+from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, invalid
 from zhifa.core.records import assign, save_record
-from zhifa.parties.models import Party
+from zhifa.core.rules import enforce
+from zhifa.parties import rules, selectors
+from zhifa.parties.models import Party, PartyCorrection, PartyLookup
 
 WRITERS = (Role.OFFICER, Role.REVIEWER, Role.HEAD, Role.LEGAL_OFFICE)
 FIELDS = ("kind", "name", "id_number", "uscc", "legal_representative", "address", "phone", "government")
@@ -103,18 +108,43 @@ def party_register(
             address=address.strip(),
             phone=phone.strip(),
             government=government,
+            registered_by_agency_id=actor.agency_id if actor.role in AGENCY_ROLES else None,
         )
         return save_record(actor=actor, instance=party, act="party.register")
 
 
-def party_update(*, actor, party: Party, **data) -> Party:
-    """更正当事人信息（包括号码）：更正后的号码同样校验并且不得与他人重复。"""
+def party_lookup(*, actor, party: Party, purpose: str) -> PartyLookup:
+    """查询当事人信息：在本机关案件之外查看当事人的身份证号码、住址和电话，写明事由并记入审计日志（D5.6）。"""
+    with transaction.atomic():
+        require_login(actor)
+        enforce(rules.party_lookup_states_purpose(purpose))
+        lookup = PartyLookup(
+            party=party,
+            user=actor,
+            agency_id=actor.agency_id,
+            purpose=purpose.strip(),
+        )
+        return save_record(actor=actor, instance=lookup, act="party.lookup", clauses=["D5.6"], agency=actor.agency_id)
+
+
+def party_correct(*, actor, party: Party, reason: str, **data) -> Party:
+    """更正当事人信息（包括号码）：由持有该当事人的执法机关写明理由更正（D5.6）；
+    更正后的号码同样校验并且不得与他人重复。"""
     unknown = set(data) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {unknown}")
     with transaction.atomic():
-        require_role(actor, *WRITERS, action="更正当事人信息")
+        require_login(actor)
         party = Party.objects.select_for_update().get(pk=party.pk)
+        enforce(
+            rules.party_corrected_by_its_holder(
+                role=actor.role, agency_id=actor.agency_id, holder_ids=selectors.holder_ids(party)
+            ),
+            status=403,
+        )
+        reason = (reason or "").strip()
+        if not reason:
+            raise DomainError.of(ErrorCode.REQUIRED, "请写明更正理由。", field="reason", status=400)
         kind = data.get("kind", party.kind)
         id_number, uscc = check_identifier(kind, data.get("id_number", party.id_number), data.get("uscc", party.uscc))
         _refuse_duplicate(id_number, uscc, exclude_pk=party.pk)
@@ -125,4 +155,18 @@ def party_update(*, actor, party: Party, **data) -> Party:
         changes = assign(party, data)
         if not changes:
             return party
-        return save_record(actor=actor, instance=party, act="party.update", changes=changes)
+        save_record(actor=actor, instance=party, act="party.correct", changes=changes, clauses=["D5.6"])
+        save_record(
+            actor=actor,
+            instance=PartyCorrection(
+                party=party,
+                user=actor,
+                agency_id=actor.agency_id,
+                reason=reason,
+                changes={k: [str(v[0]), str(v[1])] for k, v in changes.items()},
+            ),
+            act="party.correction",
+            clauses=["D5.6"],
+            agency=actor.agency_id,
+        )
+        return party

@@ -1,3 +1,7 @@
-"""Default settings: the embedded SQLite database under var/, for a developer or a demo."""
+"""zhifa's settings: `development` (the `zhifa` command's default: SQLite under var/,
+secrets generated there once), `production` (the servers' default: everything from the
+environment), `test` (the suite). All share `base`.
 
-from .base import *  # noqa: F403
+This package module itself defines nothing, so that importing `zhifa.settings.production`
+never runs the development defaults (which would generate secrets under var/).
+"""

@@ -40,7 +40,9 @@ AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
 # Public keys (base64) of signing keys replaced earlier: their checkpoints stay valid.
 AUDIT_PREVIOUS_PUBLIC_KEYS = [k for k in os.environ.get("ZHIFA_AUDIT_PREVIOUS_PUBLIC_KEYS", "").split(",") if k]
 
-DEBUG = os.environ.get("ZHIFA_DEBUG", "1") == "1"
+# Off unless the developer's own `make run` turns it on (ZHIFA_DEBUG=1): a debug page shows
+# tracebacks, settings and local variables to whoever causes an error.
+DEBUG = os.environ.get("ZHIFA_DEBUG") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("ZHIFA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_filters",
+    "ninja",  # the API docs page from ninja's static files, not a CDN
+    "csp",
     "axes",
     "zhifa.core",
     "zhifa.accounts",
@@ -74,7 +78,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zhifa.core.middleware.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "zhifa.core.middleware.DomainErrorMiddleware",
     # Axes last: it throttles repeated failed logins (see AXES_* below).
     "axes.middleware.AxesMiddleware",
@@ -130,18 +136,51 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Refusals in Chinese in the base layout: a form posted without its CSRF token, and
+# the 400/403/404/500 pages (zhifa.core.error_pages, templates 4xx.html/500.html).
+CSRF_FAILURE_VIEW = "zhifa.core.error_pages.csrf_failure"
+# API lists return at most this many items a page (limit); larger limits are refused.
+NINJA_PAGINATION_MAX_LIMIT = 500
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# Repeated failed logins: after 5 failures for one username from one address,
-# that pair is locked for 15 minutes.
+# Repeated failed logins: after 5 failures for one username from one client address,
+# that (username, address) pair is locked for 15 minutes. The pair, not the username:
+# someone who knows an officer's username cannot lock the officer out from elsewhere.
+# The client address is the connection's, or, when the connection comes from a proxy
+# listed in ZHIFA_TRUSTED_PROXIES (nginx's address or network, comma-separated; default
+# none), the address that proxy saw (zhifa.accounts.addresses).
+ZHIFA_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("ZHIFA_TRUSTED_PROXIES", "").split(",") if p.strip()]
+AXES_CLIENT_IP_CALLABLE = "zhifa.accounts.addresses.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp; Django 6's built-in SECURE_CSP replaces it when we move to
+# Django 6: the same directives go into SECURE_CSP and the "csp" app and middleware go).
+# Scripts only from our own static files: no inline script, no inline event handler, no eval,
+# so markup that slips into a page cannot run. Styles still allow 'unsafe-inline' because
+# templates carry style attributes and a few <style> blocks; moving them into zhifa.css
+# would let style-src drop it (docs/SECURITY.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -165,6 +204,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ZHIFA_LOG_LEVEL", "WARNING")},
 }
+
+# How long a party look-up (with its recorded purpose) shows that party's personal
+# information to the user who made it (zhifa.parties.selectors).
+ZHIFA_PARTY_LOOKUP_HOURS = 8
 
 # Where the Decision and the law texts this deployment loads come from.
 ZHIFA_DATA_DIR = PACKAGE_DIR / "data"

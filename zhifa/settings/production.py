@@ -1,19 +1,37 @@
-"""Production settings: `DJANGO_SETTINGS_MODULE=zhifa.settings.production`.
+"""Production settings: `DJANGO_SETTINGS_MODULE=zhifa.settings.production` (the default of
+`zhifa.wsgi` and `zhifa.asgi`, so a bare `gunicorn zhifa.wsgi` runs with these).
 
-Requires ZHIFA_SECRET_KEY, ZHIFA_AUDIT_SIGNING_KEY, ZHIFA_ALLOWED_HOSTS and
-DATABASE_URL in the environment; serve behind a TLS-terminating proxy (nginx) that
-sets X-Forwarded-Proto.
+DEBUG is off. Nothing secret is in the repository and nothing is generated on disk: every
+secret and address comes from the environment, and a missing one stops the server at
+start with a message saying what to set and how to make it (see REQUIRED). Serve behind a
+TLS-terminating proxy (nginx) that sets X-Forwarded-Proto and X-Forwarded-For, and list
+its address in ZHIFA_TRUSTED_PROXIES (docs/SECURITY.md).
 """
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+#: What production needs from the environment, and how to make each value.
+REQUIRED = {
+    "ZHIFA_SECRET_KEY": 'Django 的密钥，例如 python3 -c "import secrets; print(secrets.token_urlsafe(50))"',
+    "ZHIFA_AUDIT_SIGNING_KEY": (
+        "签署审计检查点的 Ed25519 种子（32 字节的 base64），例如 "
+        'python3 -c "import base64,secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())"'
+    ),
+    "ZHIFA_ALLOWED_HOSTS": "对外服务的域名，逗号分隔，例如 zhifa.example.gov.cn",
+    "DATABASE_URL": "PostgreSQL 连接串，例如 postgres://zhifa:密码@127.0.0.1:5432/zhifa",
+}
 
-for _name in ("ZHIFA_SECRET_KEY", "ZHIFA_AUDIT_SIGNING_KEY", "ZHIFA_ALLOWED_HOSTS", "DATABASE_URL"):
-    if not os.environ.get(_name):
-        raise ImproperlyConfigured(f"生产环境必须设置环境变量 {_name}")
+_missing = [name for name in REQUIRED if not os.environ.get(name)]
+if _missing:
+    # Checked before the shared settings load, which would otherwise generate development
+    # secrets under var/.
+    raise ImproperlyConfigured(
+        "生产环境缺少环境变量：\n" + "\n".join(f"  {name}：{REQUIRED[name]}" for name in _missing)
+    )
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

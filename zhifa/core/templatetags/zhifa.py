@@ -39,6 +39,7 @@ def cndate(value) -> str:
 
 @register.simple_tag
 def badge(text, colour="grey"):
+    # format_html escapes colour and text; only the literal template is markup.
     return format_html('<span class="badge {}">{}</span>', colour, text)
 
 

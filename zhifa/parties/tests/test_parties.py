@@ -142,17 +142,19 @@ def test_duplicates_are_refused_naming_the_existing_party(api, world):
 
 
 def test_a_party_is_corrected_and_the_correction_audited(api, world):
-    party = make_party(name="错字公司")
-    res = api(world["head"]).patch(f"parties/{party.pk}", {"name": "正字公司", "address": "重庆市渝中区解放碑"})
+    party = make_party(name="错字公司", registered_by_agency=world["head"].agency)
+    res = api(world["head"]).patch(
+        f"parties/{party.pk}", {"name": "正字公司", "address": "重庆市渝中区解放碑", "reason": "营业执照名称登记错误"}
+    )
     assert res.status_code == 200, res.content
     party.refresh_from_db()
     assert party.name == "正字公司"
-    event = AuditEvent.objects.get(act="party.update", object_id=str(party.pk))
+    event = AuditEvent.objects.get(act="party.correct", object_id=str(party.pk))
     assert event.changes["name"] == ["错字公司", "正字公司"]
     other = make_party()
-    res = api(world["head"]).patch(f"parties/{party.pk}", {"uscc": other.uscc})
+    res = api(world["head"]).patch(f"parties/{party.pk}", {"uscc": other.uscc, "reason": "核对"})
     assert_api_refused(res, 409, code="conflict")
-    res = api(world["head"]).patch(f"parties/{party.pk}", {"uscc": "123"})
+    res = api(world["head"]).patch(f"parties/{party.pk}", {"uscc": "123", "reason": "核对"})
     assert assert_api_refused(res, 400)["field"] == "uscc"
 
 
@@ -184,6 +186,7 @@ def test_pages_list_search_register_and_show_errors_at_the_field(client, world):
     party = Party.objects.get(name="新公司")
     assert client.get(party.get_absolute_url()).status_code == 200
     res = client.post(
-        f"/parties/{party.pk}/edit/", {"kind": "organisation", "name": "新公司（更正）", "uscc": party.uscc}
+        f"/parties/{party.pk}/edit/",
+        {"kind": "organisation", "name": "新公司（更正）", "uscc": party.uscc, "reason": "名称漏字"},
     )
     assert res.status_code == 302 and Party.objects.get(pk=party.pk).name == "新公司（更正）"
