@@ -33,9 +33,10 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone as dj_timezone
 
-from zhifa.core import merkle
+from zhifa.core import acts, merkle
 from zhifa.core.clauses import validate
 from zhifa.core.errors import DomainError, invalid, not_found
+from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 
 
 def _text(value: str) -> str:
@@ -43,12 +44,13 @@ def _text(value: str) -> str:
     return value.replace("\x00", "\ufffd")
 
 
-def _plain(value):
-    """JSON-safe, deterministic form of a value recorded in ``changes``."""
+def plain(value):
+    """JSON-safe, deterministic form of a value recorded in ``changes`` (Decimal and
+    float as text, dates ISO, model instances as id and text, sets sorted)."""
     if isinstance(value, dict):
-        return {_text(str(k)): _plain(v) for k, v in value.items()}
+        return {_text(str(k)): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_plain(v) for v in value]
+        items = [plain(v) for v in value]
         return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
     if isinstance(value, models.Model):
         return {"id": value.pk, "repr": _text(str(value)[:200])}
@@ -149,8 +151,8 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
     locked its own rows (locks are then always taken in the same order, domain rows
     first, and the wait is short). Raises RuntimeError outside a transaction.
     """
-    from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 
+    acts.require(act)
     if not connection.in_atomic_block:
         raise RuntimeError("audit.record must run inside the act's transaction (transaction.atomic)")
     # The lock that serialises appends: the next seq, the compact range and the
@@ -172,7 +174,7 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
         object_id=str(obj.pk) if isinstance(obj, models.Model) else "",
         object_repr=_text(str(obj))[:200] if obj is not None else "",
         agency_id=agency_id,
-        changes=_plain(changes or {}),
+        changes=plain(changes or {}),
         clauses=list(validate(clauses if isinstance(clauses, str) else tuple(clauses))),
     )
     leaf = merkle.leaf_hash(event_bytes(event))
@@ -210,14 +212,12 @@ def checkpoint_info(checkpoint) -> dict:
 
 
 def latest_checkpoint():
-    from zhifa.core.models import Checkpoint
 
     return Checkpoint.objects.order_by("-tree_size").first()
 
 
 def checkpoint_at(tree_size: int | None = None):
     """The checkpoint of ``tree_size`` (the latest when None); "not found" otherwise."""
-    from zhifa.core.models import Checkpoint
 
     if tree_size is None:
         checkpoint = latest_checkpoint()
@@ -254,7 +254,6 @@ def _perfect_subtrees(pieces) -> dict[tuple[int, int], bytes]:
     """The stored roots of perfect subtrees ``(level, index)``: level 0 is the leaf hash
     of event ``index``; level L ≥ 1 was stored by the append that completed it, event
     ``((index + 1) << L) - 1``."""
-    from zhifa.core.models import AuditEvent
 
     seq_of = {p: ((p[1] + 1) << p[0]) - 1 for p in pieces}
     rows = {
@@ -284,7 +283,6 @@ def _proof_hashes(ranges) -> list[bytes]:
 def inclusion_proof(seq: int, tree_size: int | None = None) -> dict:
     """The proof that event ``seq`` is leaf ``seq`` of the signed tree of ``tree_size``
     (the latest checkpoint by default): RFC 6962 PATH, with the checkpoint and key."""
-    from zhifa.core.models import AuditEvent
 
     checkpoint = checkpoint_at(tree_size)
     size = checkpoint.tree_size
@@ -363,8 +361,8 @@ def check_event(event) -> EventCheck:
 def event_list(user) -> models.QuerySet:
     """The events ``user`` may read: their agency's (agency staff), their government's
     agencies' (legal affairs office, supervisory organ), all (administrator)."""
+    # accounts sits above core: the scope of a read is the accounts app's, resolved at call time.
     from zhifa.accounts.access import require_login, scope
-    from zhifa.core.models import AuditEvent
 
     require_login(user)
     return scope(AuditEvent.objects.all(), user, "agency_id")
@@ -405,7 +403,6 @@ def _day_start(day: date) -> datetime:
 
 
 def event_get(user, seq) -> models.Model:
-    from zhifa.core.models import AuditEvent
 
     try:
         return event_list(user).get(seq=seq)
@@ -474,7 +471,6 @@ def _seq_range(lo: int, hi: int) -> str:
 def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     """Recompute every leaf from its row and the whole tree; check every checkpoint's
     root and signature, the stored subtrees and the head. Read-only."""
-    from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 
     report = Report()
     keys = {kid: Ed25519PublicKey.from_public_bytes(raw) for kid, raw in trusted_public_keys().items()}
