@@ -90,3 +90,12 @@ def all_acts() -> list[Act]:
 def discover() -> None:
     """Import every installed app's ``acts`` module (called from ``CoreConfig.ready``)."""
     autodiscover_modules("acts")
+
+
+# The core's own acts (this module is the registry, and core's acts module too).
+declare(
+    "core",
+    {
+        "audit.state_baseline": "将既有数据记入审计日志（状态基线）",
+    },
+)

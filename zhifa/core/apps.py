@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from zhifa.core import acts
+from zhifa.core import acts, state
 
 
 class CoreConfig(AppConfig):
@@ -11,3 +11,5 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Every app's acts.py, now that all apps are loaded: the registry of audit acts.
         acts.discover()
+        # Note the rows each act writes, for the state its audit event carries.
+        state.connect()

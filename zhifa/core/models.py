@@ -37,6 +37,10 @@ class AuditEvent(models.Model):
     # subtree at level L is (L, seq >> L). Proofs read them instead of rehashing every
     # leaf; ``zhifa audit verify`` recomputes and checks them.
     nodes = models.JSONField("完成的子树哈希", default=list, blank=True)
+    # The rows the act produced, changed or deleted, canonically (zhifa.core.state):
+    # {"cases.case:3": {field: value}, "cases.payment:9": None (deleted), ...}. The leaf
+    # hashes its digest; an event without state (older ones) hashes as it always did.
+    state = models.JSONField("记录的数据状态", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "审计事件"
@@ -60,6 +64,9 @@ class Checkpoint(models.Model):
     time = models.DateTimeField("时间")
     signature = models.CharField("签名", max_length=128)
     key_id = models.CharField("公钥标识", max_length=16)
+    # A batch of appends is signed once, by the checkpoint of its last event: the tree
+    # size before the batch (None: the checkpoint covers one append).
+    covers_from = models.PositiveBigIntegerField("批量起点", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "签名检查点"
