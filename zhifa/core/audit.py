@@ -38,7 +38,7 @@ from zhifa.core import acts, merkle
 from zhifa.core import state as state_rows
 from zhifa.core.clauses import validate
 from zhifa.core.errors import DomainError, invalid, not_found
-from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
+from zhifa.core.models import AuditEvent, AuditHead, Checkpoint, Cosignature
 
 
 def _text(value: str) -> str:
@@ -899,6 +899,92 @@ def baseline(*, actor="系统", chunk: int = 500) -> int:
                             flush()
             flush()
     return count
+
+
+# --- Witnesses' cosignatures ----------------------------------------------------------
+
+
+def witness_keys() -> dict[str, tuple[str, bytes]]:
+    """The registered witnesses (``AUDIT_WITNESSES``): key id → (name, raw public key)."""
+    found = {}
+    for name, text in getattr(settings, "AUDIT_WITNESSES", {}).items():
+        try:
+            raw = merkle.public_key_raw(text.strip())
+        except merkle.ProofError:
+            continue  # a malformed setting accepts nobody
+        found[merkle.key_id_of(raw)] = (name.strip(), raw)
+    return found
+
+
+def cosignature_add(*, witness_key: str, tree_size: int, root_hash: str, timestamp: int, signature: str, **_):
+    """Store a witness's cosignature of the checkpoint of ``tree_size`` once it verifies:
+    the key is a registered witness's, the checkpoint exists with that root, and the
+    signature covers its note. Posting the same cosignature again changes nothing."""
+    try:
+        raw = merkle.public_key_raw(witness_key)
+    except merkle.ProofError as error:
+        raise invalid(str(error), field="witness_key") from None
+    kid = merkle.key_id_of(raw)
+    registered = witness_keys().get(kid)
+    if registered is None:
+        raise invalid("该公钥不是平台登记的见证者（ZHIFA_AUDIT_WITNESSES）。", field="witness_key")
+    checkpoint = checkpoint_at(tree_size)
+    if checkpoint.root_hash != root_hash:
+        raise DomainError.of(
+            "conflict", f"树大小为 {tree_size} 的签名检查点的根哈希不是所连署的根哈希。", field="root_hash", status=409
+        )
+    note = checkpoint_info(checkpoint)["note"]
+    try:
+        merkle.verify_cosignature(note, timestamp, signature, raw)
+    except merkle.ProofError as error:
+        raise invalid(str(error), field="signature") from None
+    cosignature, _ = Cosignature.objects.get_or_create(
+        witness_key_id=kid,
+        tree_size=tree_size,
+        defaults={
+            "witness_name": registered[0],
+            "root_hash": root_hash,
+            "timestamp": timestamp,
+            "signature": signature,
+            "received_at": dj_timezone.now(),
+        },
+    )
+    return cosignature
+
+
+def cosignature_info(c) -> dict:
+    name, raw = witness_keys().get(c.witness_key_id, (c.witness_name, b""))
+    return {
+        "witness_name": name,
+        "witness_key_id": c.witness_key_id,
+        "witness_key": base64.b64encode(raw).decode() if raw else "",
+        "tree_size": c.tree_size,
+        "timestamp": c.timestamp,
+        "signature": c.signature,
+    }
+
+
+def cosigned_checkpoint() -> dict:
+    """The latest checkpoint that a registered witness cosigned, with every registered
+    witness's cosignature of it; "not found" while there is none."""
+    keys = witness_keys()
+    latest = Cosignature.objects.filter(witness_key_id__in=list(keys)).order_by("-tree_size").first()
+    if latest is None:
+        raise DomainError.of("not_found", "还没有见证者连署的检查点。")
+    checkpoint = checkpoint_at(latest.tree_size)
+    cosignatures = Cosignature.objects.filter(tree_size=latest.tree_size, witness_key_id__in=list(keys))
+    valid = []
+    note = checkpoint_info(checkpoint)["note"]
+    for c in cosignatures.order_by("witness_key_id"):
+        try:
+            if c.root_hash == checkpoint.root_hash:
+                merkle.verify_cosignature(note, c.timestamp, c.signature, keys[c.witness_key_id][1])
+                valid.append(cosignature_info(c))
+        except merkle.ProofError:
+            continue  # a row changed in the database: it no longer counts
+    if not valid:
+        raise DomainError.of("not_found", "还没有有效的见证者连署。")
+    return {"checkpoint": checkpoint_info(checkpoint), "cosignatures": valid}
 
 
 atomic = transaction.atomic
