@@ -167,3 +167,34 @@ def test_the_command_line(log, tmp_path, client, settings):
     assert "已连署：树大小 2" in out.getvalue()
     assert witness.main(["--dir", directory, "status"], out=out) == 0
     assert "最近连署：树大小 2" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_over_http(live_server, tmp_path, settings):
+    """The witness as its own process (python -m zhifa.core.witness) against the platform
+    served over HTTP: it cosigns, and the platform serves the cosigned checkpoint."""
+    import subprocess
+    import sys
+
+    _city, district = make_city_and_district()
+    admin = make_user("admin")
+    with transaction.atomic():
+        audit.record(actor=admin, act="government.update", obj=district, changes={"over": "http"})
+    directory = str(tmp_path / "w")
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "zhifa.core.witness", "--dir", directory, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    init = run("init", "--name", "异地见证", "--url", live_server.url)
+    assert init.returncode == 0, init.stderr
+    settings.AUDIT_WITNESSES = {"异地见证": witness.Store(directory).public_key()}
+    done = run("run", "--url", live_server.url)
+    assert done.returncode == 0, done.stderr
+    assert "已连署：树大小 1" in done.stdout
+    assert Cosignature.objects.get().witness_name == "异地见证"
