@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from uuid import UUID
 
 from django.apps import apps
@@ -45,6 +46,7 @@ VOLATILE = {
 }
 
 
+@cache
 def is_tracked(model) -> bool:
     meta = model._meta
     return (
@@ -229,9 +231,14 @@ def touch(queryset) -> None:
 
 
 def connect() -> None:
-    post_save.connect(_saved, dispatch_uid="zhifa.core.state.saved")
-    post_delete.connect(_deleted, dispatch_uid="zhifa.core.state.deleted")
-    m2m_changed.connect(_m2m, dispatch_uid="zhifa.core.state.m2m")
+    """Listen to the business tables only (so deletes elsewhere stay fast deletes)."""
+    for model in tracked_models():
+        label = model._meta.label_lower
+        post_save.connect(_saved, sender=model, dispatch_uid=f"zhifa.core.state.saved.{label}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"zhifa.core.state.deleted.{label}")
+        for f in model._meta.many_to_many:
+            through = f.remote_field.through
+            m2m_changed.connect(_m2m, sender=through, dispatch_uid=f"zhifa.core.state.m2m.{label}.{f.name}")
 
 
 def m2m_ids(model, field_name: str, pks) -> dict[str, list]:
