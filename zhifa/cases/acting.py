@@ -25,10 +25,13 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.accounts.models import User
+from zhifa.cases import periods
 from zhifa.cases import rules as R
+from zhifa.cases.inputs import covered_date
 from zhifa.cases.models import Case, Participation, Stage, Status
 from zhifa.cases.transitions import TRANSITIONS, Transition
 from zhifa.core import audit, clock
+from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, conflict, invalid, not_found
 from zhifa.core.records import diff, snapshot
 from zhifa.core.rules import REGISTRY
@@ -146,6 +149,7 @@ class Act:
 def _check_common(act: Act, earliest: date | None) -> None:
     t = act.transition
     act.refuse_now(R.act_dated_truthfully, act.on, clock.today(), earliest)
+    covered_date(act.on, "on", "办理日期")
     if t.enforces:
         # D3.1b: the person acting is a certified officer on the act's date.
         if R.actor_is_officer(act.actor, act.officer) is not None:
@@ -219,6 +223,13 @@ def run(
             act = Act(t, actor, None, on)
             act.agency = agency
             _check_common(act, None)
-        yield act
+        try:
+            yield act
+        except periods.DeadlineUnknown as e:
+            # A stored date the act's deadline cannot be counted from: a refusal naming the
+            # date, never a 500 (the record itself is shown with its deadline "未知").
+            raise DomainError.of(
+                ErrorCode.DATE_NOT_COVERED.value, f"本案的期限无法计算：{e.reason}，请核对本案登记的日期。", status=409
+            ) from None
         if not act.finished:
             raise RuntimeError(f"act {name} did not call done()")

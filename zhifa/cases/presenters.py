@@ -26,6 +26,7 @@ def _deadline(d: periods.Deadline | None) -> dict | None:
         "level_label": d.level_label,
         "working_days_left": d.working_days_left,
         "provisional": d.provisional,
+        "reason": d.reason,
     }
 
 

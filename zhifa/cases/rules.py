@@ -49,8 +49,15 @@ def lead_officer_named(lead, investigators):
 @rule("D1.4", law="行政处罚法第五十四条")
 def filing_decided_in_time(received_on: date, decided_on: date, late_reason: str):
     """符合立案标准的，应当及时立案：自发现线索之日起十五个工作日内决定是否立案；逾期的须说明原因。"""
-    due = periods.filing_due(received_on)
-    if decided_on <= due or late_reason.strip():
+    if late_reason.strip():
+        return None
+    try:
+        due = periods.filing_due(received_on)
+    except periods.DeadlineUnknown as e:
+        # A stored clue the deadline cannot be counted from: it cannot be shown to be in
+        # time, so the reason is asked for (and the clue can still be refused or filed).
+        return refuse(f"决定是否立案的期限未知（{e.reason}），请写明理由。", field="late_reason")
+    if decided_on <= due:
         return None
     return refuse(
         f"决定是否立案的期限已于{_d(due)}届满（{params.describe('filing_decision_period', on=received_on)}），"

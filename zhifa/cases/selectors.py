@@ -74,19 +74,27 @@ def search(qs: QuerySet[Case], text: str) -> QuerySet[Case]:
 
 
 def deadline_of(case: Case, on: date) -> periods.Deadline | None:
-    """The deadline that matters now for ``case`` (D1.4)."""
+    """The deadline that matters now for ``case`` (D1.4); an unknown one (``due`` None, with
+    the reason) when a stored date cannot be counted from, so that no record makes a read fail."""
+    try:
+        return _deadline_of(case, on)
+    except periods.DeadlineUnknown as e:
+        return periods.Deadline("期限", None, on, e.reason)
+
+
+def _deadline_of(case: Case, on: date) -> periods.Deadline | None:
     s = case.status
     if s in (Status.CLUE, Status.FILING_PENDING):
-        return periods.Deadline("决定是否立案", periods.filing_due(case.received_on), on)
+        return periods.Deadline.of("决定是否立案", periods.filing_due, case.received_on, on)
     if s in (Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
         return periods.Deadline("作出处理决定", case.decision_due_on, on) if case.decision_due_on else None
     decision = getattr(case, "decision", None)
     if s == Status.DECIDED and decision:
-        return periods.Deadline("送达决定书", periods.service_due(decision.decided_on), on)
+        return periods.Deadline.of("送达决定书", periods.service_due, decision.decided_on, on)
     if s == Status.EXECUTING:
         handover = [p for p in case.payments.all() if p.method == "on_spot" and not p.handed_over_on]
         if handover:
-            return periods.Deadline("当场收缴罚款交至机关", periods.handover_due(handover[0].paid_on), on)
+            return periods.Deadline.of("当场收缴罚款交至机关", periods.handover_due, handover[0].paid_on, on)
         nxt = obligations.obligation(case, on).next_due
         if nxt:
             return periods.Deadline("缴纳罚没款", nxt, on)
@@ -142,10 +150,14 @@ def warnings_of(case: Case, on: date) -> list[str]:
     if s == Status.NOTIFIED:
         notice = facts.current_notice(case)
         if notice and notice.served_on:
-            due = periods.defence_due(notice.served_on)
-            if notice.states_hearing_right:
-                due = max(due, periods.hearing_request_due(notice.served_on))
-            if on <= due:
+            try:
+                due = periods.defence_due(notice.served_on)
+                if notice.states_hearing_right:
+                    due = max(due, periods.hearing_request_due(notice.served_on))
+            except periods.DeadlineUnknown as e:
+                due = None
+                found.append(f"陈述申辩期限未知：{e.reason}（D3.9a）")
+            if due is not None and on <= due:
                 found.append(
                     f"陈述申辩{'、要求听证' if notice.states_hearing_right else ''}期限至{due:%Y-%m-%d}（D3.9a）"
                 )
@@ -157,8 +169,12 @@ def warnings_of(case: Case, on: date) -> list[str]:
             elif not h.concluded:
                 found.append(f"听证定于{timezone.localtime(h.scheduled_at):%Y-%m-%d %H:%M}举行（D5.3a）")
     if s == Status.EXECUTING:
-        owed = obligations.obligation(case, on)
-        if owed.first_overdue and not case.reminders.exists():
+        try:
+            owed = obligations.obligation(case, on)
+        except periods.DeadlineUnknown as e:
+            owed = None
+            found.append(f"应缴款项无法计算：{e.reason}")
+        if owed is not None and owed.first_overdue and not case.reminders.exists():
             found.append("当事人逾期未履行，请催告（D3.9b）")
     if s in (Status.EXECUTED, Status.TRANSFERRED_OUT, Status.TRANSFERRED_JUDICIARY, Status.TERMINATED):
         missing = checklist.missing(case)
@@ -180,8 +196,9 @@ class Row:
 
     @property
     def sort_key(self):
-        order = {"red": 0, "yellow": 1, "green": 2, "none": 3}[self.level]
-        return (order, self.deadline.due if self.deadline else date.max, -self.case.pk)
+        # An unknown deadline sorts first: someone must look at the record it comes from.
+        order = {"unknown": -1, "red": 0, "yellow": 1, "green": 2, "none": 3}[self.level]
+        return (order, (self.deadline.due if self.deadline else None) or date.max, -self.case.pk)
 
 
 def rows(cases: Iterable[Case], on: date) -> list[Row]:

@@ -124,11 +124,12 @@ class ViolationItemRef(Schema):
 
 class DeadlineOut(Schema):
     label: str = Field(..., description="当前须遵守的期限，如“作出处理决定”")
-    due: date = Field(..., description="期限届满日")
-    level: str = Field(..., description="red 已逾期，yellow 即将到期，green 正常")
-    level_label: str = Field(..., description="期限状态的中文说明")
-    working_days_left: int = Field(..., description="距届满日的工作日数")
+    due: date | None = Field(..., description="期限届满日（无法计算时为空）")
+    level: str = Field(..., description="red 已逾期，yellow 即将到期，green 正常，unknown 无法计算")
+    level_label: str = Field(..., description="期限状态的中文说明（无法计算时为“未知”）")
+    working_days_left: int | None = Field(..., description="距届满日的工作日数（无法计算时为空）")
     provisional: bool = Field(..., description="届满日所在年份的法定节假日尚未公布，按暂定日历计算")
+    reason: str = Field("", description="期限无法计算的原因")
 
 
 class TermsOut(Schema):
