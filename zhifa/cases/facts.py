@@ -29,6 +29,15 @@ def all_investigator_ids(case: Case) -> set[int]:
     return set(case.officers.values_list("officer_id", flat=True))
 
 
+def investigator_user_ids(case: Case) -> set[int]:
+    """The users who investigated ``case`` (D3.3): everyone ever assigned to it as 承办人员 and
+    everyone named on one of its inspection or inquiry records, whoever entered the record.
+    (Who acted in the investigation stage is in ``case.participations``.)"""
+    assigned = Officer.objects.filter(case_roles__case=case, user__isnull=False).values_list("user_id", flat=True)
+    named = Officer.objects.filter(inspections__case=case, user__isnull=False).values_list("user_id", flat=True)
+    return set(assigned) | set(named)
+
+
 def granted_recusals(case: Case, officer: Officer) -> list[Recusal]:
     return [r for r in case.recusals.all() if r.officer_id == officer.pk and r.granted]
 

@@ -221,6 +221,7 @@ def case_detail(case: Case, user: User, on: date | None = None) -> dict:
                     "served_on": decision.served_on,
                     "terms": _terms(decision),
                     "defence_answers": decision.defence_answers,
+                    "discretion_explanation": decision.discretion_explanation,
                     "remedies": decision.remedies,
                 }
                 if decision

@@ -333,6 +333,7 @@ class DecisionOut(Schema):
     served_on: date | None = Field(None, description="送达日期")
     terms: TermsOut = Field(..., description="处罚内容")
     defence_answers: str = Field(..., description="对当事人陈述申辩的逐项答复")
+    discretion_explanation: str = Field(..., description="决定书对自由裁量权行使的说明（D3.10c）")
     remedies: str = Field(..., description="救济途径和期限")
 
 
