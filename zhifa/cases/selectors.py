@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role, User
-from zhifa.cases import checklist, facts, obligations, periods
+from zhifa.cases import checklist, evidence_store, facts, obligations, periods
 from zhifa.cases.models import OPEN_STATUSES, Case, Evidence, Participation, Status
 from zhifa.core import clock
-from zhifa.core.errors import not_found
+from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
 
 EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Status.EXECUTED)
@@ -50,6 +50,23 @@ def evidence_get(user: User, pk: int | str) -> Evidence:
         raise not_found("证据") from None
     if not can_see_agency(user, evidence.case.agency_id):
         raise not_found("证据")
+    return evidence
+
+
+def verified_evidence(user: User, pk: int | str) -> Evidence:
+    """The evidence ``pk`` whose file may be served: the digest its row names is the one the
+    audit log recorded when it was registered, and the stored file still has that digest.
+    A row pointed at another file, or a file changed in the store, is refused (409), not served."""
+    evidence = evidence_get(user, pk)
+    recorded = facts.registered_sha256(evidence)
+    if recorded != evidence.sha256:
+        raise DomainError.of(
+            "conflict",
+            "证据记录的 SHA-256 与登记时审计日志记载的不一致，记录可能已被篡改，不予提供，请报告。",
+            status=409,
+        )
+    if evidence_store.digest_of(evidence.sha256) != recorded:
+        raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
     return evidence
 
 

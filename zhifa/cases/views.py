@@ -20,7 +20,6 @@ from zhifa.cases.obligations import obligation
 from zhifa.cases.transitions import TRANSITIONS, available, require_legal_actor
 from zhifa.cases.waiting import wrong_state
 from zhifa.core import clock
-from zhifa.core.errors import DomainError
 from zhifa.core.web import ActPage, DetailPage, ListPage, StaffPage
 
 
@@ -211,9 +210,7 @@ class EvidenceContent(LoginRequiredMixin, View):
     """The evidence file, after checking it still has the SHA-256 it was filed under."""
 
     def get(self, request, pk):
-        evidence = selectors.evidence_get(request.user, pk)
-        if not evidence_store.verify(evidence.sha256):
-            raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
+        evidence = selectors.verified_evidence(request.user, pk)
         return FileResponse(
             evidence_store.open_content(evidence.sha256),
             as_attachment=True,
