@@ -16,7 +16,7 @@ a record outside one's scope is "not found", the same answer as a missing one):
 | scoped+gov  | login / 401          | 200                  | like scoped, but visible to the offices of a government whose agency is party to the record |
 | only:R,…    | login / 401          | 200 for roles R, 403 for the others (no record) |  |
 | holder:R,…  | login                | 200 for roles R of the holding agency, 403 for the others | 403 |
-| act:R,…     | login                | 200 for roles R, 403 for the others | 404, except the administrator |
+| act:R,…     | login                | 200 for roles R, 403 for the others (the administrator too: no legal act) | 404, except the administrator (403) |
 | redirect    | 302                  | 302                  | 302                               |
 | login       | 200                  | 302 (already in)     | 302                               |
 | post        | 405 / login          | 405 (the address only takes POST) |                      |
@@ -285,9 +285,10 @@ def expected(spec: str, role: str, side: str, is_api: bool) -> set[int]:
     if kind == "holder":
         return {200} if side == "own" and role in roles else {403}
     if kind == "act":
+        # The administrator administers and performs no legal act (issue 7): 403 everywhere.
         if side == "other" and role != "admin":
             return {404}
-        return {200} if role in roles or role == "admin" else {403}
+        return {200} if role in roles else {403}
     raise ValueError(f"unknown design code {spec!r}")
 
 

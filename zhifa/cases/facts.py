@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from zhifa.cases.models import Case, DefencePoint, LegalReview, Notice, PenaltyTerms, Recusal, Report, Waiver
+from zhifa.cases.models import Case, DefencePoint, Evidence, LegalReview, Notice, PenaltyTerms, Recusal, Report, Waiver
+from zhifa.core.models import AuditEvent
 from zhifa.people.models import Officer
 
 
@@ -27,6 +28,26 @@ def live_investigator_ids(case: Case, on: date) -> set[int]:
 def all_investigator_ids(case: Case) -> set[int]:
     """Everyone ever assigned to investigate the case (a recused investigator still investigated)."""
     return set(case.officers.values_list("officer_id", flat=True))
+
+
+def investigator_user_ids(case: Case) -> set[int]:
+    """The users who investigated ``case`` (D3.3): everyone ever assigned to it as 承办人员 and
+    everyone named on one of its inspection or inquiry records, whoever entered the record.
+    (Who acted in the investigation stage is in ``case.participations``.)"""
+    assigned = Officer.objects.filter(case_roles__case=case, user__isnull=False).values_list("user_id", flat=True)
+    named = Officer.objects.filter(inspections__case=case, user__isnull=False).values_list("user_id", flat=True)
+    return set(assigned) | set(named)
+
+
+def registered_sha256(evidence: Evidence) -> str | None:
+    """The SHA-256 the audit log recorded when ``evidence`` was registered (None if no record)."""
+    event = (
+        AuditEvent.objects.filter(object_type="cases.case", object_id=str(evidence.case_id), act="case.evidence_add")
+        .filter(changes__evidence=evidence.pk)
+        .order_by("seq")
+        .first()
+    )
+    return (event.changes or {}).get("sha256") if event is not None else None
 
 
 def granted_recusals(case: Case, officer: Officer) -> list[Recusal]:

@@ -10,7 +10,7 @@ from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
-from zhifa.cases.inputs import bad_input, require_text
+from zhifa.cases.inputs import bad_input, covered_date, past_date, require_text
 from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
 from zhifa.cases.services._steps import save
 from zhifa.core import audit, clock
@@ -50,6 +50,9 @@ def clue_register(
         act.enforce()
         if received_on > act.on:
             raise bad_input(ErrorCode.DATE_ORDER, "收到线索的日期不得晚于登记日期。", field="received_on")
+        covered_date(received_on, "received_on", "收到线索的日期")
+        past_date(act_date, "act_date", "违法行为发生日期")
+        past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
         case = Case(
             agency=act.agency,
             source=source,
@@ -112,6 +115,8 @@ def filing_propose(
         if violation_item is None:
             raise bad_input(ErrorCode.REQUIRED, "请选择违法行为。", field="violation_item")
         require_text(reason, "reason", "请写明立案理由。")
+        past_date(act_date, "act_date", "违法行为发生日期")
+        past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
         investigators = list(dict.fromkeys(investigators))
         for officer in investigators:
             if officer.agency_id != case.agency_id:
