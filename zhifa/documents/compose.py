@@ -131,10 +131,11 @@ def terms_lines(record) -> list[tuple[str, Decimal | None]]:
 
 def terms_paragraphs(record) -> list[str]:
     lines = terms_lines(record)
-    return [
-        f"{i}. {label}{money_text(amount) if amount is not None else ''}；".rstrip("；") + "。" * (i == len(lines))
-        for i, (label, amount) in enumerate(lines, 1)
-    ]
+    out = []
+    for i, (label, amount) in enumerate(lines, 1):
+        end = "。" if i == len(lines) else "；"
+        out.append(f"{cn2an.an2cn(i)}、{label}{money_text(amount) if amount is not None else ''}{end}")
+    return out
 
 
 def officers_on(case: Case, on: date, officer_ids=None) -> list[tuple[str, str]]:
@@ -273,6 +274,7 @@ def penalty_decision(decision: Decision) -> Composed:
         party=party_lines(case),
         sections=sections,
         checks={
+            "party": party_lines(case),
             "articles": articles,
             "act_date": case.act_date or decision.decided_on,
             "lenient": decision.lenient_new_law,
@@ -320,6 +322,7 @@ def on_spot_decision(decision: Decision) -> Composed:
         sections=sections,
         officers=officers_on(case, decision.decided_on, officer_ids),
         checks={
+            "party": party_lines(case),
             "articles": articles,
             "act_date": case.act_date or decision.decided_on,
             "lenient": False,
@@ -385,6 +388,7 @@ def prior_notice(notice: Notice) -> Composed:
         sections=sections,
         officers=officers,
         checks={
+            "party": party_lines(case),
             "articles": articles,
             "act_date": case.act_date or on,
             "lenient": False,

@@ -7,8 +7,6 @@ verification page."""
 from __future__ import annotations
 
 import io
-from functools import cache
-from pathlib import Path
 
 import segno
 from django.conf import settings
@@ -24,14 +22,8 @@ from zhifa.documents.compose import Composed, date_text
 from zhifa.documents.fonts import FAMILIES, require_fonts
 from zhifa.documents.seal import seal_data_uri
 
-CSS = Path(__file__).with_name("print.css")
 #: The seal's wording under the star (the demo seal's; a real agency scans its own).
 SEAL_USE = "行政处罚专用章"
-
-
-@cache
-def _css() -> str:
-    return CSS.read_text(encoding="utf-8")
 
 
 def verification_url(code: str) -> str:
@@ -49,7 +41,6 @@ def html_of(doc: Composed, *, code: str = "", layout: str = "a4", seal: bool = T
         "documents/print/document.html",
         {
             "doc": doc,
-            "css": _css(),
             "layout": layout,
             "date": date_text(doc.date),
             "seal": seal_data_uri(doc.agency, SEAL_USE) if seal else "",

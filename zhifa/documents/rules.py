@@ -18,6 +18,17 @@ def document_cites_basis(articles):
     return refuse("文书未载明所依据的法律、法规或者规章条文，请在决定或告知中引用依据条文。", field="basis_articles")
 
 
+@rule("D3.10c", law="行政处罚法第五十九条")
+def party_identified(party: list):
+    """行政处罚决定书应当载明当事人的姓名或者名称、地址：文书不留待手工填写的空白。"""
+    if not party:
+        return refuse("本案尚未确定当事人，不能制作文书。", field="party")
+    blank = [label for label, value in party if not (value or "").strip()]
+    if not blank:
+        return None
+    return refuse(f"当事人的{'、'.join(blank)}没有登记，文书不能留空：请先在当事人登记中补充。", field="party")
+
+
 @rule("D3.10c", law="行政处罚法第四十五条")
 def defence_points_answered(points):
     """应在文书中对当事人提出的主要申辩事由作出答复和说明。"""

@@ -12,8 +12,9 @@ from zhifa.accounts import access
 from zhifa.accounts.models import User
 from zhifa.cases.models import Case
 from zhifa.core import audit, merkle
-from zhifa.core.errors import DomainError
+from zhifa.core.errors import DomainError, not_found
 from zhifa.core.references import get_or_not_found
+from zhifa.documents import store
 from zhifa.documents.kinds import Kind
 from zhifa.documents.models import Document
 
@@ -28,6 +29,18 @@ def document_list(user: User) -> QuerySet[Document]:
 
 def document_get(user: User, pk) -> Document:
     return get_or_not_found(document_list(user), "执法文书", pk=pk)
+
+
+def issued_file(document: Document) -> bytes:
+    """The issued file's bytes, checked against the hash it is filed under; "not found"
+    when the file is missing or no longer has that hash (the page says so, never a 500)."""
+    try:
+        data = store.read(document.sha256)
+    except (ValueError, OSError):
+        raise not_found("文书文件") from None
+    if store.sha256_of(data) != document.sha256:
+        raise not_found("文书文件")
+    return data
 
 
 def case_documents(case: Case) -> list[Document]:

@@ -58,7 +58,7 @@ def check(doc: compose.Composed) -> None:
     """Every rule a document must pass before it is issued (one DomainError with all)."""
     c = doc.checks
     articles = c["articles"]
-    results = [R.document_cites_basis(articles)]
+    results = [R.party_identified(c["party"]), R.document_cites_basis(articles)]
     for article in articles:
         results.append(law_rules.basis_is_law_or_rule(article))
         results.append(law_rules.basis_in_force(article, doc.date if c["lenient"] else c["act_date"]))

@@ -14,7 +14,7 @@ from zhifa.cases.selectors import case_get
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import ZhifaForm
 from zhifa.core.web import ActPage, DetailPage, PublicDetailPage
-from zhifa.documents import compose, rendering, selectors, services, store
+from zhifa.documents import compose, rendering, selectors, services
 from zhifa.documents.kinds import Kind
 
 
@@ -42,8 +42,8 @@ class DocumentFile(DetailPage):
 
     def get(self, request, *args, **kwargs):
         doc = selectors.document_get(request.user, kwargs["pk"])
-        data = store.read(doc.sha256)
-        response = HttpResponse(data, content_type=doc.content_type)
+        data = selectors.issued_file(doc)
+        response = HttpResponse(data, content_type="application/pdf" if doc.is_pdf else "text/html; charset=utf-8")
         disposition = "attachment" if request.GET.get("download") else "inline"
         ext = "pdf" if doc.is_pdf else "html"
         response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{_quote(_filename(doc, ext))}"
@@ -96,12 +96,21 @@ class DocumentIssue(ActPage):
     success_message = "文书已签发。"
     intro = "文书由本案的记录制作，签发前检查依据、说理、救济途径和金额；签发后不再改变，如需更正请制作新的版本。"
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.case = case_get(request.user, kwargs["case_pk"])  # "not found" outside the user's scope
+        return super().dispatch(request, *args, **kwargs)
+
     def get_initial(self):
         return {"kind": self.request.GET.get("kind", "")}
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cancel_url"] = self.case.get_absolute_url()
+        return ctx
+
     def perform(self, form):
-        case = case_get(self.request.user, self.kwargs["case_pk"])
-        return services.document_issue(actor=self.request.user, case=case, kind=form.cleaned_data["kind"])
+        return services.document_issue(actor=self.request.user, case=self.case, kind=form.cleaned_data["kind"])
 
 
 class CorrectForm(ZhifaForm):
@@ -114,8 +123,13 @@ class DocumentCorrect(ActPage):
     submit_label = "制作更正版本"
     success_message = "已制作更正版本，原版本保留并标明已被取代。"
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.document = selectors.document_get(request.user, kwargs["pk"])  # "not found" outside scope
+        return super().dispatch(request, *args, **kwargs)
+
     def perform(self, form):
-        doc = selectors.document_get(self.request.user, self.kwargs["pk"])
+        doc = self.document
         return services.document_correct(actor=self.request.user, document=doc, reason=form.cleaned_data["reason"])
 
 

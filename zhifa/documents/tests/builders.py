@@ -53,3 +53,40 @@ def on_the_spot(w, **kw) -> Case:
 
 
 __all__ = ["D0", "decided", "decided_with_defence", "notified", "on_the_spot", "wd"]
+
+
+def make_document(case, user, *, kind="prior_notice", title="行政处罚告知书"):
+    """An issued document of ``case`` straight from its parts (for the standing checks'
+    world, which has no case far enough along to issue one through the services)."""
+    from zhifa.core import clock
+    from zhifa.documents import compose, rendering, services, store
+    from zhifa.documents.models import Document
+
+    composed = compose.Composed(
+        kind=kind,
+        title=title,
+        number=f"{case.agency.case_prefix}罚告〔2026〕{case.pk}号",
+        agency=case.agency.name,
+        date=clock.today(),
+        party=compose.party_lines(case),
+        sections=[compose.Section("违法事实", [case.summary])],
+    )
+    code = services._new_code()
+    data = rendering.html_of(composed, code=code).encode()
+    return Document.objects.create(
+        case=case,
+        agency=case.agency,
+        kind=kind,
+        source_type="cases.case",
+        source_id=case.pk,
+        title=title,
+        number=composed.number,
+        issued_on=clock.today(),
+        issued_at=clock.now(),
+        issued_by=user,
+        content=composed.as_dict(),
+        sha256=store.store(data),
+        size=len(data),
+        content_type="text/html",
+        verification_code=code,
+    )

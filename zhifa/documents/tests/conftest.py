@@ -34,4 +34,7 @@ def add_profile(agency) -> Profile:
 def w(db):
     world = make_world()
     add_profile(world.agency)
+    for party, address in ((world.org, "重庆市渝中区解放碑民族路88号"), (world.person, "重庆市渝中区较场口12号")):
+        party.address = address
+        party.save(update_fields=["address"])
     return world

@@ -162,6 +162,17 @@ def test_the_on_the_spot_decision_names_the_officer_and_certificate_recorded_on_
     assert_refused(e, "D3.8", code="officers_as_recorded")
 
 
+@pytest.mark.clause("D3.10c")
+def test_nothing_is_left_blank_for_the_party(w):
+    case = decided(w)
+    w.org.address = ""
+    w.org.save(update_fields=["address"])
+    with pytest.raises(DomainError) as e:
+        issue(w, Case.objects.get(pk=case.pk), Kind.PENALTY_DECISION)
+    assert_refused(e, "D3.10c", code="party_identified", field="party")
+    assert "住所（经营场所）" in e.value.first.message
+
+
 @pytest.mark.clause("D3.10a")
 def test_a_document_resting_on_a_normative_document_or_no_basis_is_not_issued(w):
     case = decided(w)
