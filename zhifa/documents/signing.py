@@ -3,7 +3,9 @@ platform's CA issued it (zhifa.org.keys), and its validation against that CA."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from asn1crypto import keys as asn1_keys
@@ -29,9 +31,25 @@ def signer_for(agency):
     )
 
 
+def _outside_event_loop(fn, *args, **kwargs):
+    """pyHanko runs its own asyncio loop; where one is already running in this thread (an
+    async server, Playwright's sync API in the browser tests) it runs in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
+
+
 def sign_pdf(agency, pdf: bytes, *, reason: str = "") -> bytes:
     """The PDF with the agency's PAdES signature (B-B level; an invisible field: the seal
     image is drawn in the page)."""
+    signer = signer_for(agency)
+    return _outside_event_loop(_sign, agency, signer, pdf, reason)
+
+
+def _sign(agency, signer, pdf: bytes, reason: str) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -42,7 +60,7 @@ def sign_pdf(agency, pdf: bytes, *, reason: str = "") -> bytes:
         reason=reason or None,
         name=agency.name,
     )
-    return signers.sign_pdf(writer, meta, signer=signer_for(agency)).getvalue()
+    return signers.sign_pdf(writer, meta, signer=signer).getvalue()
 
 
 @dataclass(frozen=True)
@@ -62,6 +80,10 @@ class SignatureCheck:
 def check_pdf(pdf: bytes) -> SignatureCheck:
     """Validate the PDF's signature with pyHanko against the platform's CA. Never raises on
     a broken or unsigned file."""
+    return _outside_event_loop(_check, pdf, _asn1_certificate(keys.platform_ca_certificate()))
+
+
+def _check(pdf: bytes, ca) -> SignatureCheck:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -73,7 +95,7 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
         return SignatureCheck(signed=False)
     if not sigs:
         return SignatureCheck(signed=False)
-    context = ValidationContext(trust_roots=[_asn1_certificate(keys.platform_ca_certificate())])
+    context = ValidationContext(trust_roots=[ca])
     try:
         status = validate_pdf_signature(sigs[-1], context)
     except Exception:  # noqa: BLE001 (a malformed signature is an invalid one)

@@ -30,11 +30,16 @@ def add_profile(agency) -> Profile:
     )
 
 
-@pytest.fixture
-def w(db):
+def make_documents_world():
+    """The cases world, with the agency's document profile and the parties' addresses."""
     world = make_world()
     add_profile(world.agency)
     for party, address in ((world.org, "重庆市渝中区解放碑民族路88号"), (world.person, "重庆市渝中区较场口12号")):
         party.address = address
         party.save(update_fields=["address"])
     return world
+
+
+@pytest.fixture
+def w(db):
+    return make_documents_world()
