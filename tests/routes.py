@@ -37,6 +37,9 @@ RECORDS = [
     (r"standards/", "standard", "code"),
     (r"versions/", "version", "pk"),
     (r"discretion/(public/)?items/", "discretion_item", "pk"),
+    (r"documents/verify/", "document", "verification_code"),
+    (r"documents/cases/", "case", "pk"),
+    (r"documents/", "document", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"
     (r"cases/", "case", "pk"),
 ]

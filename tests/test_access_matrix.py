@@ -168,6 +168,19 @@ PAGES = {
     "cases:case_detail": SC,
     "cases:act": "act:head",  # the world asks for transfer_out, the head's act
     "cases:evidence_content": "absent",
+    **{
+        f"documents:{n}": SC
+        for n in (
+            "document_detail",
+            "document_file",
+            "document_docx",
+            "document_receipt",
+            "document_correct",
+            "document_issue",
+        )
+    },
+    "documents:verify": P,
+    "documents:verify_home": "redirect",
 }
 
 A = "/api/v1"

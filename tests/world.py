@@ -23,6 +23,7 @@ class SecurityWorld:
 def _side(w, cases_world, agency, district, officer_user, officer, side: dict, party):
     from zhifa.cases import services as case_services
     from zhifa.cases.tests.builders import D0
+    from zhifa.documents.tests.builders import make_document
     from zhifa.law.models import Cleanup
     from zhifa.org.models import GovernmentTerm, Power
     from zhifa.org.tests.builders import make_delegation, make_post
@@ -65,6 +66,7 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         ),
         party=party,
         case=case,
+        document=make_document(case, officer_user),
     )
 
 
