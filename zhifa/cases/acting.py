@@ -25,6 +25,7 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.accounts.models import User
+from zhifa.cases import facts
 from zhifa.cases import rules as R
 from zhifa.cases.models import Case, Participation, Stage, Status
 from zhifa.cases.transitions import TRANSITIONS, Transition
@@ -118,7 +119,10 @@ class Act:
             )
         else:
             changed = {}
+            inserting = case.pk is None
             case.save()
+            if inserting:  # the act creates the case (a clue): it has no records yet
+                facts.created(case)
         if t.stage:
             Participation.objects.get_or_create(
                 case=case, user=self.actor, stage=t.stage, defaults={"first_act": t.name, "first_on": self.on}

@@ -39,6 +39,20 @@ def prefetched(case: Case, relation: str) -> list | None:
     return getattr(case, "_prefetched_objects_cache", {}).get(relation)
 
 
+def created(case: Case) -> Case:
+    """Mark ``case``, inserted by the act under way, as having no records yet: its relations
+    then read as empty without a query (the answer to registering a clue shows the new case
+    without reading its twenty kinds of records back)."""
+    for rel in Case._meta.related_objects:
+        if rel.one_to_one:
+            rel.set_cached_value(case, None)
+        elif case.pk is not None:
+            case.__dict__.setdefault("_prefetched_objects_cache", {})[rel.cache_name] = getattr(
+                case, rel.get_accessor_name()
+            ).none()
+    return case
+
+
 def latest_report(case: Case) -> Report | None:
     reports = prefetched(case, "reports")
     if reports is not None:
