@@ -18,6 +18,7 @@ class SecurityWorld:
     users: dict = field(default_factory=dict)  # role -> user (None for anonymous)
     own: dict = field(default_factory=dict)  # kind -> record of agency A / district A
     other: dict = field(default_factory=dict)  # kind -> record of agency B / district B
+    cases_world: object = None  # zhifa.cases.tests.builders.World of agency A (to walk more cases)
 
 
 def _side(w, cases_world, agency, district, officer_user, officer, side: dict, party):
@@ -87,7 +88,7 @@ def build() -> SecurityWorld:
         agency=agency_b, code="P-B", name="对经营超过保质期食品的行政处罚", valid_from=date(2020, 1, 1)
     )
     b_user, b_officer = staff(agency_b, "officer", "江北执法员")
-    w = SecurityWorld()
+    w = SecurityWorld(cases_world=cw)
     w.users = {
         "officer": cw.zhang,
         "reviewer": cw.reviewer,

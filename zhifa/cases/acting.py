@@ -122,7 +122,10 @@ class Act:
             )
         else:
             changed = {}
+            inserting = case.pk is None
             case.save()
+            if inserting:  # the act creates the case (a clue): it has no records yet
+                facts.created(case)
         if t.stage:
             Participation.objects.get_or_create(
                 case=case, user=self.actor, stage=t.stage, defaults={"first_act": t.name, "first_on": self.on}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from zhifa.core import parameters as params
 from zhifa.core import workdays
@@ -106,7 +107,7 @@ class Deadline:
         except DeadlineUnknown as e:
             return cls(label, None, today, e.reason)
 
-    @property
+    @cached_property  # read by the level, the label and the row: counted once
     def working_days_left(self) -> int | None:
         if self.due is None:
             return None

@@ -70,7 +70,7 @@ class CaseList(ListPage):
     create_label = "登记线索"
 
     def get_queryset(self):
-        return selectors.case_list(self.request.user).prefetch_related("payments", "payment_plans__instalments")
+        return selectors.for_rows(selectors.case_list(self.request.user))
 
     def get_create_url(self):
         return reverse("cases:clue_create") if has_role(self.request.user, Role.OFFICER, Role.HEAD) else None

@@ -43,7 +43,9 @@ def case_list(request, filters: Query[CaseFilters]):
     on = clock.today()
     return {
         "count": qs.count(),
-        "items": [presenters.case_row(c, on) for c in qs[filters.offset : filters.offset + filters.limit]],
+        "items": [
+            presenters.case_row(c, on) for c in selectors.for_rows(qs)[filters.offset : filters.offset + filters.limit]
+        ],
     }
 
 

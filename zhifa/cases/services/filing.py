@@ -12,7 +12,7 @@ from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
 from zhifa.cases.inputs import bad_input, covered_date, past_date, require_text
 from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
-from zhifa.cases.services._steps import save
+from zhifa.cases.services._steps import save, validate
 from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
@@ -53,6 +53,8 @@ def clue_register(
         covered_date(received_on, "received_on", "收到线索的日期")
         past_date(act_date, "act_date", "违法行为发生日期")
         past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
+        if act_date and act_ended_on and act_ended_on < act_date:  # the case_act_period_order constraint
+            raise bad_input(ErrorCode.DATE_ORDER, "违法行为终了日期不得早于发生日期。", field="act_ended_on")
         case = Case(
             agency=act.agency,
             source=source,
@@ -70,7 +72,9 @@ def clue_register(
             source_reference=source_reference,
             created_by=actor,
         )
-        save(case)
+        # Validated here and inserted by ``done`` (one write); a clue has no filing number yet
+        # and its dates were ordered above, so the constraints need no query of their own.
+        validate(case, constraints=False)
         act.case = case
         return act.done(changes={"source": source, "received_on": received_on, "summary": summary[:200]})
 
