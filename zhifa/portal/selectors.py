@@ -8,6 +8,7 @@ from datetime import date
 from django.db.models import F, Q, QuerySet
 
 from zhifa.accounts import access
+from zhifa.cases.models import Decision
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
 from zhifa.portal.models import Publication
@@ -50,3 +51,15 @@ def late_publications(user, *, on: date | None = None) -> QuerySet[Publication]:
     """Publications published or withdrawn after their last day, or still overdue, within ``user``'s scope:
     what oversight follows up (D1.4: overdue matters surface)."""
     return publication_list(user).filter(_late_q(on or clock.today()))
+
+
+def decision_by_number(user, number: str):
+    """A decision of ``user``'s scope by its 文号, for registering its publication."""
+    qs = access.scope(Decision.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "决定书", number=number.strip())
+
+
+def decision_get(user, pk: int):
+    """A decision of ``user``'s scope by its id."""
+    qs = access.scope(Decision.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "决定书", pk=pk)
