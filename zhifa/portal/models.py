@@ -102,3 +102,139 @@ class Publication(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:publication_detail", args=[self.pk])
+
+
+class AccessCode(models.Model):
+    """当事人的访问码：随第一份告知书送达，用于登录当事人页面（以后接入统一身份认证）。只存哈希。"""
+
+    party = models.ForeignKey("parties.Party", verbose_name="当事人", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="随其告知书送达的案件", on_delete=models.PROTECT, related_name="+"
+    )
+    code_hash = models.CharField("访问码哈希", max_length=128)
+    issued_on = models.DateField("发放日期")
+    issued_by = models.ForeignKey("accounts.User", verbose_name="发放人", on_delete=models.PROTECT, related_name="+")
+    revoked_on = models.DateField("作废日期", null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField("连续登录失败次数", default=0)
+    locked_until = models.DateTimeField("锁定至", null=True, blank=True)
+    last_login_at = models.DateTimeField("最近登录时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "当事人访问码"
+        ordering = ["-issued_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party"], condition=Q(revoked_on__isnull=True), name="access_code_one_live_per_party"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party}的访问码（{self.issued_on}）"
+
+
+class Submission(models.Model):
+    """当事人在线提出的事项：陈述申辩、听证要求、暂缓或分期缴纳申请、回访问卷；由执法机关接收并按案件程序办理。"""
+
+    class Kind(models.TextChoices):
+        DEFENCE = "defence", "陈述、申辩"
+        HEARING = "hearing", "要求听证"
+        PAYMENT_PLAN = "payment_plan", "申请暂缓或分期缴纳罚款"
+        SURVEY = "survey", "回访问卷"
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "已提交，待机关接收"
+        RECEIVED = "received", "已接收并登记"
+        APPROVED = "approved", "已批准"
+        REFUSED = "refused", "不予批准"
+
+    class PlanKind(models.TextChoices):
+        DEFERRAL = "deferral", "暂缓缴纳"
+        INSTALMENTS = "instalments", "分期缴纳"
+
+    party = models.ForeignKey("parties.Party", verbose_name="当事人", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey("cases.Case", verbose_name="案件", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("org.Agency", verbose_name="办案机关", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("事项", max_length=16, choices=Kind.choices)
+    status = models.CharField("状态", max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    submitted_on = models.DateField("提交日期")
+    submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+    made_by = models.CharField("提出人", max_length=100)
+    text = models.TextField("内容", blank=True)
+    points = models.JSONField("陈述申辩事项", default=list, blank=True)
+    plan_kind = models.CharField("申请方式", max_length=12, choices=PlanKind.choices, blank=True)
+    proposal = models.JSONField("拟分期（金额、期限）", default=list, blank=True)
+    satisfaction = models.PositiveSmallIntegerField("满意度（1至5）", null=True, blank=True)
+    received_on = models.DateField("接收日期", null=True, blank=True)
+    received_by = models.ForeignKey(
+        "accounts.User", verbose_name="接收人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answer = models.TextField("机关答复", blank=True)
+    case_record = models.CharField("案件中的记录", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "当事人在线提交"
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["agency", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__isnull=True) | Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="submission_satisfaction_range",
+                violation_error_message="满意度为1至5。",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}（{self.submitted_on}）"
+
+
+class ServiceConsent(models.Model):
+    """当事人同意电子送达并确认的送达地址（行政处罚法第六十一条）。"""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "电子邮件"
+        SMS = "sms", "手机短信"
+
+    party = models.ForeignKey("parties.Party", verbose_name="当事人", on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField("方式", max_length=8, choices=Channel.choices)
+    address = models.CharField("电子送达地址", max_length=100)
+    consented_on = models.DateField("同意日期")
+    withdrawn_on = models.DateField("撤回同意日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "电子送达确认"
+        ordering = ["-consented_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party"], condition=Q(withdrawn_on__isnull=True), name="service_consent_one_live_per_party"
+            )
+        ]
+
+
+class StakeholderOpinion(models.Model):
+    """利害关系人或受害人对违法行为整改情况的意见（D5.5）：在行政处罚决定公开后提出，机关答复。"""
+
+    class Relation(models.TextChoices):
+        VICTIM = "victim", "受害人"
+        STAKEHOLDER = "stakeholder", "利害关系人"
+
+    publication = models.ForeignKey(
+        Publication, verbose_name="公开的决定", on_delete=models.PROTECT, related_name="opinions"
+    )
+    agency = models.ForeignKey("org.Agency", verbose_name="办案机关", on_delete=models.PROTECT, related_name="+")
+    relation = models.CharField("身份", max_length=12, choices=Relation.choices)
+    name = models.CharField("姓名或名称", max_length=100)
+    contact = models.CharField("联系方式", max_length=60)
+    opinion = models.TextField("对整改情况的意见")
+    submitted_on = models.DateField("提出日期")
+    answered_on = models.DateField("答复日期", null=True, blank=True)
+    answer = models.TextField("答复", blank=True)
+    answered_by = models.ForeignKey(
+        "accounts.User", verbose_name="答复人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "利害关系人、受害人意见"
+        ordering = ["-submitted_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()}意见（{self.submitted_on}）"

@@ -67,3 +67,48 @@ def no_private_information(leaking_fields: list[str]):
             field=leaking_fields[0],
         )
     return None
+
+
+# --- the party's own acts -----------------------------------------------------------------
+
+
+@rule("D5.2a", law="行政处罚法第四十五条")
+def defence_before_decision(decided: bool):
+    """当事人有权进行陈述和申辩，行政机关必须充分听取：陈述申辩在作出处罚决定之前提出。"""
+    if decided:
+        return refuse("本案已作出处理决定，不能再提交陈述申辩；对决定不服的，可以申请行政复议或者提起行政诉讼。")
+    return None
+
+
+@rule("D5.2a", law="行政处罚法第四十四条")
+def defence_after_notice(notice_served: bool):
+    """行政机关在作出处罚决定之前告知拟作出的处罚内容及事实、理由、依据，并告知当事人陈述、申辩的权利。"""
+    if not notice_served:
+        return refuse("本案尚未向您送达事先告知书，收到告知书后可在线陈述、申辩。")
+    return None
+
+
+@rule("D5.6", law="行政处罚法第六十六条")
+def payment_plan_for_hardship(reason: str, has_fine: bool):
+    """当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和行政机关批准，可以暂缓或者分期缴纳。"""
+    if not has_fine:
+        return refuse("本案没有需要缴纳的罚款，无须申请暂缓或分期。", field="plan_kind")
+    if not reason.strip():
+        return refuse("请说明确有经济困难的情况，机关据此决定是否批准。", field="reason")
+    return None
+
+
+@rule("D5.4")
+def survey_after_decision(decided: bool):
+    """作出处罚决定后，采取恰当方式对当事人的履行情况进行回访。"""
+    if not decided:
+        return refuse("回访问卷在作出处理决定之后填写。")
+    return None
+
+
+@rule("D5.5")
+def opinion_on_a_penalty(is_penalty: bool):
+    """在对违法当事人实施行政处罚后，听取利害关系人或受害人对整改情况的意见。"""
+    if not is_penalty:
+        return refuse("只能对已公开的行政处罚决定提出整改情况的意见。")
+    return None

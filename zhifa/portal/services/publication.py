@@ -48,9 +48,11 @@ def _allow(actor, agency_id: int, roles, action: str) -> None:
 def _date(on: date | None, earliest: date, field_name: str = "on") -> date:
     day = on or clock.today()
     if day > clock.today():
-        raise DomainError.of(ErrorCode.DATE_ORDER, "日期不得晚于今天。", field=field_name)
+        raise DomainError.of(ErrorCode.DATE_ORDER, "日期不得晚于今天。", field=field_name, status=400)
     if day < earliest:
-        raise DomainError.of(ErrorCode.DATE_ORDER, f"日期不得早于{earliest:%Y年%m月%d日}。", field=field_name)
+        raise DomainError.of(
+            ErrorCode.DATE_ORDER, f"日期不得早于{earliest:%Y年%m月%d日}。", field=field_name, status=400
+        )
     return day
 
 
@@ -170,7 +172,10 @@ def decision_change_record(
             raise DomainError.of(ErrorCode.INVALID, "请选择决定变化的类别。", field="kind")
         if not reason.strip():
             raise DomainError.of(
-                ErrorCode.REQUIRED, "请写明变更、撤销或确认的依据（如复议决定书、判决书文号）。", field="reason"
+                ErrorCode.REQUIRED,
+                "请写明变更、撤销或确认的依据（如复议决定书、判决书文号）。",
+                field="reason",
+                status=400,
             )
         if pub.change_kind:
             raise DomainError.of(ErrorCode.DUPLICATE, "该决定的变化已登记。", field="kind", status=409)
