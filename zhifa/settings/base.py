@@ -195,6 +195,9 @@ MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 # Evidence files, addressed by their SHA-256 (see zhifa.cases).
 EVIDENCE_ROOT = Path(os.environ.get("ZHIFA_EVIDENCE_ROOT", VAR_DIR / "evidence"))
+# The platform's CA and each agency's signing key and certificate (zhifa.org.keys), created
+# on first use. Outside the database, like the audit signing key: back it up, never commit it.
+KEY_DIR = Path(os.environ.get("ZHIFA_KEY_DIR", VAR_DIR / "keys"))
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
