@@ -15,6 +15,7 @@ from django.urls.resolvers import URLPattern, URLResolver
 RECORDS = [
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
+    (r"publications/", "publication", "pk"),
     (r"governments/", "government", "pk"),
     (r"offices/|legal-affairs-offices/", "office", "pk"),
     (r"supervisory-organs/", "organ", "pk"),

@@ -44,6 +44,24 @@ S, P, SC = "staff", "public", "scoped"
 
 PAGES = {
     "portal:home": P,
+    **{
+        f"portal:{n}": P
+        for n in (
+            "publication_list",
+            "publication_detail",
+            "withdrawal_list",
+            "open_data",
+            "publication_export_csv",
+            "publication_export_json",
+        )
+    },
+    "portal:publication_manage": S,
+    "portal:publication_late": S,
+    "portal:publication_prepare": S,
+    **{
+        f"portal:{n}": SC
+        for n in ("publication_manage_detail", "publication_publish", "publication_change", "publication_withdraw")
+    },
     "core:home": "redirect",
     "core:parameters": P,
     "core:audit_list": S,
@@ -260,6 +278,10 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
+    **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
+    f"GET {A}/portal/publications": S,
+    f"GET {A}/portal/publications/late": S,
+    f"GET {A}/portal/publications/{{pk}}": SC,
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

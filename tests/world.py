@@ -68,6 +68,49 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         party=party,
         case=case,
         document=make_document(case, officer_user),
+        publication=_publication(agency, case),
+    )
+
+
+def _publication(agency, case):
+    """A published decision of the side's agency (written directly: the standing checks need the record,
+    zhifa/portal/tests walk the real publication)."""
+    from zhifa.cases.models import Decision
+    from zhifa.cases.tests.builders import D0
+    from zhifa.portal.models import Publication
+
+    decision = Decision.objects.create(
+        case=case,
+        number=f"{agency.case_prefix}罚〔2026〕1号",
+        outcome="penalty",
+        decided_on=D0,
+        facts="销售过期食品。",
+        reasons="事实清楚。",
+        remedies="六十日内申请行政复议",
+        public_summary="某超市销售过期食品被处罚。",
+        fine="3000",
+        served_on=D0,
+    )
+    return Publication.objects.create(
+        decision=decision,
+        agency=agency,
+        kind="penalty",
+        grounds="general_procedure",
+        status="published",
+        index_number=f"{agency.code}/2026-00001",
+        document_number=decision.number,
+        category="市场监管",
+        written_on=D0,
+        due_on=D0,
+        published_on=D0,
+        display="short",
+        takedown_on=date(2026, 12, 31),
+        title=f"{agency.name}行政处罚决定书",
+        party_name="某超市",
+        summary="某超市销售过期食品被处罚。",
+        facts="销售过期食品。",
+        penalty="罚款3,000.00元",
+        agency_name=agency.name,
     )
 
 

@@ -290,7 +290,7 @@ ROUTERS = [
     ("/parties/", "zhifa.parties.api"),
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
-    ("/public/", "zhifa.portal.api"),
+    ("/portal/", "zhifa.portal.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

@@ -32,5 +32,8 @@ class ErrorCode(StrEnum):
     NOT_ASCII_NUMBER = "not_ascii_number"  # a number in full-width or other non-ASCII digits
     OUT_OF_RANGE = "out_of_range"  # an integer beyond what a database column holds
     MALFORMED_BODY = "malformed_body"  # a request body that cannot be read (bad JSON, multipart without boundary)
+    # the party's login with an access code (zhifa.portal)
+    PARTY_LOGIN_FAILED = "party_login_failed"  # identifier or access code wrong (one message for both)
+    PARTY_LOGIN_LOCKED = "party_login_locked"  # too many wrong codes: locked for a while
     # requests
     CSRF_FAILED = "csrf_failed"  # a browser-session write without the CSRF token
