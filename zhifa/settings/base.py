@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "zhifa.parties",
     "zhifa.discretion",
     "zhifa.cases",
+    "zhifa.complaints",
     "zhifa.portal",
     "zhifa.demo",
 ]
