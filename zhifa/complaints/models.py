@@ -167,6 +167,15 @@ class Complaint(models.Model):
         return self.status in OPEN_STATUSES
 
 
+ACT_LABELS = {
+    "submit": "受理",
+    "route": "转交执法机关",
+    "return": "退回法制机构",
+    "take_up": "登记为违法线索",
+    "answer": "答复",
+}
+
+
 class StatusChange(models.Model):
     """One step of a complaint's history: received, routed, returned, taken up, answered.
     The note is what the complainant is told (Open311 ``status_notes``)."""
@@ -195,6 +204,10 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.tracking_number} {self.get_status_display()}"
+
+    @property
+    def act_label(self) -> str:
+        return ACT_LABELS.get(self.act, "办理")
 
 
 class MediaExposure(models.Model):

@@ -65,6 +65,16 @@ def complaint_by_tracking(number: str) -> Complaint:
     return get_or_not_found(_rows(Complaint.objects.all()), "举报投诉", tracking_number=number)
 
 
+def open311_rows() -> QuerySet:
+    """Every complaint, as Open311 shows it (status and notes are public, by id)."""
+    return (
+        _rows(Complaint.objects.all())
+        .select_related("government__legal_affairs_office")
+        .prefetch_related("history")
+        .order_by("-received_at", "-pk")
+    )
+
+
 def history(complaint: Complaint) -> QuerySet:
     return StatusChange.objects.filter(complaint=complaint).select_related("agency").order_by("at", "pk")
 
