@@ -309,6 +309,16 @@ class MediaConclude(ActPage):
     submit_label = "作出结论并发布"
     success_message = "查处结果已向社会发布。"
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        exposure = selectors.media_get(self.request.user, self.kwargs["pk"])
+        ctx["breadcrumbs"] = [
+            ("新闻媒体曝光", reverse("complaints:media_list")),
+            (exposure.title, exposure.get_absolute_url()),
+        ]
+        ctx["cancel_url"] = exposure.get_absolute_url()
+        return ctx
+
     def perform(self, form):
         exposure = selectors.media_get(self.request.user, self.kwargs["pk"])
         return services.media_conclude(actor=self.request.user, exposure=exposure, **form.cleaned_data)
