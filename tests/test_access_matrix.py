@@ -187,10 +187,7 @@ PAGES = {
     "complaints:media_create": S,
     # Open311 keys are the legal affairs office's to issue and revoke.
     **{f"complaints:{n}": "only:legal_office" for n in ("client_list", "client_create", "client_revoke")},
-    **{
-        f"complaints:{n}": P
-        for n in ("public_submit", "public_track", "public_media_list", "public_media_detail")
-    },
+    **{f"complaints:{n}": P for n in ("public_submit", "public_track", "public_media_list", "public_media_detail")},
     # Open311 GeoReport v2: anyone reads status and notes (the description only the posting client).
     **{f"open311:{n}": P for n in ("services", "service", "requests", "request")},
 }
