@@ -33,6 +33,7 @@ def _breadcrumbs(complaint=None):
 class ComplaintList(ListPage):
     title = "举报投诉"
     headers = ["查询码", "类别", "内容", "受理", "承办机关", "收到日期", "答复期限", "状态"]
+    template_name = "complaints/list.html"
     row_template = "complaints/rows/complaint.html"
     filterset_class = filters.ComplaintFilter
     create_label = "登记来信来电"
