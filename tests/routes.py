@@ -13,6 +13,11 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: Which record an address names, by the first rule that matches its route. The kind is a
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
+    (r"complaints/(public/)?media/", "media", "pk"),
+    (r"complaints/clients/", "open311_client", "pk"),
+    (r"open311/v2/services/", None, "enforcement"),
+    (r"open311/v2/requests/|complaints/track/", "complaint", "tracking_number"),
+    (r"complaints/", "complaint", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
     (r"publications/", "publication", "pk"),

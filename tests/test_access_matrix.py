@@ -199,6 +199,28 @@ PAGES = {
     },
     "documents:verify": P,
     "documents:verify_home": "redirect",
+    "complaints:complaint_list": S,
+    "complaints:queue": S,
+    "complaints:complaint_create": S,
+    **{
+        f"complaints:{n}": SC
+        for n in (
+            "complaint_detail",
+            "complaint_route",
+            "complaint_return",
+            "complaint_take_up",
+            "complaint_answer",
+            "media_detail",
+            "media_conclude",
+        )
+    },
+    "complaints:media_list": S,
+    "complaints:media_create": S,
+    # Open311 keys are the legal affairs office's to issue and revoke.
+    **{f"complaints:{n}": "only:legal_office" for n in ("client_list", "client_create", "client_revoke")},
+    **{f"complaints:{n}": P for n in ("public_submit", "public_track", "public_media_list", "public_media_detail")},
+    # Open311 GeoReport v2: anyone reads status and notes (the description only the posting client).
+    **{f"open311:{n}": P for n in ("services", "service", "requests", "request")},
 }
 
 A = "/api/v1"
@@ -282,6 +304,10 @@ GET_OPERATIONS = {
     f"GET {A}/portal/publications": S,
     f"GET {A}/portal/publications/late": S,
     f"GET {A}/portal/publications/{{pk}}": SC,
+    **{f"GET {A}/complaints/{p}": S for p in ("", "queue", "counts", "media")},
+    f"GET {A}/complaints/{{pk}}": SC,
+    f"GET {A}/complaints/media/{{pk}}": SC,
+    **{f"GET {A}/complaints/{p}": P for p in ("track/{number}", "public/media", "public/media/{pk}")},
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

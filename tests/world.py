@@ -69,6 +69,7 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         case=case,
         document=make_document(case, officer_user),
         publication=_publication(agency, case),
+        **_complaints(agency, district, officer_user),
     )
 
 
@@ -112,6 +113,40 @@ def _publication(agency, case):
         penalty="罚款3,000.00元",
         agency_name=agency.name,
     )
+
+
+def _complaints(agency, district, officer_user) -> dict:
+    """A report routed to ``agency``, a published media result about it, an Open311 client of its district."""
+    from zhifa.complaints import services as complaint_services
+    from zhifa.complaints.models import Complaint, MediaExposure, Open311Client
+
+    complaint = complaint_services.complaint_submit(
+        channel="portal", kind="violation", description="群众举报：某超市销售过期食品。", place=district
+    )
+    Complaint.objects.filter(pk=complaint.pk).update(status="routed", agency=agency)
+    complaint.refresh_from_db()
+    media = MediaExposure.objects.create(
+        government=district,
+        agency=agency,
+        outlet="重庆日报",
+        title="过期食品举报无人理",
+        reported_on=date(2026, 11, 20),
+        summary="报道称群众多次举报无人理。",
+        status="concluded",
+        result="经追查属实，已责令立案查处。",
+        concluded_on=date(2026, 11, 30),
+        published_on=date(2026, 11, 30),
+        created_by=officer_user,
+    )
+    client = Open311Client.objects.create(
+        government=district,
+        name=f"{district.name}12345热线",
+        key_prefix="zk_test",
+        key_hash=f"{district.pk:064d}",
+        created_on=date(2026, 11, 1),
+        created_by=officer_user,
+    )
+    return {"complaint": complaint, "media": media, "open311_client": client}
 
 
 def build() -> SecurityWorld:

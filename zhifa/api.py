@@ -291,6 +291,7 @@ ROUTERS = [
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
     ("/portal/", "zhifa.portal.api"),
+    ("/complaints/", "zhifa.complaints.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

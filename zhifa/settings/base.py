@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "zhifa.discretion",
     "zhifa.cases",
     "zhifa.documents",
+    "zhifa.complaints",
     "zhifa.portal",
     "zhifa.demo",
 ]
