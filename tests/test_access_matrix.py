@@ -168,6 +168,18 @@ PAGES = {
     "cases:case_detail": SC,
     "cases:act": "act:head",  # the world asks for transfer_out, the head's act
     "cases:evidence_content": "absent",
+    **{f"cooperation:{n}": S for n in ("competence", "transfer_list", "transfer_overdue", "crime_transfer_list")},
+    **{
+        f"cooperation:{n}": SC
+        for n in (
+            "transfer_detail",
+            "transfer_receive",
+            "transfer_pass_on",
+            "crime_transfer_detail",
+            "crime_transfer_answer",
+            "crime_transfer_create",
+        )
+    },
 }
 
 A = "/api/v1"
@@ -246,6 +258,8 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
+    **{f"GET {A}/cooperation/{p}": S for p in ("competence", "transfers", "transfers/overdue", "crime-transfers")},
+    **{f"GET {A}/cooperation/{p}": SC for p in ("competence/cases/{pk}", "transfers/{pk}", "crime-transfers/{pk}")},
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

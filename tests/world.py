@@ -66,6 +66,41 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         party=party,
         case=case,
     )
+    _cooperation(side, case, officer_user, cases_world.other_agency if side is w.own else agency)
+
+
+def _cooperation(side: dict, case, officer_user, receiver):
+    """A transfer letter and a crime transfer of the side's agency (records only: the
+    standing checks read them; zhifa/cooperation/tests walk the acts)."""
+    from zhifa.cases.models import Transfer
+    from zhifa.cooperation.models import CrimeTransfer
+
+    sent = case.__class__.objects.create(
+        agency=case.agency,
+        source="complaint",
+        received_on=case.received_on,
+        summary="移送的线索",
+        created_by=officer_user,
+    )
+    side["transfer"] = Transfer.objects.create(
+        case=sent,
+        to_agency=receiver,
+        letter_number=f"{case.agency.case_prefix}移〔2026〕1号",
+        sent_on=case.received_on,
+        reasons="无管辖权",
+        materials="举报记录",
+    )
+    side["crime_transfer"] = CrimeTransfer.objects.create(
+        case=case,
+        number=f"{case.agency.case_prefix}刑移〔2026〕1号",
+        sent_on=case.received_on,
+        police_organ="公安分局",
+        procuratorate="人民检察院",
+        suspected_crime="销售伪劣产品罪",
+        facts="涉嫌犯罪的事实",
+        with_report=True,
+        sent_by=officer_user,
+    )
 
 
 def build() -> SecurityWorld:

@@ -27,6 +27,7 @@ LAYERS: list[set[str]] = [
     {"discretion"},
     {"cases"},
     {"documents"},
+    {"cooperation"},
     {"portal"},
     {"demo"},
 ]

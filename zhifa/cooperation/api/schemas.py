@@ -1,0 +1,142 @@
+"""The shapes of cooperation records in the API; every field described in Chinese."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from ninja import Field, Schema
+
+from zhifa.cooperation.models import CrimeTransfer
+
+PoliceDecisionChoice = Literal[tuple(CrimeTransfer.PoliceDecision.values)]
+
+
+class DatedIn(Schema):
+    on: date | None = Field(None, description="办理日期，默认今天；不得晚于今天")
+
+
+class CandidateOut(Schema):
+    agency_id: int = Field(..., description="有管辖权的机关编号")
+    agency: str = Field(..., description="有管辖权的机关")
+    power_id: int = Field(..., description="覆盖该违法行为的执法事项（职权目录）编号")
+    power: str = Field(..., description="执法事项：编码和名称")
+    held_as: str = Field(..., description="取得职权的方式：本机关法定职权、授权或委托")
+    articles: list[str] = Field(..., description="设定职权和处罚的条文")
+    territory: str = Field(..., description="地域管辖：违法行为发生地与机关管辖区域")
+    level: str = Field(..., description="层级：区县级或市级")
+    explanation: str = Field(..., description="完整说明：哪项职权、哪条依据、哪个地域")
+
+
+class CompetenceOut(Schema):
+    violation_item_id: int | None = Field(None, description="违法行为编号（未确定时为空）")
+    violation_item: str = Field(..., description="违法行为")
+    place_id: int | None = Field(None, description="违法行为发生地（区县）编号")
+    place: str = Field(..., description="违法行为发生地（区县）")
+    on: date = Field(..., description="核对职权的日期")
+    proposed_agency_id: int | None = Field(None, description="建议管辖的机关编号（没有有管辖权的机关时为空）")
+    summary: str = Field(..., description="建议及理由")
+    agency_competent: bool | None = Field(None, description="办案机关本身是否有管辖权（按案件核对时）")
+    candidates: list[CandidateOut] = Field(..., description="有管辖权的机关，建议的在前（区县级先于市级）")
+
+
+class ReceiptOut(Schema):
+    received_on: date = Field(..., description="签收日期")
+    received_by: str = Field(..., description="签收人")
+    outcome: str = Field(..., description="签收结果：接收办理或说明理由转送")
+    competence_note: str = Field(..., description="职权目录核对结果")
+    pass_on_reasons: str = Field(..., description="转送理由")
+    passed_on_id: int | None = Field(None, description="转送函编号")
+    passed_on_letter: str = Field(..., description="转送函文号")
+    passed_on_to: str = Field(..., description="转送的机关")
+
+
+class TransferRow(Schema):
+    id: int = Field(..., description="移送函编号")
+    letter_number: str = Field(..., description="移送函文号")
+    from_agency_id: int = Field(..., description="移送机关编号")
+    from_agency: str = Field(..., description="移送机关")
+    to_agency_id: int = Field(..., description="接收机关编号")
+    to_agency: str = Field(..., description="接收机关")
+    sent_on: date = Field(..., description="移送日期")
+    answer_due_on: date = Field(..., description="书面函告处理结果的期限")
+    answered_on: date | None = Field(None, description="书面函告日期")
+    status: str = Field(..., description="办理情况")
+    overdue: bool = Field(..., description="逾期未函告")
+
+
+class TransferDetail(TransferRow):
+    case_id: int = Field(..., description="移送机关的案件编号")
+    received_case_id: int | None = Field(None, description="接收机关的线索（案件）编号")
+    summary: str = Field(..., description="线索内容")
+    reasons: str = Field(..., description="移送理由")
+    materials: str = Field(..., description="移送材料清单")
+    answer: str = Field(..., description="接收机关书面函告的处理结果")
+    receipt: ReceiptOut | None = Field(None, description="接收机关的签收")
+
+
+class TransferIn(DatedIn):
+    case_id: int = Field(..., description="要移送的线索或案件编号")
+    to_agency_id: int = Field(..., description="有管辖权的接收机关编号")
+    reasons: str = Field(..., description="移送理由（本机关无管辖权的依据）")
+    materials: str = Field(..., description="移送材料清单")
+
+
+class ReceiptIn(DatedIn):
+    returned: bool = Field(False, description="退回移送机关（接收机关不得拒绝：为真时总是被拒绝，D3.4）")
+
+
+class PassOnIn(DatedIn):
+    to_agency_id: int = Field(..., description="职权目录载明有管辖权的机关编号")
+    reasons: str = Field(..., description="转送理由：本机关没有管辖权的依据")
+
+
+class AnswerIn(DatedIn):
+    answer: str = Field(..., description="处理结果（书面函告移送机关）")
+
+
+class OverdueOut(Schema):
+    transfer: TransferRow = Field(..., description="移送函")
+    due_on: date = Field(..., description="函告期限")
+    days_overdue: int = Field(..., description="逾期天数")
+
+
+class OverdueList(Schema):
+    count: int = Field(..., description="条数")
+    items: list[OverdueOut] = Field(..., description="逾期未函告的移送")
+
+
+class CrimeTransferIn(DatedIn):
+    case_id: int = Field(..., description="已决定移送司法机关的案件编号")
+    police_organ: str = Field(..., description="接收的公安机关")
+    procuratorate: str = Field(..., description="抄送的人民检察院")
+    suspected_crime: str = Field(..., description="涉嫌罪名")
+    facts: str = Field(..., description="涉嫌犯罪的事实")
+    with_report: bool = Field(False, description="附调查报告")
+    with_items_list: bool = Field(False, description="附涉案物品清单")
+    with_expert_opinion: bool = Field(False, description="附检验报告或者鉴定意见")
+    no_items_note: str = Field("", description="无涉案物品或者无须检验鉴定的说明")
+
+
+class CrimeTransferOut(Schema):
+    id: int = Field(..., description="编号")
+    case_id: int = Field(..., description="案件编号")
+    agency: str = Field(..., description="移送机关")
+    number: str = Field(..., description="涉嫌犯罪案件移送书文号")
+    sent_on: date = Field(..., description="移送日期")
+    police_organ: str = Field(..., description="接收的公安机关")
+    procuratorate: str = Field(..., description="抄送的人民检察院")
+    suspected_crime: str = Field(..., description="涉嫌罪名")
+    facts: str = Field(..., description="涉嫌犯罪的事实")
+    with_report: bool = Field(..., description="附调查报告")
+    with_items_list: bool = Field(..., description="附涉案物品清单")
+    with_expert_opinion: bool = Field(..., description="附检验报告或者鉴定意见")
+    no_items_note: str = Field(..., description="无涉案物品或者无须检验鉴定的说明")
+    police_answered_on: date | None = Field(None, description="公安机关书面告知日期")
+    police_decision: str = Field(..., description="公安机关决定：立案侦查或不予立案")
+    police_reasons: str = Field(..., description="公安机关决定的理由")
+
+
+class PoliceAnswerIn(DatedIn):
+    decision: PoliceDecisionChoice = Field(..., description="公安机关决定：filed（立案侦查）、not_filed（不予立案）")
+    reasons: str = Field(..., description="公安机关决定的理由")

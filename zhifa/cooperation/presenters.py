@@ -1,0 +1,102 @@
+"""Cooperation records as the API and the pages show them: plain values, so that no
+stored value can make a read fail."""
+
+from __future__ import annotations
+
+from zhifa.cases.models import Transfer
+from zhifa.cooperation import selectors
+from zhifa.cooperation.competence import Candidate, Proposal
+from zhifa.cooperation.models import CrimeTransfer
+
+
+def candidate(c: Candidate) -> dict:
+    return {
+        "agency_id": c.agency.pk,
+        "agency": c.agency.name,
+        "power_id": c.power_id,
+        "power": c.power,
+        "held_as": c.held_as,
+        "articles": list(c.articles),
+        "territory": c.territory,
+        "level": c.level,
+        "explanation": c.explanation(),
+    }
+
+
+def proposal(p: Proposal, *, agency=None) -> dict:
+    return {
+        "violation_item_id": p.item.pk if p.item else None,
+        "violation_item": str(p.item) if p.item else "",
+        "place_id": p.place.pk if p.place else None,
+        "place": p.place.name if p.place else "",
+        "on": p.on,
+        "proposed_agency_id": p.proposed.agency.pk if p.proposed else None,
+        "summary": p.summary(),
+        "agency_competent": None if agency is None else p.holds(agency),
+        "candidates": [candidate(c) for c in p.candidates],
+    }
+
+
+def transfer_row(t: Transfer) -> dict:
+    status = selectors.transfer_status(t)
+    sender = t.case.acting_agency
+    return {
+        "id": t.pk,
+        "letter_number": t.letter_number,
+        "from_agency_id": sender.pk,
+        "from_agency": sender.name,
+        "to_agency_id": t.to_agency_id,
+        "to_agency": t.to_agency.name,
+        "sent_on": t.sent_on,
+        "answer_due_on": status.due_on,
+        "answered_on": t.answered_on,
+        "status": status.label,
+        "overdue": status.overdue,
+    }
+
+
+def transfer_detail(t: Transfer) -> dict:
+    receipt = selectors.receipt_of(t)
+    data = transfer_row(t)
+    data.update(
+        case_id=t.case_id,
+        received_case_id=t.received_case_id,
+        summary=t.case.summary,
+        reasons=t.reasons,
+        materials=t.materials,
+        answer=t.answer,
+        receipt=None,
+    )
+    if receipt is not None:
+        data["receipt"] = {
+            "received_on": receipt.received_on,
+            "received_by": receipt.received_by.label,
+            "outcome": receipt.get_outcome_display(),
+            "competence_note": receipt.competence_note,
+            "pass_on_reasons": receipt.pass_on_reasons,
+            "passed_on_id": receipt.passed_on_id,
+            "passed_on_letter": receipt.passed_on.letter_number if receipt.passed_on else "",
+            "passed_on_to": receipt.passed_on.to_agency.name if receipt.passed_on else "",
+        }
+    return data
+
+
+def crime_transfer(c: CrimeTransfer) -> dict:
+    return {
+        "id": c.pk,
+        "case_id": c.case_id,
+        "agency": c.case.agency.name,
+        "number": c.number,
+        "sent_on": c.sent_on,
+        "police_organ": c.police_organ,
+        "procuratorate": c.procuratorate,
+        "suspected_crime": c.suspected_crime,
+        "facts": c.facts,
+        "with_report": c.with_report,
+        "with_items_list": c.with_items_list,
+        "with_expert_opinion": c.with_expert_opinion,
+        "no_items_note": c.no_items_note,
+        "police_answered_on": c.police_answered_on,
+        "police_decision": c.get_police_decision_display() if c.police_decision else "",
+        "police_reasons": c.police_reasons,
+    }
