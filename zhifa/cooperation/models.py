@@ -92,3 +92,155 @@ class CrimeTransfer(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cooperation:crime_transfer_detail", args=[self.pk])
+
+
+# --- Requests between agencies: assistance (D4.4a–b) and information (D4.5a) -----------------
+
+
+class Request(models.Model):
+    """What every request between agencies has: who asks whom, when, by when, and the answer."""
+
+    number = models.CharField("文号", max_length=60, unique=True)
+    requesting_agency = models.ForeignKey(
+        "org.Agency", verbose_name="请求机关", on_delete=models.PROTECT, related_name="+"
+    )
+    requested_agency = models.ForeignKey(
+        "org.Agency", verbose_name="被请求机关", on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="相关案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_on = models.DateField("发出日期")
+    due_on = models.DateField("答复期限")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    answered_on = models.DateField("答复日期", null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    late_reason = models.CharField("逾期答复的原因", max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class AssistanceRequest(Request):
+    """协助请求（协助调查函、协助扣押通知书等，D4.4a–b；行政处罚法第二十六条）：手续完备、程序合法的，
+    被请求机关应当及时无条件予以配合；答复有期限，结果记录在案。"""
+
+    class Kind(models.TextChoices):
+        INVESTIGATION = "investigation", "协助调查"
+        IDENTIFICATION = "identification", "协助认定（检验、鉴定、身份核实）"
+        SEIZURE = "seizure", "协助扣押、查封等强制措施"
+        OTHER = "other", "其他协助（协管）事项"
+
+    class Outcome(models.TextChoices):
+        ASSISTED = "assisted", "已协助"
+        DECLINED_INCOMPLETE = "declined_incomplete", "手续不完备，告知补正"
+        DECLINED_OUTSIDE_POWERS = "declined_outside_powers", "不属于本机关职权范围"
+
+    kind = models.CharField("协助事项类别", max_length=16, choices=Kind.choices)
+    matters = models.TextField("请求协助的事项")
+    legal_basis = models.TextField("法律依据")
+    letter_sealed = models.BooleanField("协助函加盖请求机关印章", default=False)
+    approval_document = models.CharField(
+        "采取强制措施的批准文书", max_length=100, blank=True, help_text="协助扣押、查封的，写明机关负责人批准的文书"
+    )
+    outcome = models.CharField("协助结果", max_length=24, choices=Outcome.choices, blank=True)
+    result = models.TextField("协助情况或不能协助的理由", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "协助请求"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:assistance_detail", args=[self.pk])
+
+
+class InformationRequest(Request):
+    """信息查询请求（D4.5a）：被请求的机关应当及时、无偿提供有关信息、资料、数据。"""
+
+    subject = models.CharField("查询的信息、资料、数据", max_length=200)
+    purpose = models.TextField("查询用途")
+    party = models.ForeignKey(
+        "parties.Party", verbose_name="涉及的当事人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answer = models.TextField("提供的信息", blank=True)
+    fee = models.DecimalField("收取的费用（元）", max_digits=10, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "信息查询请求"
+        constraints = [models.CheckConstraint(condition=models.Q(fee=0), name="cooperation_information_free")]
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:information_detail", args=[self.pk])
+
+
+class HistoryLookup(models.Model):
+    """跨机关查询当事人的执法记录（D4.5b 执法信息互通）：每次查询记录查询人、用途和范围，
+    查询只为所写明的用途（本机关办理的、该当事人的案件或检查），当事人申请时告知其被查询的情况。"""
+
+    class Purpose(models.TextChoices):
+        CASE = "case", "办理本机关的案件"
+        INSPECTION = "inspection", "安排执法检查（避免重复检查）"
+
+    party = models.ForeignKey("parties.Party", verbose_name="当事人", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("org.Agency", verbose_name="查询机关", on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="查询人", on_delete=models.PROTECT, related_name="+"
+    )
+    purpose = models.CharField("查询用途", max_length=16, choices=Purpose.choices)
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="所办案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField("查询事由", max_length=200)
+    on = models.DateField("查询日期")
+    at = models.DateTimeField("查询时间", auto_now_add=True)
+    result_count = models.PositiveIntegerField("查到的记录数", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "当事人执法记录查询"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency}查询{self.party}（{self.get_purpose_display()}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:lookup_detail", args=[self.pk])
+
+
+class LiaisonOfficer(models.Model):
+    """联络员（D4.5c）：机关确定的与其他机关沟通执法工作情况的人员。"""
+
+    agency = models.ForeignKey("org.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField("姓名", max_length=40)
+    position = models.CharField("职务", max_length=60, blank=True)
+    phone = models.CharField("联系电话", max_length=30)
+    since = models.DateField("确定日期")
+    until = models.DateField("免去日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联络员"
+        ordering = ["agency", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} 联络员 {self.name}"
+
+
+class CooperationAgreement(models.Model):
+    """合作协议（D4.5c）：机关之间签订的执法协作协议。"""
+
+    title = models.CharField("协议名称", max_length=200)
+    agencies = models.ManyToManyField("org.Agency", verbose_name="签订机关", related_name="+")
+    signed_on = models.DateField("签订日期")
+    valid_to = models.DateField("有效期至", null=True, blank=True)
+    content = models.TextField("主要内容")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "合作协议"
+        ordering = ["-signed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -11,8 +11,19 @@ from __future__ import annotations
 from datetime import date
 
 from zhifa.core import parameters as params
+from zhifa.core import workdays
 
 
 def transfer_answer_due(sent_on: date) -> date:
     """The last day for the receiver's written answer to a transfer letter sent on ``sent_on``."""
     return params.period_end("filing_decision_period", start=sent_on)
+
+
+#: The platform's default for answering a request between agencies when the requester sets
+#: none: the Decision says "及时" (D4.4b, D4.5a) without a number; five working days is
+#: zhifa's choice (the period 行政处罚法第八十五条 counts the shortest notices in).
+REQUEST_DEFAULT_WORKING_DAYS = 5
+
+
+def request_due(sent_on: date, due_on: date | None) -> date:
+    return due_on or workdays.add_working_days(sent_on, REQUEST_DEFAULT_WORKING_DAYS)

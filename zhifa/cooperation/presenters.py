@@ -100,3 +100,73 @@ def crime_transfer(c: CrimeTransfer) -> dict:
         "police_decision": c.get_police_decision_display() if c.police_decision else "",
         "police_reasons": c.police_reasons,
     }
+
+
+def _request(r) -> dict:
+    return {
+        "id": r.pk,
+        "number": r.number,
+        "requesting_agency": r.requesting_agency.name,
+        "requested_agency": r.requested_agency.name,
+        "case_id": r.case_id,
+        "sent_on": r.sent_on,
+        "due_on": r.due_on,
+        "answered_on": r.answered_on,
+        "late_reason": r.late_reason,
+        "overdue": selectors.request_overdue(r),
+    }
+
+
+def assistance(r) -> dict:
+    return {
+        **_request(r),
+        "kind": r.get_kind_display(),
+        "matters": r.matters,
+        "legal_basis": r.legal_basis,
+        "letter_sealed": r.letter_sealed,
+        "approval_document": r.approval_document,
+        "outcome": r.get_outcome_display() if r.outcome else "",
+        "result": r.result,
+    }
+
+
+def information(r) -> dict:
+    return {**_request(r), "subject": r.subject, "purpose": r.purpose, "party_id": r.party_id, "answer": r.answer}
+
+
+def lookup(x) -> dict:
+    return {
+        "id": x.pk,
+        "party_id": x.party_id,
+        "party": x.party.name,
+        "agency": x.agency.name,
+        "user": x.user.label,
+        "purpose": x.get_purpose_display(),
+        "case_id": x.case_id,
+        "reason": x.reason,
+        "on": x.on,
+        "result_count": x.result_count,
+    }
+
+
+def liaison(x) -> dict:
+    return {
+        "id": x.pk,
+        "agency_id": x.agency_id,
+        "agency": x.agency.name,
+        "name": x.name,
+        "position": x.position,
+        "phone": x.phone,
+        "since": x.since,
+    }
+
+
+def agreement(x) -> dict:
+    return {
+        "id": x.pk,
+        "title": x.title,
+        "agencies": [a.name for a in x.agencies.all()],
+        "signed_on": x.signed_on,
+        "valid_to": x.valid_to,
+        "content": x.content,
+    }

@@ -69,3 +69,57 @@ def accept_only_with_competence(receiver, proposal):
         f"{proposal.summary()}",
         field="outcome",
     )
+
+
+# --- D4.4b: assistance; D4.5a–b: information ----------------------------------------------
+
+
+@rule("D4.4b", law="行政处罚法第二十六条")
+def assistance_not_refused_when_complete(outcome: str, gaps: list[str], reasons: str):
+    """执法机关提出协助要求，只要手续完备、程序合法，协作机关应及时无条件予以配合；协助事项属于被请求机关
+    职权范围内的，应当依法予以协助。不能协助的，须说明具体理由。"""
+    if outcome == "declined_incomplete" and not gaps:
+        return refuse(
+            "该协助请求手续完备、程序合法，应当无条件予以配合，不能以手续不完备为由不予协助。", field="outcome"
+        )
+    if outcome.startswith("declined") and not reasons.strip():
+        return refuse("不能协助的，须书面说明具体理由（缺少哪些手续，或不属于本机关职权的依据）。", field="result")
+    return None
+
+
+@rule("D4.4b")
+def assistance_answered_in_time(due_on, on, late_reason: str):
+    """协作机关应及时予以配合：在请求的期限内答复协助结果；逾期的，写明原因。"""
+    if on <= due_on or late_reason.strip():
+        return None
+    return refuse(f"协助请求的答复期限已于{due_on:%Y年%m月%d日}届满，逾期答复须写明原因。", field="late_reason")
+
+
+@rule("D4.5a")
+def information_free(fee):
+    """对其他机关请求查询有关信息、资料、数据的，被请求的机关应及时、无偿提供。"""
+    if not fee:
+        return None
+    return refuse("向其他行政执法机关提供信息、资料、数据应当无偿，不得收取费用。", field="fee")
+
+
+@rule("D4.5a")
+def information_answered_in_time(due_on, on, late_reason: str):
+    """被请求的机关应及时提供：在请求的期限内答复；逾期的，写明原因。"""
+    if on <= due_on or late_reason.strip():
+        return None
+    return refuse(f"信息查询请求的答复期限已于{due_on:%Y年%m月%d日}届满，逾期答复须写明原因。", field="late_reason")
+
+
+@rule("D4.5b", "D5.6")
+def lookup_scoped_to_purpose(purpose: str, case, agency_id: int, party_id: int, reason: str):
+    """跨机关查询当事人的执法记录，只为写明的用途：办理本机关该当事人的案件，或安排对其的执法检查；
+    每次查询写明事由。"""
+    if not reason.strip():
+        return refuse("请写明查询事由。", field="reason")
+    if purpose == "case":
+        if case is None:
+            return refuse("为办理案件查询的，请选择本机关办理的案件。", field="case_id")
+        if case.agency_id != agency_id or case.party_id != party_id:
+            return refuse("只能为本机关办理的、以该当事人为当事人的案件查询其执法记录。", field="case_id")
+    return None

@@ -13,11 +13,22 @@ from django.db.models import QuerySet
 
 from zhifa.accounts.access import q_visible, scope
 from zhifa.accounts.models import User
-from zhifa.cases.models import Transfer
+from zhifa.cases.models import Case, Transfer
 from zhifa.cooperation import periods
-from zhifa.cooperation.models import CrimeTransfer, TransferReceipt
+from zhifa.cooperation.models import (
+    AssistanceRequest,
+    CooperationAgreement,
+    CrimeTransfer,
+    HistoryLookup,
+    InformationRequest,
+    LiaisonOfficer,
+    TransferReceipt,
+)
 from zhifa.core import clock
+from zhifa.core.errors import forbidden
 from zhifa.core.references import get_or_not_found
+from zhifa.parties import selectors as party_selectors
+from zhifa.parties.models import Party
 
 
 def transfer_list(user: User) -> QuerySet[Transfer]:
@@ -109,3 +120,90 @@ def crime_transfer_list(user: User) -> QuerySet[CrimeTransfer]:
 
 def crime_transfer_get(user: User, pk: int) -> CrimeTransfer:
     return get_or_not_found(crime_transfer_list(user), "涉嫌犯罪案件移送", pk=pk)
+
+
+# --- Requests between agencies: seen by both sides ---------------------------------------
+
+
+def _between(qs: QuerySet, user: User) -> QuerySet:
+    return qs.filter(q_visible(user, "requesting_agency") | q_visible(user, "requested_agency"))
+
+
+def assistance_list(user: User) -> QuerySet[AssistanceRequest]:
+    qs = AssistanceRequest.objects.select_related("requesting_agency", "requested_agency", "case")
+    return _between(qs, user).order_by("-sent_on", "-pk")
+
+
+def assistance_get(user: User, pk: int) -> AssistanceRequest:
+    return get_or_not_found(assistance_list(user), "协助请求", pk=pk)
+
+
+def information_list(user: User) -> QuerySet[InformationRequest]:
+    qs = InformationRequest.objects.select_related("requesting_agency", "requested_agency", "case", "party")
+    return _between(qs, user).order_by("-sent_on", "-pk")
+
+
+def information_get(user: User, pk: int) -> InformationRequest:
+    return get_or_not_found(information_list(user), "信息查询请求", pk=pk)
+
+
+def request_overdue(request, on: date | None = None) -> bool:
+    return not request.answered_on and (on or clock.today()) > request.due_on
+
+
+# --- The enforcement information exchange (D4.5b) ---------------------------------------------
+
+
+def enforcement_history(party: Party) -> list[dict]:
+    """The party's filed cases in every agency (what a look-up shows), newest first: one query."""
+    cases = (
+        Case.objects.filter(party=party, filed_on__isnull=False)
+        .select_related("agency", "violation_item", "decision")
+        .order_by("-filed_on", "-pk")
+    )
+    rows = []
+    for c in cases:
+        decision = getattr(c, "decision", None)
+        rows.append(
+            {
+                "agency": c.agency.name,
+                "filing_number": c.filing_number,
+                "filed_on": c.filed_on,
+                "violation_item": c.violation_item.name if c.violation_item else "",
+                "status": c.get_status_display(),
+                "decision_number": getattr(decision, "number", "") or "",
+                "decided_on": getattr(decision, "decided_on", None),
+                "penalty": decision.penalty_text if decision else "",
+            }
+        )
+    return rows
+
+
+def lookup_list(user: User) -> QuerySet[HistoryLookup]:
+    qs = HistoryLookup.objects.select_related("party", "agency", "user", "case")
+    return scope(qs, user, "agency")
+
+
+def lookup_get(user: User, pk: int) -> HistoryLookup:
+    return get_or_not_found(lookup_list(user), "执法记录查询", pk=pk)
+
+
+def lookups_of_party(user: User, party: Party) -> QuerySet[HistoryLookup]:
+    """Every agency's look-ups of ``party``, to tell the party on request who looked it up, when
+    and why: shown to the staff who hold the party (its cases or its registration)."""
+    if party_selectors.access_to(user, party) != party_selectors.HOLDER:
+        raise forbidden("只有办理过该当事人案件的机关可以应当事人申请查阅其被查询的记录。")
+    return HistoryLookup.objects.filter(party=party).select_related("agency", "user", "case").order_by("-at", "-pk")
+
+
+def liaison_list(user: User) -> QuerySet[LiaisonOfficer]:
+    """Liaison officers are a network every agency reads (D4.5c)."""
+    return LiaisonOfficer.objects.select_related("agency").filter(until__isnull=True)
+
+
+def agreement_list(user: User) -> QuerySet[CooperationAgreement]:
+    return CooperationAgreement.objects.prefetch_related("agencies")
+
+
+def agreement_get(user: User, pk: int) -> CooperationAgreement:
+    return get_or_not_found(agreement_list(user), "合作协议", pk=pk)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Schema
 
-from zhifa.cooperation.models import CrimeTransfer
+from zhifa.cooperation.models import AssistanceRequest, CrimeTransfer, HistoryLookup
 
 PoliceDecisionChoice = Literal[tuple(CrimeTransfer.PoliceDecision.values)]
 
@@ -140,3 +141,144 @@ class CrimeTransferOut(Schema):
 class PoliceAnswerIn(DatedIn):
     decision: PoliceDecisionChoice = Field(..., description="公安机关决定：filed（立案侦查）、not_filed（不予立案）")
     reasons: str = Field(..., description="公安机关决定的理由")
+
+
+# --- Requests between agencies ------------------------------------------------------------
+
+AssistanceKindChoice = Literal[tuple(AssistanceRequest.Kind.values)]
+AssistanceOutcomeChoice = Literal[tuple(AssistanceRequest.Outcome.values)]
+LookupPurposeChoice = Literal[tuple(HistoryLookup.Purpose.values)]
+
+
+class RequestOut(Schema):
+    id: int = Field(..., description="编号")
+    number: str = Field(..., description="文号")
+    requesting_agency: str = Field(..., description="请求机关")
+    requested_agency: str = Field(..., description="被请求机关")
+    case_id: int | None = Field(None, description="相关案件编号")
+    sent_on: date = Field(..., description="发出日期")
+    due_on: date = Field(..., description="答复期限")
+    answered_on: date | None = Field(None, description="答复日期")
+    late_reason: str = Field(..., description="逾期答复的原因")
+    overdue: bool = Field(..., description="逾期未答复")
+
+
+class AssistanceOut(RequestOut):
+    kind: str = Field(..., description="协助事项类别")
+    matters: str = Field(..., description="请求协助的事项")
+    legal_basis: str = Field(..., description="法律依据")
+    letter_sealed: bool = Field(..., description="协助函加盖请求机关印章")
+    approval_document: str = Field(..., description="采取强制措施的批准文书")
+    outcome: str = Field(..., description="协助结果")
+    result: str = Field(..., description="协助情况或不能协助的理由")
+
+
+class InformationOut(RequestOut):
+    subject: str = Field(..., description="查询的信息、资料、数据")
+    purpose: str = Field(..., description="查询用途")
+    party_id: int | None = Field(None, description="涉及的当事人编号")
+    answer: str = Field(..., description="提供的信息")
+
+
+class RequestIn(DatedIn):
+    requested_agency_id: int = Field(..., description="被请求机关编号")
+    case_id: int | None = Field(None, description="本机关的相关案件编号")
+    due_on: date | None = Field(None, description="答复期限，默认发出之日起五个工作日")
+
+
+class AssistanceIn(RequestIn):
+    kind: AssistanceKindChoice = Field(..., description="协助事项类别")
+    matters: str = Field(..., description="请求协助的事项")
+    legal_basis: str = Field("", description="法律依据")
+    letter_sealed: bool = Field(False, description="协助函已加盖请求机关印章")
+    approval_document: str = Field("", description="采取强制措施的批准文书（协助扣押、查封的）")
+
+
+class AssistanceAnswerIn(DatedIn):
+    outcome: AssistanceOutcomeChoice = Field(..., description="协助结果")
+    result: str = Field(..., description="协助情况或不能协助的理由")
+    late_reason: str = Field("", description="逾期答复的原因")
+
+
+class InformationIn(RequestIn):
+    subject: str = Field(..., description="查询的信息、资料、数据")
+    purpose: str = Field(..., description="查询用途")
+    party_id: int | None = Field(None, description="涉及的当事人编号")
+
+
+class InformationAnswerIn(DatedIn):
+    answer: str = Field(..., description="提供的信息")
+    fee: Decimal = Field(Decimal("0"), ge=0, max_digits=10, decimal_places=2, description="收取的费用（元），应当为零")
+    late_reason: str = Field("", description="逾期答复的原因")
+
+
+class HistoryRow(Schema):
+    agency: str = Field(..., description="办案机关")
+    filing_number: str = Field(..., description="立案编号")
+    filed_on: date = Field(..., description="立案日期")
+    violation_item: str = Field(..., description="违法行为")
+    status: str = Field(..., description="案件状态")
+    decision_number: str = Field(..., description="处罚决定书文号")
+    decided_on: date | None = Field(None, description="决定日期")
+    penalty: str = Field(..., description="处罚内容")
+
+
+class LookupIn(Schema):
+    party_id: int = Field(..., description="当事人编号")
+    purpose: LookupPurposeChoice = Field(
+        ..., description="查询用途：case（办理本机关的案件）、inspection（安排执法检查）"
+    )
+    case_id: int | None = Field(None, description="所办案件编号（为办理案件查询的）")
+    reason: str = Field(..., description="查询事由")
+
+
+class LookupOut(Schema):
+    id: int = Field(..., description="查询记录编号")
+    party_id: int = Field(..., description="当事人编号")
+    party: str = Field(..., description="当事人")
+    agency: str = Field(..., description="查询机关")
+    user: str = Field(..., description="查询人")
+    purpose: str = Field(..., description="查询用途")
+    case_id: int | None = Field(None, description="所办案件编号")
+    reason: str = Field(..., description="查询事由")
+    on: date = Field(..., description="查询日期")
+    result_count: int = Field(..., description="查到的记录数")
+
+
+class LookupResult(Schema):
+    lookup: LookupOut = Field(..., description="本次查询的记录")
+    history: list[HistoryRow] = Field(..., description="当事人在各机关的执法记录")
+
+
+class LiaisonIn(DatedIn):
+    agency_id: int = Field(..., description="机关编号")
+    name: str = Field(..., description="联络员姓名")
+    position: str = Field("", description="职务")
+    phone: str = Field(..., description="联系电话")
+
+
+class LiaisonOut(Schema):
+    id: int = Field(..., description="编号")
+    agency_id: int = Field(..., description="机关编号")
+    agency: str = Field(..., description="机关")
+    name: str = Field(..., description="联络员姓名")
+    position: str = Field(..., description="职务")
+    phone: str = Field(..., description="联系电话")
+    since: date = Field(..., description="确定日期")
+
+
+class AgreementIn(Schema):
+    title: str = Field(..., description="协议名称")
+    agency_ids: list[int] = Field(..., description="签订机关编号（至少两个）")
+    signed_on: date = Field(..., description="签订日期")
+    valid_to: date | None = Field(None, description="有效期至")
+    content: str = Field(..., description="主要内容")
+
+
+class AgreementOut(Schema):
+    id: int = Field(..., description="编号")
+    title: str = Field(..., description="协议名称")
+    agencies: list[str] = Field(..., description="签订机关")
+    signed_on: date = Field(..., description="签订日期")
+    valid_to: date | None = Field(None, description="有效期至")
+    content: str = Field(..., description="主要内容")

@@ -1,5 +1,12 @@
 """The acts of cooperation between agencies, one module per capability."""
 
+from zhifa.cooperation.services.information import agreement_record, history_lookup, liaison_appoint
+from zhifa.cooperation.services.requests import (
+    assistance_answer,
+    assistance_request,
+    information_answer,
+    information_request,
+)
 from zhifa.cooperation.services.transfers import (
     crime_transfer_answer,
     crime_transfer_send,
@@ -8,8 +15,15 @@ from zhifa.cooperation.services.transfers import (
 )
 
 __all__ = [
+    "agreement_record",
+    "assistance_answer",
+    "assistance_request",
     "crime_transfer_answer",
     "crime_transfer_send",
+    "history_lookup",
+    "information_answer",
+    "information_request",
+    "liaison_appoint",
     "transfer_pass_on",
     "transfer_receive",
 ]
