@@ -168,7 +168,28 @@ PAGES = {
     "cases:case_detail": SC,
     "cases:act": "act:head",  # the world asks for transfer_out, the head's act
     "cases:evidence_content": "absent",
-    **{f"cooperation:{n}": S for n in ("competence", "transfer_list", "transfer_overdue", "crime_transfer_list")},
+    **{
+        f"cooperation:{n}": S
+        for n in (
+            "competence",
+            "transfer_list",
+            "transfer_overdue",
+            "crime_transfer_list",
+            "assistance_list",
+            "assistance_create",
+            "information_list",
+            "information_create",
+            "liaison_list",
+            "liaison_create",
+            "agreement_list",
+            "agreement_create",
+            "dispute_list",
+            "dispute_create",
+            "agreement_detail",  # agreements are a network every agency reads (D4.5c)
+            "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
+        )
+    },
+    "cooperation:party_lookups": "holder:officer,reviewer,head,legal_office,supervisor",
     **{
         f"cooperation:{n}": SC
         for n in (
@@ -178,6 +199,12 @@ PAGES = {
             "crime_transfer_detail",
             "crime_transfer_answer",
             "crime_transfer_create",
+            "assistance_detail",
+            "assistance_answer",
+            "information_detail",
+            "information_answer",
+            "dispute_detail",
+            "dispute_step",
         )
     },
 }
@@ -258,8 +285,34 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
-    **{f"GET {A}/cooperation/{p}": S for p in ("competence", "transfers", "transfers/overdue", "crime-transfers")},
-    **{f"GET {A}/cooperation/{p}": SC for p in ("competence/cases/{pk}", "transfers/{pk}", "crime-transfers/{pk}")},
+    **{
+        f"GET {A}/cooperation/{p}": S
+        for p in (
+            "competence",
+            "transfers",
+            "transfers/overdue",
+            "crime-transfers",
+            "assistance",
+            "information",
+            "lookups",
+            "liaisons",
+            "agreements",
+            "agreements/{pk}",
+            "disputes",
+        )
+    },
+    f"GET {A}/cooperation/parties/{{pk}}/lookups": "holder:officer,reviewer,head,legal_office,supervisor",
+    **{
+        f"GET {A}/cooperation/{p}": SC
+        for p in (
+            "competence/cases/{pk}",
+            "transfers/{pk}",
+            "crime-transfers/{pk}",
+            "assistance/{pk}",
+            "information/{pk}",
+            "disputes/{pk}",
+        )
+    },
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

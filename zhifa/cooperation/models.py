@@ -206,9 +206,6 @@ class HistoryLookup(models.Model):
     def __str__(self) -> str:
         return f"{self.agency}查询{self.party}（{self.get_purpose_display()}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("cooperation:lookup_detail", args=[self.pk])
-
 
 class LiaisonOfficer(models.Model):
     """联络员（D4.5c）：机关确定的与其他机关沟通执法工作情况的人员。"""
@@ -244,3 +241,67 @@ class CooperationAgreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:agreement_detail", args=[self.pk])
+
+
+# --- Disputes between agencies (D4.6) ---------------------------------------------------------
+
+
+class Dispute(models.Model):
+    """执法争议（D4.6；行政处罚法第二十五条）：先由机关互相协商；协商不成，由同级政府法制机构协调；
+    协调不成，报共同上一级行政机关裁决。每一步有期限和记录。"""
+
+    class Stage(models.TextChoices):
+        NEGOTIATION = "negotiation", "机关协商"
+        COORDINATION = "coordination", "政府法制机构协调"
+        DECISION = "decision", "共同上一级行政机关裁决"
+        RESOLVED = "resolved", "已解决"
+
+    title = models.CharField("争议事项", max_length=200)
+    description = models.TextField("争议情况")
+    raised_by = models.ForeignKey("org.Agency", verbose_name="提出机关", on_delete=models.PROTECT, related_name="+")
+    agencies = models.ManyToManyField("org.Agency", verbose_name="争议各方", related_name="+")
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="相关案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    government = models.ForeignKey(
+        "org.Government",
+        verbose_name="共同的政府",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="其法制机构协调、由其裁决的政府：争议各方所属政府的最近共同政府",
+    )
+    raised_on = models.DateField("提出日期")
+    stage = models.CharField("所处阶段", max_length=16, choices=Stage.choices, default=Stage.NEGOTIATION)
+    stage_due_on = models.DateField("本阶段期限")
+    resolution = models.TextField("解决结果", blank=True)
+    resolved_on = models.DateField("解决日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法争议"
+        ordering = ["-raised_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:dispute_detail", args=[self.pk])
+
+
+class DisputeStep(models.Model):
+    """争议处理的一步：协商、协调或裁决的记录。"""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="steps")
+    stage = models.CharField("阶段", max_length=16, choices=Dispute.Stage.choices)
+    on = models.DateField("日期")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="记录人", on_delete=models.PROTECT, related_name="+")
+    settled = models.BooleanField("达成一致或作出裁决")
+    record = models.TextField("记录（协商纪要、协调意见或裁决内容）")
+    document_number = models.CharField("文书文号", max_length=60, blank=True)
+    late_reason = models.CharField("逾期的原因", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "争议处理记录"
+        ordering = ["on", "pk"]

@@ -27,3 +27,12 @@ REQUEST_DEFAULT_WORKING_DAYS = 5
 
 def request_due(sent_on: date, due_on: date | None) -> date:
     return due_on or workdays.add_working_days(sent_on, REQUEST_DEFAULT_WORKING_DAYS)
+
+
+#: The periods of each step of a dispute (D4.6), in working days: the Decision orders the
+#: steps but sets no periods; these are zhifa's choice, shown on every dispute.
+DISPUTE_STEP_WORKING_DAYS = {"negotiation": 10, "coordination": 20, "decision": 30}
+
+
+def dispute_step_due(stage: str, start: date) -> date:
+    return workdays.add_working_days(start, DISPUTE_STEP_WORKING_DAYS[stage])

@@ -170,3 +170,33 @@ def agreement(x) -> dict:
         "valid_to": x.valid_to,
         "content": x.content,
     }
+
+
+def dispute(d) -> dict:
+    return {
+        "id": d.pk,
+        "title": d.title,
+        "description": d.description,
+        "raised_by": d.raised_by.name,
+        "agencies": [a.name for a in d.agencies.all()],
+        "government": d.government.name,
+        "case_id": d.case_id,
+        "raised_on": d.raised_on,
+        "stage": d.get_stage_display(),
+        "stage_due_on": d.stage_due_on,
+        "overdue": selectors.dispute_overdue(d),
+        "resolution": d.resolution,
+        "resolved_on": d.resolved_on,
+        "steps": [
+            {
+                "stage": s.get_stage_display(),
+                "on": s.on,
+                "by": s.by.label,
+                "settled": s.settled,
+                "record": s.record,
+                "document_number": s.document_number,
+                "late_reason": s.late_reason,
+            }
+            for s in d.steps.all()
+        ],
+    }

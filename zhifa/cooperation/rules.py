@@ -123,3 +123,58 @@ def lookup_scoped_to_purpose(purpose: str, case, agency_id: int, party_id: int, 
         if case.agency_id != agency_id or case.party_id != party_id:
             return refuse("只能为本机关办理的、以该当事人为当事人的案件查询其执法记录。", field="case_id")
     return None
+
+
+# --- D4.6: disputes -------------------------------------------------------------------------
+
+DISPUTE_STAGE_TEXT = {
+    "negotiation": "机关协商",
+    "coordination": "政府法制机构协调",
+    "decision": "共同上一级行政机关裁决",
+}
+
+
+@rule("D4.6", law="行政处罚法第二十五条")
+def dispute_steps_in_order(stage: str, step: str):
+    """争议首先由机关互相协商解决；协商不成，由同级政府法制机构协调；协调不成，报共同上一级行政机关裁决。"""
+    if stage == step:
+        return None
+    if stage == "resolved":
+        return refuse("该争议已经解决。", field="stage")
+    return refuse(
+        f"该争议正处于“{DISPUTE_STAGE_TEXT.get(stage, stage)}”阶段，不能跳过进行“{DISPUTE_STAGE_TEXT.get(step, step)}”。",
+        field="stage",
+    )
+
+
+@rule("D4.6")
+def dispute_step_by_the_right_body(
+    step: str, actor_role: str, actor_agency_id, actor_government_id, party_ids, government_id
+):
+    """协商由争议各方机关进行；协调由各方所属政府的法制机构进行；裁决由共同上一级行政机关作出（由其法制机构登记）。"""
+    if step == "negotiation":
+        if actor_agency_id in party_ids:
+            return None
+        return refuse("机关协商只能由争议一方的机关登记。", field="stage")
+    if actor_role == "legal_office" and actor_government_id == government_id:
+        return None
+    who = "协调" if step == "coordination" else "裁决"
+    return refuse(f"{who}由争议各方所属的共同政府（及其法制机构）进行，请由该政府法制机构登记。", field="stage")
+
+
+@rule("D4.6")
+def dispute_step_recorded(settled: bool, record: str, step: str, document_number: str):
+    """每一步都有书面记录；裁决须以文书作出（写明文号）。"""
+    if not record.strip():
+        return refuse("请记录本步骤的情况（协商纪要、协调意见或裁决内容）。", field="record")
+    if step == "decision" and (not settled or not document_number.strip()):
+        return refuse("共同上一级行政机关应当作出裁决，并写明裁决文书的文号。", field="document_number")
+    return None
+
+
+@rule("D4.6")
+def dispute_step_in_time(due_on, on, late_reason: str):
+    """争议的每一步在期限内完成；逾期的，写明原因。"""
+    if on <= due_on or late_reason.strip():
+        return None
+    return refuse(f"本阶段的期限已于{due_on:%Y年%m月%d日}届满，逾期完成须写明原因。", field="late_reason")

@@ -19,6 +19,7 @@ from zhifa.cooperation.models import (
     AssistanceRequest,
     CooperationAgreement,
     CrimeTransfer,
+    Dispute,
     HistoryLookup,
     InformationRequest,
     LiaisonOfficer,
@@ -207,3 +208,25 @@ def agreement_list(user: User) -> QuerySet[CooperationAgreement]:
 
 def agreement_get(user: User, pk: int) -> CooperationAgreement:
     return get_or_not_found(agreement_list(user), "合作协议", pk=pk)
+
+
+# --- Disputes (D4.6) ---------------------------------------------------------------------------
+
+
+def dispute_list(user: User) -> QuerySet[Dispute]:
+    """Disputes any of whose agencies ``user`` may see."""
+    visible = Dispute.objects.filter(q_visible(user, "agencies")).values("pk")
+    return (
+        Dispute.objects.filter(pk__in=visible)
+        .select_related("raised_by", "government")
+        .prefetch_related("agencies", "steps__by")
+        .order_by("-raised_on", "-pk")
+    )
+
+
+def dispute_get(user: User, pk: int) -> Dispute:
+    return get_or_not_found(dispute_list(user), "执法争议", pk=pk)
+
+
+def dispute_overdue(dispute: Dispute, on: date | None = None) -> bool:
+    return dispute.stage != Dispute.Stage.RESOLVED and (on or clock.today()) > dispute.stage_due_on

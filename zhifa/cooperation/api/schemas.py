@@ -282,3 +282,53 @@ class AgreementOut(Schema):
     signed_on: date = Field(..., description="签订日期")
     valid_to: date | None = Field(None, description="有效期至")
     content: str = Field(..., description="主要内容")
+
+
+# --- Disputes ---------------------------------------------------------------------------------
+
+DisputeStepChoice = Literal["negotiation", "coordination", "decision"]
+
+
+class DisputeIn(DatedIn):
+    other_agency_ids: list[int] = Field(..., description="争议另一方（或几方）机关编号")
+    title: str = Field(..., description="争议事项")
+    description: str = Field(..., description="争议情况")
+    case_id: int | None = Field(None, description="本机关的相关案件编号")
+
+
+class DisputeStepIn(DatedIn):
+    step: DisputeStepChoice = Field(
+        ...,
+        description="步骤：negotiation（机关协商）、coordination（政府法制机构协调）、decision（共同上一级行政机关裁决）",
+    )
+    settled: bool = Field(..., description="达成一致或作出裁决")
+    record: str = Field(..., description="记录：协商纪要、协调意见或裁决内容")
+    document_number: str = Field("", description="文书文号（裁决的必填）")
+    late_reason: str = Field("", description="逾期的原因")
+
+
+class DisputeStepOut(Schema):
+    stage: str = Field(..., description="阶段")
+    on: date = Field(..., description="日期")
+    by: str = Field(..., description="记录人")
+    settled: bool = Field(..., description="达成一致或作出裁决")
+    record: str = Field(..., description="记录")
+    document_number: str = Field(..., description="文书文号")
+    late_reason: str = Field(..., description="逾期的原因")
+
+
+class DisputeOut(Schema):
+    id: int = Field(..., description="编号")
+    title: str = Field(..., description="争议事项")
+    description: str = Field(..., description="争议情况")
+    raised_by: str = Field(..., description="提出机关")
+    agencies: list[str] = Field(..., description="争议各方")
+    government: str = Field(..., description="共同的政府（其法制机构协调、由其裁决）")
+    case_id: int | None = Field(None, description="相关案件编号")
+    raised_on: date = Field(..., description="提出日期")
+    stage: str = Field(..., description="所处阶段")
+    stage_due_on: date = Field(..., description="本阶段期限")
+    overdue: bool = Field(..., description="本阶段已逾期")
+    resolution: str = Field(..., description="解决结果")
+    resolved_on: date | None = Field(None, description="解决日期")
+    steps: list[DisputeStepOut] = Field(..., description="各步骤的记录")

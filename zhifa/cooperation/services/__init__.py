@@ -1,5 +1,6 @@
 """The acts of cooperation between agencies, one module per capability."""
 
+from zhifa.cooperation.services.disputes import dispute_raise, dispute_step
 from zhifa.cooperation.services.information import agreement_record, history_lookup, liaison_appoint
 from zhifa.cooperation.services.requests import (
     assistance_answer,
@@ -20,6 +21,8 @@ __all__ = [
     "assistance_request",
     "crime_transfer_answer",
     "crime_transfer_send",
+    "dispute_raise",
+    "dispute_step",
     "history_lookup",
     "information_answer",
     "information_request",

@@ -9,3 +9,9 @@ register = template.Library()
 def transfer_status(transfer):
     """Where a transfer stands today (the row of the transfer list)."""
     return selectors.transfer_status(transfer)
+
+
+@register.simple_tag
+def request_overdue(request):
+    """A request between agencies unanswered past its deadline."""
+    return selectors.request_overdue(request)
