@@ -46,6 +46,12 @@ RECORDS = [
     (r"documents/verify/", "document", "verification_code"),
     (r"documents/cases/", "case", "pk"),
     (r"documents/", "document", "pk"),
+    (r"crime-transfers/", "crime_transfer", "pk"),
+    (r"cooperation/assistance/", "assistance", "pk"),
+    (r"cooperation/information/", "information", "pk"),
+    (r"cooperation/agreements/", "agreement", "pk"),
+    (r"cooperation/disputes/", "dispute", "pk"),
+    (r"cooperation/transfers/", "transfer", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"
     (r"cases/", "case", "pk"),
 ]

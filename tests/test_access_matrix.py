@@ -221,6 +221,45 @@ PAGES = {
     **{f"complaints:{n}": P for n in ("public_submit", "public_track", "public_media_list", "public_media_detail")},
     # Open311 GeoReport v2: anyone reads status and notes (the description only the posting client).
     **{f"open311:{n}": P for n in ("services", "service", "requests", "request")},
+    **{
+        f"cooperation:{n}": S
+        for n in (
+            "competence",
+            "transfer_list",
+            "transfer_overdue",
+            "crime_transfer_list",
+            "assistance_list",
+            "assistance_create",
+            "information_list",
+            "information_create",
+            "liaison_list",
+            "liaison_create",
+            "agreement_list",
+            "agreement_create",
+            "dispute_list",
+            "dispute_create",
+            "agreement_detail",  # agreements are a network every agency reads (D4.5c)
+            "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
+        )
+    },
+    "cooperation:party_lookups": "holder:officer,reviewer,head,legal_office,supervisor",
+    **{
+        f"cooperation:{n}": SC
+        for n in (
+            "transfer_detail",
+            "transfer_receive",
+            "transfer_pass_on",
+            "crime_transfer_detail",
+            "crime_transfer_answer",
+            "crime_transfer_create",
+            "assistance_detail",
+            "assistance_answer",
+            "information_detail",
+            "information_answer",
+            "dispute_detail",
+            "dispute_step",
+        )
+    },
 }
 
 A = "/api/v1"
@@ -308,6 +347,34 @@ GET_OPERATIONS = {
     f"GET {A}/complaints/{{pk}}": SC,
     f"GET {A}/complaints/media/{{pk}}": SC,
     **{f"GET {A}/complaints/{p}": P for p in ("track/{number}", "public/media", "public/media/{pk}")},
+    **{
+        f"GET {A}/cooperation/{p}": S
+        for p in (
+            "competence",
+            "transfers",
+            "transfers/overdue",
+            "crime-transfers",
+            "assistance",
+            "information",
+            "lookups",
+            "liaisons",
+            "agreements",
+            "agreements/{pk}",
+            "disputes",
+        )
+    },
+    f"GET {A}/cooperation/parties/{{pk}}/lookups": "holder:officer,reviewer,head,legal_office,supervisor",
+    **{
+        f"GET {A}/cooperation/{p}": SC
+        for p in (
+            "competence/cases/{pk}",
+            "transfers/{pk}",
+            "crime-transfers/{pk}",
+            "assistance/{pk}",
+            "information/{pk}",
+            "disputes/{pk}",
+        )
+    },
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

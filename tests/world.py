@@ -71,6 +71,73 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         publication=_publication(agency, case),
         **_complaints(agency, district, officer_user),
     )
+    _cooperation(side, case, officer_user, cases_world.other_agency if side is w.own else agency)
+
+
+def _cooperation(side: dict, case, officer_user, receiver):
+    """A transfer letter and a crime transfer of the side's agency (records only: the
+    standing checks read them; zhifa/cooperation/tests walk the acts)."""
+    from zhifa.cases.models import Transfer
+    from zhifa.cooperation.models import CrimeTransfer
+
+    sent = case.__class__.objects.create(
+        agency=case.agency,
+        source="complaint",
+        received_on=case.received_on,
+        summary="移送的线索",
+        created_by=officer_user,
+    )
+    side["transfer"] = Transfer.objects.create(
+        case=sent,
+        to_agency=receiver,
+        letter_number=f"{case.agency.case_prefix}移〔2026〕1号",
+        sent_on=case.received_on,
+        reasons="无管辖权",
+        materials="举报记录",
+    )
+    from zhifa.cooperation.models import AssistanceRequest, CooperationAgreement, InformationRequest
+
+    common = {
+        "requesting_agency": case.agency,
+        "requested_agency": receiver,
+        "sent_on": case.received_on,
+        "due_on": case.received_on,
+        "sent_by": officer_user,
+    }
+    side["assistance"] = AssistanceRequest.objects.create(
+        number=f"{case.agency.case_prefix}协〔2026〕1号", kind="investigation", matters="协助调查", **common
+    )
+    side["information"] = InformationRequest.objects.create(
+        number=f"{case.agency.case_prefix}询〔2026〕1号", subject="登记信息", purpose="核实", **common
+    )
+    agreement = CooperationAgreement.objects.create(
+        title=f"{case.agency.name}协作协议", signed_on=case.received_on, content="互通线索", recorded_by=officer_user
+    )
+    agreement.agencies.set([case.agency, receiver])
+    side["agreement"] = agreement
+    from zhifa.cooperation.models import Dispute
+
+    dispute = Dispute.objects.create(
+        title="管辖争议",
+        description="争议情况",
+        raised_by=case.agency,
+        government=case.agency.government,
+        raised_on=case.received_on,
+        stage_due_on=case.received_on,
+    )
+    dispute.agencies.set([case.agency, receiver])
+    side["dispute"] = dispute
+    side["crime_transfer"] = CrimeTransfer.objects.create(
+        case=case,
+        number=f"{case.agency.case_prefix}刑移〔2026〕1号",
+        sent_on=case.received_on,
+        police_organ="公安分局",
+        procuratorate="人民检察院",
+        suspected_crime="销售伪劣产品罪",
+        facts="涉嫌犯罪的事实",
+        with_report=True,
+        sent_by=officer_user,
+    )
 
 
 def _publication(agency, case):

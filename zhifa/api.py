@@ -292,6 +292,7 @@ ROUTERS = [
     ("/cases/", "zhifa.cases.api"),
     ("/portal/", "zhifa.portal.api"),
     ("/complaints/", "zhifa.complaints.api"),
+    ("/cooperation/", "zhifa.cooperation.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "zhifa.cases",
     "zhifa.documents",
     "zhifa.complaints",
+    "zhifa.cooperation",
     "zhifa.portal",
     "zhifa.demo",
 ]
