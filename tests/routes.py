@@ -37,6 +37,8 @@ RECORDS = [
     (r"standards/", "standard", "code"),
     (r"versions/", "version", "pk"),
     (r"discretion/(public/)?items/", "discretion_item", "pk"),
+    (r"oversight/alerts/", None, "filing_late"),
+    (r"oversight/notices/", "notice", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"
     (r"cases/", "case", "pk"),
 ]

@@ -168,6 +168,9 @@ PAGES = {
     "cases:case_detail": SC,
     "cases:act": "act:head",  # the world asks for transfer_out, the head's act
     "cases:evidence_content": "absent",
+    **{f"oversight:{n}": S for n in ("alerts", "alert_cases", "consistency", "notice_list", "notice_create")},
+    **{f"oversight:{n}": SC for n in ("notice_detail", "notice_answer", "notice_escalate")},
+    "oversight:rating_list": S,
 }
 
 A = "/api/v1"
@@ -246,6 +249,8 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
+    **{f"GET {A}/oversight/{p}": S for p in ("alerts", "alerts/{code}", "consistency", "notices", "ratings")},
+    f"GET {A}/oversight/notices/{{pk}}": SC,
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

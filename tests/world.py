@@ -65,6 +65,26 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         ),
         party=party,
         case=case,
+        notice=_notice(agency, case, officer_user),
+    )
+
+
+def _notice(agency, case, issuer):
+    from datetime import timedelta
+
+    from zhifa.core import clock
+    from zhifa.oversight.models import SupervisionNotice
+
+    return SupervisionNotice.objects.create(
+        number=f"督办〔2026〕{agency.pk}号",
+        agency=agency,
+        case=case,
+        alert_code="filing_late",
+        issued_by=issuer,
+        issued_on=clock.today(),
+        subject="逾期未决定立案",
+        requirement="请依法决定是否立案。",
+        due_on=clock.today() + timedelta(days=10),
     )
 
 

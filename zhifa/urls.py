@@ -16,6 +16,7 @@ urlpatterns = [
     path("parties/", include("zhifa.parties.urls")),
     path("discretion/", include("zhifa.discretion.urls")),
     path("cases/", include("zhifa.cases.urls")),
+    path("oversight/", include("zhifa.oversight.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

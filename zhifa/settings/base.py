@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "zhifa.parties",
     "zhifa.discretion",
     "zhifa.cases",
+    "zhifa.oversight",
     "zhifa.portal",
     "zhifa.demo",
 ]
