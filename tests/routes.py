@@ -13,6 +13,9 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: Which record an address names, by the first rule that matches its route. The kind is a
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
+    (r"oversight/rounds/", "round", "pk"),
+    (r"oversight/reviews/", "review", "pk"),
+    (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
     (r"governments/", "government", "pk"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -16,10 +17,18 @@ from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api.schemas import CaseList
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
-from zhifa.core.references import get_or_not_found, reference
+from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.org.models import Agency
 from zhifa.oversight import selectors, services
-from zhifa.oversight.models import PartyRating, SupervisionNotice
+from zhifa.oversight.models import (
+    DIMENSION_MAX,
+    AccountabilityMatter,
+    CaseReview,
+    PartyRating,
+    ReviewRound,
+    SupervisionNotice,
+)
+from zhifa.people.models import Officer
 
 router = Router(tags=["执法监督"])
 
@@ -223,3 +232,276 @@ class RatingOut(Schema):
 @paginate(LimitOffsetPagination)
 def rating_list(request):
     return selectors.rating_list(request.auth)
+
+
+# --- case-file review -------------------------------------------------------------------
+
+
+class FindingOut(Schema):
+    code: str = Field(..., description="问题代码")
+    label: str = Field(..., description="问题")
+    dimension: str = Field(
+        ..., description="所属评查项：body 主体、procedure 程序、facts 事实、evidence 证据、law 适用法律"
+    )
+    clause: str = Field(..., description="所依据的《决定》条款编号")
+    detail: str = Field(..., description="记录中发现的情况")
+
+
+@described(CaseReview, case_number="案卷（案号）")
+class ReviewOut(Schema):
+    id: int
+    round_id: int
+    case_id: int
+    case_number: str
+    position: int
+    prefilled: list[FindingOut]
+    confirmed: list[FindingOut]
+    added: str
+    body: int | None
+    procedure: int | None
+    facts: int | None
+    evidence: int | None
+    law: int | None
+    total: int | None = Field(None, description="总分（满分100）")
+    completed_on: date | None
+
+    @staticmethod
+    def resolve_case_number(obj):
+        return obj.case.number
+
+
+@described(ReviewRound, agency="被评查机关")
+class RoundOut(Schema):
+    id: int
+    kind: str
+    agency_id: int
+    agency: str
+    year: int
+    seed: str
+    population: int
+    sample_size: int
+    opened_on: date
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+class RoundDetailOut(RoundOut):
+    reviews: list[ReviewOut] = Field(..., description="抽中的案卷，按抽取顺序")
+
+    @staticmethod
+    def resolve_reviews(obj):
+        return list(selectors.round_reviews(obj))
+
+
+class RoundIn(Schema):
+    kind: Literal["self", "spot"] = Field(..., description="self 机关年度自查，spot 政府法制机构抽查")
+    agency_id: int = Field(..., description="被评查机关（编号）")
+    year: int = Field(..., ge=2000, le=2100, description="案卷年度")
+    sample_size: int | None = Field(None, ge=1, le=10000, description="抽取件数（自查不填则全部）")
+    seed: str = Field("", max_length=64, description="随机种子（不填由平台生成，随评查公开）")
+
+
+class ReviewIn(Schema):
+    body: int = Field(..., ge=0, le=DIMENSION_MAX, description="主体合格（0–20分）")
+    procedure: int = Field(..., ge=0, le=DIMENSION_MAX, description="程序合法（0–20分）")
+    facts: int = Field(..., ge=0, le=DIMENSION_MAX, description="事实清楚（0–20分）")
+    evidence: int = Field(..., ge=0, le=DIMENSION_MAX, description="证据确凿（0–20分）")
+    law: int = Field(..., ge=0, le=DIMENSION_MAX, description="适法得当（0–20分）")
+    confirmed: list[str] = Field(default_factory=list, description="确认的平台预填问题（问题代码）")
+    added: str = Field("", description="阅卷发现的其他问题")
+
+
+@router.get("rounds", response={200: list[RoundOut], **errors(400, 401)}, summary="案卷评查列表")
+@paginate(LimitOffsetPagination)
+def round_list(request):
+    return selectors.round_list(request.auth)
+
+
+@router.get("rounds/{int:pk}", response={200: RoundDetailOut, **errors(401, 404)}, summary="一轮评查及其抽中的案卷")
+def round_get(request, pk: int):
+    return selectors.round_get(request.auth, pk)
+
+
+@router.post(
+    "rounds", response={201: RoundDetailOut, **errors(400, 401, 403, 404, 422)}, summary="开始案卷评查或抽查（D6.2c）"
+)
+def round_open(request, payload: RoundIn):
+    agency = reference(_agency_get, payload.agency_id, "agency_id", request.auth)
+    rnd = services.review_round_open(
+        actor=request.auth,
+        kind=payload.kind,
+        agency=agency,
+        year=payload.year,
+        sample_size=payload.sample_size,
+        seed=payload.seed,
+    )
+    return Status(201, selectors.round_get(request.auth, rnd.pk))
+
+
+@router.get("reviews/{int:pk}", response={200: ReviewOut, **errors(401, 404)}, summary="一件案卷的评查")
+def review_get(request, pk: int):
+    return selectors.review_get(request.auth, pk)
+
+
+@router.post(
+    "reviews/{int:pk}/complete",
+    response={200: ReviewOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="评查一件案卷：确认预填问题、补充、五项评分（D6.2b）",
+)
+def review_complete(request, pk: int, payload: ReviewIn):
+    review = selectors.review_get(request.auth, pk)
+    data = payload.dict()
+    services.case_review_complete(
+        actor=request.auth,
+        review=review,
+        scores={d: data[d] for d in ("body", "procedure", "facts", "evidence", "law")},
+        confirmed=data["confirmed"],
+        added=data["added"],
+    )
+    return selectors.review_get(request.auth, pk)
+
+
+# --- accountability ---------------------------------------------------------------------
+
+
+@described(AccountabilityMatter, agency="执法机关", officers="责任人员")
+class MatterOut(Schema):
+    id: int
+    number: str
+    origin: str
+    origin_reference: str
+    review_id: int | None
+    case_id: int
+    agency_id: int
+    agency: str
+    fault: str
+    officers: list[str]
+    opened_on: date
+    state: str
+    cause: str
+    sanction: str
+    certificate_revoked: bool
+    removed_from_post: bool
+    serious_consequences: bool
+    head_accountable: bool
+    compensation: Decimal | None
+    decided_on: date | None
+    public_summary: str
+    published_on: date | None
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_officers(obj):
+        return [o.name for o in obj.officers.all()]
+
+
+@described(AccountabilityMatter, agency="执法机关")
+class PublicMatterOut(Schema):
+    id: int
+    number: str
+    agency: str
+    decided_on: date | None
+    published_on: date | None
+    public_summary: str
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+class MatterIn(Schema):
+    origin: Literal["review", "reconsideration", "litigation", "complaint"] = Field(
+        ..., description="问题来源：review 案卷评查，reconsideration 行政复议，litigation 行政诉讼，complaint 举报投诉"
+    )
+    case_id: int = Field(..., description="案件（编号）")
+    review_id: int | None = Field(None, description="评查记录（编号）")
+    origin_reference: str = Field("", max_length=80, description="来源编号")
+    fault: str = Field(..., description="过错事实")
+    officer_ids: list[int] = Field(default_factory=list, description="责任人员（执法人员编号）")
+
+
+class DecideIn(Schema):
+    cause: str = Field(..., description="查明的原因")
+    sanction: str = Field(..., description="处理结果")
+    certificate_revoked: bool = Field(False, description="吊销责任人员的行政执法证件")
+    removed_from_post: bool = Field(False, description="责令所在机关调离执法岗位")
+    serious_consequences: bool = Field(False, description="过错造成严重后果")
+    head_accountable: bool = Field(False, description="对行政首长问责")
+    compensation: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2, description="赔偿金额（元）")
+
+
+class PublishIn(Schema):
+    public_summary: str = Field(..., description="向社会公开的内容")
+
+
+@router.get("matters", response={200: list[MatterOut], **errors(400, 401)}, summary="执法过错责任追究列表")
+@paginate(LimitOffsetPagination)
+def matter_list(request):
+    return selectors.matter_list(request.auth).order_by("-opened_on", "-pk")
+
+
+@router.get("matters/{int:pk}", response={200: MatterOut, **errors(401, 404)}, summary="追责事项")
+def matter_get(request, pk: int):
+    return selectors.matter_get(request.auth, pk)
+
+
+@router.post(
+    "matters", response={201: MatterOut, **errors(400, 401, 403, 404, 422)}, summary="立项追究执法过错责任（D6.3a）"
+)
+def matter_open(request, payload: MatterIn):
+    case = reference(case_selectors.case_get, payload.case_id, "case_id", request.auth)
+    review = reference(selectors.review_get, payload.review_id, "review_id", request.auth)
+    officers = references(Officer.objects.filter(agency_id=case.agency_id), payload.officer_ids, "officer_ids")
+    matter = services.matter_open(
+        actor=request.auth,
+        origin=payload.origin,
+        case=case,
+        review=review,
+        origin_reference=payload.origin_reference,
+        fault=payload.fault,
+        officers=officers,
+    )
+    return Status(201, selectors.matter_get(request.auth, matter.pk))
+
+
+@router.post(
+    "matters/{int:pk}/decide", response={200: MatterOut, **errors(400, 401, 403, 404, 409, 422)}, summary="作出追责处理"
+)
+def matter_decide(request, pk: int, payload: DecideIn):
+    services.matter_decide(actor=request.auth, matter=selectors.matter_get(request.auth, pk), **payload.dict())
+    return selectors.matter_get(request.auth, pk)
+
+
+@router.post(
+    "matters/{int:pk}/publish",
+    response={200: MatterOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="向社会公开追责结果（D6.3b）",
+)
+def matter_publish(request, pk: int, payload: PublishIn):
+    services.matter_publish(
+        actor=request.auth, matter=selectors.matter_get(request.auth, pk), public_summary=payload.public_summary
+    )
+    return selectors.matter_get(request.auth, pk)
+
+
+@router.get(
+    "public/accountability", response={200: list[PublicMatterOut], **errors(400)}, auth=None, summary="追责结果公开"
+)
+@paginate(LimitOffsetPagination)
+def public_matters(request):
+    return selectors.published_matters()
+
+
+@router.get(
+    "public/accountability/{int:pk}",
+    response={200: PublicMatterOut, **errors(404)},
+    auth=None,
+    summary="追责结果（公开）",
+)
+def public_matter(request, pk: int):
+    return selectors.published_matter_get(pk)

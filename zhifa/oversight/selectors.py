@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, F, Q, QuerySet
 
 from zhifa.accounts.access import require_login, scope
 from zhifa.accounts.models import Actor
@@ -21,7 +21,10 @@ from zhifa.core import clock
 from zhifa.core.errors import not_found
 from zhifa.core.references import get_or_not_found
 from zhifa.oversight import alerts
-from zhifa.oversight.models import PartyRating, SupervisionNotice
+from zhifa.oversight.models import AccountabilityMatter, CaseReview, PartyRating, ReviewRound, SupervisionNotice
+
+#: A file's total score (the five dimensions), for averages.
+TOTAL = F("reviews__body") + F("reviews__procedure") + F("reviews__facts") + F("reviews__evidence") + F("reviews__law")
 
 
 @dataclass(frozen=True)
@@ -95,3 +98,54 @@ def rating_summary(user: Actor, since: date | None = None, until: date | None = 
         .annotate(count=Count("pk"), average=Avg("score"))
         .order_by("agency__name")
     )
+
+
+# --- case-file review -------------------------------------------------------------------
+
+
+def round_list(user: Actor) -> QuerySet[ReviewRound]:
+    require_login(user)
+    qs = ReviewRound.objects.select_related("agency", "opened_by").annotate(
+        done=Count("reviews", filter=Q(reviews__completed_on__isnull=False)), average=Avg(TOTAL)
+    )
+    return scope(qs, user, "agency").order_by("-year", "-opened_on", "-pk")
+
+
+def round_get(user: Actor, pk: int) -> ReviewRound:
+    return get_or_not_found(round_list(user), "案卷评查", pk=pk)
+
+
+def round_reviews(rnd: ReviewRound) -> QuerySet[CaseReview]:
+    return rnd.reviews.select_related("case__decision", "case__party", "reviewer").order_by("position")
+
+
+def review_get(user: Actor, pk: int) -> CaseReview:
+    require_login(user)
+    qs = scope(CaseReview.objects.select_related("round", "case__decision", "case__party", "agency"), user, "agency")
+    return get_or_not_found(qs, "案卷评查记录", pk=pk)
+
+
+# --- accountability ---------------------------------------------------------------------
+
+
+def matter_list(user: Actor) -> QuerySet[AccountabilityMatter]:
+    require_login(user)
+    qs = AccountabilityMatter.objects.select_related("agency", "case__decision").prefetch_related("officers")
+    return scope(qs, user, "agency")
+
+
+def matter_get(user: Actor, pk: int) -> AccountabilityMatter:
+    return get_or_not_found(matter_list(user), "追责事项", pk=pk)
+
+
+def published_matters() -> QuerySet[AccountabilityMatter]:
+    """The results published to the public (D6.3b): no login needed."""
+    return (
+        AccountabilityMatter.objects.filter(published_on__isnull=False)
+        .select_related("agency")
+        .order_by("-published_on", "-pk")
+    )
+
+
+def published_matter_get(pk: int) -> AccountabilityMatter:
+    return get_or_not_found(published_matters(), "追责结果", pk=pk)

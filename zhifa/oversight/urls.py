@@ -14,3 +14,17 @@ urlpatterns = [
     path("notices/<int:pk>/escalate/", views.NoticeEscalate.as_view(), name="notice_escalate"),
     path("ratings/", views.RatingList.as_view(), name="rating_list"),
 ]
+urlpatterns += [
+    path("rounds/", views.RoundList.as_view(), name="round_list"),
+    path("rounds/new/", views.RoundCreate.as_view(), name="round_create"),
+    path("rounds/<int:pk>/", views.RoundDetail.as_view(), name="round_detail"),
+    path("reviews/<int:pk>/", views.ReviewDetail.as_view(), name="review_detail"),
+    path("reviews/<int:pk>/complete/", views.ReviewComplete.as_view(), name="review_complete"),
+    path("matters/", views.MatterList.as_view(), name="matter_list"),
+    path("matters/new/", views.MatterCreate.as_view(), name="matter_create"),
+    path("matters/<int:pk>/", views.MatterDetail.as_view(), name="matter_detail"),
+    path("matters/<int:pk>/decide/", views.MatterDecide.as_view(), name="matter_decide"),
+    path("matters/<int:pk>/publish/", views.MatterPublish.as_view(), name="matter_publish"),
+    path("public/accountability/", views.PublicMatterList.as_view(), name="public_matter_list"),
+    path("public/accountability/<int:pk>/", views.PublicMatterDetail.as_view(), name="public_matter_detail"),
+]
