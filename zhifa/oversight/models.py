@@ -279,4 +279,3 @@ class AccountabilityMatter(models.Model):
 
     def get_public_url(self) -> str:
         return reverse("oversight:public_matter_detail", args=[self.pk])
-
