@@ -18,6 +18,9 @@ RECORDS = [
     (r"open311/v2/services/", None, "enforcement"),
     (r"open311/v2/requests/|complaints/track/", "complaint", "tracking_number"),
     (r"complaints/", "complaint", "pk"),
+    (r"oversight/rounds/", "round", "pk"),
+    (r"oversight/reviews/", "review", "pk"),
+    (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
     (r"publications/", "publication", "pk"),
@@ -52,6 +55,8 @@ RECORDS = [
     (r"cooperation/agreements/", "agreement", "pk"),
     (r"cooperation/disputes/", "dispute", "pk"),
     (r"cooperation/transfers/", "transfer", "pk"),
+    (r"oversight/alerts/", None, "filing_late"),
+    (r"oversight/notices/", "notice", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"
     (r"cases/", "case", "pk"),
 ]

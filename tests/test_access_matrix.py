@@ -260,6 +260,23 @@ PAGES = {
             "dispute_step",
         )
     },
+    **{f"oversight:{n}": S for n in ("alerts", "alert_cases", "consistency", "notice_list", "notice_create")},
+    **{f"oversight:{n}": SC for n in ("notice_detail", "notice_answer", "notice_escalate")},
+    "oversight:rating_list": S,
+    **{f"oversight:{n}": S for n in ("round_list", "round_create", "matter_list", "matter_create")},
+    **{
+        f"oversight:{n}": SC
+        for n in (
+            "round_detail",
+            "review_detail",
+            "review_complete",
+            "matter_detail",
+            "matter_decide",
+            "matter_publish",
+        )
+    },
+    "oversight:public_matter_list": P,
+    "oversight:public_matter_detail": P,
 }
 
 A = "/api/v1"
@@ -375,6 +392,12 @@ GET_OPERATIONS = {
             "disputes/{pk}",
         )
     },
+    **{f"GET {A}/oversight/{p}": S for p in ("alerts", "alerts/{code}", "consistency", "notices", "ratings")},
+    f"GET {A}/oversight/notices/{{pk}}": SC,
+    **{f"GET {A}/oversight/{p}": S for p in ("rounds", "matters")},
+    **{f"GET {A}/oversight/{p}": SC for p in ("rounds/{pk}", "reviews/{pk}", "matters/{pk}")},
+    f"GET {A}/oversight/public/accountability": P,
+    f"GET {A}/oversight/public/accountability/{{pk}}": P,
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

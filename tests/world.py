@@ -70,8 +70,63 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         document=make_document(case, officer_user),
         publication=_publication(agency, case),
         **_complaints(agency, district, officer_user),
+        notice=_notice(agency, case, officer_user),
+        **_review_and_matter(agency, case, officer_user, officer),
     )
     _cooperation(side, case, officer_user, cases_world.other_agency if side is w.own else agency)
+
+
+def _review_and_matter(agency, case, user, officer) -> dict:
+    from zhifa.core import clock
+    from zhifa.oversight.models import AccountabilityMatter, CaseReview, ReviewRound
+
+    rnd = ReviewRound.objects.create(
+        kind="spot",
+        agency=agency,
+        year=2026,
+        seed="world",
+        population=1,
+        sample_size=1,
+        opened_on=clock.today(),
+        opened_by=user,
+    )
+    review = CaseReview.objects.create(round=rnd, case=case, agency=agency, position=1)
+    matter = AccountabilityMatter.objects.create(
+        number=f"追责〔2026〕{agency.pk}号",
+        origin="review",
+        review=review,
+        case=case,
+        agency=agency,
+        fault="未答复陈述申辩。",
+        opened_on=clock.today(),
+        opened_by=user,
+        state="published",
+        decided_on=clock.today(),
+        sanction="批评教育",
+        public_summary="执法人员未答复陈述申辩，批评教育。",
+        published_on=clock.today(),
+    )
+    matter.officers.add(officer)
+    return {"round": rnd, "review": review, "matter": matter}
+
+
+def _notice(agency, case, issuer):
+    from datetime import timedelta
+
+    from zhifa.core import clock
+    from zhifa.oversight.models import SupervisionNotice
+
+    return SupervisionNotice.objects.create(
+        number=f"督办〔2026〕{agency.pk}号",
+        agency=agency,
+        case=case,
+        alert_code="filing_late",
+        issued_by=issuer,
+        issued_on=clock.today(),
+        subject="逾期未决定立案",
+        requirement="请依法决定是否立案。",
+        due_on=clock.today() + timedelta(days=10),
+    )
 
 
 def _cooperation(side: dict, case, officer_user, receiver):

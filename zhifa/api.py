@@ -293,6 +293,7 @@ ROUTERS = [
     ("/portal/", "zhifa.portal.api"),
     ("/complaints/", "zhifa.complaints.api"),
     ("/cooperation/", "zhifa.cooperation.api"),
+    ("/oversight/", "zhifa.oversight.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("complaints/", include("zhifa.complaints.urls")),
     path("open311/v2/", include("zhifa.complaints.open311_urls")),
     path("cooperation/", include("zhifa.cooperation.urls")),
+    path("oversight/", include("zhifa.oversight.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "zhifa.documents",
     "zhifa.complaints",
     "zhifa.cooperation",
+    "zhifa.oversight",
     "zhifa.portal",
     "zhifa.demo",
 ]
