@@ -458,6 +458,7 @@ TABLE: tuple[Transition, ...] = (
         (OFFICER,),
         (
             R.act_dated_truthfully,
+            R.backdating_reasoned,
             R.on_spot_handover_in_time,
         ),
     ),

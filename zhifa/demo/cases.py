@@ -504,7 +504,7 @@ class _Demo:
             collect_on_spot=True,
             ticket_number=f"渝财罚{T.year}0{len(made):04d}",
         )
-        services.on_spot_handover(actor=self.o2, case=s, on=back(T, 2))
+        services.on_spot_handover(actor=self.o2, case=s, on=back(T, 2), backdated_reason=BACKDATED)
         made.append(s)
         return made
 

@@ -13,7 +13,7 @@ from zhifa.cases import selectors, services
 from zhifa.cases.models import BackdatedAct, Case, Status
 from zhifa.cases.tests.builders import D0, clue, filed, propose, wd
 from zhifa.core.errors import DomainError
-from zhifa.testing import assert_api_refused, assert_refused
+from zhifa.testing import assert_api_refused, assert_refused, frozen
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,28 @@ def test_the_backdated_list_issues_the_same_queries_for_5_and_50_rows(w, client)
         return len(ctx.captured_queries)
 
     assert count(5) == count(50)
+
+
+@pytest.mark.entry_clock
+@pytest.mark.clause("D1.4")
+def test_handing_over_cash_dated_back_into_its_two_days_needs_a_reason(w):
+    with frozen(date(2026, 11, 23)):
+        case = services.simple_penalty(
+            actor=w.zhang,
+            party=w.person,
+            violation_item=w.item,
+            place=w.district,
+            place_detail="解放碑",
+            act_date=date(2026, 11, 23),
+            facts="当场发现销售过期食品。",
+            terms={"fine": "50"},
+            basis_articles=[w.article],
+            certificates_shown=True,
+            collect_on_spot=True,
+            ticket_number="渝财罚0001",
+        )
+    with pytest.raises(DomainError) as e:
+        services.on_spot_handover(actor=w.zhang, case=case, on=date(2026, 11, 24))
+    assert_refused(e, "D1.4", code="backdating_reasoned", field="backdated_reason")
+    services.on_spot_handover(actor=w.zhang, case=case, on=date(2026, 11, 24), backdated_reason="纸质交款单补录")
+    assert BackdatedAct.objects.get(case=case, act="on_spot_handover").decides_deadline
