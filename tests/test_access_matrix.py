@@ -181,6 +181,7 @@ PAGES = {
     "cases:approvals": "only:head",
     "cases:reviews": "only:reviewer",
     "cases:case_list": S,
+    "cases:backdated_list": "only:legal_office,supervisor,head",
     "cases:clue_create": S,
     "cases:simple_create": S,
     "cases:case_detail": SC,
