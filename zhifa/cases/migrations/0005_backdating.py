@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_choices_of_hearing_request_and_retention'),
+        ('cases', '0004_list_order_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
