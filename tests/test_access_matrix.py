@@ -259,6 +259,9 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
+    f"GET {A}/documents/": S,
+    f"GET {A}/documents/{{pk}}": SC,
+    f"GET {A}/documents/verify/{{code}}": P,
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

@@ -290,6 +290,7 @@ ROUTERS = [
     ("/parties/", "zhifa.parties.api"),
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
+    ("/documents/", "zhifa.documents.api"),
     ("/public/", "zhifa.portal.api"),
 ]
 for prefix, module in ROUTERS:
