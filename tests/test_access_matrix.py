@@ -177,6 +177,7 @@ PAGES = {
             "document_receipt",
             "document_correct",
             "document_issue",
+            "case_file",
         )
     },
     "documents:verify": P,
