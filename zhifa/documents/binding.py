@@ -43,28 +43,72 @@ def _page(template: str, context: dict) -> bytes:
     return rendering.pdf_of(render_to_string(template, context))
 
 
-def _document_pdf(doc: Document) -> bytes:
-    data = store.read(doc.sha256)
-    return data if doc.is_pdf else rendering.pdf_of(data.decode("utf-8"))
+def _document_pdf(doc: Document) -> bytes | None:
+    """The issued file as issued; None when it is missing or no longer has its hash."""
+    try:
+        data = store.read(doc.sha256)
+    except (ValueError, OSError):
+        return None
+    if store.sha256_of(data) != doc.sha256:
+        return None
+    return data if doc.is_pdf else rendering.pdf_of(data.decode("utf-8", errors="replace"))
 
 
-def _evidence_pdf(case: Case, entry: dict) -> bytes:
+def _evidence(case: Case, entry: dict) -> bytes | dict:
+    """An evidence item's PDF as filed, or the context of its page (an image, or its text)."""
     evidence = next((e for e in case.evidence.all() if e.sha256 == entry["sha256"]), None)
     context = {"entry": entry, "evidence": evidence, "image": "", "text": ""}
-    if evidence is not None and evidence_store.path_of(evidence.sha256).exists():
+    try:
         with evidence_store.open_content(evidence.sha256) as f:
             data = f.read()
-        if data[:5] == b"%PDF-":
+    except (AttributeError, ValueError, OSError):  # no such evidence, or its file is not readable
+        data = None
+    if data is not None:
+        if data[:5] == b"%PDF-" and _readable_pdf(data):
             return data
-        if (evidence.content_type or "").startswith("image/") and data[:4] in (
-            b"\x89PNG",
-            b"\xff\xd8\xff\xe0",
-            b"\xff\xd8\xff\xe1",
-        ):
+        if (evidence.content_type or "").startswith("image/") and data[:4] in IMAGE_MAGIC:
             context["image"] = f"data:{evidence.content_type};base64," + base64.b64encode(data).decode()
         else:
             context["text"] = data[:4000].decode("utf-8", errors="replace")
-    return _page("documents/print/record.html", context)
+    return context
+
+
+def _readable_pdf(data: bytes) -> bool:
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages) > 0
+    except Exception:  # noqa: BLE001 (a broken PDF is bound as a registration page instead)
+        return False
+
+
+#: The first bytes of the images a page embeds (PNG, JPEG).
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xe1", b"\xff\xd8\xff\xdb")
+
+
+def _render_pages(parts: list[Part], contexts: dict[int, dict]) -> None:
+    """Lay out every registration and evidence page in one pass (WeasyPrint's layout is the
+    slow part) and give each part its pages, found by the anchor its section starts with."""
+    if not contexts:
+        return
+    import weasyprint  # slow to import: only when a file is bound
+
+    rendering.require_fonts()
+    html = render_to_string("documents/print/parts.html", {"parts": sorted(contexts.items())})
+    document = weasyprint.HTML(string=html).render()
+    starts = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("part-"):
+                starts.setdefault(int(anchor[5:]), number)
+    reader = PdfReader(io.BytesIO(document.write_pdf()))
+    order = sorted(starts)
+    for k, i in enumerate(order):
+        end = starts[order[k + 1]] if k + 1 < len(order) else len(reader.pages)
+        writer = PdfWriter()
+        for page in reader.pages[starts[i] : end]:
+            writer.add_page(page)
+        out = io.BytesIO()
+        writer.write(out)
+        parts[i].pdf = out.getvalue()
 
 
 def _documents_by_entry(case: Case) -> dict[str, Document]:
@@ -80,20 +124,26 @@ def _documents_by_entry(case: Case) -> dict[str, Document]:
 
 def _materials(case: Case) -> list[Part]:
     docs = _documents_by_entry(case)
-    parts = []
+    parts: list[Part] = []
+    pages: dict[int, dict] = {}
     for entry in checklist.file_contents(case):
         doc = None
         if entry["kind"] == "notice":
             doc = next((d for key, d in docs.items() if key.startswith("notice:") and d.number in entry["title"]), None)
         elif entry["kind"] == "decision":
             doc = docs.get("decision")
-        if doc is not None:
-            parts.append(Part(doc.title, doc.number, doc.issued_on, _document_pdf(doc)))
+        pdf = _document_pdf(doc) if doc is not None else None
+        if pdf is not None:
+            parts.append(Part(doc.title, doc.number, doc.issued_on, pdf))
         elif entry["kind"] == "evidence":
-            parts.append(Part(entry["title"], "", entry["date"], _evidence_pdf(case, entry)))
+            found = _evidence(case, entry)
+            parts.append(Part(entry["title"], "", entry["date"], found if isinstance(found, bytes) else b""))
+            if not isinstance(found, bytes):
+                pages[len(parts) - 1] = found
         else:
-            pdf = _page("documents/print/record.html", {"entry": entry, "evidence": None, "image": "", "text": ""})
-            parts.append(Part(entry["title"], "", entry["date"], pdf))
+            parts.append(Part(entry["title"], "", entry["date"], b""))
+            pages[len(parts) - 1] = {"entry": entry, "evidence": None, "image": "", "text": ""}
+    _render_pages(parts, pages)
     return parts
 
 
