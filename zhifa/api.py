@@ -291,7 +291,10 @@ ROUTERS = [
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
     ("/documents/", "zhifa.documents.api"),
-    ("/public/", "zhifa.portal.api"),
+    ("/portal/", "zhifa.portal.api"),
+    ("/complaints/", "zhifa.complaints.api"),
+    ("/cooperation/", "zhifa.cooperation.api"),
+    ("/oversight/", "zhifa.oversight.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

@@ -19,7 +19,7 @@ import cn2an
 from zhifa.cases import facts, periods
 from zhifa.cases.models import Case, Decision, DefencePoint, Notice, Outcome
 from zhifa.core import parameters as params
-from zhifa.core.audit import _plain
+from zhifa.core.audit import plain
 from zhifa.documents.kinds import Kind
 from zhifa.documents.models import Profile
 from zhifa.people.models import Officer
@@ -96,7 +96,7 @@ class Composed:
 
 
 def _plain_checks(checks: dict) -> dict:
-    return _plain(checks)
+    return plain(checks)
 
 
 def party_lines(case: Case) -> list[tuple[str, str]]:

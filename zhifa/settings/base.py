@@ -40,6 +40,12 @@ AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
 # Public keys (base64) of signing keys replaced earlier: their checkpoints stay valid.
 AUDIT_PREVIOUS_PUBLIC_KEYS = [k for k in os.environ.get("ZHIFA_AUDIT_PREVIOUS_PUBLIC_KEYS", "").split(",") if k]
 
+# The witnesses whose cosignatures the platform accepts (zhifa witness), as
+# "name=base64 public key" separated by ";": ZHIFA_AUDIT_WITNESSES="审计局见证节点=MCow…".
+AUDIT_WITNESSES = dict(
+    item.split("=", 1) for item in os.environ.get("ZHIFA_AUDIT_WITNESSES", "").split(";") if "=" in item
+)
+
 # Off unless the developer's own `make run` turns it on (ZHIFA_DEBUG=1): a debug page shows
 # tracebacks, settings and local variables to whoever causes an error.
 DEBUG = os.environ.get("ZHIFA_DEBUG") == "1"
@@ -67,6 +73,9 @@ INSTALLED_APPS = [
     "zhifa.discretion",
     "zhifa.cases",
     "zhifa.documents",
+    "zhifa.complaints",
+    "zhifa.cooperation",
+    "zhifa.oversight",
     "zhifa.portal",
     "zhifa.demo",
 ]
