@@ -196,6 +196,7 @@ PAGES = {
             "document_receipt",
             "document_correct",
             "document_issue",
+            "case_file",
         )
     },
     "documents:verify": P,
@@ -357,6 +358,9 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
+    f"GET {A}/documents/": S,
+    f"GET {A}/documents/{{pk}}": SC,
+    f"GET {A}/documents/verify/{{code}}": P,
     **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
     f"GET {A}/portal/publications": S,
     f"GET {A}/portal/publications/late": S,

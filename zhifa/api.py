@@ -290,6 +290,7 @@ ROUTERS = [
     ("/parties/", "zhifa.parties.api"),
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
+    ("/documents/", "zhifa.documents.api"),
     ("/portal/", "zhifa.portal.api"),
     ("/complaints/", "zhifa.complaints.api"),
     ("/cooperation/", "zhifa.cooperation.api"),

@@ -24,6 +24,7 @@ from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import complaints as demo_complaints
 from zhifa.demo import data
+from zhifa.demo import documents as demo_documents
 from zhifa.demo import portal as demo_portal
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -441,7 +442,8 @@ def load(today: date | None = None) -> World:
             raise NotEmpty()
         world = _Loader(today or clock.today()).run()
         demo_cases.load(world.admin, world)
+        issued = demo_documents.load(world.admin, list(world.agencies.values()))
         demo_portal.load()
         demo_complaints.load(world)
-        DemoLoad.objects.create(summary={**world.counts(), "cases": True})
+        DemoLoad.objects.create(summary={**world.counts(), "cases": True, "documents": issued})
         return world
