@@ -18,6 +18,7 @@ a record outside one's scope is "not found", the same answer as a missing one):
 | holder:R,…  | login                | 200 for roles R of the holding agency, 403 for the others | 403 |
 | act:R,…     | login                | 200 for roles R, 403 for the others | 404, except the administrator |
 | redirect    | 302                  | 302                  | 302                               |
+| party       | login (party) / 401  | login (party) / 401 (staff are not the party) |              |
 | login       | 200                  | 302 (already in)     | 302                               |
 | post        | 405 / login          | 405 (the address only takes POST) |                      |
 | absent      | 404 / login / 401    | 404 (the world holds no such record: evidence file, unpublished cleanup) | |
@@ -55,6 +56,30 @@ PAGES = {
             "publication_export_json",
         )
     },
+    "portal:opinion_submit": P,
+    **{f"portal:{n}": P for n in ("officer_card", "officer_qr", "officer_avatar", "officer_scan")},
+    "portal:visit_detail": "absent",  # a visit is opened by its unguessable token only
+    "portal:party_login": P,
+    "portal:party_logout": "post",
+    # The party's pages need the party's session (its access code), not a staff login: everyone else
+    # is sent to the party login.
+    **{
+        f"portal:{n}": "party"
+        for n in (
+            "party_home",
+            "party_consent",
+            "party_consent_withdraw",
+            "party_case",
+            "party_defence",
+            "party_hearing",
+            "party_payment_plan",
+            "party_survey",
+        )
+    },
+    "portal:access_code_issue": SC,
+    "portal:submission_list": S,
+    "portal:opinion_list": S,
+    **{f"portal:{n}": SC for n in ("submission_detail", "submission_receive", "submission_decide", "opinion_answer")},
     "portal:publication_manage": S,
     "portal:publication_late": S,
     "portal:publication_prepare": S,
@@ -266,6 +291,10 @@ GET_OPERATIONS = {
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
     **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
     f"GET {A}/portal/publications": S,
+    f"GET {A}/portal/party/cases": "party",
+    f"GET {A}/portal/submissions": S,
+    f"GET {A}/portal/submissions/{{pk}}": SC,
+    f"GET {A}/portal/opinions": S,
     f"GET {A}/portal/publications/late": S,
     f"GET {A}/portal/publications/{{pk}}": SC,
 }
@@ -283,6 +312,8 @@ def expected(spec: str, role: str, side: str, is_api: bool) -> set[int]:
         return {200}
     if spec == "redirect":
         return {302}
+    if spec == "party":  # the party's session (zhifa.portal): staff and the public are not the party
+        return {401} if is_api else {302}
     if spec == "login":
         return {200} if anon else {302}
     if spec == "post":
@@ -359,7 +390,10 @@ def test_every_page_and_read_is_classified_and_behaves_as_designed(security_worl
 
 
 #: API writes that need no login (none today): each is named here with why.
-PUBLIC_WRITES: dict[str, str] = {}
+PUBLIC_WRITES: dict[str, str] = {
+    f"POST {A}/portal/party/login": "the party logs in with the access code served with the notice",
+    f"POST {A}/portal/public/publications/{{pk}}/opinions": "victims and stakeholders are heard without an account (D5.5)",
+}
 
 #: Found and reported, not fixed here (the case procedure's owner fixes it).
 KNOWN = {

@@ -67,6 +67,26 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         case=case,
         publication=_publication(agency, case),
     )
+    _party_records(side, agency, case, party)
+
+
+def _party_records(side, agency, case, party):
+    """What a party and a victim submitted online (zhifa.portal), written directly."""
+    from zhifa.cases.tests.builders import D0
+    from zhifa.portal.models import StakeholderOpinion, Submission
+
+    side["submission"] = Submission.objects.create(
+        party=party, case=case, agency=agency, kind="defence", submitted_on=D0, made_by=party.name, points=["说明"]
+    )
+    side["opinion"] = StakeholderOpinion.objects.create(
+        publication=side["publication"],
+        agency=agency,
+        relation="victim",
+        name="消费者",
+        contact="13800002222",
+        opinion="仍有过期商品。",
+        submitted_on=D0,
+    )
 
 
 def _publication(agency, case):

@@ -1,7 +1,7 @@
 from django import forms
 
 from zhifa.core.forms import ZhifaForm
-from zhifa.portal.models import Publication
+from zhifa.portal.models import Publication, ServiceConsent, StakeholderOpinion, Submission
 
 
 class PrepareForm(ZhifaForm):
@@ -28,3 +28,99 @@ class ChangeForm(ZhifaForm):
 class WithdrawForm(ZhifaForm):
     reason = forms.CharField(label="撤回理由（向社会说明）", max_length=300, required=False)
     on = forms.DateField(label="撤回日期")
+
+
+class PartyLoginForm(ZhifaForm):
+    identifier = forms.CharField(label="统一社会信用代码或居民身份证号码", max_length=18)
+    code = forms.CharField(
+        label="访问码（见事先告知书）", max_length=20, widget=forms.PasswordInput(render_value=False)
+    )
+
+
+class DefenceForm(ZhifaForm):
+    points = forms.CharField(
+        label="陈述、申辩的事实、理由和证据（每行一项）",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="每一行作为一项，机关逐项记录并复核，采纳与否均说明理由。",
+    )
+    made_by = forms.CharField(label="提出人（默认当事人本人）", max_length=100, required=False)
+
+    def clean_points(self):
+        return [line.strip() for line in self.cleaned_data["points"].splitlines() if line.strip()]
+
+
+class HearingForm(ZhifaForm):
+    confirm = forms.BooleanField(label="我要求就拟作出的行政处罚举行听证", required=True)
+
+
+class PaymentPlanForm(ZhifaForm):
+    plan_kind = forms.ChoiceField(label="申请方式", choices=Submission.PlanKind.choices)
+    text = forms.CharField(label="经济困难的情况", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    proposal = forms.CharField(
+        label="拟分期安排（每行：金额 缴纳期限，如 1500 2027-01-15）",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def clean_proposal(self):
+        items = []
+        for n, line in enumerate(self.cleaned_data["proposal"].splitlines(), start=1):
+            parts = line.split()
+            if not parts:
+                continue
+            if len(parts) != 2:
+                raise forms.ValidationError(f"第{n}行应为“金额 期限”两项。")
+            items.append({"amount": parts[0], "due_on": parts[1]})
+        return items
+
+
+class SurveyForm(ZhifaForm):
+    satisfaction = forms.TypedChoiceField(
+        label="对本次执法的满意度",
+        coerce=int,
+        choices=[(5, "5 非常满意"), (4, "4 满意"), (3, "3 一般"), (2, "2 不满意"), (1, "1 非常不满意")],
+    )
+    text = forms.CharField(
+        label="履行中遇到的问题和困难（选填）", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class ConsentForm(ZhifaForm):
+    channel = forms.ChoiceField(label="电子送达方式", choices=ServiceConsent.Channel.choices)
+    address = forms.CharField(label="电子邮件地址或手机号码", max_length=100)
+
+
+class OpinionForm(ZhifaForm):
+    relation = forms.ChoiceField(label="您的身份", choices=StakeholderOpinion.Relation.choices)
+    name = forms.CharField(label="姓名或名称", max_length=100)
+    contact = forms.CharField(label="联系方式（不公开）", max_length=60)
+    opinion = forms.CharField(label="对违法行为整改情况的意见", widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ReceiveForm(ZhifaForm):
+    answer = forms.CharField(
+        label="答复或解释（回访问卷中反映问题的须填写）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    on = forms.DateField(label="接收日期")
+
+
+class DecideForm(ZhifaForm):
+    approve = forms.TypedChoiceField(
+        label="决定", coerce=lambda v: v == "yes", choices=[("yes", "批准"), ("no", "不予批准")]
+    )
+    answer = forms.CharField(label="理由或说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    on = forms.DateField(label="决定日期")
+
+
+class AnswerForm(ZhifaForm):
+    answer = forms.CharField(label="答复", widget=forms.Textarea(attrs={"rows": 4}))
+    on = forms.DateField(label="答复日期")
+
+
+class IssueCodeForm(ZhifaForm):
+    on = forms.DateField(label="随告知书送达的日期")
+
+
+class VisitForm(ZhifaForm):
+    place = forms.CharField(label="检查地点", max_length=200, help_text="如：渝中区解放碑民族路88号某超市")
+    party_name = forms.CharField(label="被检查人（选填）", max_length=200, required=False)

@@ -238,3 +238,28 @@ class StakeholderOpinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}意见（{self.submitted_on}）"
+
+
+class Visit(models.Model):
+    """扫码记录：当事人或有关人员扫描执法人员的二维码，核验证件并登记检查开始的地点和时间（D3.8）；
+    检查结束后，凭本记录评价这次执法并可投诉（D6.4b）。"""
+
+    certificate = models.ForeignKey(
+        "people.Certificate", verbose_name="执法证件", on_delete=models.PROTECT, related_name="+"
+    )
+    officer = models.ForeignKey("people.Officer", verbose_name="执法人员", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("org.Agency", verbose_name="所在机关", on_delete=models.PROTECT, related_name="+")
+    token = models.CharField("记录凭证", max_length=40, unique=True)
+    started_at = models.DateTimeField("开始时间")
+    place = models.CharField("检查地点", max_length=200)
+    party_name = models.CharField("被检查人", max_length=200, blank=True)
+    certificate_status = models.CharField("扫码时的证件状态", max_length=16)
+    rated_at = models.DateTimeField("评价时间", null=True, blank=True)
+    rating_reference = models.CharField("评价记录", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "扫码检查记录"
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.officer.name} {self.place}（{self.started_at:%Y-%m-%d %H:%M}）"

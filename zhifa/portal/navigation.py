@@ -11,6 +11,13 @@ ITEMS = [
         description="依法公开的行政处罚决定：索引号、文号、当事人、处罚内容和公开摘要（已脱敏），可下载开放数据",
     ),
     Item(
+        "当事人登录",
+        "portal:party_login",
+        public=True,
+        order=6,
+        description="凭告知书上的访问码查看本人案件和文书，在线陈述申辩、要求听证、申请暂缓或分期缴纳罚款",
+    ),
+    Item(
         "法定数额与期限",
         "core:parameters",
         public=True,
@@ -23,6 +30,20 @@ ITEMS = [
         section=Section.WORK,
         order=70,
         roles=(Role.OFFICER, Role.HEAD, Role.REVIEWER, Role.LEGAL_OFFICE, Role.SUPERVISOR),
+    ),
+    Item(
+        "当事人在线提交",
+        "portal:submission_list",
+        section=Section.WORK,
+        order=71,
+        roles=(Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE, Role.SUPERVISOR),
+    ),
+    Item(
+        "利害关系人意见",
+        "portal:opinion_list",
+        section=Section.WORK,
+        order=72,
+        roles=(Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE, Role.SUPERVISOR),
     ),
     Item(
         "逾期公开、撤回",

@@ -13,7 +13,7 @@ from zhifa.cases.facts import current_notice
 from zhifa.cases.models import Case, Decision
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
-from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission
+from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission, Visit
 
 S = Publication.Status
 
@@ -138,3 +138,9 @@ def opinion_list(user) -> QuerySet[StakeholderOpinion]:
 
 def opinion_get(user, pk: int) -> StakeholderOpinion:
     return get_or_not_found(opinion_list(user), "利害关系人、受害人意见", pk=pk)
+
+
+def visit_by_token(token: str) -> Visit:
+    return get_or_not_found(
+        Visit.objects.select_related("officer", "agency", "certificate"), "扫码检查记录", token=token or ""
+    )

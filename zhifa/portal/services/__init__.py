@@ -26,6 +26,7 @@ from zhifa.portal.services.publication import (
     published_fields,
     tick,
 )
+from zhifa.portal.services.visit import visit_start
 
 __all__ = [
     "CHANGE_RECORDERS",
@@ -49,4 +50,5 @@ __all__ = [
     "submission_make",
     "submission_receive",
     "tick",
+    "visit_start",
 ]
