@@ -57,6 +57,14 @@ PAGES = {
         )
     },
     "portal:opinion_submit": P,
+    **{f"portal:{n}": P for n in ("service_card_list", "service_card", "service_guide")},
+    "portal:licensing_hearing_list": P,
+    "portal:licensing_hearing": P,
+    "portal:licensing_hearing_announce": S,
+    "portal:licensing_hearing_record": S,  # the form on a public hearing; the service refuses another agency
+    # Forms on an agency: shown to every logged-in user; the service lets the agency's head, the
+    # legal affairs office above it and the administrator write (zhifa/portal/tests/test_service_cards.py).
+    **{f"portal:{n}": S for n in ("service_card_edit", "service_guide_create", "service_guide_edit")},
     **{f"portal:{n}": P for n in ("officer_card", "officer_qr", "officer_avatar", "officer_scan")},
     "portal:visit_detail": "absent",  # a visit is opened by its unguessable token only
     "portal:party_login": P,
@@ -292,6 +300,10 @@ GET_OPERATIONS = {
     **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
     f"GET {A}/portal/publications": S,
     f"GET {A}/portal/party/cases": "party",
+    **{
+        f"GET {A}/portal/public/{p}": P
+        for p in ("services", "services/{pk}", "guides/{pk}", "licensing-hearings", "licensing-hearings/{pk}")
+    },
     f"GET {A}/portal/submissions": S,
     f"GET {A}/portal/submissions/{{pk}}": SC,
     f"GET {A}/portal/opinions": S,

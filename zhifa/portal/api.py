@@ -14,8 +14,18 @@ from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
 from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
+from zhifa.org.selectors import agency_get
 from zhifa.portal import deadlines, filters, opendata, selectors, services
-from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission
+from zhifa.portal.models import (
+    AccessCode,
+    LicensingHearing,
+    Publication,
+    ServiceCard,
+    ServiceConsent,
+    ServiceGuide,
+    StakeholderOpinion,
+    Submission,
+)
 from zhifa.portal.party_auth import PARTY_AUTH, SESSION_KEY
 
 router = Router(tags=["公开"])
@@ -514,3 +524,187 @@ def opinion_list(request):
 def opinion_answer(request, pk: int, payload: AnswerIn):
     opinion = selectors.opinion_get(request.auth, pk)
     return services.stakeholder_opinion_answer(actor=request.auth, opinion=opinion, **payload.dict())
+
+
+# --- service cards and guides (D5.8) ----------------------------------------------------------
+
+
+@described(ServiceGuide, agency_id="机关（编号）")
+class GuideOut(Schema):
+    id: int
+    agency_id: int
+    title: str
+    basis: str
+    conditions: str
+    materials: str
+    procedure: str
+    time_limit: str
+    fee: str
+    window: str
+    phone: str
+    hearing_required: bool
+    updated_on: date
+
+
+@described(ServiceCard, agency_id="机关（编号）", agency_name="机关名称", guides="本机关的办事指南")
+class CardOut(Schema):
+    agency_id: int
+    agency_name: str
+    scope: str
+    manner: str
+    hours: str
+    phone: str
+    window: str
+    licensing: bool
+    updated_on: date
+    guides: list[GuideOut]
+
+    @staticmethod
+    def resolve_agency_name(obj) -> str:
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_guides(obj) -> list:
+        prefetched = getattr(obj.agency, "guides_live", None)
+        return prefetched if prefetched is not None else list(selectors.guides().filter(agency_id=obj.agency_id))
+
+
+class CardIn(Schema):
+    scope: str = Field(..., max_length=2000, description="服务范围")
+    manner: str = Field(..., max_length=2000, description="服务方式")
+    hours: str = Field(..., max_length=200, description="服务时间")
+    phone: str = Field(..., max_length=60, description="联系电话")
+    window: str = Field("", max_length=200, description="对外窗口（一个窗口）地址")
+    licensing: bool = Field(False, description="本机关实施行政许可或行政收费")
+
+
+class GuideIn(Schema):
+    title: str = Field(..., max_length=200, description="事项名称")
+    basis: str = Field(..., max_length=2000, description="设定依据")
+    conditions: str = Field("", max_length=4000, description="办理条件")
+    materials: str = Field("", max_length=4000, description="申请材料")
+    procedure: str = Field("", max_length=4000, description="办理流程")
+    time_limit: str = Field("", max_length=100, description="办理时限")
+    fee: str = Field("不收费", max_length=300, description="收费标准及依据")
+    window: str = Field("", max_length=200, description="办理窗口")
+    phone: str = Field(..., max_length=60, description="咨询电话")
+    hearing_required: bool = Field(False, description="法律、法规、规章规定实施许可应当听证")
+
+
+@router.get("public/services", response={200: list[CardOut], **errors(400)}, auth=None, summary="执法服务卡及办事指南")
+@paginate(LimitOffsetPagination)
+def service_card_list(request):
+    return selectors.service_cards_with_guides()
+
+
+@router.get(
+    "public/services/{int:pk}", response={200: CardOut, **errors(400, 404)}, auth=None, summary="一个机关的执法服务卡"
+)
+def service_card_get(request, pk: int):
+    return selectors.service_card_get(pk)
+
+
+@router.get("public/guides/{int:pk}", response={200: GuideOut, **errors(400, 404)}, auth=None, summary="办事指南")
+def guide_get(request, pk: int):
+    return selectors.guide_get(pk)
+
+
+@router.put("agencies/{int:pk}/service-card", response={200: CardOut, **ACT_ERRORS}, summary="制定或更新执法服务卡")
+def service_card_set(request, pk: int, payload: CardIn):
+    agency = agency_get(pk)
+    return services.service_card_set(actor=request.auth, agency=agency, **payload.dict())
+
+
+@router.post("agencies/{int:pk}/guides", response={201: GuideOut, **ACT_ERRORS}, summary="制定办事指南")
+def guide_create(request, pk: int, payload: GuideIn):
+    agency = agency_get(pk)
+    return Status(201, services.guide_save(actor=request.auth, agency=agency, **payload.dict()))
+
+
+@router.put("guides/{int:pk}", response={200: GuideOut, **ACT_ERRORS}, summary="修改办事指南")
+def guide_update(request, pk: int, payload: GuideIn):
+    guide = selectors.guide_get(pk)
+    return services.guide_save(actor=request.auth, agency=guide.agency, guide=guide, **payload.dict())
+
+
+# --- licensing hearings (D5.3b) -----------------------------------------------------------------
+
+
+@described(LicensingHearing, agency_id="机关（编号）", guide_id="许可事项（编号）", grounds_label="听证理由（中文）")
+class LicensingHearingOut(Schema):
+    id: int
+    agency_id: int
+    guide_id: int | None
+    matter: str
+    applicant: str
+    grounds: str
+    grounds_label: str
+    announced_on: date
+    scheduled_on: date
+    place: str
+    announcement: str
+    held_on: date | None
+    record: str
+    outcome: str
+
+    @staticmethod
+    def resolve_grounds_label(obj) -> str:
+        return obj.get_grounds_display()
+
+
+class LicensingHearingIn(Schema):
+    matter: str = Field(..., max_length=200, description="听证事项")
+    applicant: str = Field(..., max_length=200, description="申请人")
+    grounds: Literal[tuple(LicensingHearing.Grounds.values)] = Field(  # type: ignore[valid-type]
+        ..., description="听证理由：law 法定应当听证、public_interest 涉及公共利益、applicant 申请人或利害关系人申请"
+    )
+    scheduled_on: date = Field(..., description="举行日期")
+    place: str = Field(..., max_length=200, description="地点")
+    announcement: str = Field(..., max_length=4000, description="公告内容")
+    guide_id: int | None = Field(None, description="许可事项的办事指南（编号）")
+    on: date | None = Field(None, description="公告日期，默认今天")
+
+
+class LicensingRecordIn(Schema):
+    record: str = Field(..., max_length=4000, description="听证笔录摘要")
+    outcome: str = Field(..., max_length=4000, description="根据听证笔录作出的决定")
+    held_on: date | None = Field(None, description="实际举行日期，默认今天")
+
+
+@router.get(
+    "public/licensing-hearings",
+    response={200: list[LicensingHearingOut], **errors(400)},
+    auth=None,
+    summary="行政许可听证公告",
+)
+@paginate(LimitOffsetPagination)
+def licensing_hearing_list(request):
+    return selectors.licensing_hearings()
+
+
+@router.get(
+    "public/licensing-hearings/{int:pk}",
+    response={200: LicensingHearingOut, **errors(400, 404)},
+    auth=None,
+    summary="一项行政许可听证",
+)
+def licensing_hearing_get(request, pk: int):
+    return selectors.licensing_hearing_get(pk)
+
+
+@router.post("licensing-hearings", response={201: LicensingHearingOut, **ACT_ERRORS}, summary="公告行政许可听证")
+def licensing_hearing_announce(request, payload: LicensingHearingIn):
+    data = payload.dict()
+    guide_id = data.pop("guide_id")
+    guide = reference(selectors.guide_get, guide_id, "guide_id") if guide_id else None
+    return Status(201, services.licensing_hearing_announce(actor=request.auth, guide=guide, **data))
+
+
+@router.post(
+    "licensing-hearings/{int:pk}/record",
+    response={200: LicensingHearingOut, **ACT_ERRORS},
+    summary="记录听证并作出决定",
+)
+def licensing_hearing_record(request, pk: int, payload: LicensingRecordIn):
+    hearing = selectors.licensing_hearing_get(pk)
+    return services.licensing_hearing_record(actor=request.auth, hearing=hearing, **payload.dict())

@@ -1,7 +1,7 @@
 from django import forms
 
 from zhifa.core.forms import ZhifaForm
-from zhifa.portal.models import Publication, ServiceConsent, StakeholderOpinion, Submission
+from zhifa.portal.models import LicensingHearing, Publication, ServiceConsent, StakeholderOpinion, Submission
 
 
 class PrepareForm(ZhifaForm):
@@ -124,3 +124,41 @@ class IssueCodeForm(ZhifaForm):
 class VisitForm(ZhifaForm):
     place = forms.CharField(label="检查地点", max_length=200, help_text="如：渝中区解放碑民族路88号某超市")
     party_name = forms.CharField(label="被检查人（选填）", max_length=200, required=False)
+
+
+class ServiceCardForm(ZhifaForm):
+    scope = forms.CharField(label="服务范围", widget=forms.Textarea(attrs={"rows": 3}))
+    manner = forms.CharField(label="服务方式", widget=forms.Textarea(attrs={"rows": 3}))
+    hours = forms.CharField(label="服务时间", max_length=200)
+    phone = forms.CharField(label="联系电话", max_length=60)
+    licensing = forms.BooleanField(label="本机关实施行政许可或行政收费", required=False)
+    window = forms.CharField(label="对外窗口（一个窗口）地址", max_length=200, required=False)
+
+
+class ServiceGuideForm(ZhifaForm):
+    title = forms.CharField(label="事项名称", max_length=200)
+    basis = forms.CharField(label="设定依据", widget=forms.Textarea(attrs={"rows": 2}))
+    conditions = forms.CharField(label="办理条件", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    materials = forms.CharField(label="申请材料", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    procedure = forms.CharField(label="办理流程", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    time_limit = forms.CharField(label="办理时限", max_length=100, required=False)
+    fee = forms.CharField(label="收费标准及依据", max_length=300, initial="不收费")
+    window = forms.CharField(label="办理窗口", max_length=200, required=False)
+    phone = forms.CharField(label="咨询电话", max_length=60)
+    hearing_required = forms.BooleanField(label="法律、法规、规章规定实施许可应当听证", required=False)
+
+
+class LicensingHearingForm(ZhifaForm):
+    matter = forms.CharField(label="听证事项", max_length=200)
+    applicant = forms.CharField(label="申请人", max_length=200)
+    grounds = forms.ChoiceField(label="听证理由", choices=LicensingHearing.Grounds.choices)
+    scheduled_on = forms.DateField(label="举行日期")
+    place = forms.CharField(label="地点", max_length=200)
+    announcement = forms.CharField(label="公告内容", widget=forms.Textarea(attrs={"rows": 4}))
+    on = forms.DateField(label="公告日期")
+
+
+class LicensingRecordForm(ZhifaForm):
+    held_on = forms.DateField(label="实际举行日期")
+    record = forms.CharField(label="听证笔录摘要", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    outcome = forms.CharField(label="根据听证笔录作出的决定", widget=forms.Textarea(attrs={"rows": 3}), required=False)

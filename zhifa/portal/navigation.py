@@ -11,6 +11,20 @@ ITEMS = [
         description="依法公开的行政处罚决定：索引号、文号、当事人、处罚内容和公开摘要（已脱敏），可下载开放数据",
     ),
     Item(
+        "执法服务卡",
+        "portal:service_card_list",
+        public=True,
+        order=7,
+        description="各机关的服务范围、方式、时间、电话和一个窗口，及每个事项的办事指南（D5.8）",
+    ),
+    Item(
+        "行政许可听证",
+        "portal:licensing_hearing_list",
+        public=True,
+        order=8,
+        description="应当听证的行政许可事项的听证公告、举行情况和根据笔录作出的决定（D5.3b）",
+    ),
+    Item(
         "当事人登录",
         "portal:party_login",
         public=True,

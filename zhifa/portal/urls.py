@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhifa.portal import officer_views, party_views, views
+from zhifa.portal import officer_views, party_views, service_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -46,4 +46,22 @@ urlpatterns = [
     path("officer-card/<str:number>/avatar.svg", officer_views.OfficerAvatar.as_view(), name="officer_avatar"),
     path("scan/<str:number>/", officer_views.OfficerScan.as_view(), name="officer_scan"),
     path("scan/visits/<str:token>/", officer_views.VisitDetail.as_view(), name="visit_detail"),
+    # Service cards and guides (D5.8)
+    path("services/", service_views.ServiceCardList.as_view(), name="service_card_list"),
+    path("services/<int:pk>/", service_views.ServiceCardDetail.as_view(), name="service_card"),
+    path("services/<int:pk>/card/edit/", service_views.ServiceCardEdit.as_view(), name="service_card_edit"),
+    path("services/<int:pk>/guides/new/", service_views.ServiceGuideCreate.as_view(), name="service_guide_create"),
+    path("services/guides/<int:pk>/", service_views.ServiceGuideDetail.as_view(), name="service_guide"),
+    path("services/guides/<int:pk>/edit/", service_views.ServiceGuideEdit.as_view(), name="service_guide_edit"),
+    # Licensing hearings (D5.3b)
+    path("licensing-hearings/", service_views.LicensingHearingList.as_view(), name="licensing_hearing_list"),
+    path(
+        "licensing-hearings/new/", service_views.LicensingHearingAnnounce.as_view(), name="licensing_hearing_announce"
+    ),
+    path("licensing-hearings/<int:pk>/", service_views.LicensingHearingDetail.as_view(), name="licensing_hearing"),
+    path(
+        "licensing-hearings/<int:pk>/record/",
+        service_views.LicensingHearingRecord.as_view(),
+        name="licensing_hearing_record",
+    ),
 ]
