@@ -291,6 +291,9 @@ ROUTERS = [
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
     ("/portal/", "zhifa.portal.api"),
+    ("/complaints/", "zhifa.complaints.api"),
+    ("/cooperation/", "zhifa.cooperation.api"),
+    ("/oversight/", "zhifa.oversight.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

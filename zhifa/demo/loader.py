@@ -22,6 +22,7 @@ from zhifa.accounts.models import Role, User
 from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
+from zhifa.demo import complaints as demo_complaints
 from zhifa.demo import data
 from zhifa.demo import portal as demo_portal
 from zhifa.demo.models import DemoLoad
@@ -441,5 +442,6 @@ def load(today: date | None = None) -> World:
         world = _Loader(today or clock.today()).run()
         demo_cases.load(world.admin, world)
         demo_portal.load()
+        demo_complaints.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world

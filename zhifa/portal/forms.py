@@ -162,3 +162,16 @@ class LicensingRecordForm(ZhifaForm):
     held_on = forms.DateField(label="实际举行日期")
     record = forms.CharField(label="听证笔录摘要", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     outcome = forms.CharField(label="根据听证笔录作出的决定", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class RatingForm(ZhifaForm):
+    score = forms.TypedChoiceField(
+        label="对这次检查的评价",
+        coerce=int,
+        choices=[(5, "5 非常满意"), (4, "4 满意"), (3, "3 一般"), (2, "2 不满意"), (1, "1 非常不满意")],
+    )
+    comment = forms.CharField(label="意见（选填）", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class VisitLinkForm(ZhifaForm):
+    inspection_id = forms.IntegerField(label="案件中的检查记录编号")

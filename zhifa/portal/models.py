@@ -254,6 +254,14 @@ class Visit(models.Model):
     place = models.CharField("检查地点", max_length=200)
     party_name = models.CharField("被检查人", max_length=200, blank=True)
     certificate_status = models.CharField("扫码时的证件状态", max_length=16)
+    inspection = models.ForeignKey(
+        "cases.Inspection",
+        verbose_name="案件中的检查记录",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     rated_at = models.DateTimeField("评价时间", null=True, blank=True)
     rating_reference = models.CharField("评价记录", max_length=60, blank=True)
 

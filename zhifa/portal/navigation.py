@@ -60,6 +60,13 @@ ITEMS = [
         roles=(Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE, Role.SUPERVISOR),
     ),
     Item(
+        "扫码检查记录",
+        "portal:visit_list",
+        section=Section.WORK,
+        order=73,
+        roles=(Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE, Role.SUPERVISOR),
+    ),
+    Item(
         "逾期公开、撤回",
         "portal:publication_late",
         section=Section.SUPERVISION,

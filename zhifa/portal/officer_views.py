@@ -7,6 +7,7 @@ import hashlib
 import io
 
 import segno
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,9 +17,11 @@ from django.views.generic import FormView, TemplateView
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
-from zhifa.core.web import PublicPage
+from zhifa.core.references import reference
+from zhifa.core.web import ActPage, ListPage, PublicPage
 from zhifa.people import selectors as people
 from zhifa.portal import forms, selectors, services
+from zhifa.portal.party_auth import session_access
 
 AVATAR_COLOURS = ["#1d4f91", "#2f7d4f", "#8a4b0f", "#6b3fa0", "#0f6f7a", "#9b2c2c"]
 
@@ -70,15 +73,83 @@ class OfficerScan(_CertificatePage, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class VisitDetail(PublicPage, TemplateView):
+class VisitDetail(PublicPage, FormView):
+    """The record the scan started; afterwards the party (logged in with its access code) rates the
+    inspection here, and anyone can complain."""
+
     template_name = "portal/visit_detail.html"
     title = "扫码检查记录"
+    form_class = forms.RatingForm
+
+    def get_visit(self):
+        return selectors.visit_by_token(self.kwargs["token"])
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        visit = selectors.visit_by_token(self.kwargs["token"])
-        ctx.update(visit=visit, status_label=people.status_label(visit.certificate_status))
+        visit = self.get_visit()
+        access = session_access(self.request)
+        ctx.update(
+            visit=visit,
+            status_label=people.status_label(visit.certificate_status),
+            party_access=access,
+            may_rate=bool(access and visit.inspection and visit.inspection.case.party_id == access.party_id),
+            login_url=reverse("portal:party_login") + "?next=" + self.request.path,
+        )
         return ctx
+
+    def form_valid(self, form):
+        access = session_access(self.request)
+        if access is None:
+            return redirect(reverse("portal:party_login") + "?next=" + self.request.path)
+        try:
+            services.visit_rate(party=access.party, visit=self.get_visit(), **form.cleaned_data)
+        except DomainError as error:
+            if error.code == "not_found":
+                raise
+            show_error(form, error)
+            return self.render_to_response(self.get_context_data(form=form), status=error.status)
+        messages.success(self.request, "感谢您的评价。")
+        return redirect("portal:visit_detail", token=self.kwargs["token"])
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class VisitList(ListPage):
+    title = "扫码检查记录"
+    headers = ["开始时间", "执法人员", "地点", "被检查人", "案件检查记录", "评价"]
+    row_template = "portal/rows/visit.html"
+    empty_text = "没有扫码检查记录。"
+
+    def get_queryset(self):
+        return selectors.visit_list(self.request.user)
+
+
+class VisitLink(ActPage):
+    title = "对应案件中的检查记录"
+    form_class = forms.VisitLinkForm
+    success_message = "已对应，当事人可以评价这次检查。"
+    intro = "把扫码记录对应到案件中由扫码的执法人员参加的检查记录（《决定》三（八））；当事人登录后即可评价（三（四）、六（四））。"
+
+    def get_visit(self):
+        return selectors.visit_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        visit = self.get_visit()
+        ctx["cancel_url"] = reverse("portal:visit_list")
+        ctx["intro"] = f"{self.intro} 本记录：{visit}。"
+        return ctx
+
+    def perform(self, form):
+        visit = self.get_visit()
+        inspection = reference(
+            selectors.inspection_get, form.cleaned_data["inspection_id"], "inspection_id", self.request.user
+        )
+        return services.visit_link(actor=self.request.user, visit=visit, inspection=inspection)
+
+    def get_success_url(self):
+        return reverse("portal:visit_list")
 
 
 class OfficerQr(View):

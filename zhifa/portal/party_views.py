@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView, TemplateView
 
 from zhifa.cases.selectors import case_get
@@ -31,6 +32,9 @@ class PartyLogin(PublicPage, FormView):
             return self.render_to_response(self.get_context_data(form=form), status=error.status)
         self.request.session.cycle_key()
         self.request.session[SESSION_KEY] = access.pk
+        target = self.request.GET.get("next", "")
+        if target and url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
+            return redirect(target)
         return redirect("portal:party_home")
 
 

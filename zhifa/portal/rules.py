@@ -176,3 +176,14 @@ def licensing_decided_on_the_record(outcome: str, record: str):
     if not outcome.strip():
         return refuse("请写明根据听证笔录作出的决定。", field="outcome")
     return None
+
+
+# --- the officer's QR code (D3.8, D6.4b) --------------------------------------------------------
+
+
+@rule("D3.8", law="行政处罚法第四十二条")
+def scanned_officer_inspected(officer_in_inspection: bool):
+    """扫码记录只能对应扫码的执法人员本人参加的那次检查：检查须由出示证件的执法人员进行。"""
+    if not officer_in_inspection:
+        return refuse("扫码的执法人员不是这次检查的执法人员，请选择其参加的检查记录。", field="inspection_id")
+    return None

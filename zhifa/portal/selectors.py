@@ -10,7 +10,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from zhifa.accounts import access
 from zhifa.cases import obligations, periods
 from zhifa.cases.facts import current_notice
-from zhifa.cases.models import Case, Decision
+from zhifa.cases.models import Case, Decision, Inspection
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
 from zhifa.portal.models import (
@@ -196,3 +196,19 @@ def licensing_hearings() -> QuerySet[LicensingHearing]:
 
 def licensing_hearing_get(pk: int) -> LicensingHearing:
     return get_or_not_found(licensing_hearings(), "行政许可听证", pk=pk)
+
+
+def visit_list(user) -> QuerySet[Visit]:
+    return access.scope(
+        Visit.objects.select_related("officer", "certificate", "inspection__case"), user, "agency"
+    ).order_by("-started_at", "-pk")
+
+
+def visit_get(user, pk: int) -> Visit:
+    return get_or_not_found(visit_list(user), "扫码检查记录", pk=pk)
+
+
+def inspection_get(user, pk: int):
+    """An inspection of a case within ``user``'s scope (to link a scan to)."""
+    qs = access.scope(Inspection.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "检查记录", pk=pk)

@@ -46,6 +46,8 @@ urlpatterns = [
     path("officer-card/<str:number>/avatar.svg", officer_views.OfficerAvatar.as_view(), name="officer_avatar"),
     path("scan/<str:number>/", officer_views.OfficerScan.as_view(), name="officer_scan"),
     path("scan/visits/<str:token>/", officer_views.VisitDetail.as_view(), name="visit_detail"),
+    path("visits/", officer_views.VisitList.as_view(), name="visit_list"),
+    path("visits/<int:pk>/link/", officer_views.VisitLink.as_view(), name="visit_link"),
     # Service cards and guides (D5.8)
     path("services/", service_views.ServiceCardList.as_view(), name="service_card_list"),
     path("services/<int:pk>/", service_views.ServiceCardDetail.as_view(), name="service_card"),

@@ -15,3 +15,7 @@ ZHIFA_TESTING = True
 # Each test process keys its agencies in a directory of its own (zhifa.org.keys), never var/.
 KEY_DIR = Path(tempfile.mkdtemp(prefix="zhifa-test-keys-"))
 atexit.register(shutil.rmtree, KEY_DIR, ignore_errors=True)
+# Documents are issued as HTML unless a test asks for the PDF (the ``rendered`` fixture).
+ZHIFA_DOCUMENTS_RENDER = False
+DOCUMENT_ROOT = Path(tempfile.mkdtemp(prefix="zhifa-test-documents-"))
+atexit.register(shutil.rmtree, DOCUMENT_ROOT, ignore_errors=True)

@@ -28,7 +28,7 @@ from zhifa.portal.services.publication import (
     tick,
 )
 from zhifa.portal.services.service_cards import guide_save, guide_withdraw, service_card_set
-from zhifa.portal.services.visit import visit_start
+from zhifa.portal.services.visit import visit_link, visit_rate, visit_start
 
 __all__ = [
     "CHANGE_RECORDERS",
@@ -57,5 +57,7 @@ __all__ = [
     "submission_make",
     "submission_receive",
     "tick",
+    "visit_link",
+    "visit_rate",
     "visit_start",
 ]
