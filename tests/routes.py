@@ -24,6 +24,12 @@ RECORDS = [
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
     (r"publications/", "publication", "pk"),
+    (r"licensing-hearings/", "licensing_hearing", "pk"),
+    (r"services/guides/|/guides/|public/guides/", "guide", "pk"),
+    (r"services/|service-card|agencies/\{pk\}/guides", "agency", "pk"),
+    (r"party-submissions/", "submission", "pk"),
+    (r"opinions/", "opinion", "pk"),
+    (r"party-access/|party/cases/", "case", "pk"),
     (r"governments/", "government", "pk"),
     (r"offices/|legal-affairs-offices/", "office", "pk"),
     (r"supervisory-organs/", "organ", "pk"),
@@ -32,7 +38,7 @@ RECORDS = [
     (r"powers/", "power", "pk"),
     (r"delegations/", "delegation", "pk"),
     (r"posts/", "post", "pk"),
-    (r"public/certificates/", "certificate", "number"),
+    (r"public/certificates/|officer-card/|scan/<str:number>", "certificate", "number"),
     (r"officers/", "officer", "pk"),
     (r"trainings/", "training", "pk"),
     (r"qualifications/", "qualification", "pk"),
@@ -62,7 +68,7 @@ RECORDS = [
 ]
 
 #: Values for the other path parameters.
-OTHER_PARAMS = {"name": "transfer_out", "point_id": "1", "rid": "1"}
+OTHER_PARAMS = {"name": "transfer_out", "point_id": "1", "rid": "1", "token": "no-such-visit"}
 
 
 @dataclass(frozen=True)

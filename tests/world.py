@@ -74,6 +74,7 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         **_review_and_matter(agency, case, officer_user, officer),
     )
     _cooperation(side, case, officer_user, cases_world.other_agency if side is w.own else agency)
+    _party_records(side, agency, case, party)
 
 
 def _review_and_matter(agency, case, user, officer) -> dict:
@@ -192,6 +193,50 @@ def _cooperation(side: dict, case, officer_user, receiver):
         facts="涉嫌犯罪的事实",
         with_report=True,
         sent_by=officer_user,
+    )
+
+
+def _party_records(side, agency, case, party):
+    """What a party and a victim submitted online (zhifa.portal), written directly."""
+    from zhifa.cases.tests.builders import D0
+    from zhifa.portal.models import LicensingHearing, ServiceCard, ServiceGuide, StakeholderOpinion, Submission
+
+    side["submission"] = Submission.objects.create(
+        party=party, case=case, agency=agency, kind="defence", submitted_on=D0, made_by=party.name, points=["说明"]
+    )
+    side["opinion"] = StakeholderOpinion.objects.create(
+        publication=side["publication"],
+        agency=agency,
+        relation="victim",
+        name="消费者",
+        contact="13800002222",
+        opinion="仍有过期商品。",
+        submitted_on=D0,
+    )
+    ServiceCard.objects.create(
+        agency=agency, scope="执法检查", manner="窗口办理", hours="工作日", phone="023-1", updated_on=D0
+    )
+    side["guide"] = ServiceGuide.objects.create(
+        agency=agency,
+        title="食品经营许可",
+        basis="食品安全法",
+        materials="申请书",
+        procedure="受理、审查、决定",
+        time_limit="10个工作日",
+        window="政务服务中心",
+        phone="023-2",
+        updated_on=D0,
+    )
+    side["licensing_hearing"] = LicensingHearing.objects.create(
+        agency=agency,
+        guide=side["guide"],
+        matter="危险化学品经营许可",
+        applicant="某化工公司",
+        grounds="law",
+        announced_on=D0,
+        scheduled_on=D0,
+        place="听证室",
+        announcement="依法公告。",
     )
 
 

@@ -238,3 +238,132 @@ class StakeholderOpinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}意见（{self.submitted_on}）"
+
+
+class Visit(models.Model):
+    """扫码记录：当事人或有关人员扫描执法人员的二维码，核验证件并登记检查开始的地点和时间（D3.8）；
+    检查结束后，凭本记录评价这次执法并可投诉（D6.4b）。"""
+
+    certificate = models.ForeignKey(
+        "people.Certificate", verbose_name="执法证件", on_delete=models.PROTECT, related_name="+"
+    )
+    officer = models.ForeignKey("people.Officer", verbose_name="执法人员", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("org.Agency", verbose_name="所在机关", on_delete=models.PROTECT, related_name="+")
+    token = models.CharField("记录凭证", max_length=40, unique=True)
+    started_at = models.DateTimeField("开始时间")
+    place = models.CharField("检查地点", max_length=200)
+    party_name = models.CharField("被检查人", max_length=200, blank=True)
+    certificate_status = models.CharField("扫码时的证件状态", max_length=16)
+    inspection = models.ForeignKey(
+        "cases.Inspection",
+        verbose_name="案件中的检查记录",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    rated_at = models.DateTimeField("评价时间", null=True, blank=True)
+    rating_reference = models.CharField("评价记录", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "扫码检查记录"
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.officer.name} {self.place}（{self.started_at:%Y-%m-%d %H:%M}）"
+
+
+class ServiceCard(models.Model):
+    """执法服务卡（D5.8a）：告知行政管理相对人执法中的服务范围、服务方式、服务时间和联系电话；
+    实施行政许可和收费的，一个窗口对外（D5.8b）。"""
+
+    agency = models.OneToOneField(
+        "org.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="service_card"
+    )
+    scope = models.TextField("服务范围")
+    manner = models.TextField("服务方式")
+    hours = models.CharField("服务时间", max_length=200)
+    phone = models.CharField("联系电话", max_length=60)
+    window = models.CharField("对外窗口（一个窗口）", max_length=200, blank=True)
+    licensing = models.BooleanField("实施行政许可或收费", default=False)
+    updated_on = models.DateField("更新日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法服务卡"
+        ordering = ["agency__name"]
+
+    def __str__(self) -> str:
+        return f"{self.agency.name}执法服务卡"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:service_card", args=[self.agency_id])
+
+
+class ServiceGuide(models.Model):
+    """办事指南（D5.8b）：一个事项的依据、条件、材料、流程、时限、收费和办理窗口。"""
+
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="service_guides"
+    )
+    title = models.CharField("事项名称", max_length=200)
+    basis = models.TextField("设定依据")
+    conditions = models.TextField("办理条件", blank=True)
+    materials = models.TextField("申请材料")
+    procedure = models.TextField("办理流程")
+    time_limit = models.CharField("办理时限", max_length=100)
+    fee = models.CharField("收费标准及依据", max_length=300, default="不收费")
+    window = models.CharField("办理窗口", max_length=200)
+    phone = models.CharField("咨询电话", max_length=60)
+    hearing_required = models.BooleanField("法律、法规、规章规定实施许可应当听证", default=False)
+    withdrawn_on = models.DateField("停止公布日期", null=True, blank=True)
+    updated_on = models.DateField("更新日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办事指南"
+        ordering = ["agency__name", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "title"], condition=Q(withdrawn_on__isnull=True), name="service_guide_title_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:service_guide", args=[self.pk])
+
+
+class LicensingHearing(models.Model):
+    """行政许可听证（D5.3b）：法律、法规、规章规定实施许可应当听证的事项，或涉及公共利益的重大许可事项，
+    向社会公告并举行听证（行政许可法第四十六条至第四十八条）。"""
+
+    class Grounds(models.TextChoices):
+        LAW = "law", "法律、法规、规章规定应当听证"
+        PUBLIC_INTEREST = "public_interest", "涉及公共利益的重大行政许可事项"
+        APPLICANT = "applicant", "申请人、利害关系人申请听证"
+
+    agency = models.ForeignKey("org.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="+")
+    guide = models.ForeignKey(
+        ServiceGuide, verbose_name="许可事项", null=True, blank=True, on_delete=models.PROTECT, related_name="hearings"
+    )
+    matter = models.CharField("听证事项", max_length=200)
+    applicant = models.CharField("申请人", max_length=200)
+    grounds = models.CharField("听证理由", max_length=16, choices=Grounds.choices)
+    announced_on = models.DateField("公告日期")
+    scheduled_on = models.DateField("举行日期")
+    place = models.CharField("地点", max_length=200)
+    announcement = models.TextField("公告内容")
+    held_on = models.DateField("实际举行日期", null=True, blank=True)
+    record = models.TextField("听证笔录摘要", blank=True)
+    outcome = models.TextField("根据听证笔录作出的决定", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政许可听证"
+        ordering = ["-scheduled_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.matter}听证（{self.scheduled_on}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:licensing_hearing", args=[self.pk])

@@ -5,7 +5,7 @@ Pure: facts in, a refusal or ``None`` out; :mod:`zhifa.portal.services` gathers 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from zhifa.core.rules import refuse, rule
 
@@ -111,4 +111,79 @@ def opinion_on_a_penalty(is_penalty: bool):
     """在对违法当事人实施行政处罚后，听取利害关系人或受害人对整改情况的意见。"""
     if not is_penalty:
         return refuse("只能对已公开的行政处罚决定提出整改情况的意见。")
+    return None
+
+
+# --- service cards and guides (D5.8) ------------------------------------------------------
+
+
+@rule("D5.8a")
+def service_card_complete(scope: str, manner: str, hours: str, phone: str):
+    """执法服务卡告知服务范围、服务方式、服务时间、联系电话等内容。"""
+    for field, value, label in (
+        ("scope", scope, "服务范围"),
+        ("manner", manner, "服务方式"),
+        ("hours", hours, "服务时间"),
+        ("phone", phone, "联系电话"),
+    ):
+        if not value.strip():
+            return refuse(f"执法服务卡须告知{label}。", field=field)
+    return None
+
+
+@rule("D5.8b")
+def one_window_named(licensing: bool, window: str):
+    """实施行政许可和行政收费的机关，实施“一个窗口对外”制度。"""
+    if licensing and not window.strip():
+        return refuse("实施行政许可或收费的机关须写明对外办理的一个窗口（地址）。", field="window")
+    return None
+
+
+@rule("D5.8b")
+def guide_complete(materials: str, procedure: str, time_limit: str, window: str):
+    """制定办事指南，方便群众查询：写明申请材料、办理流程、办理时限和办理窗口。"""
+    for field, value, label in (
+        ("materials", materials, "申请材料"),
+        ("procedure", procedure, "办理流程"),
+        ("time_limit", time_limit, "办理时限"),
+        ("window", window, "办理窗口"),
+    ):
+        if not value.strip():
+            return refuse(f"办事指南须写明{label}。", field=field)
+    return None
+
+
+# --- licensing hearings (D5.3b) ---------------------------------------------------------------
+
+
+@rule("D5.3b")
+def licensing_hearing_announced_in_advance(announced_on: date, scheduled_on: date, notice_days: int):
+    """应当听证的许可事项，行政机关向社会公告，并于举行听证的七日前将时间、地点通知申请人、利害关系人（行政许可法第四十八条）。"""
+    if (scheduled_on - announced_on).days < notice_days:
+        return refuse(
+            f"听证应当在举行{notice_days}日前公告并通知申请人、利害关系人；{_d(announced_on)}公告，最早可于"
+            f"{_d(announced_on + timedelta(days=notice_days))}举行。",
+            field="scheduled_on",
+        )
+    return None
+
+
+@rule("D5.3b")
+def licensing_decided_on_the_record(outcome: str, record: str):
+    """听证应当制作笔录；行政机关应当根据听证笔录作出行政许可决定（行政许可法第四十八条）。"""
+    if not record.strip():
+        return refuse("请记录听证笔录的要点。", field="record")
+    if not outcome.strip():
+        return refuse("请写明根据听证笔录作出的决定。", field="outcome")
+    return None
+
+
+# --- the officer's QR code (D3.8, D6.4b) --------------------------------------------------------
+
+
+@rule("D3.8", law="行政处罚法第四十二条")
+def scanned_officer_inspected(officer_in_inspection: bool):
+    """扫码记录只能对应扫码的执法人员本人参加的那次检查：检查须由出示证件的执法人员进行。"""
+    if not officer_in_inspection:
+        return refuse("扫码的执法人员不是这次检查的执法人员，请选择其参加的检查记录。", field="inspection_id")
     return None

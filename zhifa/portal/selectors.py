@@ -5,15 +5,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from zhifa.accounts import access
 from zhifa.cases import obligations, periods
 from zhifa.cases.facts import current_notice
-from zhifa.cases.models import Case, Decision
+from zhifa.cases.models import Case, Decision, Inspection
 from zhifa.core import clock
 from zhifa.core.references import get_or_not_found
-from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission
+from zhifa.portal.models import (
+    AccessCode,
+    LicensingHearing,
+    Publication,
+    ServiceCard,
+    ServiceConsent,
+    ServiceGuide,
+    StakeholderOpinion,
+    Submission,
+    Visit,
+)
 
 S = Publication.Status
 
@@ -138,3 +148,67 @@ def opinion_list(user) -> QuerySet[StakeholderOpinion]:
 
 def opinion_get(user, pk: int) -> StakeholderOpinion:
     return get_or_not_found(opinion_list(user), "利害关系人、受害人意见", pk=pk)
+
+
+def visit_by_token(token: str) -> Visit:
+    return get_or_not_found(
+        Visit.objects.select_related("officer", "agency", "certificate"), "扫码检查记录", token=token or ""
+    )
+
+
+# --- service cards and guides (public) -------------------------------------------------------
+
+
+def service_cards() -> QuerySet[ServiceCard]:
+    return ServiceCard.objects.select_related("agency").order_by("agency__name")
+
+
+def service_card_get(agency_id: int) -> ServiceCard:
+    return get_or_not_found(service_cards(), "执法服务卡", agency_id=agency_id)
+
+
+def guides() -> QuerySet[ServiceGuide]:
+    return (
+        ServiceGuide.objects.filter(withdrawn_on__isnull=True)
+        .select_related("agency")
+        .order_by("agency__name", "title")
+    )
+
+
+def guide_get(pk: int) -> ServiceGuide:
+    return get_or_not_found(guides(), "办事指南", pk=pk)
+
+
+def service_cards_with_guides() -> QuerySet[ServiceCard]:
+    """The cards with each agency's live guides in one more query (the public list)."""
+    live = Prefetch(
+        "agency__service_guides",
+        queryset=ServiceGuide.objects.filter(withdrawn_on__isnull=True).order_by("title"),
+        to_attr="guides_live",
+    )
+    return service_cards().prefetch_related(live)
+
+
+def licensing_hearings() -> QuerySet[LicensingHearing]:
+    """Announced licensing hearings (public), the next first."""
+    return LicensingHearing.objects.select_related("agency", "guide").order_by("-scheduled_on", "-pk")
+
+
+def licensing_hearing_get(pk: int) -> LicensingHearing:
+    return get_or_not_found(licensing_hearings(), "行政许可听证", pk=pk)
+
+
+def visit_list(user) -> QuerySet[Visit]:
+    return access.scope(
+        Visit.objects.select_related("officer", "certificate", "inspection__case"), user, "agency"
+    ).order_by("-started_at", "-pk")
+
+
+def visit_get(user, pk: int) -> Visit:
+    return get_or_not_found(visit_list(user), "扫码检查记录", pk=pk)
+
+
+def inspection_get(user, pk: int):
+    """An inspection of a case within ``user``'s scope (to link a scan to)."""
+    qs = access.scope(Inspection.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "检查记录", pk=pk)
