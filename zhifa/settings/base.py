@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zhifa.discretion",
     "zhifa.cases",
     "zhifa.complaints",
+    "zhifa.credit",
     "zhifa.portal",
     "zhifa.demo",
 ]
