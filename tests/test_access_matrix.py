@@ -190,6 +190,27 @@ PAGES = {
     **{f"complaints:{n}": P for n in ("public_submit", "public_track", "public_media_list", "public_media_detail")},
     # Open311 GeoReport v2: anyone reads status and notes (the description only the posting client).
     **{f"open311:{n}": P for n in ("services", "service", "requests", "request")},
+    **{
+        f"credit:{n}": S
+        for n in (
+            "party_rating",  # any staff user: the rating rests on served decisions and reviewed results
+            "objection_create",
+            "objection_list",
+            "item_list",
+            "item_create",
+            "target_list",
+            "target_add",
+            "inspector_list",
+            "inspector_add",
+            "plan_list",
+            "plan_create",
+        )
+    },
+    **{
+        f"credit:{n}": SC
+        for n in ("objection_answer", "plan_detail", "plan_draw", "plan_publish", "result_enter", "result_review")
+    },
+    **{f"credit:{n}": P for n in ("public_plan_list", "public_plan_detail")},
 }
 
 A = "/api/v1"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/", include("zhifa.cases.urls")),
     path("complaints/", include("zhifa.complaints.urls")),
     path("open311/v2/", include("zhifa.complaints.open311_urls")),
+    path("credit/", include("zhifa.credit.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
