@@ -293,6 +293,9 @@ GET_OPERATIONS = {
     f"GET {A}/complaints/{{pk}}": SC,
     f"GET {A}/complaints/media/{{pk}}": SC,
     **{f"GET {A}/complaints/{p}": P for p in ("track/{number}", "public/media", "public/media/{pk}")},
+    **{f"GET {A}/credit/{p}": S for p in ("parties/{pk}/rating", "objections", "plans")},
+    f"GET {A}/credit/plans/{{pk}}": SC,
+    **{f"GET {A}/credit/{p}": P for p in ("public/plans", "public/plans/{pk}")},
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

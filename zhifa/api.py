@@ -291,6 +291,7 @@ ROUTERS = [
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
     ("/complaints/", "zhifa.complaints.api"),
+    ("/credit/", "zhifa.credit.api"),
     ("/public/", "zhifa.portal.api"),
 ]
 for prefix, module in ROUTERS:

@@ -22,7 +22,8 @@ def _targets() -> Prefetch:
 
 
 def plan_list(user) -> QuerySet:
-    return scope(InspectionPlan.objects.select_related("agency").annotate(target_total=Count("targets")), user)
+    qs = InspectionPlan.objects.select_related("agency").annotate(target_total=Count("targets"))
+    return scope(qs.order_by("-year", "-pk"), user)
 
 
 def plan_get(user, pk: int) -> InspectionPlan:
@@ -40,6 +41,7 @@ def public_plans() -> QuerySet:
         InspectionPlan.objects.filter(status=InspectionPlan.Status.PUBLISHED)
         .select_related("agency")
         .annotate(target_total=Count("targets"))
+        .order_by("-published_on", "-pk")
     )
 
 
