@@ -23,6 +23,7 @@ from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import complaints as demo_complaints
+from zhifa.demo import credit as demo_credit
 from zhifa.demo import data
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -441,5 +442,6 @@ def load(today: date | None = None) -> World:
         world = _Loader(today or clock.today()).run()
         demo_cases.load(world.admin, world)
         demo_complaints.load(world)
+        demo_credit.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world
