@@ -140,7 +140,9 @@ def _rating(party) -> dict:
 
 
 @router.get(
-    "parties/{int:pk}/rating", response={200: RatingOut, **errors(401, 404)}, summary="当事人的信用评价（逐项说明）"
+    "parties/{int:pk}/rating",
+    response={200: RatingOut, **errors(400, 401, 404)},
+    summary="当事人的信用评价（逐项说明）",
 )
 def party_rating(request, pk: int):
     return _rating(party_get(request.auth, pk))
@@ -170,7 +172,7 @@ def plan_list(request):
     return selectors.plan_list(request.auth)
 
 
-@router.get("plans/{int:pk}", response={200: PlanDetailOut, **errors(401, 404)}, summary="双随机抽查计划")
+@router.get("plans/{int:pk}", response={200: PlanDetailOut, **errors(400, 401, 404)}, summary="双随机抽查计划")
 def plan_detail(request, pk: int):
     return selectors.plan_get(request.auth, pk)
 
@@ -193,6 +195,8 @@ def public_plan_list(request):
     return selectors.public_plans()
 
 
-@router.get("public/plans/{int:pk}", auth=None, response={200: PlanDetailOut, **errors(404)}, summary="双随机抽查结果")
+@router.get(
+    "public/plans/{int:pk}", auth=None, response={200: PlanDetailOut, **errors(400, 404)}, summary="双随机抽查结果"
+)
 def public_plan_detail(request, pk: int):
     return selectors.public_plan_get(pk)
