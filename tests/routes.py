@@ -13,6 +13,9 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: Which record an address names, by the first rule that matches its route. The kind is a
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
+    (r"credit/(public/)?plans/", "plan", "pk"),
+    (r"credit/drawn/", "plan_target", "pk"),
+    (r"credit/objections/", "objection", "pk"),
     (r"complaints/(public/)?media/", "media", "pk"),
     (r"complaints/clients/", "open311_client", "pk"),
     (r"open311/v2/services/", None, "enforcement"),

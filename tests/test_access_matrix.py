@@ -312,6 +312,27 @@ PAGES = {
     },
     "oversight:public_matter_list": P,
     "oversight:public_matter_detail": P,
+    **{
+        f"credit:{n}": S
+        for n in (
+            "party_rating",  # any staff user: the rating rests on served decisions and reviewed results
+            "objection_create",
+            "objection_list",
+            "item_list",
+            "item_create",
+            "target_list",
+            "target_add",
+            "inspector_list",
+            "inspector_add",
+            "plan_list",
+            "plan_create",
+        )
+    },
+    **{
+        f"credit:{n}": SC
+        for n in ("objection_answer", "plan_detail", "plan_draw", "plan_publish", "result_enter", "result_review")
+    },
+    **{f"credit:{n}": P for n in ("public_plan_list", "public_plan_detail")},
 }
 
 A = "/api/v1"
@@ -444,6 +465,9 @@ GET_OPERATIONS = {
     **{f"GET {A}/oversight/{p}": SC for p in ("rounds/{pk}", "reviews/{pk}", "matters/{pk}")},
     f"GET {A}/oversight/public/accountability": P,
     f"GET {A}/oversight/public/accountability/{{pk}}": P,
+    **{f"GET {A}/credit/{p}": S for p in ("parties/{pk}/rating", "objections", "plans")},
+    f"GET {A}/credit/plans/{{pk}}": SC,
+    **{f"GET {A}/credit/{p}": P for p in ("public/plans", "public/plans/{pk}")},
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

@@ -70,6 +70,7 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         document=make_document(case, officer_user),
         publication=_publication(agency, case),
         **_complaints(agency, district, officer_user),
+        **_credit(agency, party, officer, officer_user),
         notice=_notice(agency, case, officer_user),
         **_review_and_matter(agency, case, officer_user, officer),
     )
@@ -280,6 +281,42 @@ def _publication(agency, case):
         penalty="罚款3,000.00元",
         agency_name=agency.name,
     )
+
+
+def _credit(agency, party, officer, officer_user) -> dict:
+    """A published random-inspection plan of ``agency`` that drew ``party``, and an objection."""
+    from zhifa.credit.models import CreditObjection, InspectionItem, InspectionPlan, PlanTarget
+
+    item = InspectionItem.objects.create(
+        agency=agency, code="SJ-01", name="食品经营许可", kind="general", basis="食品安全法"
+    )
+    plan = InspectionPlan.objects.create(
+        agency=agency,
+        year=2026,
+        title="2026年食品双随机抽查",
+        seed="2026-01",
+        seed_published_on=date(2026, 11, 1),
+        target_count=1,
+        status="published",
+        drawn_on=date(2026, 11, 2),
+        published_on=date(2026, 11, 30),
+        created_by=officer_user,
+    )
+    plan.items.set([item])
+    target = PlanTarget.objects.create(
+        plan=plan, party=party, order=1, grade="A", weight=1, result="no_problem", result_on=date(2026, 11, 10)
+    )
+    target.inspectors.set([officer])
+    objection = CreditObjection.objects.create(
+        party=party,
+        line_key="inspection:0",
+        line_label="2026年食品双随机抽查",
+        agency=agency,
+        reason="检查当日并未到场。",
+        filed_on=date(2026, 11, 30),
+        filed_by=officer_user,
+    )
+    return {"plan": plan, "plan_target": target, "objection": objection}
 
 
 def _complaints(agency, district, officer_user) -> dict:

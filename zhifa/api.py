@@ -295,6 +295,7 @@ ROUTERS = [
     ("/complaints/", "zhifa.complaints.api"),
     ("/cooperation/", "zhifa.cooperation.api"),
     ("/oversight/", "zhifa.oversight.api"),
+    ("/credit/", "zhifa.credit.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

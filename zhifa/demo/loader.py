@@ -23,6 +23,7 @@ from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import complaints as demo_complaints
+from zhifa.demo import credit as demo_credit
 from zhifa.demo import data
 from zhifa.demo import documents as demo_documents
 from zhifa.demo import portal as demo_portal
@@ -445,5 +446,6 @@ def load(today: date | None = None) -> World:
         issued = demo_documents.load(world.admin, list(world.agencies.values()))
         demo_portal.load()
         demo_complaints.load(world)
+        demo_credit.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True, "documents": issued})
         return world
