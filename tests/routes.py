@@ -42,6 +42,9 @@ RECORDS = [
     (r"cooperation/information/", "information", "pk"),
     (r"cooperation/agreements/", "agreement", "pk"),
     (r"cooperation/disputes/", "dispute", "pk"),
+    (r"cooperation/meetings/", "meeting", "pk"),
+    (r"cooperation/campaigns/", "campaign", "pk"),
+    (r"cooperation/tasks/", "task", "pk"),
     (r"cooperation/transfers/", "transfer", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"
     (r"cases/", "case", "pk"),

@@ -185,6 +185,13 @@ PAGES = {
             "agreement_create",
             "dispute_list",
             "dispute_create",
+            "meeting_list",
+            "meeting_create",
+            "campaign_list",
+            "campaign_create",
+            "campaign_flags",
+            "task_list",
+            "linkage_create",
             "agreement_detail",  # agreements are a network every agency reads (D4.5c)
             "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
         )
@@ -205,6 +212,13 @@ PAGES = {
             "information_answer",
             "dispute_detail",
             "dispute_step",
+            "meeting_detail",
+            "resolution_create",
+            "campaign_detail",
+            "campaign_task_create",
+            "task_detail",
+            "task_respond",
+            "task_report",
         )
     },
 }
@@ -299,6 +313,10 @@ GET_OPERATIONS = {
             "agreements",
             "agreements/{pk}",
             "disputes",
+            "meetings",
+            "campaigns",
+            "campaigns/flags",
+            "tasks",
         )
     },
     f"GET {A}/cooperation/parties/{{pk}}/lookups": "holder:officer,reviewer,head,legal_office,supervisor",
@@ -311,6 +329,9 @@ GET_OPERATIONS = {
             "assistance/{pk}",
             "information/{pk}",
             "disputes/{pk}",
+            "meetings/{pk}",
+            "campaigns/{pk}",
+            "tasks/{pk}",
         )
     },
 }

@@ -200,3 +200,52 @@ def dispute(d) -> dict:
             for s in d.steps.all()
         ],
     }
+
+
+def task(t) -> dict:
+    return {
+        "id": t.pk,
+        "kind": t.get_kind_display(),
+        "meeting_id": t.meeting_id,
+        "campaign_id": t.campaign_id,
+        "assigned_by": t.assigned_by.name,
+        "assigned_to_id": t.assigned_to_id,
+        "assigned_to": t.assigned_to.name,
+        "description": t.description,
+        "responsibilities": t.responsibilities,
+        "assigned_on": t.assigned_on,
+        "due_on": t.due_on,
+        "response": t.get_response_display() if t.response else "",
+        "refusal_reason": t.refusal_reason,
+        "reported_on": t.reported_on,
+        "report": t.report,
+        "flag": selectors.task_flag(t),
+    }
+
+
+def meeting(m) -> dict:
+    return {
+        "id": m.pk,
+        "title": m.title,
+        "convened_by": m.convened_by.name,
+        "held_on": m.held_on,
+        "agenda": m.agenda,
+        "attendees": [a.name for a in m.attendees.all()],
+        "attendee_names": m.attendee_names,
+        "minutes": m.minutes,
+        "minutes_number": m.minutes_number,
+        "tasks": [task(t) for t in m.tasks.all()],
+    }
+
+
+def campaign(c) -> dict:
+    return {
+        "id": c.pk,
+        "title": c.title,
+        "lead": c.lead.name,
+        "field": c.field,
+        "starts_on": c.starts_on,
+        "ends_on": c.ends_on,
+        "targets": c.targets,
+        "tasks": [task(t) for t in c.tasks.all()],
+    }

@@ -8,6 +8,15 @@ from zhifa.cooperation.services.requests import (
     information_answer,
     information_request,
 )
+from zhifa.cooperation.services.tasks import (
+    campaign_launch,
+    campaign_task_assign,
+    linkage_assign,
+    meeting_record,
+    meeting_resolution_add,
+    task_report,
+    task_respond,
+)
 from zhifa.cooperation.services.transfers import (
     crime_transfer_answer,
     crime_transfer_send,
@@ -19,6 +28,8 @@ __all__ = [
     "agreement_record",
     "assistance_answer",
     "assistance_request",
+    "campaign_launch",
+    "campaign_task_assign",
     "crime_transfer_answer",
     "crime_transfer_send",
     "dispute_raise",
@@ -27,6 +38,11 @@ __all__ = [
     "information_answer",
     "information_request",
     "liaison_appoint",
+    "linkage_assign",
+    "meeting_record",
+    "meeting_resolution_add",
+    "task_report",
+    "task_respond",
     "transfer_pass_on",
     "transfer_receive",
 ]
