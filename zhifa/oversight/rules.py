@@ -1,0 +1,161 @@
+"""Rules of supervision, each citing its clause of the Decision. Pure: facts in, a
+refusal or ``None`` out; :mod:`zhifa.oversight.services` gathers the facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from zhifa.core.rules import refuse, rule
+
+
+def _d(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+# --- 督办 (D6.1: the legal affairs office supervises and inspects) ------------------------
+
+
+@rule("D6.1")
+def supervision_specific(requirement: str, issued_on: date, due_on: date):
+    """政府法制机构对行政执法责任制工作加强监督检查：督办须写明整改要求，并给出答复期限。"""
+    if not (requirement or "").strip():
+        return refuse("请写明督办的整改要求：发现了什么问题、机关应当做什么。", field="requirement")
+    if due_on <= issued_on:
+        return refuse(f"答复期限须晚于督办日期{_d(issued_on)}。", field="due_on")
+    return None
+
+
+@rule("D6.1", "D1.5")
+def supervision_answered(answer: str, answered: bool):
+    """被督办机关应当书面答复整改情况；已答复的督办不再重复答复。"""
+    if answered:
+        return refuse("该督办已经答复，不能重复答复。", field="answer")
+    if not (answer or "").strip():
+        return refuse("请写明整改情况和结果。", field="answer")
+    return None
+
+
+@rule("D6.1", "D1.4")
+def escalation_after_due(answered: bool, escalated: bool, due_on: date, on: date):
+    """督办逾期未答复的，升级督办；在期限内或已答复的，不得升级。"""
+    if answered:
+        return refuse("被督办机关已经答复，无须升级督办。", field="on")
+    if escalated:
+        return refuse("该督办已经升级。", field="on")
+    if on <= due_on:
+        return refuse(f"答复期限至{_d(due_on)}，期限届满后仍未答复的才能升级督办。", field="on")
+    return None
+
+
+# --- the regulated parties' opinions (D6.4b) --------------------------------------------
+
+
+@rule("D6.4b")
+def rating_by_the_party(case_party_id: int | None, party_id: int):
+    """评议须听取相关行政管理相对人的意见：只有案件的当事人可以评价该案的检查和决定。"""
+    if case_party_id is None or case_party_id != party_id:
+        return refuse("只有本案的当事人可以评价本案的执法检查和处理决定。", field="party")
+    return None
+
+
+@rule("D6.4b")
+def rating_after_the_act(kind: str, act_on: date | None, on: date):
+    """当事人在执法检查之后、处理决定送达之后评价；尚未发生的行为不能评价。"""
+    what = "执法检查" if kind == "inspection" else "处理决定"
+    if act_on is None:
+        return refuse(f"{what}尚未作出或尚未送达，不能评价。", field="kind")
+    if on < act_on:
+        return refuse(f"评价日期不得早于{what}的日期{_d(act_on)}。", field="on")
+    return None
+
+
+# --- case-file review (D6.2b–c) ----------------------------------------------------------
+
+
+@rule("D6.2c")
+def review_of_a_year_begun(year: int, today: date):
+    """执法机关每年评查本机关案卷，政府法制机构每年抽查：评查的是已经开始的年度的案卷。"""
+    if year > today.year:
+        return refuse(f"{year}年度尚未开始，不能评查该年度的案卷。", field="year")
+    return None
+
+
+@rule("D6.2c")
+def sample_not_empty(population: int, size: int):
+    """抽查须从该年度的案卷中抽取至少一件。"""
+    if population == 0:
+        return refuse("该机关该年度没有已作出决定的案卷，无可评查。", field="year")
+    if size < 1:
+        return refuse("抽取件数至少为一件。", field="sample_size")
+    return None
+
+
+@rule("D6.2b")
+def review_scored(scores: dict, maximum: int, confirmed: list[dict]):
+    """案件应当做到主体合格、程序合法、事实清楚、证据确凿、适法得当：五项逐项评分；确认存在问题的一项不得给满分。"""
+    labels = {
+        "body": "主体合格",
+        "procedure": "程序合法",
+        "facts": "事实清楚",
+        "evidence": "证据确凿",
+        "law": "适法得当",
+    }
+    for dim, label in labels.items():
+        score = scores.get(dim)
+        if score is None or not 0 <= score <= maximum:
+            return refuse(f"请为“{label}”评分（0至{maximum}分）。", field=dim)
+    for f in confirmed:
+        if scores.get(f["dimension"]) == maximum:
+            return refuse(
+                f"已确认“{f['label']}”的问题，“{labels[f['dimension']]}”一项不能给满分。", field=f["dimension"]
+            )
+    return None
+
+
+# --- accountability (D6.3a–b) ------------------------------------------------------------
+
+
+@rule("D6.3a", "D1.5")
+def fault_and_officers_named(fault: str, officers):
+    """对违法行政的执法人员进行过错追究：立项须写明过错事实和责任人员。"""
+    if not (fault or "").strip():
+        return refuse("请写明过错事实。", field="fault")
+    if not officers:
+        return refuse("请指明对过错负有责任的执法人员。", field="officers")
+    return None
+
+
+@rule("D6.3a")
+def cause_and_responsibility_established(cause: str, sanction: str):
+    """对行政违法案件必须查明原因、分清责任、严肃处理。"""
+    if not (cause or "").strip():
+        return refuse("请写明查明的过错原因。", field="cause")
+    if not (sanction or "").strip():
+        return refuse("请写明对责任人员的处理结果。", field="sanction")
+    return None
+
+
+@rule("D6.3a")
+def head_accountable_for_serious_consequences(serious: bool, head_accountable: bool):
+    """造成严重后果的，应当对行政首长实行问责。"""
+    if serious and not head_accountable:
+        return refuse("过错造成严重后果的，应当对行政首长实行问责。", field="head_accountable")
+    return None
+
+
+@rule("D6.3a", "D3.1c")
+def revocation_by_the_office(revoke: bool, actor_is_office: bool):
+    """对不适合继续从事执法工作的人员，由政府法制机构吊销行政执法证件。"""
+    if revoke and not actor_is_office:
+        return refuse("吊销行政执法证件由政府法制机构决定。", field="certificate_revoked")
+    return None
+
+
+@rule("D6.3b")
+def published_after_decision(decided: bool, summary: str):
+    """执法过错责任追究结果应当向社会公开：作出处理后公开，公开内容须写明。"""
+    if not decided:
+        return refuse("尚未作出处理，不能公开结果。", field="public_summary")
+    if not (summary or "").strip():
+        return refuse("请写明向社会公开的内容。", field="public_summary")
+    return None
