@@ -57,6 +57,7 @@ RECORDS = [
     (r"cooperation/meetings/", "meeting", "pk"),
     (r"cooperation/campaigns/", "campaign", "pk"),
     (r"cooperation/tasks/", "task", "pk"),
+    (r"cooperation/packages/", "package", "pk"),
     (r"cooperation/transfers/", "transfer", "pk"),
     (r"oversight/alerts/", None, "filing_late"),
     (r"oversight/notices/", "notice", "pk"),

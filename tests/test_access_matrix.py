@@ -245,6 +245,7 @@ PAGES = {
             "campaign_flags",
             "task_list",
             "linkage_create",
+            "package_import",
             "agreement_detail",  # agreements are a network every agency reads (D4.5c)
             "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
         )
@@ -272,6 +273,10 @@ PAGES = {
             "task_detail",
             "task_respond",
             "task_report",
+            "package_seal",
+            "package_detail",
+            "package_file",
+            "package_countersign",
         )
     },
     **{f"oversight:{n}": S for n in ("alerts", "alert_cases", "consistency", "notice_list", "notice_create")},
@@ -411,6 +416,8 @@ GET_OPERATIONS = {
             "meetings/{pk}",
             "campaigns/{pk}",
             "tasks/{pk}",
+            "packages/{pk}",
+            "packages/{pk}/file",
         )
     },
     **{f"GET {A}/oversight/{p}": S for p in ("alerts", "alerts/{code}", "consistency", "notices", "ratings")},

@@ -199,6 +199,22 @@ def _cooperation(side: dict, case, officer_user, receiver):
         created_by=officer_user,
     )
     side["meeting"], side["campaign"] = meeting, campaign
+    from zhifa.cooperation.models import CasePackage
+
+    side["package"] = CasePackage.objects.create(
+        direction="sent",
+        transfer=side["transfer"],
+        sender_agency=case.agency,
+        receiver_agency=receiver,
+        letter_number=side["transfer"].letter_number,
+        manifest="{}",
+        manifest_sha256="0" * 64,
+        files=[],
+        sender_signature="",
+        sender_certificate="",
+        sender_ca="",
+        sealed_on=on,
+    )
     side["task"] = Task.objects.create(
         kind="campaign",
         campaign=campaign,

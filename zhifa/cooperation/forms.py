@@ -179,3 +179,11 @@ class ReportForm(ZhifaForm):
     report = forms.CharField(label="落实情况", widget=TEXT)
     late_reason = forms.CharField(label="逾期报送的原因", max_length=300, required=False)
     on = forms.DateField(label="报送日期", required=False)
+
+
+class DatedForm(ZhifaForm):
+    on = forms.DateField(label="日期", required=False)
+
+
+class PackageImportForm(ZhifaForm):
+    file = forms.FileField(label="案件材料包文件（ZIP）")

@@ -399,3 +399,54 @@ class Task(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cooperation:task_detail", args=[self.pk])
+
+
+# --- Signed case packages (D3.4): what travels with a transfer ------------------------------
+
+
+class CasePackage(models.Model):
+    """案件材料包：移送函、案件记录和全部证据文件，附 SHA-256 清单，由移送机关签名、接收机关签收时
+    会签（package_format 说明文件格式）；可导出为文件，在另一个 zhifa 上导入并验证。"""
+
+    class Direction(models.TextChoices):
+        SENT = "sent", "本平台制作"
+        IMPORTED = "imported", "从其他平台导入"
+
+    direction = models.CharField("来源", max_length=16, choices=Direction.choices)
+    transfer = models.OneToOneField(
+        "cases.Transfer", verbose_name="移送函", null=True, blank=True, on_delete=models.PROTECT, related_name="package"
+    )
+    sender_agency = models.ForeignKey(
+        "org.Agency", verbose_name="移送机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    receiver_agency = models.ForeignKey(
+        "org.Agency", verbose_name="接收机关", on_delete=models.PROTECT, related_name="+"
+    )
+    received_case = models.ForeignKey(
+        "cases.Case", verbose_name="接收机关的线索", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    letter_number = models.CharField("移送函文号", max_length=60)
+    manifest = models.TextField("清单（manifest.json）")
+    manifest_sha256 = models.CharField("清单的 SHA-256", max_length=64)
+    files = models.JSONField("文件（路径与 SHA-256）", default=list)
+    sender_signature = models.TextField("移送机关的签名（Base64）")
+    sender_certificate = models.TextField("移送机关的证书")
+    sender_ca = models.TextField("移送机关的根证书")
+    sealed_on = models.DateField("签名日期")
+    receiver_signature = models.TextField("接收机关的会签（Base64）", blank=True)
+    receiver_certificate = models.TextField("接收机关的证书", blank=True)
+    receiver_ca = models.TextField("接收机关的根证书", blank=True)
+    countersigned_on = models.DateField("会签日期", null=True, blank=True)
+    countersigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "案件材料包"
+        ordering = ["-sealed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.letter_number} 材料包"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:package_detail", args=[self.pk])

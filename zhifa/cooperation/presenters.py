@@ -4,7 +4,7 @@ stored value can make a read fail."""
 from __future__ import annotations
 
 from zhifa.cases.models import Transfer
-from zhifa.cooperation import selectors
+from zhifa.cooperation import package_format, packages, selectors
 from zhifa.cooperation.competence import Candidate, Proposal
 from zhifa.cooperation.models import CrimeTransfer
 
@@ -248,4 +248,23 @@ def campaign(c) -> dict:
         "ends_on": c.ends_on,
         "targets": c.targets,
         "tasks": [task(t) for t in c.tasks.all()],
+    }
+
+
+def package(p) -> dict:
+    report = package_format.verify(packages.export(p))
+    return {
+        "id": p.pk,
+        "direction": p.get_direction_display(),
+        "letter_number": p.letter_number,
+        "transfer_id": p.transfer_id,
+        "sender_agency": p.sender_agency.name if p.sender_agency else report.sender,
+        "receiver_agency": p.receiver_agency.name,
+        "received_case_id": p.received_case_id,
+        "manifest_sha256": p.manifest_sha256,
+        "files": p.files,
+        "sealed_on": p.sealed_on,
+        "countersigned_on": p.countersigned_on,
+        "verified": report.ok,
+        "problems": report.problems,
     }

@@ -230,3 +230,14 @@ def task_reported_in_time(kind: str, due_on, on, late_reason: str):
     return refuse(
         f"任务的期限已于{due_on:%Y年%m月%d日}届满，逾期报送须写明原因。", field="late_reason", clauses=(clause,)
     )
+
+
+# --- D3.4: the signed case package ------------------------------------------------------------
+
+
+@rule("D3.4")
+def package_verifies(problems: list[str]):
+    """移送的材料须完整、未被改动：清单所列每一件文件的 SHA-256 相符，移送机关的签名有效，方可签收、会签或导入。"""
+    if not problems:
+        return None
+    return refuse(f"案件材料包验证未通过：{'；'.join(problems)}", field="file")

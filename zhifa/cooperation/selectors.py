@@ -17,6 +17,7 @@ from zhifa.cases.models import Case, Transfer
 from zhifa.cooperation import periods
 from zhifa.cooperation.models import (
     AssistanceRequest,
+    CasePackage,
     CooperationAgreement,
     CrimeTransfer,
     Dispute,
@@ -302,3 +303,17 @@ def campaign_flags(user: User, on: date | None = None) -> list[tuple[Task, str]]
         .order_by("due_on", "pk")
     )
     return [(t, flag) for t in qs if (flag := task_flag(t, on))]
+
+
+# --- Case packages (D3.4) -------------------------------------------------------------------
+
+
+def package_list(user: User) -> QuerySet[CasePackage]:
+    qs = CasePackage.objects.select_related("sender_agency", "receiver_agency", "received_case", "transfer")
+    return qs.filter(q_visible(user, "sender_agency") | q_visible(user, "receiver_agency")).order_by(
+        "-sealed_on", "-pk"
+    )
+
+
+def package_get(user: User, pk: int) -> CasePackage:
+    return get_or_not_found(package_list(user), "案件材料包", pk=pk)

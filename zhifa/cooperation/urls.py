@@ -47,4 +47,9 @@ urlpatterns = [
     path("tasks/<int:pk>/", views.TaskDetail.as_view(), name="task_detail"),
     path("tasks/<int:pk>/response/", views.TaskRespond.as_view(), name="task_respond"),
     path("tasks/<int:pk>/report/", views.TaskReport.as_view(), name="task_report"),
+    path("transfers/<int:pk>/package/", views.PackageSeal.as_view(), name="package_seal"),
+    path("packages/import/", views.PackageImport.as_view(), name="package_import"),
+    path("packages/<int:pk>/", views.PackageDetail.as_view(), name="package_detail"),
+    path("packages/<int:pk>/file/", views.PackageFile.as_view(), name="package_file"),
+    path("packages/<int:pk>/countersign/", views.PackageCountersign.as_view(), name="package_countersign"),
 ]

@@ -5,14 +5,17 @@ selector; every rule lives in the services."""
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.urls import reverse
+from django.views import View
 from django.views.generic import TemplateView
 
 from zhifa.accounts.access import can_see_agency, has_role
 from zhifa.accounts.models import Role
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import Status
-from zhifa.cooperation import competence, filters, forms, selectors, services
+from zhifa.cooperation import competence, filters, forms, packages, presenters, selectors, services
+from zhifa.cooperation.models import CasePackage
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
@@ -80,6 +83,8 @@ class TransferDetail(DetailPage):
             can_pass_on=receiving and receipt is None and has_role(user, Role.HEAD),
             can_answer=receiving and not t.answered_on and t.received_case_id is not None,
             sees_sender_case=can_see_agency(user, t.case.agency_id),
+            package=CasePackage.objects.filter(transfer=t).first(),
+            can_seal=user.agency_id == t.case.agency_id and has_role(user, *SENDERS),
             breadcrumbs=[("案件移送", reverse("cooperation:transfer_list")), (t.letter_number, None)],
         )
         return ctx
@@ -704,3 +709,68 @@ class LinkageCreate(ActPage):
 
     def perform(self, form):
         return services.linkage_assign(actor=self.request.user, **form.cleaned_data)
+
+
+# --- Signed case packages (D3.4) ---------------------------------------------------------------
+
+
+class PackageDetail(DetailPage):
+    template_name = "cooperation/package_detail.html"
+
+    def get_object(self):
+        return selectors.package_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        p, user = self.object, self.request.user
+        ctx.update(
+            title=f"案件材料包 {p.letter_number}",
+            view=presenters.package(p),
+            can_countersign=not p.countersigned_on
+            and user.agency_id == p.receiver_agency_id
+            and has_role(user, *SENDERS),
+        )
+        return ctx
+
+
+class PackageFile(StaffPage, View):
+    def get(self, request, pk):
+        package = selectors.package_get(request.user, pk)
+        response = HttpResponse(packages.export(package), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="package-{package.pk}.zip"'
+        return response
+
+
+class PackageSeal(_TransferAct):
+    title = "制作并签名案件材料包"
+    form_class = forms.DatedForm
+    submit_label = "签名"
+    intro = "材料包包括移送函、案件记录和全部证据文件，附每件文件的 SHA-256 清单，由本机关签名（D3.4）。"
+
+    def perform(self, form):
+        return services.package_seal(actor=self.request.user, transfer=self.transfer, on=form.cleaned_data["on"])
+
+
+class PackageCountersign(ActPage):
+    title = "验证并会签案件材料包"
+    form_class = forms.DatedForm
+    submit_label = "验证并会签"
+    intro = "平台逐件核对 SHA-256、验证移送机关的签名，并核对本机关对该违法行为的职权后会签（D3.4）。"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.package = selectors.package_get(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form):
+        return services.package_countersign(actor=self.request.user, package=self.package, on=form.cleaned_data["on"])
+
+
+class PackageImport(ActPage):
+    title = "导入案件材料包"
+    form_class = forms.PackageImportForm
+    submit_label = "验证并导入"
+    intro = "导入其他平台移送本机关的案件材料包：验证每件文件和移送机关的签名后，登记为本机关待处理的线索。"
+
+    def perform(self, form):
+        return services.package_import(actor=self.request.user, data=form.cleaned_data["file"].read())

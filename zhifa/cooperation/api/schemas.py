@@ -422,3 +422,19 @@ class RespondIn(DatedIn):
 class ReportIn(DatedIn):
     report: str = Field(..., description="落实情况")
     late_reason: str = Field("", description="逾期报送的原因")
+
+
+class PackageOut(Schema):
+    id: int = Field(..., description="编号")
+    direction: str = Field(..., description="来源：本平台制作或从其他平台导入")
+    letter_number: str = Field(..., description="移送函文号")
+    transfer_id: int | None = Field(None, description="移送函编号（本平台制作的）")
+    sender_agency: str = Field(..., description="移送机关")
+    receiver_agency: str = Field(..., description="接收机关")
+    received_case_id: int | None = Field(None, description="接收机关的线索编号")
+    manifest_sha256: str = Field(..., description="清单的 SHA-256")
+    files: list[dict] = Field(..., description="材料包中的文件：路径和 SHA-256")
+    sealed_on: date = Field(..., description="签名日期")
+    countersigned_on: date | None = Field(None, description="接收机关会签日期")
+    verified: bool = Field(..., description="当前验证结果：每件文件的 SHA-256 相符，签名有效")
+    problems: list[str] = Field(..., description="验证发现的问题（指明文件）")

@@ -2,6 +2,7 @@
 
 from zhifa.cooperation.services.disputes import dispute_raise, dispute_step
 from zhifa.cooperation.services.information import agreement_record, history_lookup, liaison_appoint
+from zhifa.cooperation.services.packages import package_countersign, package_import, package_seal
 from zhifa.cooperation.services.requests import (
     assistance_answer,
     assistance_request,
@@ -41,6 +42,9 @@ __all__ = [
     "linkage_assign",
     "meeting_record",
     "meeting_resolution_add",
+    "package_countersign",
+    "package_import",
+    "package_seal",
     "task_report",
     "task_respond",
     "transfer_pass_on",
