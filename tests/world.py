@@ -184,6 +184,48 @@ def _cooperation(side: dict, case, officer_user, receiver):
     )
     dispute.agencies.set([case.agency, receiver])
     side["dispute"] = dispute
+    from zhifa.cooperation.models import JointCampaign, JointMeeting, Task
+
+    on = case.received_on
+    meeting = JointMeeting.objects.create(
+        title="联席会议", convened_by=case.agency, held_on=on, agenda="议程", minutes="纪要", recorded_by=officer_user
+    )
+    meeting.attendees.set([case.agency, receiver])
+    campaign = JointCampaign.objects.create(
+        title="专项整治",
+        lead=case.agency,
+        field="食品安全",
+        starts_on=on,
+        ends_on=on,
+        targets="目标",
+        created_by=officer_user,
+    )
+    side["meeting"], side["campaign"] = meeting, campaign
+    from zhifa.cooperation.models import CasePackage
+
+    side["package"] = CasePackage.objects.create(
+        direction="sent",
+        transfer=side["transfer"],
+        sender_agency=case.agency,
+        receiver_agency=receiver,
+        letter_number=side["transfer"].letter_number,
+        manifest="{}",
+        manifest_sha256="0" * 64,
+        files=[],
+        sender_signature="",
+        sender_certificate="",
+        sender_ca="",
+        sealed_on=on,
+    )
+    side["task"] = Task.objects.create(
+        kind="campaign",
+        campaign=campaign,
+        assigned_by=case.agency,
+        assigned_to=receiver,
+        description="任务",
+        assigned_on=on,
+        due_on=on,
+    )
     side["crime_transfer"] = CrimeTransfer.objects.create(
         case=case,
         number=f"{case.agency.case_prefix}刑移〔2026〕1号",
