@@ -14,6 +14,8 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
     (r"oversight/rounds/", "round", "pk"),
+    (r"oversight/reconsiderations/", "reconsideration", "pk"),
+    (r"oversight/lawsuits/", "lawsuit", "pk"),
     (r"oversight/reviews/", "review", "pk"),
     (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),

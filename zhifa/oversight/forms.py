@@ -1,8 +1,17 @@
 from django import forms
 
+from zhifa.accounts.models import User
+from zhifa.cases.models import Case
 from zhifa.core.forms import DateInput, ZhifaForm, ZhifaModelForm
 from zhifa.org.models import Agency
-from zhifa.oversight.models import DIMENSION_MAX, AccountabilityMatter, Dimension, ReviewRound, SupervisionNotice
+from zhifa.oversight.models import (
+    DIMENSION_MAX,
+    AccountabilityMatter,
+    Dimension,
+    Remedy,
+    ReviewRound,
+    SupervisionNotice,
+)
 from zhifa.people.models import Officer
 
 
@@ -101,3 +110,68 @@ class MatterPublishForm(ZhifaForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="写明过错事实、责任人员和处理结果；不写当事人的身份证件号码和亲属信息",
     )
+
+
+class ReconsiderationForm(ZhifaForm):
+    case = forms.ModelChoiceField(label="被申请复议的案件", queryset=Case.objects.none())
+    number = forms.CharField(label="复议案号", max_length=60)
+    body = forms.CharField(label="复议机关", max_length=100)
+    applicant = forms.CharField(label="申请人", max_length=100)
+    known_on = forms.DateField(label="知道该行政行为之日")
+    applied_on = forms.DateField(label="申请日期")
+
+    def __init__(self, *args, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cases is not None:
+            self.fields["case"].queryset = cases
+
+
+class AcceptForm(ZhifaForm):
+    accepted = forms.TypedChoiceField(
+        label="决定", choices=[("1", "受理"), ("0", "不予受理")], coerce=lambda v: v == "1"
+    )
+    on = forms.DateField(label="决定日期")
+    late_reason = forms.CharField(label="超过申请期限的正当理由", max_length=300, required=False)
+    refusal_reason = forms.CharField(label="不予受理的理由", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RemedyDecideForm(ZhifaForm):
+    outcome = forms.ChoiceField(label="复议决定", choices=Remedy.choices)
+    reasons = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 4}))
+    decided_on = forms.DateField(label="决定日期")
+    extended = forms.BooleanField(label="经批准延长审理期限", required=False)
+    extension_reason = forms.CharField(label="延长理由", max_length=300, required=False)
+    public_hearing = forms.BooleanField(label="公开审理", required=False)
+
+
+class CorrectForm(ZhifaForm):
+    correction = forms.CharField(label="纠正情况", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LawsuitForm(ZhifaForm):
+    case = forms.ModelChoiceField(label="被诉行政行为的案件", queryset=Case.objects.none())
+    number = forms.CharField(label="案号", max_length=60)
+    plaintiff = forms.CharField(label="原告", max_length=100)
+    court = forms.CharField(label="人民法院", max_length=100)
+    filed_on = forms.DateField(label="立案日期")
+
+    def __init__(self, *args, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cases is not None:
+            self.fields["case"].queryset = cases
+
+
+class JudgeForm(ZhifaForm):
+    outcome = forms.ChoiceField(label="裁判结果", choices=Remedy.choices)
+    judgment = forms.CharField(label="裁判要旨", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    judged_on = forms.DateField(label="裁判日期")
+
+
+class AppearanceForm(ZhifaForm):
+    head = forms.ModelChoiceField(label="出庭的机关负责人", queryset=User.objects.none())
+    on = forms.DateField(label="出庭日期")
+
+    def __init__(self, *args, heads=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if heads is not None:
+            self.fields["head"].queryset = heads
