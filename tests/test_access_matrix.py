@@ -199,6 +199,8 @@ PAGES = {
         )
     },
     "oversight:dashboard": S,
+    "oversight:evaluation_list": S,
+    "oversight:evaluation_create": S,
     "oversight:drill": "absent",  # without ?metric=&key= no bar is named: "not found"
     "oversight:public_matter_list": P,
     "oversight:public_matter_detail": P,
@@ -287,6 +289,8 @@ GET_OPERATIONS = {
     **{f"GET {A}/oversight/{p}": S for p in ("reconsiderations", "lawsuits", "appearance-shortfalls")},
     **{f"GET {A}/oversight/{p}": SC for p in ("reconsiderations/{pk}", "lawsuits/{pk}")},
     f"GET {A}/oversight/dashboard": S,
+    f"GET {A}/oversight/evaluations": S,
+    f"GET {A}/oversight/evaluations/indicators": "absent",  # without agency_id no agency is named
     f"GET {A}/oversight/dashboard/cases": "absent",  # without metric and key no bar is named
     f"GET {A}/oversight/public/accountability": P,
     f"GET {A}/oversight/public/accountability/{{pk}}": P,

@@ -20,11 +20,12 @@ from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
 from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.org.models import Agency
-from zhifa.oversight import dashboard, selectors, services
+from zhifa.oversight import dashboard, evaluation, selectors, services
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
     CaseReview,
+    Evaluation,
     Lawsuit,
     PartyRating,
     Reconsideration,
@@ -802,3 +803,93 @@ def dashboard_cases(
         "count": qs.count(),
         "items": [presenters.case_row(c, on) for c in qs[page.offset : page.offset + page.limit]],
     }
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+class IndicatorsOut(Schema):
+    decisions: int = Field(..., description="作出的处理决定（件）")
+    reviews: int = Field(..., description="评查的案卷（件）")
+    review_average: float | None = Field(None, description="案卷评查平均分")
+    corrected_by_reconsideration: int = Field(..., description="被复议纠正（件）")
+    corrected_by_court: int = Field(..., description="被判决纠正（件）")
+    supervision_overdue: int | None = Field(None, description="督办逾期答复（件；考核执法人员时为空）")
+    ratings: int = Field(..., description="当事人评价（条）")
+    rating_average: float | None = Field(None, description="当事人评价平均分")
+
+
+@described(Evaluation, agency="被考核机关", officer="被考核执法人员")
+class EvaluationOut(Schema):
+    id: int
+    year: int
+    agency_id: int
+    agency: str
+    officer_id: int | None
+    officer: str
+    indicators: dict
+    ratings_heard: int
+    opinions: str
+    score: Decimal
+    conclusion: str
+    comment: str
+    for_annual_assessment: bool
+    decided_on: date
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_officer(obj):
+        return obj.officer.name if obj.officer_id else ""
+
+
+class EvaluationIn(Schema):
+    year: int = Field(..., ge=2000, le=2100, description="考核年度")
+    agency_id: int = Field(..., description="被考核机关（编号）")
+    officer_id: int | None = Field(None, description="被考核执法人员（编号；考核机关时不填）")
+    score: Decimal = Field(..., ge=0, le=100, max_digits=5, decimal_places=2, description="得分（0–100）")
+    conclusion: Literal["excellent", "competent", "basic", "incompetent"] = Field(
+        ..., description="等次：excellent 优秀，competent 合格，basic 基本合格，incompetent 不合格"
+    )
+    opinions: str = Field(..., description="听取行政管理相对人意见的情况")
+    comment: str = Field("", description="评语")
+    extra_indicators: dict[str, float] = Field(default_factory=dict, description="考核人补充的指标（不得为罚没款数额）")
+    for_annual_assessment: bool = Field(True, description="纳入年度目标考核")
+
+
+def _officer_get(user, pk: int):
+    return get_or_not_found(scope(Officer.objects.all(), user, "agency"), "执法人员", pk=pk)
+
+
+@router.get("evaluations", response={200: list[EvaluationOut], **errors(400, 401)}, summary="考核评议列表")
+@paginate(LimitOffsetPagination)
+def evaluation_list(request):
+    return selectors.evaluation_list(request.auth)
+
+
+@router.get(
+    "evaluations/indicators",
+    response={200: IndicatorsOut, **errors(400, 401, 404)},
+    summary="考核指标（按记录计算；不含罚没款数额）",
+)
+def evaluation_indicators(
+    request,
+    agency_id: int = Query(0, description="机关（编号）"),
+    year: int = Query(2000, ge=2000, le=2100, description="考核年度"),
+    officer_id: int | None = Query(None, description="执法人员（编号）"),
+):
+    agency = _agency_get(request.auth, agency_id)
+    officer = _officer_get(request.auth, officer_id) if officer_id else None
+    return evaluation.indicators(agency.pk, year, officer.pk if officer else None)
+
+
+@router.post(
+    "evaluations", response={201: EvaluationOut, **errors(400, 401, 403, 404, 409, 422)}, summary="考核评议（D6.4）"
+)
+def evaluation_record(request, payload: EvaluationIn):
+    data = payload.dict()
+    agency = reference(_agency_get, data.pop("agency_id"), "agency_id", request.auth)
+    officer = reference(_officer_get, data.pop("officer_id"), "officer_id", request.auth)
+    return Status(201, services.evaluation_record(actor=request.auth, agency=agency, officer=officer, **data))

@@ -8,6 +8,7 @@ from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
     Dimension,
+    Evaluation,
     Remedy,
     ReviewRound,
     SupervisionNotice,
@@ -175,3 +176,27 @@ class AppearanceForm(ZhifaForm):
         super().__init__(*args, **kwargs)
         if heads is not None:
             self.fields["head"].queryset = heads
+
+
+class EvaluationForm(ZhifaForm):
+    year = forms.IntegerField(label="考核年度", min_value=2000, max_value=2100)
+    agency = forms.ModelChoiceField(label="被考核机关", queryset=Agency.objects.none())
+    officer = forms.ModelChoiceField(
+        label="被考核执法人员", queryset=Officer.objects.none(), required=False, help_text="考核机关时留空"
+    )
+    score = forms.DecimalField(label="得分（0–100）", min_value=0, max_value=100, max_digits=5, decimal_places=2)
+    conclusion = forms.ChoiceField(label="等次", choices=Evaluation.Conclusion.choices)
+    opinions = forms.CharField(
+        label="听取行政管理相对人意见的情况",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="当事人评价之外的座谈、问卷等",
+    )
+    comment = forms.CharField(label="评语", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    for_annual_assessment = forms.BooleanField(label="纳入年度目标考核", required=False, initial=True)
+
+    def __init__(self, *args, agencies=None, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+        if officers is not None:
+            self.fields["officer"].queryset = officers

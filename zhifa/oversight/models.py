@@ -402,3 +402,59 @@ class CourtAppearance(models.Model):
                 violation_error_message="出庭应诉须指明行政诉讼或行政复议。",
             ),
         ]
+
+
+# --- evaluation (D6.4a–c) ----------------------------------------------------------------
+
+
+class Evaluation(models.Model):
+    """考核评议：政府考核评议所属机关，机关考核评议所属执法人员；必须听取行政管理相对人的意见，
+    结果作为年度目标考核的依据；罚没款数额从不作为指标（D6.4a–c、D2.3）。"""
+
+    class Conclusion(models.TextChoices):
+        EXCELLENT = "excellent", "优秀"
+        COMPETENT = "competent", "合格"
+        BASIC = "basic", "基本合格"
+        INCOMPETENT = "incompetent", "不合格"
+
+    year = models.PositiveSmallIntegerField("考核年度")
+    agency = models.ForeignKey("org.Agency", verbose_name="被考核机关", on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(
+        "people.Officer",
+        verbose_name="被考核执法人员",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    indicators = models.JSONField("平台计算的指标", default=dict, blank=True)
+    ratings_heard = models.PositiveIntegerField("听取的当事人评价数")
+    opinions = models.TextField("听取行政管理相对人意见的情况")
+    score = models.DecimalField("得分", max_digits=5, decimal_places=2)
+    conclusion = models.CharField("等次", max_length=16, choices=Conclusion.choices)
+    comment = models.TextField("评语", blank=True)
+    for_annual_assessment = models.BooleanField("纳入年度目标考核", default=True)
+    decided_on = models.DateField("考核日期")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="考核人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核评议"
+        ordering = ["-year", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=100),
+                name="evaluation_score_range",
+                violation_error_message="得分应为0至100分。",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "agency"], condition=Q(officer__isnull=True), name="one_agency_evaluation_per_year"
+            ),
+            models.UniqueConstraint(
+                fields=["year", "officer"], condition=Q(officer__isnull=False), name="one_officer_evaluation_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer.name if self.officer_id else self.agency} {self.year}年度考核评议"

@@ -27,3 +27,5 @@ ITEMS += [
     Item("行政复议", "oversight:reconsideration_list", section=Section.SUPERVISION, order=26, roles=SUPERVISORS),
     Item("行政诉讼与出庭应诉", "oversight:lawsuit_list", section=Section.SUPERVISION, order=27, roles=SUPERVISORS),
 ]
+
+ITEMS += [Item("考核评议", "oversight:evaluation_list", section=Section.SUPERVISION, order=28, roles=SUPERVISORS)]

@@ -215,3 +215,37 @@ def appearance_by_the_head(role: str, agency_id: int | None, respondent_id: int)
     if role != "head" or agency_id != respondent_id:
         return refuse("出庭应诉的须是被诉或被申请机关的负责人。", field="head")
     return None
+
+
+# --- evaluation (D6.4a–c, D2.3) ---------------------------------------------------------
+
+#: Words that name fine or revenue figures; an indicator named with one is refused (D2.3).
+REVENUE_WORDS = ("fine", "revenue", "罚款", "罚没", "收入", "创收", "amount")
+
+
+@rule("D6.4b")
+def party_opinions_heard(ratings_heard: int, opinions: str):
+    """对行政执法机关或者行政执法人员进行评议，必须听取相关行政管理相对人的意见。"""
+    if not (opinions or "").strip():
+        hint = "该年度没有当事人评价，" if ratings_heard == 0 else f"除{ratings_heard}条当事人评价外，"
+        return refuse(f"{hint}请写明听取行政管理相对人意见的情况（座谈、问卷、走访等）。", field="opinions")
+    return None
+
+
+@rule("D2.3", law="行政处罚法第七十四条")
+def fine_revenue_not_a_measure(indicators: dict):
+    """严禁通过罚款、收费创收：罚没款数额不得作为考核指标。"""
+    bad = [k for k in indicators if any(w in str(k).lower() for w in REVENUE_WORDS)]
+    if bad:
+        return refuse(f"罚没款数额不得作为考核指标：{'、'.join(map(str, bad))}。", field="indicators")
+    return None
+
+
+@rule("D6.4a")
+def evaluator_for_subject(actor_role: str, evaluates_officer: bool):
+    """政府负责考核评议所属执法机关；执法机关负责考核评议所属执法人员。"""
+    if evaluates_officer and actor_role not in ("head", "admin"):
+        return refuse("执法人员由所在机关考核评议。", field="officer")
+    if not evaluates_officer and actor_role not in ("legal_office", "admin"):
+        return refuse("执法机关由本级人民政府（政府法制机构）考核评议。", field="agency")
+    return None

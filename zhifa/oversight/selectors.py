@@ -25,6 +25,7 @@ from zhifa.oversight import alerts, remedies
 from zhifa.oversight.models import (
     AccountabilityMatter,
     CaseReview,
+    Evaluation,
     Lawsuit,
     PartyRating,
     Reconsideration,
@@ -188,3 +189,13 @@ def appearance_shortfalls(user: Actor, year: int | None = None) -> QuerySet[Agen
     """Agencies in scope sued in ``year`` whose heads never appeared in court that year (D6.6)."""
     require_login(user)
     return remedies.appearance_shortfalls(scope(Agency.objects.all(), user, "pk"), year or clock.today().year)
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+def evaluation_list(user: Actor) -> QuerySet[Evaluation]:
+    require_login(user)
+    return scope(Evaluation.objects.select_related("agency", "officer", "decided_by"), user, "agency").order_by(
+        "-year", "-pk"
+    )

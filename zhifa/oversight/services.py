@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from zhifa.accounts.access import require_agency, require_role
+from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.accounts.models import Actor, Role
 from zhifa.cases.models import Case, Inspection
 from zhifa.core import audit, clock
@@ -20,8 +20,8 @@ from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, invalid
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
+from zhifa.oversight import evaluation, rules
 from zhifa.oversight import review as file_review
-from zhifa.oversight import rules
 from zhifa.oversight.alerts import BY_CODE
 from zhifa.oversight.models import (
     DIMENSION_MAX,
@@ -29,6 +29,7 @@ from zhifa.oversight.models import (
     CaseReview,
     CourtAppearance,
     Dimension,
+    Evaluation,
     Lawsuit,
     PartyRating,
     Reconsideration,
@@ -628,3 +629,58 @@ def appearance_record(
             agency_id=proceeding.agency_id, head=head, on=on, lawsuit=lawsuit, reconsideration=reconsideration
         )
         return save_record(actor=actor, instance=appearance, act="appearance.record", clauses=["D6.6"])
+
+
+# --- evaluation (D6.4a–c) ----------------------------------------------------------------
+
+
+def evaluation_record(
+    *,
+    actor: Actor,
+    year: int,
+    agency,
+    score: Decimal,
+    conclusion: str,
+    opinions: str,
+    officer=None,
+    comment: str = "",
+    extra_indicators: dict | None = None,
+    for_annual_assessment: bool = True,
+    on: date | None = None,
+) -> Evaluation:
+    """考核评议（D6.4a）：平台按记录计算指标，考核人听取相对人意见（D6.4b）后评定等次，
+    结果纳入年度目标考核（D6.4c）。罚没款数额不得作为指标（D2.3）。"""
+    with transaction.atomic():
+        require_login(actor)
+        require_agency(actor, agency.pk, "执法机关")
+        enforce(rules.evaluator_for_subject(actor.role, officer is not None))
+        if officer is not None and (
+            officer.agency_id != agency.pk or (actor.role == Role.HEAD and actor.agency_id != agency.pk)
+        ):
+            raise _refuse_input(ErrorCode.NOT_IN_CASE, "被考核的执法人员须是本机关的执法人员。", "officer")
+        if conclusion not in Evaluation.Conclusion.values:
+            raise invalid("请选择考核等次。", field="conclusion")
+        on = on or clock.today()
+        if year > on.year:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "考核年度不得晚于今年。", "year")
+        computed = evaluation.indicators(agency.pk, year, officer.pk if officer else None)
+        extra = dict(extra_indicators or {})
+        enforce(
+            rules.fine_revenue_not_a_measure(extra),
+            rules.party_opinions_heard(computed["ratings"], opinions),
+        )
+        item = Evaluation(
+            year=year,
+            agency=agency,
+            officer=officer,
+            indicators={**computed, **{str(k): v for k, v in extra.items()}},
+            ratings_heard=computed["ratings"],
+            opinions=opinions.strip(),
+            score=score,
+            conclusion=conclusion,
+            comment=(comment or "").strip(),
+            for_annual_assessment=for_annual_assessment,
+            decided_on=on,
+            decided_by=actor,
+        )
+        return save_record(actor=actor, instance=item, act="evaluation.record", clauses=["D6.4a", "D6.4b", "D6.4c"])

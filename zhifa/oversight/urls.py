@@ -51,3 +51,7 @@ urlpatterns += [
     path("dashboard/", views.Dashboard.as_view(), name="dashboard"),
     path("dashboard/cases/", views.DrillDown.as_view(), name="drill"),
 ]
+urlpatterns += [
+    path("evaluations/", views.EvaluationList.as_view(), name="evaluation_list"),
+    path("evaluations/new/", views.EvaluationCreate.as_view(), name="evaluation_create"),
+]

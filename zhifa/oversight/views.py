@@ -752,3 +752,55 @@ class DrillDown(ListPage):
         ]
         ctx["query"] = self.request.GET.urlencode()
         return ctx
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+class EvaluationList(ListPage):
+    title = "考核评议"
+    headers = ["年度", "被考核", "得分", "等次", "当事人评价", "纳入年度考核", "考核日期"]
+    row_template = "oversight/rows/evaluation.html"
+    create_label = "考核评议"
+
+    def get_queryset(self):
+        return selectors.evaluation_list(self.request.user)
+
+    def get_create_url(self):
+        return (
+            reverse("oversight:evaluation_create")
+            if has_role(self.request.user, Role.LEGAL_OFFICE, Role.HEAD)
+            else None
+        )
+
+
+class EvaluationCreate(ActPage):
+    title = "考核评议"
+    form_class = forms.EvaluationForm
+    success_message = "考核评议结果已登记。"
+    intro = (
+        "政府考核评议所属执法机关，执法机关考核评议所属执法人员；必须听取行政管理相对人的意见；"
+        "结果纳入年度目标考核（《决定》六（四））。平台按记录计算指标（评查得分、被纠正的决定、督办、当事人评价），"
+        "罚没款数额从不作为指标（《决定》二（三））。"
+    )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        user = self.request.user
+        if user.is_authenticated:
+            kwargs["agencies"] = scope(Agency.objects.order_by("name"), user, "pk")
+            kwargs["officers"] = scope(Officer.objects.order_by("name"), user, "agency")
+        return kwargs
+
+    def get_initial(self):
+        user = self.request.user
+        initial = {"year": clock.today().year - 1, "for_annual_assessment": True}
+        if user.is_authenticated and user.agency_id:
+            initial["agency"] = user.agency_id
+        return initial
+
+    def get_success_url(self):
+        return reverse("oversight:evaluation_list")
+
+    def perform(self, form):
+        return services.evaluation_record(actor=self.request.user, **form.cleaned_data)

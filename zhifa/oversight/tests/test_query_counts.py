@@ -13,6 +13,7 @@ from zhifa.core import clock
 from zhifa.oversight.models import (
     AccountabilityMatter,
     CaseReview,
+    Evaluation,
     Lawsuit,
     PartyRating,
     Reconsideration,
@@ -30,6 +31,8 @@ URLS = [
     "/oversight/reconsiderations/",
     "/oversight/lawsuits/",
     "/oversight/public/accountability/",
+    "/oversight/evaluations/",
+    "/api/v1/oversight/evaluations?limit=100",
     "/api/v1/oversight/notices?limit=100",
     "/api/v1/oversight/ratings?limit=100",
     "/api/v1/oversight/rounds?limit=100",
@@ -110,6 +113,16 @@ def grow(w, n: int) -> None:
             known_on=today,
             applied_on=today,
             recorded_by=w.legal_office,
+        )
+        Evaluation.objects.create(
+            year=2000 + i,
+            agency=w.agency,
+            ratings_heard=0,
+            opinions="座谈",
+            score=90,
+            conclusion="competent",
+            decided_on=today,
+            decided_by=w.legal_office,
         )
         Lawsuit.objects.create(
             number=f"诉{i}",
