@@ -23,6 +23,7 @@ from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import data
+from zhifa.demo import oversight as demo_oversight
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
 from zhifa.discretion import engine
@@ -439,5 +440,6 @@ def load(today: date | None = None) -> World:
             raise NotEmpty()
         world = _Loader(today or clock.today()).run()
         demo_cases.load(world.admin, world)
+        demo_oversight.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world
