@@ -13,6 +13,11 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: Which record an address names, by the first rule that matches its route. The kind is a
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
+    (r"complaints/(public/)?media/", "media", "pk"),
+    (r"complaints/clients/", "open311_client", "pk"),
+    (r"open311/v2/services/", None, "enforcement"),
+    (r"open311/v2/requests/|complaints/track/", "complaint", "tracking_number"),
+    (r"complaints/", "complaint", "pk"),
     (r"oversight/rounds/", "round", "pk"),
     (r"oversight/reconsiderations/", "reconsideration", "pk"),
     (r"oversight/lawsuits/", "lawsuit", "pk"),
@@ -20,6 +25,7 @@ RECORDS = [
     (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
+    (r"publications/", "publication", "pk"),
     (r"governments/", "government", "pk"),
     (r"offices/|legal-affairs-offices/", "office", "pk"),
     (r"supervisory-organs/", "organ", "pk"),
@@ -42,6 +48,15 @@ RECORDS = [
     (r"standards/", "standard", "code"),
     (r"versions/", "version", "pk"),
     (r"discretion/(public/)?items/", "discretion_item", "pk"),
+    (r"documents/verify/", "document", "verification_code"),
+    (r"documents/cases/", "case", "pk"),
+    (r"documents/", "document", "pk"),
+    (r"crime-transfers/", "crime_transfer", "pk"),
+    (r"cooperation/assistance/", "assistance", "pk"),
+    (r"cooperation/information/", "information", "pk"),
+    (r"cooperation/agreements/", "agreement", "pk"),
+    (r"cooperation/disputes/", "dispute", "pk"),
+    (r"cooperation/transfers/", "transfer", "pk"),
     (r"oversight/alerts/", None, "filing_late"),
     (r"oversight/notices/", "notice", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"

@@ -290,8 +290,10 @@ ROUTERS = [
     ("/parties/", "zhifa.parties.api"),
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
+    ("/portal/", "zhifa.portal.api"),
+    ("/complaints/", "zhifa.complaints.api"),
+    ("/cooperation/", "zhifa.cooperation.api"),
     ("/oversight/", "zhifa.oversight.api"),
-    ("/public/", "zhifa.portal.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

@@ -25,10 +25,14 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.accounts.models import User
+from zhifa.cases import facts, periods
 from zhifa.cases import rules as R
-from zhifa.cases.models import Case, Participation, Stage, Status
-from zhifa.cases.transitions import TRANSITIONS, Transition
+from zhifa.cases.inputs import covered_date
+from zhifa.cases.models import Case, Participation, Stage
+from zhifa.cases.transitions import TRANSITIONS, Transition, require_legal_actor
+from zhifa.cases.waiting import wrong_state
 from zhifa.core import audit, clock
+from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, conflict, invalid, not_found
 from zhifa.core.records import diff, snapshot
 from zhifa.core.rules import REGISTRY
@@ -118,7 +122,10 @@ class Act:
             )
         else:
             changed = {}
+            inserting = case.pk is None
             case.save()
+            if inserting:  # the act creates the case (a clue): it has no records yet
+                facts.created(case)
         if t.stage:
             Participation.objects.get_or_create(
                 case=case, user=self.actor, stage=t.stage, defaults={"first_act": t.name, "first_on": self.on}
@@ -146,6 +153,7 @@ class Act:
 def _check_common(act: Act, earliest: date | None) -> None:
     t = act.transition
     act.refuse_now(R.act_dated_truthfully, act.on, clock.today(), earliest)
+    covered_date(act.on, "on", "办理日期")
     if t.enforces:
         # D3.1b: the person acting is a certified officer on the act's date.
         if R.actor_is_officer(act.actor, act.officer) is not None:
@@ -159,6 +167,9 @@ def _check_common(act: Act, earliest: date | None) -> None:
             act.enforce()
     if t.stage and act.case is not None and act.case.pk:
         done = {p.stage: Stage(p.stage).label for p in Participation.objects.filter(case=act.case, user=act.actor)}
+        if t.stage != Stage.INVESTIGATION and act.actor.pk in facts.investigator_user_ids(act.case):
+            # Assigned as 承办人员 or named on an inspection record: that is investigating.
+            done.setdefault(Stage.INVESTIGATION, Stage.INVESTIGATION.label)
         violation = R.stages_separated(act.actor, t.stage, Stage(t.stage).label, done)
         if violation is not None:
             act.violations.append(violation)
@@ -188,6 +199,7 @@ def run(
     on = on or clock.today()
     with transaction.atomic():
         require_login(actor)
+        require_legal_actor(actor, t)
         if t.sources:
             case_id = case.pk if isinstance(case, Case) else case
             if case_id is None:
@@ -201,11 +213,7 @@ def run(
             if expected_version is not None and current.version != expected_version:
                 raise conflict("案件已被他人办理（版本已更新），请刷新页面后重试。")
             if current.status not in t.sources:
-                raise DomainError.of(
-                    "conflict",
-                    f"案件当前为“{Status(current.status).label}”，不能{t.label}；请刷新页面查看案件的最新进展。",
-                    status=409,
-                )
+                raise wrong_state(t, current, on)
             act = Act(t, actor, current, on)
             act.locked = locked
             _check_common(act, max(d for d in (current.received_on, current.status_since) if d))
@@ -219,6 +227,13 @@ def run(
             act = Act(t, actor, None, on)
             act.agency = agency
             _check_common(act, None)
-        yield act
+        try:
+            yield act
+        except periods.DeadlineUnknown as e:
+            # A stored date the act's deadline cannot be counted from: a refusal naming the
+            # date, never a 500 (the record itself is shown with its deadline "未知").
+            raise DomainError.of(
+                ErrorCode.DATE_NOT_COVERED.value, f"本案的期限无法计算：{e.reason}，请核对本案登记的日期。", status=409
+            ) from None
         if not act.finished:
             raise RuntimeError(f"act {name} did not call done()")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from zhifa.cases import facts
 from zhifa.cases.models import Case, Outcome, PaymentPlan, Procedure
-from zhifa.core.audit import _plain
+from zhifa.core.audit import plain
 from zhifa.core.records import snapshot
 
 
@@ -135,7 +135,7 @@ def missing(case: Case) -> list[str]:
 
 def digest(obj) -> str:
     """The SHA-256 of a record's canonical JSON form (how the file lists and seals its items)."""
-    return hashlib.sha256(json.dumps(_plain(obj), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(plain(obj), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def file_contents(case: Case) -> list[dict]:
@@ -207,4 +207,4 @@ def file_contents(case: Case) -> list[dict]:
         add("followup", f"回访记录（{f.get_method_display()}）", f.on, f)
     if case.ended_on and case.end_reason and not hasattr(case, "transfer_out"):
         add("ending", f"{case.get_status_display()}：{case.end_reason[:40]}", case.ended_on, case.end_reason)
-    return _plain(entries)
+    return plain(entries)

@@ -278,7 +278,14 @@ class Case(models.Model):
                 violation_error_message="违法行为终了日期不得早于发生日期。",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "status"])]
+        indexes = [
+            models.Index(fields=["agency", "status"]),
+            # the case list and the workbench: an agency's cases, most recently handled first
+            # (issue 13: without it the list sorts every case of the agency for one page)
+            models.Index(fields=["agency", "-updated_at", "-id"], name="case_agency_recent"),
+            # the same order across a government's agencies (the legal affairs office's list)
+            models.Index(fields=["-updated_at", "-id"], name="case_recent"),
+        ]
 
     def __str__(self) -> str:
         return self.number

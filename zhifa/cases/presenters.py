@@ -26,6 +26,7 @@ def _deadline(d: periods.Deadline | None) -> dict | None:
         "level_label": d.level_label,
         "working_days_left": d.working_days_left,
         "provisional": d.provisional,
+        "reason": d.reason,
     }
 
 
@@ -220,6 +221,7 @@ def case_detail(case: Case, user: User, on: date | None = None) -> dict:
                     "served_on": decision.served_on,
                     "terms": _terms(decision),
                     "defence_answers": decision.defence_answers,
+                    "discretion_explanation": decision.discretion_explanation,
                     "remedies": decision.remedies,
                 }
                 if decision

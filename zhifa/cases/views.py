@@ -17,9 +17,9 @@ from zhifa.accounts.models import Role
 from zhifa.cases import checklist, evidence_store, filters, forms, selectors, services
 from zhifa.cases.facts import current_notice, latest_report
 from zhifa.cases.obligations import obligation
-from zhifa.cases.transitions import TRANSITIONS, available
+from zhifa.cases.transitions import TRANSITIONS, available, require_legal_actor
+from zhifa.cases.waiting import wrong_state
 from zhifa.core import clock
-from zhifa.core.errors import DomainError, conflict
 from zhifa.core.web import ActPage, DetailPage, ListPage, StaffPage
 
 
@@ -70,7 +70,7 @@ class CaseList(ListPage):
     create_label = "登记线索"
 
     def get_queryset(self):
-        return selectors.case_list(self.request.user).prefetch_related("payments", "payment_plans__instalments")
+        return selectors.for_rows(selectors.case_list(self.request.user))
 
     def get_create_url(self):
         return reverse("cases:clue_create") if has_role(self.request.user, Role.OFFICER, Role.HEAD) else None
@@ -160,9 +160,10 @@ class CaseAct(ActPage):
 
     def get(self, request, *args, **kwargs):
         t, case = self.transition, self.case
+        require_legal_actor(request.user, t)
         require_role(request.user, *t.roles, action=t.label)
         if case.status not in t.sources:
-            raise conflict(f"案件当前为“{case.get_status_display()}”，不能{t.label}。")
+            raise wrong_state(t, case, clock.today())
         return super().get(request, *args, **kwargs)
 
     def get_title(self):
@@ -209,9 +210,7 @@ class EvidenceContent(LoginRequiredMixin, View):
     """The evidence file, after checking it still has the SHA-256 it was filed under."""
 
     def get(self, request, pk):
-        evidence = selectors.evidence_get(request.user, pk)
-        if not evidence_store.verify(evidence.sha256):
-            raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
+        evidence = selectors.verified_evidence(request.user, pk)
         return FileResponse(
             evidence_store.open_content(evidence.sha256),
             as_attachment=True,

@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import audit, merkle
+from zhifa.core.api_schemas import described, errors
 
 router = Router(tags=["审计日志"])
 
@@ -71,6 +72,69 @@ class EventOut(Schema):
 class EventDetailOut(EventOut):
     leaf: str
     leaf_matches: bool
+
+
+@described(
+    witness_name="见证者名称（平台登记的）",
+    witness_key_id="见证者公钥标识（公钥 SHA-256 的前 16 位十六进制）",
+    witness_key="见证者的 Ed25519 公钥（base64）",
+    tree_size="所连署的检查点的树大小",
+    timestamp="连署时间（Unix 秒）",
+    signature="连署签名（base64），覆盖 “cosignature/v1\\ntime <时间>\\n” 加检查点的签名文本",
+)
+class CosignatureOut(Schema):
+    witness_name: str
+    witness_key_id: str
+    witness_key: str
+    tree_size: int
+    timestamp: int
+    signature: str
+
+
+@described(checkpoint="平台签名的检查点", cosignatures="登记的见证者对它的连署")
+class CosignedCheckpointOut(Schema):
+    checkpoint: CheckpointOut
+    cosignatures: list[CosignatureOut]
+
+
+@described(
+    witness_name="见证者自报的名称（以平台登记的为准）",
+    witness_key="见证者的 Ed25519 公钥（base64），须已在平台登记",
+    tree_size="所连署的检查点的树大小",
+    root_hash="所连署的检查点的根哈希（十六进制）",
+    timestamp="连署时间（Unix 秒）",
+    signature="连署签名（base64）",
+)
+class CosignatureIn(Schema):
+    witness_name: str = ""
+    witness_key: str
+    tree_size: int
+    root_hash: str
+    timestamp: int
+    signature: str
+
+
+@router.get(
+    "checkpoints/cosigned",
+    response={200: CosignedCheckpointOut, **errors(404)},
+    auth=None,
+    summary="最新的经见证者连署的检查点",
+    description="见证者（zhifa witness）核验了它与此前连署的检查点一致（日志只追加、未被截短或改写）后连署。",
+)
+def checkpoint_cosigned(request):
+    return audit.cosigned_checkpoint()
+
+
+@router.post(
+    "cosignatures",
+    response={200: CosignatureOut, **errors(400, 404, 409)},
+    auth=None,
+    summary="见证者提交连署",
+    description="无须登录：以平台登记的见证者公钥核验连署签名（ZHIFA_AUDIT_WITNESSES）。",
+)
+def cosignature_post(request, body: CosignatureIn):
+    with audit.atomic():
+        return audit.cosignature_info(audit.cosignature_add(**body.dict()))
 
 
 @router.get("checkpoints/latest", response=CheckpointOut, auth=None, summary="最新的签名检查点")

@@ -20,6 +20,7 @@ deletion of a row is found by ``zhifa audit verify`` and by anyone holding a che
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -33,9 +34,11 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone as dj_timezone
 
-from zhifa.core import merkle
+from zhifa.core import acts, merkle
+from zhifa.core import state as state_rows
 from zhifa.core.clauses import validate
 from zhifa.core.errors import DomainError, invalid, not_found
+from zhifa.core.models import AuditEvent, AuditHead, Checkpoint, Cosignature
 
 
 def _text(value: str) -> str:
@@ -43,12 +46,13 @@ def _text(value: str) -> str:
     return value.replace("\x00", "\ufffd")
 
 
-def _plain(value):
-    """JSON-safe, deterministic form of a value recorded in ``changes``."""
+def plain(value):
+    """JSON-safe, deterministic form of a value recorded in ``changes`` (Decimal and
+    float as text, dates ISO, model instances as id and text, sets sorted)."""
     if isinstance(value, dict):
-        return {_text(str(k)): _plain(v) for k, v in value.items()}
+        return {_text(str(k)): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_plain(v) for v in value]
+        items = [plain(v) for v in value]
         return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
     if isinstance(value, models.Model):
         return {"id": value.pk, "repr": _text(str(value)[:200])}
@@ -67,6 +71,11 @@ def _time_text(t: datetime) -> str:
     return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def state_digest(state: dict) -> str:
+    """SHA-256 of the canonical text of an event's state (zhifa.core.state)."""
+    return hashlib.sha256(state_rows.digest_text(state).encode("utf-8")).hexdigest()
+
+
 def event_bytes(event) -> bytes:
     """The canonical bytes of an event: the leaf the Merkle tree hashes."""
     doc = {
@@ -82,6 +91,10 @@ def event_bytes(event) -> bytes:
         "changes": event.changes,
         "clauses": event.clauses,
     }
+    if event.state:
+        # Only the digest: the leaf stays small, and an event without state (every event
+        # older than state digests) keeps the bytes it was signed with.
+        doc["state"] = state_digest(event.state)
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
@@ -138,32 +151,17 @@ def checkpoint_bytes(tree_size: int, root_hash: bytes, time: datetime) -> bytes:
 # --- Appending -----------------------------------------------------------------------
 
 
-def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=(), agency=None):
-    """Append one event for ``act`` by ``actor`` on ``obj``; call inside the act's transaction.
-
-    ``agency`` (or ``obj.agency``/``obj.agency_id`` when present, or ``obj`` itself when
-    it is an agency) scopes who may read it.
-
-    The head row stays locked until the act's transaction commits, so every other
-    append waits for it: call ``record`` as the act's last write, after the act has
-    locked its own rows (locks are then always taken in the same order, domain rows
-    first, and the wait is short). Raises RuntimeError outside a transaction.
-    """
-    from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
-
-    if not connection.in_atomic_block:
-        raise RuntimeError("audit.record must run inside the act's transaction (transaction.atomic)")
-    # The lock that serialises appends: the next seq, the compact range and the
-    # checkpoint are read and written by one transaction at a time.
-    head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+def _event(*, actor, act: str, obj=None, changes=None, clauses=(), agency=None, state=None, seq: int, now):
+    acts.require(act)
     if agency is None and obj is not None:
         is_agency = getattr(getattr(obj, "_meta", None), "label_lower", "") == "org.agency"
         agency = obj.pk if is_agency else getattr(obj, "agency_id", None)
     agency_id = agency.pk if isinstance(agency, models.Model) else agency
     user = actor if getattr(actor, "is_authenticated", False) else None
-    now = dj_timezone.now()
-    event = AuditEvent(
-        seq=head.size,
+    if state is not None and not isinstance(state, dict):
+        state = state_rows.snapshot(state)
+    return AuditEvent(
+        seq=seq,
         time=now,
         actor=user,
         actor_label=_text(user.label if user else str(actor or "系统"))[:100],
@@ -172,8 +170,59 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
         object_id=str(obj.pk) if isinstance(obj, models.Model) else "",
         object_repr=_text(str(obj))[:200] if obj is not None else "",
         agency_id=agency_id,
-        changes=_plain(changes or {}),
+        changes=plain(changes or {}),
         clauses=list(validate(clauses if isinstance(clauses, str) else tuple(clauses))),
+        state=plain(state or {}),
+    )
+
+
+def _locked_head():
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit.record must run inside the act's transaction (transaction.atomic)")
+    # The lock that serialises appends: the next seq, the compact range and the
+    # checkpoint are read and written by one transaction at a time.
+    head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+    return head
+
+
+def _sign(head, now, covers_from=None) -> None:
+    root = merkle.compact_root([bytes.fromhex(h) for h in head.compact])
+    Checkpoint.objects.create(
+        tree_size=head.size,
+        root_hash=root.hex(),
+        time=now,
+        signature=base64.b64encode(signing_key().sign(checkpoint_bytes(head.size, root, now))).decode(),
+        key_id=key_id(),
+        covers_from=covers_from,
+    )
+
+
+def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=(), agency=None):
+    """Append one event for ``act`` by ``actor`` on ``obj``; call inside the act's transaction.
+
+    ``act`` is a declared act (:mod:`zhifa.core.acts`; an undeclared one raises
+    ``UnknownAct``). ``agency`` (or ``obj.agency``/``obj.agency_id`` when present, or
+    ``obj`` itself when it is an agency) scopes who may read it. The event carries the
+    state of the rows the transaction wrote since the previous event (:mod:`zhifa.core.state`).
+
+    The head row stays locked until the act's transaction commits, so every other
+    append waits for it: call ``record`` as the act's last write, after the act has
+    locked its own rows (locks are then always taken in the same order, domain rows
+    first, and the wait is short). Raises RuntimeError outside a transaction.
+    """
+    acts.require(act)
+    head = _locked_head()
+    now = dj_timezone.now()
+    event = _event(
+        actor=actor,
+        act=act,
+        obj=obj,
+        changes=changes,
+        clauses=clauses,
+        agency=agency,
+        state=state_rows.take(),
+        seq=head.size,
+        now=now,
     )
     leaf = merkle.leaf_hash(event_bytes(event))
     compact, completed = merkle.compact_append_nodes([bytes.fromhex(h) for h in head.compact], head.size, leaf)
@@ -183,15 +232,50 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
     head.size += 1
     head.compact = [h.hex() for h in compact]
     head.save(update_fields=["size", "compact"])
-    root = merkle.compact_root(compact)
-    Checkpoint.objects.create(
-        tree_size=head.size,
-        root_hash=root.hex(),
-        time=now,
-        signature=base64.b64encode(signing_key().sign(checkpoint_bytes(head.size, root, now))).decode(),
-        key_id=key_id(),
-    )
+    _sign(head, now)
     return event
+
+
+def append_batch(events) -> list:
+    """Append many events under one lock and one signed checkpoint (bulk seeding, imports).
+
+    ``events`` are dicts of :func:`record`'s keyword arguments, each optionally with
+    ``state``: the rows the event attests (a list of saved instances, or a state dict
+    from :func:`zhifa.core.state.snapshot`). Rows the transaction saved through the ORM
+    and no event names are attested by the batch's last event. The events are one
+    ``bulk_create``; one checkpoint signs the tree after the last of them (its
+    ``covers_from`` says where the batch began, so ``verify`` expects no checkpoint
+    between). Call inside a transaction; returns the saved events.
+    """
+    events = list(events)
+    if not events:
+        return []
+    for e in events:
+        acts.require(e["act"])
+    head = _locked_head()
+    start = head.size
+    now = dj_timezone.now()
+    compact = [bytes.fromhex(h) for h in head.compact]
+    pending = state_rows.take()
+    built = []
+    for i, spec in enumerate(events):
+        spec = dict(spec)
+        if i == len(events) - 1 and pending:
+            named = spec.get("state")
+            named = state_rows.snapshot(named) if named is not None and not isinstance(named, dict) else named
+            spec["state"] = {**pending, **(named or {})}
+        event = _event(**spec, seq=start + i, now=now)
+        leaf = merkle.leaf_hash(event_bytes(event))
+        compact, completed = merkle.compact_append_nodes(compact, start + i, leaf)
+        event.leaf_hash = leaf.hex()
+        event.nodes = [h.hex() for h in completed]
+        built.append(event)
+    AuditEvent.objects.bulk_create(built, batch_size=1000)
+    head.size = start + len(built)
+    head.compact = [h.hex() for h in compact]
+    head.save(update_fields=["size", "compact"])
+    _sign(head, now, covers_from=start)
+    return built
 
 
 # --- Checkpoints and proofs (public: no event contents) ------------------------------
@@ -210,14 +294,12 @@ def checkpoint_info(checkpoint) -> dict:
 
 
 def latest_checkpoint():
-    from zhifa.core.models import Checkpoint
 
     return Checkpoint.objects.order_by("-tree_size").first()
 
 
 def checkpoint_at(tree_size: int | None = None):
     """The checkpoint of ``tree_size`` (the latest when None); "not found" otherwise."""
-    from zhifa.core.models import Checkpoint
 
     if tree_size is None:
         checkpoint = latest_checkpoint()
@@ -254,7 +336,6 @@ def _perfect_subtrees(pieces) -> dict[tuple[int, int], bytes]:
     """The stored roots of perfect subtrees ``(level, index)``: level 0 is the leaf hash
     of event ``index``; level L ≥ 1 was stored by the append that completed it, event
     ``((index + 1) << L) - 1``."""
-    from zhifa.core.models import AuditEvent
 
     seq_of = {p: ((p[1] + 1) << p[0]) - 1 for p in pieces}
     rows = {
@@ -284,7 +365,6 @@ def _proof_hashes(ranges) -> list[bytes]:
 def inclusion_proof(seq: int, tree_size: int | None = None) -> dict:
     """The proof that event ``seq`` is leaf ``seq`` of the signed tree of ``tree_size``
     (the latest checkpoint by default): RFC 6962 PATH, with the checkpoint and key."""
-    from zhifa.core.models import AuditEvent
 
     checkpoint = checkpoint_at(tree_size)
     size = checkpoint.tree_size
@@ -363,8 +443,8 @@ def check_event(event) -> EventCheck:
 def event_list(user) -> models.QuerySet:
     """The events ``user`` may read: their agency's (agency staff), their government's
     agencies' (legal affairs office, supervisory organ), all (administrator)."""
+    # accounts sits above core: the scope of a read is the accounts app's, resolved at call time.
     from zhifa.accounts.access import require_login, scope
-    from zhifa.core.models import AuditEvent
 
     require_login(user)
     return scope(AuditEvent.objects.all(), user, "agency_id")
@@ -405,7 +485,6 @@ def _day_start(day: date) -> datetime:
 
 
 def event_get(user, seq) -> models.Model:
-    from zhifa.core.models import AuditEvent
 
     try:
         return event_list(user).get(seq=seq)
@@ -421,8 +500,12 @@ class Problem:
     """Something wrong with the log; ``seq`` is the first event it concerns."""
 
     seq: int | None
-    kind: str  # missing · altered · tree · nodes · checkpoint · unsigned · head
+    kind: str  # missing · altered · tree · nodes · checkpoint · unsigned · head; state_*
     message: str
+    # For a problem with the business tables (verify_state): the row and field named.
+    table: str = ""
+    pk: str = ""
+    field: str = ""
 
 
 @dataclass
@@ -433,6 +516,7 @@ class Report:
     root_hash: str = ""
     problems: list[Problem] = field(default_factory=list)
     omitted: int = 0
+    rows: int = 0  # business rows compared with the log's state (verify_state)
 
     @property
     def ok(self) -> bool:
@@ -452,8 +536,12 @@ class Report:
             "checkpoints": self.checkpoints,
             "tree_size": self.tree_size,
             "root_hash": self.root_hash,
-            "problems": [{"seq": p.seq, "kind": p.kind, "message": p.message} for p in self.sorted_problems()],
+            "problems": [
+                {"seq": p.seq, "kind": p.kind, "message": p.message, "table": p.table, "pk": p.pk, "field": p.field}
+                for p in self.sorted_problems()
+            ],
             "omitted": self.omitted,
+            "rows": self.rows,
         }
 
 
@@ -474,7 +562,6 @@ def _seq_range(lo: int, hi: int) -> str:
 def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     """Recompute every leaf from its row and the whole tree; check every checkpoint's
     root and signature, the stored subtrees and the head. Read-only."""
-    from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 
     report = Report()
     keys = {kid: Ed25519PublicKey.from_public_bytes(raw) for kid, raw in trusted_public_keys().items()}
@@ -512,6 +599,7 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
             "clauses",
             "leaf_hash",
             "nodes",
+            "state",
         )
         .iterator(chunk_size=chunk_size)
     )
@@ -575,13 +663,14 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
             check_signature(checkpoint)
             checkpoint = next(checkpoints, None)
         if checkpoint is not None and checkpoint.tree_size == size:
-            if unsigned_from is not None:
+            batch_from = checkpoint.covers_from
+            if unsigned_from is not None and not (batch_from is not None and batch_from <= unsigned_from):
                 problem(
                     unsigned_from,
                     "unsigned",
                     f"{_seq_range(unsigned_from, event.seq - 1)}的签名检查点缺失：检查点被直接删除。",
                 )
-                unsigned_from = None
+            unsigned_from = None
             signed = check_signature(checkpoint)
             if tree_agrees and signed and checkpoint.root_hash != merkle.compact_root(compact).hex():
                 problem(
@@ -631,6 +720,271 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     report.tree_size = bound
     report.root_hash = merkle.compact_root(compact).hex()
     return report
+
+
+# --- Verifying the business tables against the log ------------------------------------
+
+_ABSENT = object()
+
+
+def recorded_state(*, chunk_size: int = 2000) -> dict[str, tuple]:
+    """Replay the log: for each row key, (the state the last event recording it gave, that
+    event's seq, its act)."""
+    expected: dict[str, tuple] = {}
+    rows = AuditEvent.objects.order_by("seq").values_list("seq", "act", "state").iterator(chunk_size=chunk_size)
+    for seq, act, state in rows:
+        if isinstance(state, dict):
+            for key, value in state.items():
+                expected[key] = (value, seq, act)
+    return expected
+
+
+def _table_label(model) -> str:
+    return f"{model._meta.db_table}（{model._meta.verbose_name}）"
+
+
+def _field_label(model, name: str) -> str:
+    try:
+        f = model._meta.get_field(name.removesuffix("_id") if name.endswith("_id") else name)
+    except Exception:  # noqa: BLE001 - a field of an older schema: name it as recorded
+        return name
+    return f"{name}（{f.verbose_name}）"
+
+
+def _shown(value) -> str:
+    return "空" if value is None else json.dumps(value, ensure_ascii=False)[:120]
+
+
+def verify_state(*, chunk_size: int = 2000, max_problems: int = 1000, report: Report | None = None) -> Report:
+    """Compare every business table (:func:`zhifa.core.state.tracked_models`) with the
+    state the log recorded for each row: a field that differs from what the last act made
+    of it, a recorded row that is gone, a deleted one that is back, and a row no act
+    produced are each a problem naming the table, the row and the field. Read-only.
+
+    Trust it together with :func:`verify`: the state is hashed into each event's leaf,
+    so a change to the recorded state itself is a changed event there."""
+    report = report if report is not None else Report()
+
+    def problem(seq, kind, message, model, pk, field_name=""):
+        if len(report.problems) < max_problems:
+            report.problems.append(Problem(seq, kind, message, model._meta.db_table, str(pk), field_name))
+        else:
+            report.omitted += 1
+
+    expected = recorded_state(chunk_size=chunk_size)
+    by_table: dict[str, dict[str, tuple]] = {}
+    for key, entry in expected.items():
+        table, m2m, pk = state_rows.split_key(key)
+        by_table.setdefault(f"{table}.{m2m}" if m2m else table, {})[pk] = entry
+
+    def made_by(entry) -> str:
+        return f"第 {entry[1]} 号事件（{acts.label(entry[2])}）"
+
+    for model in state_rows.tracked_models():
+        label = model._meta.label_lower
+        mine = by_table.get(label, {})
+        names = [f.attname for f in state_rows.fields_of(model)]
+        rows = model._base_manager.values("pk", *names).order_by("pk").iterator(chunk_size=chunk_size)
+        for row in rows:
+            report.rows += 1
+            pk = str(row["pk"])
+            actual = plain(state_rows.canonical_row(model, row))
+            entry = mine.pop(pk, None)
+            where = f"表 {_table_label(model)} 第 {pk} 行"
+            if entry is None:
+                problem(
+                    None,
+                    "state_unrecorded",
+                    f"{where}没有任何审计事件记录其产生：该行被直接插入数据库"
+                    "（或产生于状态摘要启用之前：zhifa audit baseline 将这类行记入日志）。",
+                    model,
+                    pk,
+                )
+                continue
+            recorded = entry[0]
+            if recorded is None:
+                problem(
+                    entry[1],
+                    "state_restored",
+                    f"{where}在{made_by(entry)}中已删除，数据库中却仍有该行：该行被直接插入或恢复。",
+                    model,
+                    pk,
+                )
+                continue
+            for name in names:
+                want = recorded.get(name, _ABSENT) if isinstance(recorded, dict) else _ABSENT
+                if want is _ABSENT:
+                    continue  # a field added after the act: the act did not attest it
+                if want != actual[name]:
+                    problem(
+                        entry[1],
+                        "state_changed",
+                        f"{where}的字段 {_field_label(model, name)} 与审计日志不符：{made_by(entry)}记录为 "
+                        f"{_shown(want)}，数据库中为 {_shown(actual[name])}：该行在数据库中被直接修改。",
+                        model,
+                        pk,
+                        name,
+                    )
+        for pk, entry in mine.items():
+            if entry[0] is not None:
+                problem(
+                    entry[1],
+                    "state_deleted",
+                    f"表 {_table_label(model)} 第 {pk} 行已不存在，但{made_by(entry)}记录了它：该行被直接删除。",
+                    model,
+                    pk,
+                )
+        for f in model._meta.many_to_many:
+            recorded_links = by_table.get(f"{label}.{f.name}", {})
+            current = state_rows.m2m_ids(model, f.name, None)
+            for pk in sorted(set(current) | set(recorded_links), key=lambda k: (len(k), k)):
+                entry = recorded_links.get(pk)
+                want = (entry[0] or {}).get("ids", []) if entry else []
+                have = current.get(pk, [])
+                if want != have:
+                    field_name = f.name
+                    problem(
+                        entry[1] if entry else None,
+                        "state_changed",
+                        f"表 {_table_label(model)} 第 {pk} 行的 {field_name}（{f.verbose_name}）与审计日志不符："
+                        f"{made_by(entry) + '记录为' if entry else '没有事件记录，应为'} {_shown(want)}，"
+                        f"数据库中为 {_shown(have)}：关联表 {f.remote_field.through._meta.db_table} 被直接修改。",
+                        model,
+                        pk,
+                        field_name,
+                    )
+    return report
+
+
+def baseline(*, actor="系统", chunk: int = 500) -> int:
+    """Record the state of every business row that no event attests yet (rows made before
+    state digests, or by a bulk load), in ``audit.state_baseline`` events of ``chunk``
+    rows. A row some event already recorded is never re-attested here: a change to it
+    stays a problem of verify_state. Returns the number of rows recorded."""
+    expected = recorded_state()
+    count = 0
+    with transaction.atomic():
+        for model in state_rows.tracked_models():
+            names = [f.attname for f in state_rows.fields_of(model)]
+            batch: dict = {}
+            label = model._meta.label_lower
+
+            def flush(batch=batch, label=label):
+                if batch:
+                    append_batch(
+                        [
+                            {
+                                "actor": actor,
+                                "act": "audit.state_baseline",
+                                "state": dict(batch),
+                                "changes": {"table": label, "rows": len(batch)},
+                            }
+                        ]
+                    )
+                    batch.clear()
+
+            for row in model._base_manager.values("pk", *names).order_by("pk").iterator(chunk_size=2000):
+                key = state_rows.row_key(model, row["pk"])
+                if key not in expected:
+                    batch[key] = state_rows.canonical_row(model, row)
+                    count += 1
+                    if len(batch) >= chunk:
+                        flush()
+            for f in model._meta.many_to_many:
+                for pk, ids in state_rows.m2m_ids(model, f.name, None).items():
+                    key = state_rows.m2m_key(model, f.name, pk)
+                    if key not in expected:
+                        batch[key] = {"ids": ids}
+                        if len(batch) >= chunk:
+                            flush()
+            flush()
+    return count
+
+
+# --- Witnesses' cosignatures ----------------------------------------------------------
+
+
+def witness_keys() -> dict[str, tuple[str, bytes]]:
+    """The registered witnesses (``AUDIT_WITNESSES``): key id → (name, raw public key)."""
+    found = {}
+    for name, text in getattr(settings, "AUDIT_WITNESSES", {}).items():
+        try:
+            raw = merkle.public_key_raw(text.strip())
+        except merkle.ProofError:
+            continue  # a malformed setting accepts nobody
+        found[merkle.key_id_of(raw)] = (name.strip(), raw)
+    return found
+
+
+def cosignature_add(*, witness_key: str, tree_size: int, root_hash: str, timestamp: int, signature: str, **_):
+    """Store a witness's cosignature of the checkpoint of ``tree_size`` once it verifies:
+    the key is a registered witness's, the checkpoint exists with that root, and the
+    signature covers its note. Posting the same cosignature again changes nothing."""
+    try:
+        raw = merkle.public_key_raw(witness_key)
+    except merkle.ProofError as error:
+        raise invalid(str(error), field="witness_key") from None
+    kid = merkle.key_id_of(raw)
+    registered = witness_keys().get(kid)
+    if registered is None:
+        raise invalid("该公钥不是平台登记的见证者（ZHIFA_AUDIT_WITNESSES）。", field="witness_key")
+    checkpoint = checkpoint_at(tree_size)
+    if checkpoint.root_hash != root_hash:
+        raise DomainError.of(
+            "conflict", f"树大小为 {tree_size} 的签名检查点的根哈希不是所连署的根哈希。", field="root_hash", status=409
+        )
+    note = checkpoint_info(checkpoint)["note"]
+    try:
+        merkle.verify_cosignature(note, timestamp, signature, raw)
+    except merkle.ProofError as error:
+        raise invalid(str(error), field="signature") from None
+    cosignature, _ = Cosignature.objects.get_or_create(
+        witness_key_id=kid,
+        tree_size=tree_size,
+        defaults={
+            "witness_name": registered[0],
+            "root_hash": root_hash,
+            "timestamp": timestamp,
+            "signature": signature,
+            "received_at": dj_timezone.now(),
+        },
+    )
+    return cosignature
+
+
+def cosignature_info(c) -> dict:
+    name, raw = witness_keys().get(c.witness_key_id, (c.witness_name, b""))
+    return {
+        "witness_name": name,
+        "witness_key_id": c.witness_key_id,
+        "witness_key": base64.b64encode(raw).decode() if raw else "",
+        "tree_size": c.tree_size,
+        "timestamp": c.timestamp,
+        "signature": c.signature,
+    }
+
+
+def cosigned_checkpoint() -> dict:
+    """The latest checkpoint that a registered witness cosigned, with every registered
+    witness's cosignature of it; "not found" while there is none."""
+    keys = witness_keys()
+    latest = Cosignature.objects.filter(witness_key_id__in=list(keys)).order_by("-tree_size").first()
+    if latest is None:
+        raise DomainError.of("not_found", "还没有见证者连署的检查点。")
+    checkpoint = checkpoint_at(latest.tree_size)
+    cosignatures = Cosignature.objects.filter(tree_size=latest.tree_size, witness_key_id__in=list(keys))
+    valid = []
+    note = checkpoint_info(checkpoint)["note"]
+    for c in cosignatures.order_by("witness_key_id"):
+        try:
+            if c.root_hash == checkpoint.root_hash:
+                merkle.verify_cosignature(note, c.timestamp, c.signature, keys[c.witness_key_id][1])
+                valid.append(cosignature_info(c))
+        except merkle.ProofError:
+            continue  # a row changed in the database: it no longer counts
+    if not valid:
+        raise DomainError.of("not_found", "还没有有效的见证者连署。")
+    return {"checkpoint": checkpoint_info(checkpoint), "cosignatures": valid}
 
 
 atomic = transaction.atomic

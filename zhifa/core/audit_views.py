@@ -10,7 +10,7 @@ import django_filters
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from zhifa.core import audit
+from zhifa.core import acts, audit
 from zhifa.core.clauses import UnknownClause, clause
 from zhifa.core.forms import DateInput
 from zhifa.core.web import DetailPage, ListPage
@@ -47,8 +47,8 @@ class AuditEventFilter(django_filters.FilterSet):
         super().__init__(data, queryset, request=request, prefix=prefix)
         # Offer only what occurs in the events this user may read.
         base = queryset.order_by()
-        acts = base.values_list("act", flat=True).distinct()
-        self.filters["act"].extra["choices"] = [(a, a) for a in sorted(acts)]
+        names = base.values_list("act", flat=True).distinct()
+        self.filters["act"].extra["choices"] = [(a, acts.label(a)) for a in sorted(names)]
         types = base.exclude(object_type="").values_list("object_type", flat=True).distinct()
         self.filters["object_type"].extra["choices"] = [(t, f"{object_type_label(t)}（{t}）") for t in sorted(types)]
 

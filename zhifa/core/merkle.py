@@ -331,6 +331,9 @@ def _public_key_raw(public_key) -> bytes:
     return public_key
 
 
+public_key_raw = _public_key_raw
+
+
 def _hex_hash(value, what: str) -> bytes:
     try:
         raw = bytes.fromhex(value)
@@ -449,3 +452,31 @@ def verify_consistency_proof(proof, public_key, *, known_checkpoint: dict | None
     if not verify_consistency(first, second, first_root, second_root, [_hex_hash(p, "一致性路径节点") for p in path]):
         raise ProofError(f"一致性证明无效：树大小 {second} 的日志不是在树大小 {first} 的日志之后只追加而成。")
     return first_cp, second_cp
+
+
+# --- Witness cosignatures (in the manner of C2SP tlog-cosignature) ------------------
+#
+# A witness that has checked a checkpoint (its signature, and that the tree extends
+# the last one the witness signed) signs "cosignature/v1\ntime <unix seconds>\n"
+# followed by the checkpoint's note, with its own Ed25519 key.
+
+
+def cosignature_message(note: str | bytes, timestamp: int) -> bytes:
+    """The bytes a witness's cosignature covers."""
+    body = note.encode() if isinstance(note, str) else note
+    return f"cosignature/v1\ntime {int(timestamp)}\n".encode() + body
+
+
+def verify_cosignature(note: str | bytes, timestamp: int, signature: str, witness_key) -> None:
+    """Raise :class:`ProofError` unless ``signature`` (base64) is ``witness_key``'s
+    cosignature of ``note`` at ``timestamp``."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    raw = _public_key_raw(witness_key)
+    try:
+        Ed25519PublicKey.from_public_bytes(raw).verify(
+            base64.b64decode(signature or "", validate=True), cosignature_message(note, timestamp)
+        )
+    except (ValueError, InvalidSignature, TypeError):
+        raise ProofError("见证者的连署签名无效。") from None

@@ -37,6 +37,10 @@ class AuditEvent(models.Model):
     # subtree at level L is (L, seq >> L). Proofs read them instead of rehashing every
     # leaf; ``zhifa audit verify`` recomputes and checks them.
     nodes = models.JSONField("完成的子树哈希", default=list, blank=True)
+    # The rows the act produced, changed or deleted, canonically (zhifa.core.state):
+    # {"cases.case:3": {field: value}, "cases.payment:9": None (deleted), ...}. The leaf
+    # hashes its digest; an event without state (older ones) hashes as it always did.
+    state = models.JSONField("记录的数据状态", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "审计事件"
@@ -60,6 +64,9 @@ class Checkpoint(models.Model):
     time = models.DateTimeField("时间")
     signature = models.CharField("签名", max_length=128)
     key_id = models.CharField("公钥标识", max_length=16)
+    # A batch of appends is signed once, by the checkpoint of its last event: the tree
+    # size before the batch (None: the checkpoint covers one append).
+    covers_from = models.PositiveBigIntegerField("批量起点", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "签名检查点"
@@ -79,3 +86,28 @@ class AuditHead(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "审计日志头"
+
+
+class Cosignature(models.Model):
+    """A witness's cosignature of a checkpoint: an independent process, with its own key,
+    checked that this tree extends the last one it cosigned (zhifa.core.witness)."""
+
+    witness_name = models.CharField("见证者", max_length=100)
+    witness_key_id = models.CharField("见证者公钥标识", max_length=16)
+    tree_size = models.PositiveBigIntegerField("树大小")
+    root_hash = models.CharField("根哈希", max_length=64)
+    timestamp = models.PositiveBigIntegerField("连署时间（Unix 秒）")
+    signature = models.CharField("连署签名", max_length=128)
+    received_at = models.DateTimeField("收到时间")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "见证者连署"
+        ordering = ["-tree_size"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["witness_key_id", "tree_size"], name="cosignature_once_per_witness_and_size"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.witness_name} size={self.tree_size}"

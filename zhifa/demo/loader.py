@@ -22,8 +22,10 @@ from zhifa.accounts.models import Role, User
 from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
+from zhifa.demo import complaints as demo_complaints
 from zhifa.demo import data
 from zhifa.demo import oversight as demo_oversight
+from zhifa.demo import portal as demo_portal
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
 from zhifa.discretion import engine
@@ -440,6 +442,8 @@ def load(today: date | None = None) -> World:
             raise NotEmpty()
         world = _Loader(today or clock.today()).run()
         demo_cases.load(world.admin, world)
+        demo_portal.load()
+        demo_complaints.load(world)
         demo_oversight.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True})
         return world

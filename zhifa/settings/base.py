@@ -40,6 +40,12 @@ AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
 # Public keys (base64) of signing keys replaced earlier: their checkpoints stay valid.
 AUDIT_PREVIOUS_PUBLIC_KEYS = [k for k in os.environ.get("ZHIFA_AUDIT_PREVIOUS_PUBLIC_KEYS", "").split(",") if k]
 
+# The witnesses whose cosignatures the platform accepts (zhifa witness), as
+# "name=base64 public key" separated by ";": ZHIFA_AUDIT_WITNESSES="审计局见证节点=MCow…".
+AUDIT_WITNESSES = dict(
+    item.split("=", 1) for item in os.environ.get("ZHIFA_AUDIT_WITNESSES", "").split(";") if "=" in item
+)
+
 # Off unless the developer's own `make run` turns it on (ZHIFA_DEBUG=1): a debug page shows
 # tracebacks, settings and local variables to whoever causes an error.
 DEBUG = os.environ.get("ZHIFA_DEBUG") == "1"
@@ -66,6 +72,9 @@ INSTALLED_APPS = [
     "zhifa.parties",
     "zhifa.discretion",
     "zhifa.cases",
+    "zhifa.documents",
+    "zhifa.complaints",
+    "zhifa.cooperation",
     "zhifa.oversight",
     "zhifa.portal",
     "zhifa.demo",
@@ -196,6 +205,16 @@ MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 # Evidence files, addressed by their SHA-256 (see zhifa.cases).
 EVIDENCE_ROOT = Path(os.environ.get("ZHIFA_EVIDENCE_ROOT", VAR_DIR / "evidence"))
+# The platform's CA and each agency's signing key and certificate (zhifa.org.keys), created
+# on first use. Outside the database, like the audit signing key: back it up, never commit it.
+KEY_DIR = Path(os.environ.get("ZHIFA_KEY_DIR", VAR_DIR / "keys"))
+# Issued documents (signed PDFs, DOCX drafts), addressed by their SHA-256 (zhifa.documents).
+DOCUMENT_ROOT = Path(os.environ.get("ZHIFA_DOCUMENT_ROOT", VAR_DIR / "documents"))
+# Render and sign the PDF when a document is issued. Tests that do not look at the PDF
+# turn it off: the document is then issued as its HTML (hashed, numbered and audited the same).
+ZHIFA_DOCUMENTS_RENDER = os.environ.get("ZHIFA_DOCUMENTS_RENDER", "1") == "1"
+# The address the QR code on a document leads to (the public verification page).
+ZHIFA_PUBLIC_URL = os.environ.get("ZHIFA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

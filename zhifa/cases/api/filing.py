@@ -7,7 +7,7 @@ from datetime import date
 from ninja import Status
 from pydantic import Field
 
-from zhifa.cases import services
+from zhifa.cases import presenters, services
 from zhifa.cases.api import references as ref
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import ActIn, CaseDetail, DatedIn, SourceChoice
@@ -33,11 +33,12 @@ def clue_register(request, payload: ClueIn):
     case = services.clue_register(
         actor=request.auth,
         party=ref.party(request, d.pop("party_id")),
-        violation_item=ref.violation_item(d.pop("violation_item_id")),
+        violation_item=ref.violation_item(d.pop("violation_item_id"), articles=False),
         place=ref.place(d.pop("place_id")),
         **d,
     )
-    return Status(201, detail_of(request, case))
+    # the case the act just created, as it stands (facts.created: no record of it to read back)
+    return Status(201, presenters.case_detail(case, request.auth))
 
 
 class ProposeIn(ActIn):

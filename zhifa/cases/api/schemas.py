@@ -124,11 +124,12 @@ class ViolationItemRef(Schema):
 
 class DeadlineOut(Schema):
     label: str = Field(..., description="当前须遵守的期限，如“作出处理决定”")
-    due: date = Field(..., description="期限届满日")
-    level: str = Field(..., description="red 已逾期，yellow 即将到期，green 正常")
-    level_label: str = Field(..., description="期限状态的中文说明")
-    working_days_left: int = Field(..., description="距届满日的工作日数")
+    due: date | None = Field(..., description="期限届满日（无法计算时为空）")
+    level: str = Field(..., description="red 已逾期，yellow 即将到期，green 正常，unknown 无法计算")
+    level_label: str = Field(..., description="期限状态的中文说明（无法计算时为“未知”）")
+    working_days_left: int | None = Field(..., description="距届满日的工作日数（无法计算时为空）")
     provisional: bool = Field(..., description="届满日所在年份的法定节假日尚未公布，按暂定日历计算")
+    reason: str = Field("", description="期限无法计算的原因")
 
 
 class TermsOut(Schema):
@@ -332,6 +333,7 @@ class DecisionOut(Schema):
     served_on: date | None = Field(None, description="送达日期")
     terms: TermsOut = Field(..., description="处罚内容")
     defence_answers: str = Field(..., description="对当事人陈述申辩的逐项答复")
+    discretion_explanation: str = Field(..., description="决定书对自由裁量权行使的说明（D3.10c）")
     remedies: str = Field(..., description="救济途径和期限")
 
 

@@ -15,6 +15,7 @@ from zhifa.cases.acting import Act
 from zhifa.cases.facts import (
     all_investigator_ids,
     current_notice,
+    investigator_user_ids,
     last_legal_review,
     latest_report,
     live_investigator_ids,
@@ -85,8 +86,10 @@ def legal_review(
     with acting.run("legal_review", actor=actor, case=case, on=on, expected_version=expected_version) as act:
         case = act.case
         review = pending_legal_review(case)
-        investigated = case.participations.filter(user=actor, stage=Stage.INVESTIGATION).exists() or (
-            act.officer is not None and act.officer.pk in all_investigator_ids(case)
+        investigated = (
+            case.participations.filter(user=actor, stage=Stage.INVESTIGATION).exists()
+            or (act.officer is not None and act.officer.pk in all_investigator_ids(case))
+            or actor.pk in investigator_user_ids(case)
         )
         act.check(R.reviewer_not_investigator, actor, investigated)
         act.enforce()

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from zhifa.accounts.models import User
 from zhifa.cases.models import Case, Outcome
-from zhifa.core.audit import _plain
+from zhifa.core.audit import plain
 from zhifa.discretion import engine
 from zhifa.discretion import services as discretion
 from zhifa.people.models import Officer
@@ -45,7 +45,7 @@ class Assessment:
         p = self.proposal
         if p is None:
             return {"unavailable": self.unavailable} if self.unavailable else {}
-        return _plain(
+        return plain(
             {
                 "standard": p.version_citation,
                 "outcome": p.outcome_label,

@@ -10,9 +10,9 @@ from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
-from zhifa.cases.inputs import bad_input, require_text
+from zhifa.cases.inputs import bad_input, covered_date, past_date, require_text
 from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
-from zhifa.cases.services._steps import save
+from zhifa.cases.services._steps import save, validate
 from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
@@ -50,6 +50,11 @@ def clue_register(
         act.enforce()
         if received_on > act.on:
             raise bad_input(ErrorCode.DATE_ORDER, "收到线索的日期不得晚于登记日期。", field="received_on")
+        covered_date(received_on, "received_on", "收到线索的日期")
+        past_date(act_date, "act_date", "违法行为发生日期")
+        past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
+        if act_date and act_ended_on and act_ended_on < act_date:  # the case_act_period_order constraint
+            raise bad_input(ErrorCode.DATE_ORDER, "违法行为终了日期不得早于发生日期。", field="act_ended_on")
         case = Case(
             agency=act.agency,
             source=source,
@@ -67,7 +72,9 @@ def clue_register(
             source_reference=source_reference,
             created_by=actor,
         )
-        save(case)
+        # Validated here and inserted by ``done`` (one write); a clue has no filing number yet
+        # and its dates were ordered above, so the constraints need no query of their own.
+        validate(case, constraints=False)
         act.case = case
         return act.done(changes={"source": source, "received_on": received_on, "summary": summary[:200]})
 
@@ -112,6 +119,8 @@ def filing_propose(
         if violation_item is None:
             raise bad_input(ErrorCode.REQUIRED, "请选择违法行为。", field="violation_item")
         require_text(reason, "reason", "请写明立案理由。")
+        past_date(act_date, "act_date", "违法行为发生日期")
+        past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
         investigators = list(dict.fromkeys(investigators))
         for officer in investigators:
             if officer.agency_id != case.agency_id:

@@ -17,6 +17,7 @@ from zhifa.cases.models import Case, Defence, DefencePoint, Hearing, Notice, Out
 from zhifa.cases.services._steps import save
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict, forbidden
+from zhifa.core.state import touch
 from zhifa.law import rules as law_rules
 from zhifa.law.models import Article
 from zhifa.people import rules as people_rules
@@ -63,7 +64,9 @@ def notice_issue(
             # No article cited: notice_complete refuses the notice; none to test for its rank.
             act.passed(law_rules.basis_is_law_or_rule)
         act.enforce()
-        case.notices.filter(superseded=False).update(superseded=True)
+        superseded = case.notices.filter(superseded=False)
+        touch(superseded)  # .update() sends no signal: the audit event's state names these rows
+        superseded.update(superseded=True)
         notice.number = numbering.next_number(case.acting_agency, "notice", act.on.year)
         save(notice)
         notice.basis_articles.set(articles)

@@ -14,6 +14,7 @@ from zhifa.cases.models import Case, CaseOfficer, Recusal, Stage
 from zhifa.cases.services._steps import save
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
+from zhifa.core.state import touch
 from zhifa.people import rules as people_rules
 from zhifa.people.models import Officer
 from zhifa.people.standing import conflicts_between, standing_of
@@ -46,7 +47,9 @@ def officer_assign(
         act.check(R.stages_separated, officer.name, Stage.INVESTIGATION, Stage.INVESTIGATION.label, stages)
         act.enforce()
         if lead:
-            case.officers.filter(lead=True).update(lead=False)
+            leads = case.officers.filter(lead=True)
+            touch(leads)  # .update() sends no signal: the audit event's state names these rows
+            leads.update(lead=False)
             case.lead_officer = officer
         CaseOfficer.objects.create(case=case, officer=officer, lead=lead, assigned_on=act.on)
         return act.done(changes={"officer": officer.pk, "lead": lead})
@@ -90,9 +93,9 @@ def recusal_decide(
         recusal.decided_on, recusal.decided_by = act.on, actor
         recusal.save(update_fields=["granted", "decision_reason", "decided_on", "decided_by"])
         if granted:
-            case.officers.filter(officer=recusal.officer, ended_on__isnull=True).update(
-                ended_on=act.on, end_reason="决定回避", lead=False
-            )
+            ending = case.officers.filter(officer=recusal.officer, ended_on__isnull=True)
+            touch(ending)  # .update() sends no signal: the audit event's state names these rows
+            ending.update(ended_on=act.on, end_reason="决定回避", lead=False)
             if case.lead_officer_id == recusal.officer_id:
                 case.lead_officer = None
         act.done(changes={"recusal": recusal.pk, "granted": granted, "reason": reason})

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.html import format_html
 
-from zhifa.core import clock
+from zhifa.core import acts, clock
 from zhifa.core.clauses import UnknownClause, clause
 
 register = template.Library()
@@ -61,3 +61,9 @@ def days_until(value) -> int | None:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def act_label(name: str) -> str:
+    """The Chinese label of an audit act (zhifa.core.acts)."""
+    return acts.label(name)

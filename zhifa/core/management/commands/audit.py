@@ -1,7 +1,10 @@
-"""zhifa audit verify | proof N [--size S] | consistency M [N] | checkpoint [N] | public-key
+"""zhifa audit verify [--state] | baseline | proof N [--size S] | consistency M [N] | checkpoint [N] | public-key
 
 ``verify`` exits non-zero and names the first bad event when a row of the audit log was
-changed or deleted in the database. The proofs print what an outsider needs to check
+changed or deleted in the database; ``verify --state`` also compares every business
+table with the state the acts recorded and names each row (table, id, field) that
+differs. ``baseline`` records the rows no event attests yet (data older than state
+digests, or bulk-loaded). The proofs print what an outsider needs to check
 them with :mod:`zhifa.core.merkle` (checkpoint and public key included).
 """
 
@@ -19,10 +22,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(
-            dest="action", required=True, metavar="{verify,proof,consistency,checkpoint,public-key}"
+            dest="action", required=True, metavar="{verify,baseline,proof,consistency,checkpoint,public-key}"
         )
         verify = sub.add_parser("verify", help="由数据库中的行重新计算每个叶哈希和整棵树，校验每个签名检查点")
         verify.add_argument("--json", action="store_true", help="以 JSON 输出校验结果")
+        verify.add_argument(
+            "--state",
+            action="store_true",
+            help="同时将业务数据表与审计日志记录的数据状态逐行比对，指出被直接改动的行和字段",
+        )
+        sub.add_parser("baseline", help="将尚无审计事件记录的既有业务数据记入审计日志（状态基线）")
         proof = sub.add_parser("proof", help="第 N 号事件的包含证明（RFC 6962 审计路径）")
         proof.add_argument("seq", type=int, help="事件序号（叶序号，从 0 起）")
         proof.add_argument("--size", type=int, help="针对的树大小（默认最新的签名检查点）")
@@ -42,6 +51,10 @@ class Command(BaseCommand):
         try:
             if action == "verify":
                 return self.verify(opts)
+            if action == "baseline":
+                count = audit.baseline()
+                self.stdout.write(self.style.SUCCESS(f"已将 {count} 行尚无审计记录的业务数据记入审计日志。"))
+                return None
             if action == "proof":
                 data = audit.inclusion_proof(opts["seq"], opts["size"])
             elif action == "consistency":
@@ -60,6 +73,8 @@ class Command(BaseCommand):
     def verify(self, opts):
         started = time.perf_counter()
         report = audit.verify()
+        if opts["state"]:
+            audit.verify_state(report=report)
         elapsed = time.perf_counter() - started
         if opts["json"]:
             self.stdout.write(
@@ -74,6 +89,8 @@ class Command(BaseCommand):
             )
             if report.events:
                 self.stdout.write(f"树大小 {report.tree_size}，根哈希 {report.root_hash}")
+            if opts["state"]:
+                self.stdout.write(self.style.SUCCESS(f"业务数据与审计日志相符：比对了 {report.rows} 行。"))
         else:
             for p in report.sorted_problems():
                 self.stderr.write(p.message)
