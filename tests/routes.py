@@ -22,6 +22,8 @@ RECORDS = [
     (r"open311/v2/requests/|complaints/track/", "complaint", "tracking_number"),
     (r"complaints/", "complaint", "pk"),
     (r"oversight/rounds/", "round", "pk"),
+    (r"oversight/reconsiderations/", "reconsideration", "pk"),
+    (r"oversight/lawsuits/", "lawsuit", "pk"),
     (r"oversight/reviews/", "review", "pk"),
     (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),

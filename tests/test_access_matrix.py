@@ -329,6 +329,25 @@ PAGES = {
             "matter_publish",
         )
     },
+    **{f"oversight:{k}_{n}": S for k in ("reconsideration", "lawsuit") for n in ("list", "create")},
+    **{
+        f"oversight:{n}": SC
+        for n in (
+            "reconsideration_detail",
+            "reconsideration_accept",
+            "reconsideration_decide",
+            "reconsideration_correct",
+            "reconsideration_appearance",
+            "lawsuit_detail",
+            "lawsuit_judge",
+            "lawsuit_correct",
+            "lawsuit_appearance",
+        )
+    },
+    "oversight:dashboard": S,
+    "oversight:evaluation_list": S,
+    "oversight:evaluation_create": S,
+    "oversight:drill": "absent",  # without ?metric=&key= no bar is named: "not found"
     "oversight:public_matter_list": P,
     "oversight:public_matter_detail": P,
     **{
@@ -491,6 +510,12 @@ GET_OPERATIONS = {
     f"GET {A}/oversight/notices/{{pk}}": SC,
     **{f"GET {A}/oversight/{p}": S for p in ("rounds", "matters")},
     **{f"GET {A}/oversight/{p}": SC for p in ("rounds/{pk}", "reviews/{pk}", "matters/{pk}")},
+    **{f"GET {A}/oversight/{p}": S for p in ("reconsiderations", "lawsuits", "appearance-shortfalls")},
+    **{f"GET {A}/oversight/{p}": SC for p in ("reconsiderations/{pk}", "lawsuits/{pk}")},
+    f"GET {A}/oversight/dashboard": S,
+    f"GET {A}/oversight/evaluations": S,
+    f"GET {A}/oversight/evaluations/indicators": "absent",  # without agency_id no agency is named
+    f"GET {A}/oversight/dashboard/cases": "absent",  # without metric and key no bar is named
     f"GET {A}/oversight/public/accountability": P,
     f"GET {A}/oversight/public/accountability/{{pk}}": P,
     **{f"GET {A}/credit/{p}": S for p in ("parties/{pk}/rating", "objections", "plans")},

@@ -109,7 +109,28 @@ def _review_and_matter(agency, case, user, officer) -> dict:
         published_on=clock.today(),
     )
     matter.officers.add(officer)
-    return {"round": rnd, "review": review, "matter": matter}
+    from zhifa.oversight.models import Lawsuit, Reconsideration
+
+    reconsideration = Reconsideration.objects.create(
+        number=f"复〔2026〕{agency.pk}号",
+        case=case,
+        agency=agency,
+        body="区人民政府",
+        applicant="当事人",
+        known_on=clock.today(),
+        applied_on=clock.today(),
+        recorded_by=user,
+    )
+    lawsuit = Lawsuit.objects.create(
+        number=f"(2026)行初{agency.pk}号",
+        case=case,
+        agency=agency,
+        plaintiff="当事人",
+        court="区人民法院",
+        filed_on=clock.today(),
+        recorded_by=user,
+    )
+    return {"round": rnd, "review": review, "matter": matter, "reconsideration": reconsideration, "lawsuit": lawsuit}
 
 
 def _notice(agency, case, issuer):

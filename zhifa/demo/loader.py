@@ -26,6 +26,7 @@ from zhifa.demo import complaints as demo_complaints
 from zhifa.demo import credit as demo_credit
 from zhifa.demo import data
 from zhifa.demo import documents as demo_documents
+from zhifa.demo import oversight as demo_oversight
 from zhifa.demo import portal as demo_portal
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -446,6 +447,7 @@ def load(today: date | None = None) -> World:
         issued = demo_documents.load(world.admin, list(world.agencies.values()))
         demo_portal.load()
         demo_complaints.load(world)
+        demo_oversight.load(world)
         demo_credit.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True, "documents": issued})
         return world
