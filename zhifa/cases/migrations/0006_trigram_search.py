@@ -19,5 +19,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0004_list_order_indexes")]
+    dependencies = [("cases", "0005_backdating")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
