@@ -30,11 +30,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.utils import timezone
 
 from zhifa.cases import periods
 from zhifa.cases.models import (
+    BackdatedAct,
     Case,
     CaseOfficer,
     DefencePoint,
@@ -242,6 +243,16 @@ def transfer_answer_late(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
         case=OuterRef("pk"), answered_on__isnull=True, sent_on__lte=on - timedelta(days=TRANSFER_ANSWER_DAYS)
     )
     return qs.filter(Exists(waiting))
+
+
+def backdated_into_deadline(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
+    """An act entered after its deadline had passed, dated back to a day within it: the
+    earlier date is what keeps the deadline met (issue 7; the act needed a written reason,
+    rule backdating_reasoned, and the office looks at it)."""
+    kept = BackdatedAct.objects.annotate(
+        entered_day=TruncDate("entered_at", tzinfo=timezone.get_current_timezone())
+    ).filter(case=OuterRef("pk"), due__isnull=False, on__lte=F("due"), due__lt=F("entered_day"), entered_day__lte=on)
+    return qs.filter(Exists(kept))
 
 
 def single_officer(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
@@ -568,6 +579,15 @@ KINDS: tuple[AlertKind, ...] = (
         "行政处罚法第二十二条",
         transfer_answer_late,
         f"移送超过{TRANSFER_ANSWER_DAYS}日，接收机关未书面函告处理结果。",
+    ),
+    AlertKind(
+        "backdated_into_deadline",
+        "补录日期决定是否超期",
+        LATENESS,
+        ("D1.4",),
+        "行政处罚法第四十七条",
+        backdated_into_deadline,
+        "期限届满后才登记的事项，办理日期填在期限内：按登记日期已经超期，须核实补录理由。",
     ),
     AlertKind(
         "single_officer",

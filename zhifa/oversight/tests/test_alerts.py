@@ -150,6 +150,23 @@ def test_fines_for_one_item_far_apart_between_agencies(w):
 
 
 @pytest.mark.clause("D1.4")
+@pytest.mark.entry_clock
+def test_an_act_dated_back_into_its_deadline_is_flagged_to_the_office(w):
+    from zhifa.cases.tests.builders import propose
+
+    received = date(2026, 11, 3)  # the filing deadline ends on 2026-11-24; entered on 2026-12-01
+    kept = propose(w, clue(w, on=received), on=date(2026, 11, 20))
+    cs.filing_approve(
+        actor=w.head, case=kept, on=date(2026, 11, 24), backdated_reason="纸质审批表当日已签批，系统故障后补录。"
+    )
+    in_time = propose(w, clue(w, on=date(2026, 11, 27)), on=date(2026, 11, 30))
+    cs.filing_approve(actor=w.head, case=in_time, on=date(2026, 11, 30))
+    assert found("backdated_into_deadline") == {kept.pk}
+    assert kept.pk in set(selectors.alert_cases(w.legal_office, "backdated_into_deadline").values_list("pk", flat=True))
+    assert not selectors.alert_cases(w.other_head, "backdated_into_deadline").exists()
+
+
+@pytest.mark.clause("D1.4")
 def test_every_kind_runs_and_each_count_equals_its_rows(w):
     clue(w)
     filed(w)
