@@ -118,7 +118,7 @@ def items(case: Case) -> list[Item]:
                 Item(
                     "payment",
                     "缴款凭证（经银行缴入国库）或强制执行结果",
-                    case.payments.exists() or case.enforcements.filter(result_on__isnull=False).exists(),
+                    case.payments.exists() or any(e.result_on for e in case.enforcements.all()),
                 )
             )
         if case.reminders.exists() or case.enforcements.exists():

@@ -3,7 +3,7 @@
 On top of the city in the database (the demo city, loaded first into an empty one), the seeder adds the districts and
 counties of Chongqing with their legal affairs offices, agencies at both levels with the
 powers of their field, officers with training, qualification and a certificate, parties
-(persons and organisations with valid identifiers), and N cases received since 2021,
+(persons and organisations with valid identifiers), and N cases received since the revised law took effect (15 July 2021),
 spread over every stage by their age: clues, filings, investigations, reports, notices,
 decisions, payments, closed and archived cases, a few refused, transferred or terminated,
 each with the records its stage implies (investigators, report, notice, decision,
@@ -62,6 +62,8 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 SEED_MARK = "SEED-"
 BATCH = 1000
 FIRST_YEAR = 2021
+#: The revised 行政处罚法 in force (its periods are the platform's parameters from then on).
+FIRST_DAY = date(2021, 7, 15)
 
 #: The districts and counties of Chongqing (行政区划代码), beyond those the demo holds.
 DIVISIONS = [
@@ -462,7 +464,7 @@ def _received_on(rng: random.Random, today: date) -> date:
     """Since 2021, more each year (as the platform spread), never after yesterday."""
     years = list(range(FIRST_YEAR, today.year + 1))
     year = rng.choices(years, weights=[1 + i for i in range(len(years))])[0]
-    start = date(year, 1, 1)
+    start = max(date(year, 1, 1), FIRST_DAY)
     end = min(date(year, 12, 31), today - timedelta(days=1))
     return start + timedelta(days=rng.randrange(max(1, (end - start).days + 1)))
 
@@ -510,6 +512,8 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
         # How far the case has gone: every act whose day has come, but some stop earlier.
         acts, d = [], received
         stop = rng.choices(range(len(PATH)), weights=[3, 2, 6, 3, 3, 2, 2, 5, 4, 40])[0]
+        if (today - received).days > 365:  # a case of past years has been closed
+            stop = len(PATH) - 1
         for k, (act, days, status) in enumerate(PATH):
             d = d + timedelta(days=days + (rng.randrange(4) if days else 0))
             if d >= today or k > stop:
