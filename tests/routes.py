@@ -13,8 +13,28 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: Which record an address names, by the first rule that matches its route. The kind is a
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
+    (r"credit/(public/)?plans/", "plan", "pk"),
+    (r"credit/drawn/", "plan_target", "pk"),
+    (r"credit/objections/", "objection", "pk"),
+    (r"complaints/(public/)?media/", "media", "pk"),
+    (r"complaints/clients/", "open311_client", "pk"),
+    (r"open311/v2/services/", None, "enforcement"),
+    (r"open311/v2/requests/|complaints/track/", "complaint", "tracking_number"),
+    (r"complaints/", "complaint", "pk"),
+    (r"oversight/rounds/", "round", "pk"),
+    (r"oversight/reconsiderations/", "reconsideration", "pk"),
+    (r"oversight/lawsuits/", "lawsuit", "pk"),
+    (r"oversight/reviews/", "review", "pk"),
+    (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
     (r"checkpoints/\{tree_size\}", None, "1"),
+    (r"publications/", "publication", "pk"),
+    (r"licensing-hearings/", "licensing_hearing", "pk"),
+    (r"services/guides/|/guides/|public/guides/", "guide", "pk"),
+    (r"services/|service-card|agencies/\{pk\}/guides", "agency", "pk"),
+    (r"party-submissions/", "submission", "pk"),
+    (r"opinions/", "opinion", "pk"),
+    (r"party-access/|party/cases/", "case", "pk"),
     (r"governments/", "government", "pk"),
     (r"offices/|legal-affairs-offices/", "office", "pk"),
     (r"supervisory-organs/", "organ", "pk"),
@@ -23,7 +43,7 @@ RECORDS = [
     (r"powers/", "power", "pk"),
     (r"delegations/", "delegation", "pk"),
     (r"posts/", "post", "pk"),
-    (r"public/certificates/", "certificate", "number"),
+    (r"public/certificates/|officer-card/|scan/<str:number>", "certificate", "number"),
     (r"officers/", "officer", "pk"),
     (r"trainings/", "training", "pk"),
     (r"qualifications/", "qualification", "pk"),
@@ -37,12 +57,27 @@ RECORDS = [
     (r"standards/", "standard", "code"),
     (r"versions/", "version", "pk"),
     (r"discretion/(public/)?items/", "discretion_item", "pk"),
+    (r"documents/verify/", "document", "verification_code"),
+    (r"documents/cases/", "case", "pk"),
+    (r"documents/", "document", "pk"),
+    (r"crime-transfers/", "crime_transfer", "pk"),
+    (r"cooperation/assistance/", "assistance", "pk"),
+    (r"cooperation/information/", "information", "pk"),
+    (r"cooperation/agreements/", "agreement", "pk"),
+    (r"cooperation/disputes/", "dispute", "pk"),
+    (r"cooperation/meetings/", "meeting", "pk"),
+    (r"cooperation/campaigns/", "campaign", "pk"),
+    (r"cooperation/tasks/", "task", "pk"),
+    (r"cooperation/packages/", "package", "pk"),
+    (r"cooperation/transfers/", "transfer", "pk"),
+    (r"oversight/alerts/", None, "filing_late"),
+    (r"oversight/notices/", "notice", "pk"),
     (r"cases/evidence/", None, "999999"),  # no evidence file in the world: must be "not found"
     (r"cases/", "case", "pk"),
 ]
 
 #: Values for the other path parameters.
-OTHER_PARAMS = {"name": "transfer_out", "point_id": "1", "rid": "1"}
+OTHER_PARAMS = {"name": "transfer_out", "point_id": "1", "rid": "1", "token": "no-such-visit"}
 
 
 @dataclass(frozen=True)

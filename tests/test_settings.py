@@ -76,3 +76,14 @@ def test_production_settings_run_on_a_fresh_machine_and_pass_the_deploy_check(tm
     assert res.returncode == 0, res.stdout + res.stderr
     assert "no issues" in res.stdout
     assert not (tmp_path / "var").exists()
+
+
+def test_production_reuses_database_connections(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    env = {**production_env(tmp_path), "DJANGO_SETTINGS_MODULE": "zhifa.settings.production"}
+    result = run(code, tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["600", "True"]

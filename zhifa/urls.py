@@ -16,6 +16,12 @@ urlpatterns = [
     path("parties/", include("zhifa.parties.urls")),
     path("discretion/", include("zhifa.discretion.urls")),
     path("cases/", include("zhifa.cases.urls")),
+    path("documents/", include("zhifa.documents.urls")),
+    path("complaints/", include("zhifa.complaints.urls")),
+    path("open311/v2/", include("zhifa.complaints.open311_urls")),
+    path("cooperation/", include("zhifa.cooperation.urls")),
+    path("oversight/", include("zhifa.oversight.urls")),
+    path("credit/", include("zhifa.credit.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -3,6 +3,8 @@ browser session (with CSRF on unsafe methods)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ninja.security import HttpBearer, SessionAuth
 from ninja.utils import check_csrf
 
@@ -11,19 +13,26 @@ from zhifa.core import clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError
 
+#: ``last_used_at`` is written at most once in this time (issue 13).
+LAST_USED_PRECISION = timedelta(minutes=1)
+
 
 class TokenAuth(HttpBearer):
     openapi_description = "zhifa token create USERNAME 生成的令牌：Authorization: Bearer <token>"
 
     def authenticate(self, request, token):
         token_row = (
-            ApiToken.objects.select_related("user")
+            ApiToken.objects.select_related("user", "user__agency", "user__government")
             .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True, user__is_active=True)
             .first()
         )
         if token_row is None:
             return None
-        ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=clock.now())
+        now = clock.now()
+        # A write on every request (GETs included) would make each read a write; a minute is
+        # as precise as "last used" needs to be.
+        if token_row.last_used_at is None or now - token_row.last_used_at >= LAST_USED_PRECISION:
+            ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=now)
         request.user = token_row.user
         return token_row.user
 

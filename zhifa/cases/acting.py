@@ -25,10 +25,14 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.accounts.models import User
+from zhifa.cases import facts, periods
 from zhifa.cases import rules as R
-from zhifa.cases.models import Case, Participation, Stage, Status
-from zhifa.cases.transitions import TRANSITIONS, Transition
+from zhifa.cases.inputs import covered_date
+from zhifa.cases.models import BackdatedAct, Case, Participation, Stage
+from zhifa.cases.transitions import TRANSITIONS, Transition, require_legal_actor
+from zhifa.cases.waiting import wrong_state
 from zhifa.core import audit, clock
+from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, conflict, invalid, not_found
 from zhifa.core.records import diff, snapshot
 from zhifa.core.rules import REGISTRY
@@ -36,6 +40,11 @@ from zhifa.org.models import Agency
 from zhifa.people import rules as people_rules
 from zhifa.people.models import Officer
 from zhifa.people.standing import standing_of
+
+
+def entry_day() -> date:
+    """The day an act is entered: the platform's clock (the act's legal date may be earlier)."""
+    return clock.today()
 
 
 def officer_of(user: User | None) -> Officer | None:
@@ -49,11 +58,15 @@ def officer_of(user: User | None) -> Officer | None:
 
 
 class Act:
-    def __init__(self, transition: Transition, actor: User, case: Case | None, on: date):
+    def __init__(self, transition: Transition, actor: User, case: Case | None, on: date, backdated_reason: str = ""):
         self.transition = transition
         self.actor = actor
         self.case = case
         self.on = on
+        #: The day the act is entered; ``on``, its legal date, may be earlier (a paper record).
+        self.entered_on = entry_day()
+        self.backdated_reason = (backdated_reason or "").strip()
+        self.deadline: tuple[str, date | None] = ("", None)
         self.officer = officer_of(actor)
         self.violations = []
         self.checked: set[str] = set()
@@ -84,6 +97,12 @@ class Act:
             raise RuntimeError(f"{self.transition.name} does not declare rule {code} (see transitions.py)")
         self.checked.add(code)
 
+    def deadline_decided(self, label: str, due: date | None) -> None:
+        """The deadline the act's date decides (``label`` due on ``due``): an act dated before it
+        is entered needs a written reason when the earlier date is what meets it (D1.4)."""
+        self.deadline = (label, due)
+        self.check(R.backdating_reasoned, self.on, self.entered_on, label, due, self.backdated_reason)
+
     def enforce(self) -> None:
         if self.violations:
             raise DomainError(list(self.violations))
@@ -111,6 +130,7 @@ class Act:
         elif target is not None:
             raise RuntimeError(f"{t.name} keeps the state; it cannot move to {target}")
         case.version += 1
+        case.last_act_on = max(self.on, case.last_act_on or self.on)
         if self._before:
             changed = diff(self._before, snapshot(case))
             case.save(
@@ -118,7 +138,24 @@ class Act:
             )
         else:
             changed = {}
+            inserting = case.pk is None
             case.save()
+            if inserting:  # the act creates the case (a clue): it has no records yet
+                facts.created(case)
+        if self.on < self.entered_on:
+            label, due = self.deadline
+            BackdatedAct.objects.create(
+                case=case,
+                act=t.name,
+                label=t.label,
+                on=self.on,
+                entered_at=clock.now(),
+                entered_by=self.actor,
+                deadline=label,
+                due=due,
+                reason=self.backdated_reason,
+            )
+            changes = {**(changes or {}), "entered_on": self.entered_on, "backdated_reason": self.backdated_reason}
         if t.stage:
             Participation.objects.get_or_create(
                 case=case, user=self.actor, stage=t.stage, defaults={"first_act": t.name, "first_on": self.on}
@@ -146,6 +183,7 @@ class Act:
 def _check_common(act: Act, earliest: date | None) -> None:
     t = act.transition
     act.refuse_now(R.act_dated_truthfully, act.on, clock.today(), earliest)
+    covered_date(act.on, "on", "办理日期")
     if t.enforces:
         # D3.1b: the person acting is a certified officer on the act's date.
         if R.actor_is_officer(act.actor, act.officer) is not None:
@@ -159,6 +197,9 @@ def _check_common(act: Act, earliest: date | None) -> None:
             act.enforce()
     if t.stage and act.case is not None and act.case.pk:
         done = {p.stage: Stage(p.stage).label for p in Participation.objects.filter(case=act.case, user=act.actor)}
+        if t.stage != Stage.INVESTIGATION and act.actor.pk in facts.investigator_user_ids(act.case):
+            # Assigned as 承办人员 or named on an inspection record: that is investigating.
+            done.setdefault(Stage.INVESTIGATION, Stage.INVESTIGATION.label)
         violation = R.stages_separated(act.actor, t.stage, Stage(t.stage).label, done)
         if violation is not None:
             act.violations.append(violation)
@@ -182,12 +223,14 @@ def run(
     expected_version: int | None = None,
     also_lock: Iterable[int] = (),
     agency: Agency | None = None,
+    backdated_reason: str = "",
 ) -> Iterator[Act]:
     """Run the act ``name`` on ``case`` (or create a case when the transition has no source)."""
     t = TRANSITIONS[name]
     on = on or clock.today()
     with transaction.atomic():
         require_login(actor)
+        require_legal_actor(actor, t)
         if t.sources:
             case_id = case.pk if isinstance(case, Case) else case
             if case_id is None:
@@ -201,14 +244,10 @@ def run(
             if expected_version is not None and current.version != expected_version:
                 raise conflict("案件已被他人办理（版本已更新），请刷新页面后重试。")
             if current.status not in t.sources:
-                raise DomainError.of(
-                    "conflict",
-                    f"案件当前为“{Status(current.status).label}”，不能{t.label}；请刷新页面查看案件的最新进展。",
-                    status=409,
-                )
-            act = Act(t, actor, current, on)
+                raise wrong_state(t, current, on)
+            act = Act(t, actor, current, on, backdated_reason)
             act.locked = locked
-            _check_common(act, max(d for d in (current.received_on, current.status_since) if d))
+            _check_common(act, max(d for d in (current.received_on, current.status_since, current.last_act_on) if d))
         else:
             require_role(actor, *t.roles, action=t.label)
             if agency is None:
@@ -216,9 +255,16 @@ def run(
             if agency is None:
                 raise invalid("您的账户不属于任何执法机关，不能登记案件。", field="agency")
             require_agency(actor, agency.pk, "执法机关")
-            act = Act(t, actor, None, on)
+            act = Act(t, actor, None, on, backdated_reason)
             act.agency = agency
             _check_common(act, None)
-        yield act
+        try:
+            yield act
+        except periods.DeadlineUnknown as e:
+            # A stored date the act's deadline cannot be counted from: a refusal naming the
+            # date, never a 500 (the record itself is shown with its deadline "未知").
+            raise DomainError.of(
+                ErrorCode.DATE_NOT_COVERED.value, f"本案的期限无法计算：{e.reason}，请核对本案登记的日期。", status=409
+            ) from None
         if not act.finished:
             raise RuntimeError(f"act {name} did not call done()")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from zhifa.cases.models import Case, DefencePoint, LegalReview, Notice, PenaltyTerms, Recusal, Report, Waiver
+from zhifa.cases.models import Case, DefencePoint, Evidence, LegalReview, Notice, PenaltyTerms, Recusal, Report, Waiver
+from zhifa.core.models import AuditEvent
 from zhifa.people.models import Officer
 
 
@@ -29,15 +30,61 @@ def all_investigator_ids(case: Case) -> set[int]:
     return set(case.officers.values_list("officer_id", flat=True))
 
 
+def investigator_user_ids(case: Case) -> set[int]:
+    """The users who investigated ``case`` (D3.3): everyone ever assigned to it as 承办人员 and
+    everyone named on one of its inspection or inquiry records, whoever entered the record.
+    (Who acted in the investigation stage is in ``case.participations``.)"""
+    assigned = Officer.objects.filter(case_roles__case=case, user__isnull=False).values_list("user_id", flat=True)
+    named = Officer.objects.filter(inspections__case=case, user__isnull=False).values_list("user_id", flat=True)
+    return set(assigned) | set(named)
+
+
+def registered_sha256(evidence: Evidence) -> str | None:
+    """The SHA-256 the audit log recorded when ``evidence`` was registered (None if no record)."""
+    event = (
+        AuditEvent.objects.filter(object_type="cases.case", object_id=str(evidence.case_id), act="case.evidence_add")
+        .filter(changes__evidence=evidence.pk)
+        .order_by("seq")
+        .first()
+    )
+    return (event.changes or {}).get("sha256") if event is not None else None
+
+
 def granted_recusals(case: Case, officer: Officer) -> list[Recusal]:
     return [r for r in case.recusals.all() if r.officer_id == officer.pk and r.granted]
 
 
+def prefetched(case: Case, relation: str) -> list | None:
+    """The records of ``relation`` when a list read them with ``prefetch_related`` (so that a
+    row costs no query), else None."""
+    return getattr(case, "_prefetched_objects_cache", {}).get(relation)
+
+
+def created(case: Case) -> Case:
+    """Mark ``case``, inserted by the act under way, as having no records yet: its relations
+    then read as empty without a query (the answer to registering a clue shows the new case
+    without reading its twenty kinds of records back)."""
+    for rel in Case._meta.related_objects:
+        if rel.one_to_one:
+            rel.set_cached_value(case, None)
+        elif case.pk is not None:
+            case.__dict__.setdefault("_prefetched_objects_cache", {})[rel.cache_name] = getattr(
+                case, rel.get_accessor_name()
+            ).none()
+    return case
+
+
 def latest_report(case: Case) -> Report | None:
+    reports = prefetched(case, "reports")
+    if reports is not None:
+        return max(reports, key=lambda r: (r.submitted_on, r.pk), default=None)
     return case.reports.order_by("-submitted_on", "-pk").first()
 
 
 def current_notice(case: Case) -> Notice | None:
+    notices = prefetched(case, "notices")
+    if notices is not None:
+        return max((n for n in notices if not n.superseded), key=lambda n: (n.issued_on, n.pk), default=None)
     return case.notices.filter(superseded=False).order_by("-issued_on", "-pk").first()
 
 

@@ -10,9 +10,12 @@ stable code from :class:`zhifa.core.error_codes.ErrorCode` and the status 400
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from zhifa.cases import periods
 from zhifa.cases.models import DefencePoint, PenaltyTerms
+from zhifa.core import clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError
 
@@ -24,6 +27,26 @@ MONEY_TERMS = ("fine", "confiscation")
 def bad_input(code: ErrorCode, message: str, *, field: str | None) -> DomainError:
     """The refusal of a value of the wrong shape (400), with its stable code."""
     return DomainError.of(code.value, message, field=field, status=400)
+
+
+def covered_date(value: date | None, field: str, what: str) -> date | None:
+    """``value``, refused when it is before the day the platform's dated parameters (its
+    deadlines) cover: no deadline could be computed from it."""
+    if value is not None and value < periods.COVERED_FROM:
+        raise bad_input(
+            ErrorCode.DATE_NOT_COVERED,
+            f"{what}{value:%Y-%m-%d}早于{periods.COVERED_FROM:%Y-%m-%d}：本平台按该日起施行的《行政处罚法》计算期限，"
+            "不能登记更早的日期，请核对。",
+            field=field,
+        )
+    return value
+
+
+def past_date(value: date | None, field: str, what: str) -> date | None:
+    """``value``, refused when it is after today (it records something that has happened)."""
+    if value is not None and value > clock.today():
+        raise bad_input(ErrorCode.FUTURE_DATE, f"{what}{value:%Y-%m-%d}晚于今天，不能登记尚未发生的事实。", field=field)
+    return value
 
 
 def require_text(value: str | None, field: str, message: str) -> str:

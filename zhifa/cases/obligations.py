@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from zhifa.cases import periods
+from zhifa.cases.facts import prefetched
 from zhifa.cases.models import Case, Decision, Payment, PaymentPlan, PenaltyTerms
 
 
@@ -41,6 +42,9 @@ class Obligation:
 
 def current_plan(case: Case) -> PaymentPlan | None:
     """The payment plan in force: the one approved last (the standard plan, a deferral or instalments)."""
+    plans = prefetched(case, "payment_plans")
+    if plans is not None:
+        return max(plans, key=lambda p: (p.approved_on, p.pk), default=None)
     return case.payment_plans.order_by("-approved_on", "-pk").first()
 
 

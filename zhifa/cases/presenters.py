@@ -26,6 +26,7 @@ def _deadline(d: periods.Deadline | None) -> dict | None:
         "level_label": d.level_label,
         "working_days_left": d.working_days_left,
         "provisional": d.provisional,
+        "reason": d.reason,
     }
 
 
@@ -220,6 +221,7 @@ def case_detail(case: Case, user: User, on: date | None = None) -> dict:
                     "served_on": decision.served_on,
                     "terms": _terms(decision),
                     "defence_answers": decision.defence_answers,
+                    "discretion_explanation": decision.discretion_explanation,
                     "remedies": decision.remedies,
                 }
                 if decision
@@ -244,6 +246,18 @@ def case_detail(case: Case, user: User, on: date | None = None) -> dict:
             "enforcements": [
                 {"id": e.pk, "kind": e.kind, "on": e.on, "court": e.court, "result": e.result, "result_on": e.result_on}
                 for e in case.enforcements.all()
+            ],
+            "backdated": [
+                {
+                    "act": b.act,
+                    "label": b.label,
+                    "on": b.on,
+                    "entered_at": b.entered_at,
+                    "deadline": b.deadline,
+                    "due": b.due,
+                    "reason": b.reason,
+                }
+                for b in case.backdated_acts.all()
             ],
             "followups": [
                 {"id": f.pk, "on": f.on, "method": f.method, "findings": f.findings} for f in case.followups.all()

@@ -36,6 +36,21 @@ def act_dated_truthfully(on: date, today: date, earliest: date | None):
     return None
 
 
+@rule("D1.4", law="行政处罚法第四十七条")
+def backdating_reasoned(on: date, entered_on: date, deadline: str, due: date | None, reason: str):
+    """行政执法全过程记录：事项的办理日期可以早于登记日期（纸质记录事后录入），但该日期决定期限是否遵守的，
+    须书面说明事后登记的理由（并提示政府法制机构）。"""
+    if on >= entered_on or due is None or reason.strip():
+        return None
+    if not (on <= due < entered_on):
+        return None  # the deadline is met, or missed, whichever day counts: the date decides nothing
+    return refuse(
+        f"办理日期{_d(on)}早于登记日期{_d(entered_on)}，{deadline}的期限于{_d(due)}届满："
+        "按办理日期在期限内，按登记日期已逾期。请写明事后登记的理由（补录理由）。",
+        field="backdated_reason",
+    )
+
+
 @rule("D1.5")
 def lead_officer_named(lead, investigators):
     """有权必有责：每件案件确定主办人，主办人须是本案承办人之一。"""
@@ -49,8 +64,15 @@ def lead_officer_named(lead, investigators):
 @rule("D1.4", law="行政处罚法第五十四条")
 def filing_decided_in_time(received_on: date, decided_on: date, late_reason: str):
     """符合立案标准的，应当及时立案：自发现线索之日起十五个工作日内决定是否立案；逾期的须说明原因。"""
-    due = periods.filing_due(received_on)
-    if decided_on <= due or late_reason.strip():
+    if late_reason.strip():
+        return None
+    try:
+        due = periods.filing_due(received_on)
+    except periods.DeadlineUnknown as e:
+        # A stored clue the deadline cannot be counted from: it cannot be shown to be in
+        # time, so the reason is asked for (and the clue can still be refused or filed).
+        return refuse(f"决定是否立案的期限未知（{e.reason}），请写明理由。", field="late_reason")
+    if decided_on <= due:
         return None
     return refuse(
         f"决定是否立案的期限已于{_d(due)}届满（{params.describe('filing_decision_period', on=received_on)}），"
@@ -154,13 +176,24 @@ def actor_is_officer(actor, officer):
 # --- D3.3: filing, investigation, decision and execution apart --------------------------
 
 
-@rule("D3.3")
-def stages_separated(actor, stage: str, stage_label: str, stages_done: dict[str, str]):
-    """立案、调查、裁决、执行四个基本环节相互分开、相互监督：同一人不得在同一案件中办理两个环节的事项。
+#: Stages one person may both act in: approving filing (行政处罚法第五十四条) and deciding
+#: (第五十七条) are both the agency head's acts, so an agency with one head can finish a
+#: case; what D3.3 keeps apart is who investigates from who decides and who executes
+#: (docs/separation-of-stages.md).
+COMPATIBLE_STAGES = frozenset({frozenset({"filing", "decision"})})
 
-    ``stages_done``: {stage: label} of the stages ``actor`` has already acted in on this case.
+
+@rule("D3.3", law=("行政处罚法第五十四条", "行政处罚法第五十七条"))
+def stages_separated(actor, stage: str, stage_label: str, stages_done: dict[str, str]):
+    """立案、调查、裁决、执行四个基本环节相互分开、相互监督：调查的人不得决定或执行，决定的人不得调查或执行；
+    批准立案与作出决定同为机关负责人的职责，可由同一负责人办理。
+
+    ``stages_done``: {stage: label} of the stages ``actor`` has already acted in on this case
+    (being assigned as 承办人员 or named on an inspection record counts as investigating).
     """
-    others = [label for s, label in stages_done.items() if s != stage]
+    others = [
+        label for s, label in stages_done.items() if s != stage and frozenset({s, stage}) not in COMPATIBLE_STAGES
+    ]
     if not others:
         return None
     return refuse(
@@ -476,6 +509,19 @@ def reminder_before_compulsion(kind: str, reminders, on: date):
 
 
 # --- D2.3: fines paid through the bank --------------------------------------------------
+
+
+@rule("D2.3", law="行政处罚法第六十七条")
+def payment_within_owed(amount: Decimal, outstanding: Decimal):
+    """罚缴分离：缴款凭证记载的是当事人依决定应缴的罚没款（及加处罚款）。登记的缴款不得超过尚欠的数额；
+    多缴的款项不是罚款，由收缴机构按国库退库的规定退还当事人，不在本案中登记为缴款。"""
+    if amount <= outstanding:
+        return None
+    return refuse(
+        f"缴款{amount:,.2f}元超过当事人尚欠的{outstanding:,.2f}元。请按缴款凭证核对金额；"
+        "当事人多缴的款项由收缴机构退还，不登记为罚款。",
+        field="amount",
+    )
 
 
 @rule("D2.3", law="行政处罚法第六十七条")

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role, User
-from zhifa.cases import checklist, facts, obligations, periods
-from zhifa.cases.models import OPEN_STATUSES, Case, Evidence, Participation, Status
+from zhifa.cases import checklist, evidence_store, facts, obligations, periods
+from zhifa.cases.models import OPEN_STATUSES, BackdatedAct, Case, Evidence, Participation, Status
 from zhifa.core import clock
-from zhifa.core.errors import not_found
+from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
 
 EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Status.EXECUTED)
@@ -29,6 +29,12 @@ EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Statu
 def case_list(user: User) -> QuerySet[Case]:
     qs = Case.objects.select_related("agency", "party", "violation_item", "decision", "lead_officer")
     return scope(qs, user, "agency").order_by("-updated_at", "-pk")
+
+
+def for_rows(qs: QuerySet[Case]) -> QuerySet[Case]:
+    """What a list row reads of each case (its deadline: the payments and the plan in force),
+    fetched in a fixed number of queries whatever the length of the page."""
+    return qs.prefetch_related("payments", "payment_plans__instalments")
 
 
 def case_get(user: User, pk: int | str) -> Case:
@@ -53,6 +59,31 @@ def evidence_get(user: User, pk: int | str) -> Evidence:
     return evidence
 
 
+def backdated_acts(user: User) -> QuerySet[BackdatedAct]:
+    """Acts entered after the day they are dated, in ``user``'s scope, latest entered first:
+    for the legal affairs office, which is told of each (D1.4); those whose earlier date is
+    what meets a deadline carry the written reason (``decides_deadline``)."""
+    qs = BackdatedAct.objects.select_related("case", "case__agency", "case__decision", "entered_by")
+    return scope(qs, user, "case__agency").order_by("-entered_at", "-pk")
+
+
+def verified_evidence(user: User, pk: int | str) -> Evidence:
+    """The evidence ``pk`` whose file may be served: the digest its row names is the one the
+    audit log recorded when it was registered, and the stored file still has that digest.
+    A row pointed at another file, or a file changed in the store, is refused (409), not served."""
+    evidence = evidence_get(user, pk)
+    recorded = facts.registered_sha256(evidence)
+    if recorded != evidence.sha256:
+        raise DomainError.of(
+            "conflict",
+            "证据记录的 SHA-256 与登记时审计日志记载的不一致，记录可能已被篡改，不予提供，请报告。",
+            status=409,
+        )
+    if evidence_store.digest_of(evidence.sha256) != recorded:
+        raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
+    return evidence
+
+
 def search(qs: QuerySet[Case], text: str) -> QuerySet[Case]:
     """By party (name or identifier), case or document number, or violation item."""
     text = (text or "").strip()
@@ -74,19 +105,27 @@ def search(qs: QuerySet[Case], text: str) -> QuerySet[Case]:
 
 
 def deadline_of(case: Case, on: date) -> periods.Deadline | None:
-    """The deadline that matters now for ``case`` (D1.4)."""
+    """The deadline that matters now for ``case`` (D1.4); an unknown one (``due`` None, with
+    the reason) when a stored date cannot be counted from, so that no record makes a read fail."""
+    try:
+        return _deadline_of(case, on)
+    except periods.DeadlineUnknown as e:
+        return periods.Deadline("期限", None, on, e.reason)
+
+
+def _deadline_of(case: Case, on: date) -> periods.Deadline | None:
     s = case.status
     if s in (Status.CLUE, Status.FILING_PENDING):
-        return periods.Deadline("决定是否立案", periods.filing_due(case.received_on), on)
+        return periods.Deadline.of("决定是否立案", periods.filing_due, case.received_on, on)
     if s in (Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED, Status.LEGAL_REVIEW, Status.DECISION_PENDING):
         return periods.Deadline("作出处理决定", case.decision_due_on, on) if case.decision_due_on else None
     decision = getattr(case, "decision", None)
     if s == Status.DECIDED and decision:
-        return periods.Deadline("送达决定书", periods.service_due(decision.decided_on), on)
+        return periods.Deadline.of("送达决定书", periods.service_due, decision.decided_on, on)
     if s == Status.EXECUTING:
         handover = [p for p in case.payments.all() if p.method == "on_spot" and not p.handed_over_on]
         if handover:
-            return periods.Deadline("当场收缴罚款交至机关", periods.handover_due(handover[0].paid_on), on)
+            return periods.Deadline.of("当场收缴罚款交至机关", periods.handover_due, handover[0].paid_on, on)
         nxt = obligations.obligation(case, on).next_due
         if nxt:
             return periods.Deadline("缴纳罚没款", nxt, on)
@@ -142,10 +181,14 @@ def warnings_of(case: Case, on: date) -> list[str]:
     if s == Status.NOTIFIED:
         notice = facts.current_notice(case)
         if notice and notice.served_on:
-            due = periods.defence_due(notice.served_on)
-            if notice.states_hearing_right:
-                due = max(due, periods.hearing_request_due(notice.served_on))
-            if on <= due:
+            try:
+                due = periods.defence_due(notice.served_on)
+                if notice.states_hearing_right:
+                    due = max(due, periods.hearing_request_due(notice.served_on))
+            except periods.DeadlineUnknown as e:
+                due = None
+                found.append(f"陈述申辩期限未知：{e.reason}（D3.9a）")
+            if due is not None and on <= due:
                 found.append(
                     f"陈述申辩{'、要求听证' if notice.states_hearing_right else ''}期限至{due:%Y-%m-%d}（D3.9a）"
                 )
@@ -157,8 +200,12 @@ def warnings_of(case: Case, on: date) -> list[str]:
             elif not h.concluded:
                 found.append(f"听证定于{timezone.localtime(h.scheduled_at):%Y-%m-%d %H:%M}举行（D5.3a）")
     if s == Status.EXECUTING:
-        owed = obligations.obligation(case, on)
-        if owed.first_overdue and not case.reminders.exists():
+        try:
+            owed = obligations.obligation(case, on)
+        except periods.DeadlineUnknown as e:
+            owed = None
+            found.append(f"应缴款项无法计算：{e.reason}")
+        if owed is not None and owed.first_overdue and not case.reminders.exists():
             found.append("当事人逾期未履行，请催告（D3.9b）")
     if s in (Status.EXECUTED, Status.TRANSFERRED_OUT, Status.TRANSFERRED_JUDICIARY, Status.TERMINATED):
         missing = checklist.missing(case)
@@ -180,8 +227,9 @@ class Row:
 
     @property
     def sort_key(self):
-        order = {"red": 0, "yellow": 1, "green": 2, "none": 3}[self.level]
-        return (order, self.deadline.due if self.deadline else date.max, -self.case.pk)
+        # An unknown deadline sorts first: someone must look at the record it comes from.
+        order = {"unknown": -1, "red": 0, "yellow": 1, "green": 2, "none": 3}[self.level]
+        return (order, (self.deadline.due if self.deadline else None) or date.max, -self.case.pk)
 
 
 def rows(cases: Iterable[Case], on: date) -> list[Row]:
@@ -196,6 +244,7 @@ def _prefetched(qs: QuerySet[Case]) -> QuerySet[Case]:
         "recusals",
         "payments",
         "notices",
+        "reports",
         "defences__points",
         "hearings",
         "reminders",

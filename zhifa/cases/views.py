@@ -17,9 +17,9 @@ from zhifa.accounts.models import Role
 from zhifa.cases import checklist, evidence_store, filters, forms, selectors, services
 from zhifa.cases.facts import current_notice, latest_report
 from zhifa.cases.obligations import obligation
-from zhifa.cases.transitions import TRANSITIONS, available
+from zhifa.cases.transitions import TRANSITIONS, available, require_legal_actor
+from zhifa.cases.waiting import wrong_state
 from zhifa.core import clock
-from zhifa.core.errors import DomainError, conflict
 from zhifa.core.web import ActPage, DetailPage, ListPage, StaffPage
 
 
@@ -70,7 +70,7 @@ class CaseList(ListPage):
     create_label = "登记线索"
 
     def get_queryset(self):
-        return selectors.case_list(self.request.user).prefetch_related("payments", "payment_plans__instalments")
+        return selectors.for_rows(selectors.case_list(self.request.user))
 
     def get_create_url(self):
         return reverse("cases:clue_create") if has_role(self.request.user, Role.OFFICER, Role.HEAD) else None
@@ -80,6 +80,20 @@ class CaseList(ListPage):
         on = clock.today()
         ctx["rows"] = [selectors.Row(c, selectors.next_of(c), selectors.deadline_of(c, on)) for c in ctx["rows"]]
         return ctx
+
+
+class BackdatedList(ListPage):
+    """补录事项: acts entered after the day they are dated, for the legal affairs office (D1.4)."""
+
+    title = "补录事项"
+    headers = ["案件", "事项", "办理日期", "登记时间", "登记人", "期限", "补录理由"]
+    row_template = "cases/rows/backdated.html"
+    filterset_class = filters.BackdatedFilter
+    empty_text = "没有事后补录的事项。"
+
+    def get_queryset(self):
+        require_role(self.request.user, Role.LEGAL_OFFICE, Role.SUPERVISOR, Role.HEAD, action="查看补录事项")
+        return selectors.backdated_acts(self.request.user)
 
 
 class CaseDetail(DetailPage):
@@ -160,9 +174,10 @@ class CaseAct(ActPage):
 
     def get(self, request, *args, **kwargs):
         t, case = self.transition, self.case
+        require_legal_actor(request.user, t)
         require_role(request.user, *t.roles, action=t.label)
         if case.status not in t.sources:
-            raise conflict(f"案件当前为“{case.get_status_display()}”，不能{t.label}。")
+            raise wrong_state(t, case, clock.today())
         return super().get(request, *args, **kwargs)
 
     def get_title(self):
@@ -209,9 +224,7 @@ class EvidenceContent(LoginRequiredMixin, View):
     """The evidence file, after checking it still has the SHA-256 it was filed under."""
 
     def get(self, request, pk):
-        evidence = selectors.evidence_get(request.user, pk)
-        if not evidence_store.verify(evidence.sha256):
-            raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
+        evidence = selectors.verified_evidence(request.user, pk)
         return FileResponse(
             evidence_store.open_content(evidence.sha256),
             as_attachment=True,

@@ -22,6 +22,8 @@ class ErrorCode(StrEnum):
     INVALID = "invalid"  # a value of the wrong shape (the message says which)
     REQUIRED = "required"  # a value that must be given is missing
     DATE_ORDER = "date_order"  # a date before one it must follow, or after one it must precede
+    DATE_NOT_COVERED = "date_not_covered"  # a date before the dated legal parameters the platform holds are in force
+    FUTURE_DATE = "future_date"  # a date of something that has happened, given as later than today
     NOT_IN_CASE = "not_in_case"  # a record named that does not belong to this case or its agency
     NOTHING_PENDING = "nothing_pending"  # the act needs a record the case does not have (yet)
     DUPLICATE = "duplicate"  # the same thing recorded twice (a receipt number, an assignment)
@@ -30,5 +32,8 @@ class ErrorCode(StrEnum):
     NOT_ASCII_NUMBER = "not_ascii_number"  # a number in full-width or other non-ASCII digits
     OUT_OF_RANGE = "out_of_range"  # an integer beyond what a database column holds
     MALFORMED_BODY = "malformed_body"  # a request body that cannot be read (bad JSON, multipart without boundary)
+    # the party's login with an access code (zhifa.portal)
+    PARTY_LOGIN_FAILED = "party_login_failed"  # identifier or access code wrong (one message for both)
+    PARTY_LOGIN_LOCKED = "party_login_locked"  # too many wrong codes: locked for a while
     # requests
     CSRF_FAILED = "csrf_failed"  # a browser-session write without the CSRF token

@@ -9,6 +9,7 @@ counts Monday to Friday and marks the result *provisional* so pages can say so.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,10 @@ import chinese_calendar
 import yaml
 
 HOLIDAYS_FILE = Path(__file__).resolve().parent / "data" / "holidays.yaml"
+#: Counting is by a table of each year's working days from this year on (a list of cases
+#: counts days left on every row: a bisect, not a walk day by day); earlier dates, which
+#: no case reaches, are walked.
+TABLE_FROM = 2000
 
 
 @cache
@@ -59,10 +64,41 @@ def is_working_day(d: date) -> bool:
         return d.weekday() < 5
 
 
+@cache
+def _year(year: int) -> tuple[int, ...]:
+    """The ordinals of the working days of ``year``, in order."""
+    d, end, out = date(year, 1, 1), date(year, 12, 31), []
+    while d <= end:
+        if is_working_day(d):
+            out.append(d.toordinal())
+        d += timedelta(days=1)
+    return tuple(out)
+
+
+@cache
+def _before(year: int) -> int:
+    """Working days from TABLE_FROM up to the end of the year before ``year``."""
+    return 0 if year <= TABLE_FROM else _before(year - 1) + len(_year(year - 1))
+
+
+def _through(d: date) -> int:
+    """Working days from TABLE_FROM up to and including ``d``."""
+    return _before(d.year) + bisect_right(_year(d.year), d.toordinal())
+
+
+def _tabled(*days: date) -> bool:
+    return all(TABLE_FROM <= d.year < date.max.year for d in days)
+
+
 def add_working_days(start: date, n: int) -> date:
     """The n-th working day after ``start`` (the day of the act itself is not counted)."""
     if n < 0:
         raise ValueError("n must not be negative")
+    if n and _tabled(start):
+        wanted, year = _through(start) + n, start.year
+        while _before(year + 1) < wanted:
+            year += 1
+        return date.fromordinal(_year(year)[wanted - _before(year) - 1])
     d = start
     while n:
         d += timedelta(days=1)
@@ -85,6 +121,8 @@ def working_days_between(start: date, end: date) -> int:
     """Working days after ``start`` up to and including ``end`` (negative if end < start)."""
     if end < start:
         return -working_days_between(end, start)
+    if _tabled(start, end):
+        return _through(end) - _through(start)
     count, d = 0, start
     while d < end:
         d += timedelta(days=1)

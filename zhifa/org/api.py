@@ -452,7 +452,9 @@ class PowerOut(Schema):
 
     @staticmethod
     def resolve_basis_articles(obj):
-        return getattr(obj, "basis_list", None) or list(obj.basis_articles.select_related("basis"))
+        # a power with no article has an empty prefetched list: that is its answer, not a miss
+        basis_list = getattr(obj, "basis_list", None)
+        return basis_list if basis_list is not None else list(obj.basis_articles.select_related("basis"))
 
     @staticmethod
     def resolve_violation_items(obj):

@@ -106,7 +106,7 @@ def articles_with_basis() -> QuerySet:
 
 def power_list() -> QuerySet:
     return Power.objects.select_related("agency", "agency__government").prefetch_related(
-        "violation_items", Prefetch("basis_articles", to_attr="basis_list")
+        "violation_items", Prefetch("basis_articles", queryset=articles_with_basis(), to_attr="basis_list")
     )
 
 

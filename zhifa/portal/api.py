@@ -1,3 +1,710 @@
-from ninja import Router
+"""API operations of the portal: published decisions (public, ``auth=None``) and the
+agencies' publication acts and reads (D5.6; 行政处罚法第四十八条)."""
 
-router = Router(tags=["portal"])
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from zhifa.cases.models import Case
+from zhifa.cases.selectors import case_get
+from zhifa.core import clock
+from zhifa.core.api_schemas import described, errors
+from zhifa.core.filtering import filtered, query_schema
+from zhifa.core.references import reference
+from zhifa.org.selectors import agency_get
+from zhifa.portal import deadlines, filters, opendata, selectors, services
+from zhifa.portal.models import (
+    AccessCode,
+    LicensingHearing,
+    Publication,
+    ServiceCard,
+    ServiceConsent,
+    ServiceGuide,
+    StakeholderOpinion,
+    Submission,
+)
+from zhifa.portal.party_auth import PARTY_AUTH, SESSION_KEY
+
+router = Router(tags=["公开"])
+
+PublicationQuery = query_schema(filters.PublicationFilter)
+ManagedQuery = query_schema(filters.ManagedPublicationFilter)
+
+ChangeKind = Literal[tuple(Publication.Change.values)]  # type: ignore[valid-type]
+
+
+@described(
+    Publication,
+    kind_label="信息类别（中文）",
+    grounds_label="公开依据（中文）",
+    display_label="公示期（中文）",
+    status_label="状态（中文）",
+)
+class PublicationOut(Schema):
+    id: int
+    index_number: str
+    document_number: str
+    title: str
+    category: str
+    kind: str
+    kind_label: str
+    grounds: str
+    grounds_label: str
+    status: str
+    status_label: str
+    written_on: date
+    published_on: date | None
+    display: str
+    display_label: str
+    takedown_on: date | None
+    party_name: str
+    party_code: str
+    legal_representative: str
+    violation: str
+    summary: str
+    facts: str
+    basis: str
+    penalty: str
+    agency_name: str
+    withdrawn_on: date | None
+    withdrawal_reason: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_grounds_label(obj) -> str:
+        return obj.get_grounds_display()
+
+    @staticmethod
+    def resolve_display_label(obj) -> str:
+        return obj.get_display_display()
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+
+@described(
+    Publication,
+    agency_id="公开机关（编号）",
+    decision_id="决定（编号）",
+    late_reasons="逾期情况（中文；按期的为空）",
+)
+class ManagedOut(PublicationOut):
+    agency_id: int
+    decision_id: int
+    social_impact_reason: str
+    due_on: date
+    change_kind: str
+    changed_on: date | None
+    change_reason: str
+    withdrawal_due_on: date | None
+    late_reasons: list[str]
+
+    @staticmethod
+    def resolve_late_reasons(obj) -> list[str]:
+        return deadlines.late_reasons(obj, clock.today())
+
+
+@described(None)
+class OpenDataField(Schema):
+    name: str = Field(..., description="字段名")
+    label: str = Field(..., description="中文名")
+    description: str = Field(..., description="说明")
+
+
+@described(None)
+class OpenDataOut(Schema):
+    fields: list[OpenDataField] = Field(..., description="字段说明")
+    count: int = Field(..., description="条数")
+    items: list[dict] = Field(..., description="公开中的决定，每条按字段说明的字段")
+
+
+class PrepareIn(Schema):
+    decision_id: int = Field(..., description="决定（编号）")
+    social_impact: bool = Field(False, description="具有一定社会影响（行政处罚法第四十八条）")
+    social_impact_reason: str = Field("", max_length=300, description="社会影响的理由")
+    on: date | None = Field(None, description="登记日期，默认今天")
+
+
+class PublishIn(Schema):
+    on: date | None = Field(None, description="发布日期，默认今天")
+
+
+class ChangeIn(Schema):
+    kind: ChangeKind = Field(
+        ..., description="决定变化：changed 依法变更、revoked 依法撤销、unlawful 确认违法、void 确认无效"
+    )
+    reason: str = Field(..., max_length=300, description="依据（复议决定书、判决书文号或本机关决定）")
+    on: date | None = Field(None, description="变化日期，默认今天")
+
+
+class WithdrawIn(Schema):
+    reason: str = Field(..., max_length=300, description="撤回理由（向社会说明）")
+    on: date | None = Field(None, description="撤回日期，默认今天")
+
+
+ACT_ERRORS = errors(400, 401, 403, 404, 409, 422)
+
+
+# --- public reads ---------------------------------------------------------------------
+
+
+@router.get(
+    "public/publications",
+    response={200: list[PublicationOut], **errors(400)},
+    auth=None,
+    summary="公开的行政处罚决定",
+)
+@paginate(LimitOffsetPagination)
+def public_publication_list(request, query: Query[PublicationQuery]):
+    return filtered(filters.PublicationFilter, selectors.published_list(), query)
+
+
+@router.get(
+    "public/publications/{int:pk}",
+    response={200: PublicationOut, **errors(400, 404)},
+    auth=None,
+    summary="公开的行政处罚决定（或其撤回公告）",
+)
+def public_publication_get(request, pk: int):
+    return selectors.public_get(pk)
+
+
+@router.get(
+    "public/withdrawals",
+    response={200: list[PublicationOut], **errors(400)},
+    auth=None,
+    summary="撤回公告",
+)
+@paginate(LimitOffsetPagination)
+def public_withdrawal_list(request):
+    return selectors.withdrawn_list()
+
+
+@router.get("public/open-data", response={200: OpenDataOut}, auth=None, summary="开放数据：公开中的全部决定（JSON）")
+def open_data(request):
+    return opendata.as_json(selectors.published_list())
+
+
+# --- the agencies' reads and acts ------------------------------------------------------
+
+
+@router.get("publications", response={200: list[ManagedOut], **errors(400, 401)}, summary="本人查看范围内的公开信息")
+@paginate(LimitOffsetPagination)
+def publication_list(request, query: Query[ManagedQuery]):
+    return filtered(filters.ManagedPublicationFilter, selectors.publication_list(request.auth), query)
+
+
+@router.get("publications/late", response={200: list[ManagedOut], **errors(400, 401)}, summary="逾期公开、逾期撤回")
+@paginate(LimitOffsetPagination)
+def late_list(request):
+    return selectors.late_publications(request.auth)
+
+
+@router.get("publications/{int:pk}", response={200: ManagedOut, **errors(400, 401, 404)}, summary="一项公开信息")
+def publication_get(request, pk: int):
+    return selectors.publication_get(request.auth, pk)
+
+
+@router.post("publications", response={201: ManagedOut, **ACT_ERRORS}, summary="登记执法决定公开")
+def publication_prepare(request, payload: PrepareIn):
+    decision = reference(selectors.decision_get, payload.decision_id, "decision_id", request.auth)
+    pub = services.publication_prepare(
+        actor=request.auth,
+        decision=decision,
+        social_impact=payload.social_impact,
+        social_impact_reason=payload.social_impact_reason,
+        on=payload.on,
+    )
+    return Status(201, pub)
+
+
+@router.post("publications/{int:pk}/publish", response={200: ManagedOut, **ACT_ERRORS}, summary="公开决定信息")
+def publication_publish(request, pk: int, payload: PublishIn):
+    pub = selectors.publication_get(request.auth, pk)
+    return services.publication_publish(actor=request.auth, publication=pub, on=payload.on)
+
+
+@router.post("publications/{int:pk}/change", response={200: ManagedOut, **ACT_ERRORS}, summary="登记决定的变更、撤销")
+def decision_change_record(request, pk: int, payload: ChangeIn):
+    pub = selectors.publication_get(request.auth, pk)
+    return services.decision_change_record(actor=request.auth, publication=pub, **payload.dict())
+
+
+@router.post("publications/{int:pk}/withdraw", response={200: ManagedOut, **ACT_ERRORS}, summary="撤回公开信息")
+def publication_withdraw(request, pk: int, payload: WithdrawIn):
+    pub = selectors.publication_get(request.auth, pk)
+    return services.publication_withdraw(actor=request.auth, publication=pub, **payload.dict())
+
+
+# --- the party's own operations (the party's session, PARTY_AUTH) ------------------------
+
+
+@described(
+    Case, agency_name="办案机关", violation="违法行为", status_label="状态（中文）", number="案件编号或决定书文号"
+)
+class PartyCaseOut(Schema):
+    id: int
+    number: str
+    agency_name: str
+    violation: str
+    status: str
+    status_label: str
+
+    @staticmethod
+    def resolve_agency_name(obj) -> str:
+        return obj.acting_agency.name
+
+    @staticmethod
+    def resolve_violation(obj) -> str:
+        return obj.violation_item.name if obj.violation_item else ""
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+
+@described(Submission, kind_label="事项（中文）", status_label="状态（中文）", case_id="案件（编号）")
+class SubmissionOut(Schema):
+    id: int
+    case_id: int
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    submitted_on: date
+    made_by: str
+    text: str
+    points: list[str]
+    plan_kind: str
+    proposal: list[dict]
+    satisfaction: int | None
+    received_on: date | None
+    answer: str
+    case_record: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+
+class PartyLoginIn(Schema):
+    identifier: str = Field(..., max_length=18, description="统一社会信用代码或居民身份证号码")
+    code: str = Field(..., max_length=20, description="访问码（见事先告知书）")
+
+
+@described(None)
+class PartyOut(Schema):
+    name: str = Field(..., description="当事人姓名或名称")
+    cases: list[PartyCaseOut] = Field(..., description="当事人的案件")
+
+
+SubmissionKind = Literal[tuple(Submission.Kind.values)]  # type: ignore[valid-type]
+PlanKind = Literal[("", *Submission.PlanKind.values)]  # type: ignore[valid-type]
+
+
+class InstalmentIn(Schema):
+    amount: Decimal = Field(..., gt=0, max_digits=14, decimal_places=2, description="金额（元）")
+    due_on: date = Field(..., description="缴纳期限")
+
+
+class SubmissionIn(Schema):
+    kind: SubmissionKind = Field(
+        ..., description="事项：defence 陈述申辩、hearing 要求听证、payment_plan 申请暂缓或分期缴纳、survey 回访问卷"
+    )
+    text: str = Field("", max_length=2000, description="内容：经济困难的情况、回访中反映的问题")
+    points: list[str] = Field(default_factory=list, description="陈述申辩的事实、理由和证据，每项一条")
+    made_by: str = Field("", max_length=100, description="提出人（默认当事人本人）")
+    plan_kind: PlanKind = Field("", description="申请方式：deferral 暂缓缴纳、instalments 分期缴纳")
+    proposal: list[InstalmentIn] = Field(default_factory=list, description="拟分期安排")
+    satisfaction: int | None = Field(None, ge=1, le=5, description="满意度（1至5）")
+
+
+class ConsentIn(Schema):
+    channel: Literal[tuple(ServiceConsent.Channel.values)] = Field(..., description="email 电子邮件、sms 手机短信")  # type: ignore[valid-type]
+    address: str = Field(..., max_length=100, description="电子邮件地址或手机号码")
+
+
+@described(ServiceConsent, channel_label="方式（中文）")
+class ConsentOut(Schema):
+    id: int
+    channel: str
+    channel_label: str
+    consented_on: date
+    withdrawn_on: date | None
+
+    @staticmethod
+    def resolve_channel_label(obj) -> str:
+        return obj.get_channel_display()
+
+
+@router.post("party/login", response={200: PartyOut, **errors(400)}, auth=None, summary="当事人以访问码登录")
+def party_login(request, payload: PartyLoginIn):
+    access = services.party_login(identifier=payload.identifier, code=payload.code)
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = access.pk
+    return {"name": access.party.name, "cases": list(selectors.party_cases(access.party))}
+
+
+@router.get("party/cases", response={200: list[PartyCaseOut], **errors(401)}, auth=PARTY_AUTH, summary="当事人的案件")
+def party_case_list(request):
+    return list(selectors.party_cases(request.auth.party))
+
+
+@router.post(
+    "party/cases/{int:pk}/submissions",
+    response={201: SubmissionOut, **errors(400, 401, 403, 404, 409, 422)},
+    auth=PARTY_AUTH,
+    summary="当事人在线陈述申辩、要求听证、申请暂缓或分期缴纳、填写回访问卷",
+)
+def party_submit(request, pk: int, payload: SubmissionIn):
+    party = request.auth.party
+    case = selectors.party_case_get(party, pk)
+    data = payload.dict()
+    data["proposal"] = [{"amount": str(i["amount"]), "due_on": i["due_on"]} for i in data["proposal"]]
+    return Status(201, services.submission_make(party=party, case=case, **data))
+
+
+@router.post(
+    "party/consent",
+    response={201: ConsentOut, **errors(400, 401, 403)},
+    auth=PARTY_AUTH,
+    summary="当事人同意电子送达并确认地址",
+)
+def party_consent(request, payload: ConsentIn):
+    return Status(201, services.service_consent_give(party=request.auth.party, **payload.dict()))
+
+
+# --- the agencies' handling of what parties and stakeholders submit ------------------------
+
+
+class ReceiveIn(Schema):
+    answer: str = Field("", max_length=2000, description="答复或解释（回访问卷中反映问题的须填写）")
+    on: date | None = Field(None, description="接收日期，默认今天")
+
+
+class DecideIn(Schema):
+    approve: bool = Field(..., description="批准")
+    answer: str = Field("", max_length=2000, description="理由或说明（不予批准的须填写）")
+    instalments: list[InstalmentIn] | None = Field(None, description="批准的缴纳安排（默认按当事人申请）")
+    on: date | None = Field(None, description="决定日期，默认今天")
+
+
+class IssueIn(Schema):
+    on: date | None = Field(None, description="随告知书送达的日期，默认今天")
+
+
+@described(AccessCode, code="访问码（只返回这一次）", party_id="当事人（编号）", case_id="案件（编号）")
+class IssuedOut(Schema):
+    id: int
+    party_id: int
+    case_id: int
+    issued_on: date
+    code: str
+
+
+@router.get("submissions", response={200: list[SubmissionOut], **errors(400, 401)}, summary="当事人在线提交的事项")
+@paginate(LimitOffsetPagination)
+def submission_list(request):
+    return selectors.submission_list(request.auth)
+
+
+@router.get("submissions/{int:pk}", response={200: SubmissionOut, **errors(400, 401, 404)}, summary="一项在线提交")
+def submission_get(request, pk: int):
+    return selectors.submission_get(request.auth, pk)
+
+
+@router.post(
+    "submissions/{int:pk}/receive", response={200: SubmissionOut, **ACT_ERRORS}, summary="接收并按案件程序登记"
+)
+def submission_receive(request, pk: int, payload: ReceiveIn):
+    sub = selectors.submission_get(request.auth, pk)
+    return services.submission_receive(actor=request.auth, submission=sub, **payload.dict())
+
+
+@router.post(
+    "submissions/{int:pk}/decide", response={200: SubmissionOut, **ACT_ERRORS}, summary="决定暂缓或分期缴纳申请"
+)
+def submission_decide(request, pk: int, payload: DecideIn):
+    sub = selectors.submission_get(request.auth, pk)
+    data = payload.dict()
+    if data["instalments"] is not None:
+        data["instalments"] = [{"amount": str(i["amount"]), "due_on": i["due_on"]} for i in data["instalments"]]
+    return services.submission_decide(actor=request.auth, submission=sub, **data)
+
+
+@router.post("cases/{int:pk}/access-code", response={201: IssuedOut, **ACT_ERRORS}, summary="随告知书发放当事人访问码")
+def access_code_issue(request, pk: int, payload: IssueIn):
+    case = case_get(request.auth, pk)
+    record, code = services.access_code_issue(actor=request.auth, case=case, on=payload.on)
+    return Status(
+        201,
+        {
+            "id": record.pk,
+            "party_id": record.party_id,
+            "case_id": record.case_id,
+            "issued_on": record.issued_on,
+            "code": code,
+        },
+    )
+
+
+@described(StakeholderOpinion, relation_label="身份（中文）", publication_id="公开的决定（编号）")
+class OpinionOut(Schema):
+    id: int
+    publication_id: int
+    relation: str
+    relation_label: str
+    name: str
+    contact: str
+    opinion: str
+    submitted_on: date
+    answered_on: date | None
+    answer: str
+
+    @staticmethod
+    def resolve_relation_label(obj) -> str:
+        return obj.get_relation_display()
+
+
+@described(StakeholderOpinion, relation_label="身份（中文）")
+class OpinionReceipt(Schema):
+    id: int
+    relation: str
+    relation_label: str
+    submitted_on: date
+
+    @staticmethod
+    def resolve_relation_label(obj) -> str:
+        return obj.get_relation_display()
+
+
+class OpinionIn(Schema):
+    relation: Literal[tuple(StakeholderOpinion.Relation.values)] = Field(
+        ..., description="victim 受害人、stakeholder 利害关系人"
+    )  # type: ignore[valid-type]
+    name: str = Field(..., max_length=100, description="姓名或名称")
+    contact: str = Field(..., max_length=60, description="联系方式（不公开）")
+    opinion: str = Field(..., max_length=2000, description="对违法行为整改情况的意见")
+
+
+class AnswerIn(Schema):
+    answer: str = Field(..., max_length=2000, description="答复")
+    on: date | None = Field(None, description="答复日期，默认今天")
+
+
+@router.post(
+    "public/publications/{int:pk}/opinions",
+    response={201: OpinionReceipt, **errors(400, 404, 422)},
+    auth=None,
+    summary="受害人、利害关系人对整改情况提出意见",
+)
+def opinion_submit(request, pk: int, payload: OpinionIn):
+    pub = selectors.public_get(pk)
+    return Status(201, services.stakeholder_opinion_submit(publication=pub, **payload.dict()))
+
+
+@router.get("opinions", response={200: list[OpinionOut], **errors(400, 401)}, summary="受害人、利害关系人的意见")
+@paginate(LimitOffsetPagination)
+def opinion_list(request):
+    return selectors.opinion_list(request.auth)
+
+
+@router.post("opinions/{int:pk}/answer", response={200: OpinionOut, **ACT_ERRORS}, summary="答复意见")
+def opinion_answer(request, pk: int, payload: AnswerIn):
+    opinion = selectors.opinion_get(request.auth, pk)
+    return services.stakeholder_opinion_answer(actor=request.auth, opinion=opinion, **payload.dict())
+
+
+# --- service cards and guides (D5.8) ----------------------------------------------------------
+
+
+@described(ServiceGuide, agency_id="机关（编号）")
+class GuideOut(Schema):
+    id: int
+    agency_id: int
+    title: str
+    basis: str
+    conditions: str
+    materials: str
+    procedure: str
+    time_limit: str
+    fee: str
+    window: str
+    phone: str
+    hearing_required: bool
+    updated_on: date
+
+
+@described(ServiceCard, agency_id="机关（编号）", agency_name="机关名称", guides="本机关的办事指南")
+class CardOut(Schema):
+    agency_id: int
+    agency_name: str
+    scope: str
+    manner: str
+    hours: str
+    phone: str
+    window: str
+    licensing: bool
+    updated_on: date
+    guides: list[GuideOut]
+
+    @staticmethod
+    def resolve_agency_name(obj) -> str:
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_guides(obj) -> list:
+        prefetched = getattr(obj.agency, "guides_live", None)
+        return prefetched if prefetched is not None else list(selectors.guides().filter(agency_id=obj.agency_id))
+
+
+class CardIn(Schema):
+    scope: str = Field(..., max_length=2000, description="服务范围")
+    manner: str = Field(..., max_length=2000, description="服务方式")
+    hours: str = Field(..., max_length=200, description="服务时间")
+    phone: str = Field(..., max_length=60, description="联系电话")
+    window: str = Field("", max_length=200, description="对外窗口（一个窗口）地址")
+    licensing: bool = Field(False, description="本机关实施行政许可或行政收费")
+
+
+class GuideIn(Schema):
+    title: str = Field(..., max_length=200, description="事项名称")
+    basis: str = Field(..., max_length=2000, description="设定依据")
+    conditions: str = Field("", max_length=4000, description="办理条件")
+    materials: str = Field("", max_length=4000, description="申请材料")
+    procedure: str = Field("", max_length=4000, description="办理流程")
+    time_limit: str = Field("", max_length=100, description="办理时限")
+    fee: str = Field("不收费", max_length=300, description="收费标准及依据")
+    window: str = Field("", max_length=200, description="办理窗口")
+    phone: str = Field(..., max_length=60, description="咨询电话")
+    hearing_required: bool = Field(False, description="法律、法规、规章规定实施许可应当听证")
+
+
+@router.get("public/services", response={200: list[CardOut], **errors(400)}, auth=None, summary="执法服务卡及办事指南")
+@paginate(LimitOffsetPagination)
+def service_card_list(request):
+    return selectors.service_cards_with_guides()
+
+
+@router.get(
+    "public/services/{int:pk}", response={200: CardOut, **errors(400, 404)}, auth=None, summary="一个机关的执法服务卡"
+)
+def service_card_get(request, pk: int):
+    return selectors.service_card_get(pk)
+
+
+@router.get("public/guides/{int:pk}", response={200: GuideOut, **errors(400, 404)}, auth=None, summary="办事指南")
+def guide_get(request, pk: int):
+    return selectors.guide_get(pk)
+
+
+@router.put("agencies/{int:pk}/service-card", response={200: CardOut, **ACT_ERRORS}, summary="制定或更新执法服务卡")
+def service_card_set(request, pk: int, payload: CardIn):
+    agency = agency_get(pk)
+    return services.service_card_set(actor=request.auth, agency=agency, **payload.dict())
+
+
+@router.post("agencies/{int:pk}/guides", response={201: GuideOut, **ACT_ERRORS}, summary="制定办事指南")
+def guide_create(request, pk: int, payload: GuideIn):
+    agency = agency_get(pk)
+    return Status(201, services.guide_save(actor=request.auth, agency=agency, **payload.dict()))
+
+
+@router.put("guides/{int:pk}", response={200: GuideOut, **ACT_ERRORS}, summary="修改办事指南")
+def guide_update(request, pk: int, payload: GuideIn):
+    guide = selectors.guide_get(pk)
+    return services.guide_save(actor=request.auth, agency=guide.agency, guide=guide, **payload.dict())
+
+
+# --- licensing hearings (D5.3b) -----------------------------------------------------------------
+
+
+@described(LicensingHearing, agency_id="机关（编号）", guide_id="许可事项（编号）", grounds_label="听证理由（中文）")
+class LicensingHearingOut(Schema):
+    id: int
+    agency_id: int
+    guide_id: int | None
+    matter: str
+    applicant: str
+    grounds: str
+    grounds_label: str
+    announced_on: date
+    scheduled_on: date
+    place: str
+    announcement: str
+    held_on: date | None
+    record: str
+    outcome: str
+
+    @staticmethod
+    def resolve_grounds_label(obj) -> str:
+        return obj.get_grounds_display()
+
+
+class LicensingHearingIn(Schema):
+    matter: str = Field(..., max_length=200, description="听证事项")
+    applicant: str = Field(..., max_length=200, description="申请人")
+    grounds: Literal[tuple(LicensingHearing.Grounds.values)] = Field(  # type: ignore[valid-type]
+        ..., description="听证理由：law 法定应当听证、public_interest 涉及公共利益、applicant 申请人或利害关系人申请"
+    )
+    scheduled_on: date = Field(..., description="举行日期")
+    place: str = Field(..., max_length=200, description="地点")
+    announcement: str = Field(..., max_length=4000, description="公告内容")
+    guide_id: int | None = Field(None, description="许可事项的办事指南（编号）")
+    on: date | None = Field(None, description="公告日期，默认今天")
+
+
+class LicensingRecordIn(Schema):
+    record: str = Field(..., max_length=4000, description="听证笔录摘要")
+    outcome: str = Field(..., max_length=4000, description="根据听证笔录作出的决定")
+    held_on: date | None = Field(None, description="实际举行日期，默认今天")
+
+
+@router.get(
+    "public/licensing-hearings",
+    response={200: list[LicensingHearingOut], **errors(400)},
+    auth=None,
+    summary="行政许可听证公告",
+)
+@paginate(LimitOffsetPagination)
+def licensing_hearing_list(request):
+    return selectors.licensing_hearings()
+
+
+@router.get(
+    "public/licensing-hearings/{int:pk}",
+    response={200: LicensingHearingOut, **errors(400, 404)},
+    auth=None,
+    summary="一项行政许可听证",
+)
+def licensing_hearing_get(request, pk: int):
+    return selectors.licensing_hearing_get(pk)
+
+
+@router.post("licensing-hearings", response={201: LicensingHearingOut, **ACT_ERRORS}, summary="公告行政许可听证")
+def licensing_hearing_announce(request, payload: LicensingHearingIn):
+    data = payload.dict()
+    guide_id = data.pop("guide_id")
+    guide = reference(selectors.guide_get, guide_id, "guide_id") if guide_id else None
+    return Status(201, services.licensing_hearing_announce(actor=request.auth, guide=guide, **data))
+
+
+@router.post(
+    "licensing-hearings/{int:pk}/record",
+    response={200: LicensingHearingOut, **ACT_ERRORS},
+    summary="记录听证并作出决定",
+)
+def licensing_hearing_record(request, pk: int, payload: LicensingRecordIn):
+    hearing = selectors.licensing_hearing_get(pk)
+    return services.licensing_hearing_record(actor=request.auth, hearing=hearing, **payload.dict())

@@ -72,6 +72,11 @@ INSTALLED_APPS = [
     "zhifa.parties",
     "zhifa.discretion",
     "zhifa.cases",
+    "zhifa.documents",
+    "zhifa.complaints",
+    "zhifa.cooperation",
+    "zhifa.oversight",
+    "zhifa.credit",
     "zhifa.portal",
     "zhifa.demo",
 ]
@@ -201,6 +206,16 @@ MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 # Evidence files, addressed by their SHA-256 (see zhifa.cases).
 EVIDENCE_ROOT = Path(os.environ.get("ZHIFA_EVIDENCE_ROOT", VAR_DIR / "evidence"))
+# The platform's CA and each agency's signing key and certificate (zhifa.org.keys), created
+# on first use. Outside the database, like the audit signing key: back it up, never commit it.
+KEY_DIR = Path(os.environ.get("ZHIFA_KEY_DIR", VAR_DIR / "keys"))
+# Issued documents (signed PDFs, DOCX drafts), addressed by their SHA-256 (zhifa.documents).
+DOCUMENT_ROOT = Path(os.environ.get("ZHIFA_DOCUMENT_ROOT", VAR_DIR / "documents"))
+# Render and sign the PDF when a document is issued. Tests that do not look at the PDF
+# turn it off: the document is then issued as its HTML (hashed, numbered and audited the same).
+ZHIFA_DOCUMENTS_RENDER = os.environ.get("ZHIFA_DOCUMENTS_RENDER", "1") == "1"
+# The address the QR code on a document leads to (the public verification page).
+ZHIFA_PUBLIC_URL = os.environ.get("ZHIFA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

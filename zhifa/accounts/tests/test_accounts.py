@@ -140,3 +140,27 @@ def test_agency_staff_must_belong_to_an_agency(world):
     with pytest.raises(DomainError) as exc:
         services.user_create(actor=world["admin"], username="y", password="long-enough-pw", role=Role.OFFICER)
     assert exc.value.status == 400 and "执法机关" in exc.value.message
+
+
+def test_a_token_records_its_use_at_most_once_a_minute(client, world):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhifa.core import clock
+    from zhifa.testing import frozen
+
+    token = services.token_create(actor=None, user=world["officer_a"])
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    start = clock.now()
+    with frozen(start):
+        assert client.get("/api/v1/me", **auth).status_code == 200
+    assert ApiToken.objects.get(user=world["officer_a"]).last_used_at == start
+    with frozen(start + timedelta(seconds=59)), CaptureQueriesContext(connection) as ctx:
+        assert client.get("/api/v1/me", **auth).status_code == 200
+    assert not [q for q in ctx.captured_queries if q["sql"].startswith("UPDATE")]
+    assert ApiToken.objects.get(user=world["officer_a"]).last_used_at == start
+    with frozen(start + timedelta(minutes=1)):
+        assert client.get("/api/v1/me", **auth).status_code == 200
+    assert ApiToken.objects.get(user=world["officer_a"]).last_used_at == start + timedelta(minutes=1)

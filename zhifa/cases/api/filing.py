@@ -7,7 +7,7 @@ from datetime import date
 from ninja import Status
 from pydantic import Field
 
-from zhifa.cases import services
+from zhifa.cases import presenters, services
 from zhifa.cases.api import references as ref
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import ActIn, CaseDetail, DatedIn, SourceChoice
@@ -33,11 +33,12 @@ def clue_register(request, payload: ClueIn):
     case = services.clue_register(
         actor=request.auth,
         party=ref.party(request, d.pop("party_id")),
-        violation_item=ref.violation_item(d.pop("violation_item_id")),
+        violation_item=ref.violation_item(d.pop("violation_item_id"), articles=False),
         place=ref.place(d.pop("place_id")),
         **d,
     )
-    return Status(201, detail_of(request, case))
+    # the case the act just created, as it stands (facts.created: no record of it to read back)
+    return Status(201, presenters.case_detail(case, request.auth))
 
 
 class ProposeIn(ActIn):
@@ -80,6 +81,9 @@ def filing_propose(request, pk: int, payload: ProposeIn):
 
 class ApproveIn(ActIn):
     late_reason: str = Field("", description="逾期决定立案的原因（超过十五个工作日的须写明）")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post("{int:pk}/filing/approval", response={200: CaseDetail, **ACT_ERRORS}, summary="批准立案")
@@ -92,6 +96,9 @@ def filing_approve(request, pk: int, payload: ApproveIn):
 class RefuseIn(ActIn):
     reason: str = Field(..., description="不予立案的理由")
     late_reason: str = Field("", description="逾期决定的原因")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post("{int:pk}/filing/refusal", response={200: CaseDetail, **ACT_ERRORS}, summary="决定不予立案")

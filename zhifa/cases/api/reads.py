@@ -12,7 +12,6 @@ from zhifa.cases.api.schemas import CaseDetail, CaseList, StatusChoice, Timeline
 from zhifa.cases.models import OPEN_STATUSES
 from zhifa.core import clock
 from zhifa.core.api_schemas import errors
-from zhifa.core.errors import DomainError
 
 
 class CaseFilters(Schema):
@@ -44,7 +43,9 @@ def case_list(request, filters: Query[CaseFilters]):
     on = clock.today()
     return {
         "count": qs.count(),
-        "items": [presenters.case_row(c, on) for c in qs[filters.offset : filters.offset + filters.limit]],
+        "items": [
+            presenters.case_row(c, on) for c in selectors.for_rows(qs)[filters.offset : filters.offset + filters.limit]
+        ],
     }
 
 
@@ -95,9 +96,7 @@ def case_timeline(request, pk: int):
     },
 )
 def evidence_content(request, pk: int):
-    evidence = selectors.evidence_get(request.auth, pk)
-    if not evidence_store.verify(evidence.sha256):
-        raise DomainError.of("conflict", "证据内容与登记的 SHA-256 不一致，可能已被篡改，请报告。", status=409)
+    evidence = selectors.verified_evidence(request.auth, pk)
     return FileResponse(
         evidence_store.open_content(evidence.sha256),
         as_attachment=True,

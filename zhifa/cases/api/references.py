@@ -4,7 +4,7 @@ a missing or foreign id is a 400 at the field (:mod:`zhifa.core.references`)."""
 from __future__ import annotations
 
 from zhifa.cases.models import Case
-from zhifa.core.references import reference, references
+from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.law import selectors as law_selectors
 from zhifa.law.models import Article, ViolationItem
 from zhifa.org import selectors as org_selectors
@@ -34,7 +34,11 @@ def party(request, pk: int | None, field: str = "party_id") -> Party | None:
     return reference(party_selectors.party_get, pk, field, request.auth)
 
 
-def violation_item(pk: int | None, field: str = "violation_item_id") -> ViolationItem | None:
+def violation_item(pk: int | None, field: str = "violation_item_id", *, articles: bool = True) -> ViolationItem | None:
+    """The violation item (with its articles unless ``articles=False``: a clue names the item
+    without citing them)."""
+    if not articles:
+        return reference(lambda pk: get_or_not_found(ViolationItem.objects.all(), "违法行为事项", pk=pk), pk, field)
     return reference(law_selectors.item_get, pk, field)
 
 

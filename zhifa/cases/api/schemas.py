@@ -124,11 +124,12 @@ class ViolationItemRef(Schema):
 
 class DeadlineOut(Schema):
     label: str = Field(..., description="当前须遵守的期限，如“作出处理决定”")
-    due: date = Field(..., description="期限届满日")
-    level: str = Field(..., description="red 已逾期，yellow 即将到期，green 正常")
-    level_label: str = Field(..., description="期限状态的中文说明")
-    working_days_left: int = Field(..., description="距届满日的工作日数")
+    due: date | None = Field(..., description="期限届满日（无法计算时为空）")
+    level: str = Field(..., description="red 已逾期，yellow 即将到期，green 正常，unknown 无法计算")
+    level_label: str = Field(..., description="期限状态的中文说明（无法计算时为“未知”）")
+    working_days_left: int | None = Field(..., description="距届满日的工作日数（无法计算时为空）")
     provisional: bool = Field(..., description="届满日所在年份的法定节假日尚未公布，按暂定日历计算")
+    reason: str = Field("", description="期限无法计算的原因")
 
 
 class TermsOut(Schema):
@@ -332,6 +333,7 @@ class DecisionOut(Schema):
     served_on: date | None = Field(None, description="送达日期")
     terms: TermsOut = Field(..., description="处罚内容")
     defence_answers: str = Field(..., description="对当事人陈述申辩的逐项答复")
+    discretion_explanation: str = Field(..., description="决定书对自由裁量权行使的说明（D3.10c）")
     remedies: str = Field(..., description="救济途径和期限")
 
 
@@ -366,6 +368,16 @@ class EnforcementOut(Schema):
     court: str = Field(..., description="人民法院")
     result: str = Field(..., description="执行结果")
     result_on: date | None = Field(None, description="执行结果日期")
+
+
+class BackdatedOut(Schema):
+    act: str = Field(..., description="事项代码")
+    label: str = Field(..., description="事项")
+    on: date = Field(..., description="办理日期（法律上的日期）")
+    entered_at: datetime = Field(..., description="实际登记时间")
+    deadline: str = Field(..., description="取决于办理日期的期限（没有的为空）")
+    due: date | None = Field(None, description="该期限的届满日")
+    reason: str = Field(..., description="补录理由")
 
 
 class FollowUpOut(Schema):
@@ -435,6 +447,7 @@ class CaseDetail(CaseRow):
     payments: list[PaymentOut] = Field(..., description="缴款记录")
     reminders: list[ReminderOut] = Field(..., description="催告")
     enforcements: list[EnforcementOut] = Field(..., description="强制执行")
+    backdated: list[BackdatedOut] = Field(..., description="事后补录的事项：办理日期早于登记日期（登记时间一并记录）")
     followups: list[FollowUpOut] = Field(..., description="回访")
     transfer_out: TransferOutOut | None = Field(None, description="本案移送其他机关的移送函")
     transfer_in: TransferInOut | None = Field(None, description="其他机关移送本机关的移送函")

@@ -16,12 +16,30 @@ from zhifa.law import rules as law_rules
 from zhifa.law.models import Article
 
 
-def save(instance: models.Model, exclude: Sequence[str] = ()) -> models.Model:
-    """Validate and save a record of the act (its audit is the act's, written by ``done``)."""
+def _loaded_relations(instance: models.Model) -> list[str]:
+    """The foreign keys of ``instance`` set to a record the act holds: the service read it
+    (in scope, in this transaction), so validation need not query that it exists; the
+    database's foreign key still guards it."""
+    return [
+        f.name
+        for f in instance._meta.concrete_fields
+        if f.is_relation and f.many_to_one and f.is_cached(instance) and getattr(instance, f.name) is not None
+    ]
+
+
+def validate(instance: models.Model, exclude: Sequence[str] = (), *, constraints: bool = True) -> models.Model:
+    """Validate a record of the act before it is written (``constraints=False`` when the act
+    has checked them itself: each costs a query)."""
     try:
-        instance.full_clean(exclude=list(exclude) or None)
+        instance.full_clean(exclude=[*exclude, *_loaded_relations(instance)] or None, validate_constraints=constraints)
     except ValidationError as exc:
         raise validation_to_domain(exc) from None
+    return instance
+
+
+def save(instance: models.Model, exclude: Sequence[str] = ()) -> models.Model:
+    """Validate and save a record of the act (its audit is the act's, written by ``done``)."""
+    validate(instance, exclude)
     instance.save()
     return instance
 

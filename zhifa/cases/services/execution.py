@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from zhifa.accounts.models import User
-from zhifa.cases import acting
+from zhifa.cases import acting, periods
 from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
 from zhifa.cases.inputs import bad_input, money, require_text
@@ -107,6 +107,8 @@ def payment_record(
         act.enforce()
         if paid_on > act.on or paid_on < case.decision.served_on:
             raise bad_input(ErrorCode.DATE_ORDER, "缴纳日期应当在决定书送达之后、登记之前。", field="paid_on")
+        amount = money(amount, "amount")
+        act.refuse_now(R.payment_within_owed, amount, obligation(case, paid_on).outstanding)
         if method == Payment.Method.COURT:
             raise bad_input(ErrorCode.INVALID, "人民法院强制执行划缴的款项，请在“强制执行结果”中登记。", field="method")
         if Payment.objects.filter(method=method, receipt_number=receipt_number.strip()).exists():
@@ -115,7 +117,7 @@ def payment_record(
             Payment(
                 case=case,
                 paid_on=paid_on,
-                amount=money(amount, "amount"),
+                amount=amount,
                 method=method,
                 bank=bank,
                 receipt_number=receipt_number.strip(),
@@ -136,14 +138,21 @@ def payment_record(
         return payment
 
 
-def on_spot_handover(*, actor: User, case: Case, late_reason: str = "", on: date | None = None) -> Payment:
+def on_spot_handover(
+    *, actor: User, case: Case, late_reason: str = "", on: date | None = None, backdated_reason: str = ""
+) -> Payment:
     """执法人员将当场收缴的罚款交至行政机关（二日内，行政处罚法第七十一条）。"""
-    with acting.run("on_spot_handover", actor=actor, case=case, on=on) as act:
+    with acting.run("on_spot_handover", actor=actor, case=case, on=on, backdated_reason=backdated_reason) as act:
         case = act.case
         payment = case.payments.filter(method=Payment.Method.ON_SPOT, handed_over_on__isnull=True).first()
         if payment is None:
             raise bad_input(ErrorCode.NOTHING_PENDING, "没有待交付的当场收缴罚款。", field="payment")
         act.check(R.on_spot_handover_in_time, payment.paid_on, act.on, late_reason)
+        try:
+            handover_due = periods.handover_due(payment.paid_on)
+        except periods.DeadlineUnknown:
+            handover_due = None
+        act.deadline_decided("当场收缴罚款交至机关", handover_due)
         act.enforce()
         payment.handed_over_on, payment.handover_late_reason = act.on, late_reason
         payment.save(update_fields=["handed_over_on", "handover_late_reason"])
@@ -240,19 +249,27 @@ def enforcement_result(
             raise bad_input(ErrorCode.NOTHING_PENDING, "没有待记录结果的强制执行。", field="result")
         if recovered_amount:
             act.check(R.payment_through_bank, "court", "人民法院", receipt_number, False)
+            recovered = money(recovered_amount, "recovered_amount")
+            violation = act.check(R.payment_within_owed, recovered, obligation(case, act.on).outstanding)
+            if violation is not None:
+                act.violations[-1] = type(violation)(
+                    violation.code, violation.clauses, violation.message, "recovered_amount", violation.law
+                )
             act.enforce()
             save(
                 Payment(
                     case=case,
                     paid_on=act.on,
-                    amount=money(recovered_amount, "recovered_amount"),
+                    amount=recovered,
                     method=Payment.Method.COURT,
                     bank=enforcement.court or "强制执行",
                     receipt_number=receipt_number.strip(),
                 )
             )
         else:
+            # Nothing recovered: no payment to check for its channel or its amount.
             act.passed(R.payment_through_bank)
+            act.passed(R.payment_within_owed)
         enforcement.result_on, enforcement.result = act.on, require_text(result, "result", "请写明执行结果。")
         enforcement.save(update_fields=["result_on", "result"])
         target = Status.EXECUTED if completed or obligations_met(case, act.on) else Status.EXECUTING

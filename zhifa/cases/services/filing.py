@@ -10,9 +10,9 @@ from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
-from zhifa.cases.inputs import bad_input, require_text
+from zhifa.cases.inputs import bad_input, covered_date, past_date, require_text
 from zhifa.cases.models import Case, CaseOfficer, Source, Transfer
-from zhifa.cases.services._steps import save
+from zhifa.cases.services._steps import save, validate
 from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import conflict
@@ -50,6 +50,11 @@ def clue_register(
         act.enforce()
         if received_on > act.on:
             raise bad_input(ErrorCode.DATE_ORDER, "收到线索的日期不得晚于登记日期。", field="received_on")
+        covered_date(received_on, "received_on", "收到线索的日期")
+        past_date(act_date, "act_date", "违法行为发生日期")
+        past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
+        if act_date and act_ended_on and act_ended_on < act_date:  # the case_act_period_order constraint
+            raise bad_input(ErrorCode.DATE_ORDER, "违法行为终了日期不得早于发生日期。", field="act_ended_on")
         case = Case(
             agency=act.agency,
             source=source,
@@ -67,7 +72,9 @@ def clue_register(
             source_reference=source_reference,
             created_by=actor,
         )
-        save(case)
+        # Validated here and inserted by ``done`` (one write); a clue has no filing number yet
+        # and its dates were ordered above, so the constraints need no query of their own.
+        validate(case, constraints=False)
         act.case = case
         return act.done(changes={"source": source, "received_on": received_on, "summary": summary[:200]})
 
@@ -80,6 +87,15 @@ def _competence_checks(act: Act, case: Case, *, item: ViolationItem | None, plac
     proposed = [] if grants else [a for a in competence.competent_agencies(item, place, on) if a.pk != agency.pk]
     act.check(org_rules.agency_has_power, agency, grants, item, proposed)
     return grants
+
+
+def _filing_deadline(act: Act, case: Case) -> None:
+    """The filing deadline the decision's date decides (an unknown one decides nothing)."""
+    try:
+        due = periods.filing_due(case.received_on)
+    except periods.DeadlineUnknown:
+        due = None
+    act.deadline_decided("决定是否立案", due)
 
 
 def filing_propose(
@@ -112,6 +128,8 @@ def filing_propose(
         if violation_item is None:
             raise bad_input(ErrorCode.REQUIRED, "请选择违法行为。", field="violation_item")
         require_text(reason, "reason", "请写明立案理由。")
+        past_date(act_date, "act_date", "违法行为发生日期")
+        past_date(act_ended_on, "act_ended_on", "违法行为终了日期")
         investigators = list(dict.fromkeys(investigators))
         for officer in investigators:
             if officer.agency_id != case.agency_id:
@@ -159,10 +177,23 @@ def filing_propose(
 
 
 def filing_approve(
-    *, actor: User, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
+    *,
+    actor: User,
+    case: Case,
+    on: date | None = None,
+    late_reason: str = "",
+    backdated_reason: str = "",
+    expected_version: int | None = None,
 ) -> Case:
     """批准立案：自立案之日起计算九十日的决定期限（行政处罚法第六十条）。"""
-    with acting.run("filing_approve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+    with acting.run(
+        "filing_approve",
+        actor=actor,
+        case=case,
+        on=on,
+        expected_version=expected_version,
+        backdated_reason=backdated_reason,
+    ) as act:
         case = act.case
         _competence_checks(act, case, item=case.violation_item, place=case.place, on=act.on)
         act.check(
@@ -172,6 +203,7 @@ def filing_approve(
             case.violation_item.health_or_finance and case.harmful_consequence,
         )
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
+        _filing_deadline(act, case)
         # The investigators proposed must still be two, certified and free of conflict on the day of approval.
         investigators = [co.officer for co in case.officers.select_related("officer").filter(ended_on__isnull=True)]
         act.check(R.two_investigators_assigned, investigators)
@@ -199,13 +231,22 @@ def filing_refuse(
     reason: str,
     on: date | None = None,
     late_reason: str = "",
+    backdated_reason: str = "",
     expected_version: int | None = None,
 ) -> Case:
     """决定不予立案，写明理由。"""
-    with acting.run("filing_refuse", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+    with acting.run(
+        "filing_refuse",
+        actor=actor,
+        case=case,
+        on=on,
+        expected_version=expected_version,
+        backdated_reason=backdated_reason,
+    ) as act:
         case = act.case
         require_text(reason, "reason", "决定不予立案的，应当写明理由。")
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
+        _filing_deadline(act, case)
         act.enforce()
         case.ended_on, case.end_reason, case.filing_late_reason = act.on, reason, late_reason
         return act.done(changes={"reason": reason})

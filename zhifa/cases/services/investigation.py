@@ -119,36 +119,40 @@ def evidence_add(
             raise bad_input(ErrorCode.NOT_IN_CASE, "所选笔录不属于本案。", field="inspection")
         if content is None:
             raise bad_input(ErrorCode.REQUIRED, "请上传证据文件。", field="content")
-        sha, size = evidence_store.store(content)
-        if size == 0:
-            raise bad_input(ErrorCode.INVALID, "证据文件是空的。", field="content")
-        number = (case.evidence.aggregate(n=Max("number"))["n"] or 0) + 1
-        evidence = save(
-            Evidence(
-                case=case,
-                number=number,
-                kind=kind,
-                title=require_text(title, "title", "请写明证据名称。"),
-                description=description,
-                source=require_text(source, "source", "请写明证据来源。"),
-                collected_on=collected_on,
-                inspection=inspection,
-                sha256=sha,
-                size=size,
-                filename=(filename or getattr(content, "name", "") or "evidence")[:200],
-                content_type=content_type or getattr(content, "content_type", "") or "",
-                registered_by=actor,
+        with evidence_store.staged(content) as upload:
+            sha, size = upload.sha256, upload.size
+            if size == 0:
+                raise bad_input(ErrorCode.INVALID, "证据文件是空的。", field="content")
+            number = (case.evidence.aggregate(n=Max("number"))["n"] or 0) + 1
+            evidence = save(
+                Evidence(
+                    case=case,
+                    number=number,
+                    kind=kind,
+                    title=require_text(title, "title", "请写明证据名称。"),
+                    description=description,
+                    source=require_text(source, "source", "请写明证据来源。"),
+                    collected_on=collected_on,
+                    inspection=inspection,
+                    sha256=sha,
+                    size=size,
+                    filename=(filename or getattr(content, "name", "") or "evidence")[:200],
+                    content_type=content_type or getattr(content, "content_type", "") or "",
+                    registered_by=actor,
+                )
             )
-        )
-        CustodyEvent.objects.create(
-            evidence=evidence,
-            on=collected_on,
-            action=CustodyEvent.Action.COLLECTED,
-            holder=holder or str(act.officer),
-            note=f"由{act.officer}登记",
-            recorded_by=actor,
-        )
-        act.done(changes={"evidence": evidence.pk, "number": number, "kind": kind, "sha256": sha, "size": size})
+            CustodyEvent.objects.create(
+                evidence=evidence,
+                on=collected_on,
+                action=CustodyEvent.Action.COLLECTED,
+                holder=holder or str(act.officer),
+                note=f"由{act.officer}登记",
+                recorded_by=actor,
+            )
+            # The file goes into the store only now that its records validated (a refused
+            # upload leaves nothing); the audit record below names its digest.
+            evidence_store.commit(upload)
+            act.done(changes={"evidence": evidence.pk, "number": number, "kind": kind, "sha256": sha, "size": size})
         return evidence
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from zhifa.accounts.models import User
 from zhifa.cases import acting, numbering, periods
 from zhifa.cases import rules as R
-from zhifa.cases.inputs import bad_input, clean_terms, require_text
+from zhifa.cases.inputs import bad_input, clean_terms, past_date, require_text
 from zhifa.cases.models import (
     Case,
     Decision,
@@ -53,6 +53,7 @@ def simple_penalty(
     """当场作出行政处罚决定（简易程序）：违法事实确凿并有法定依据，警告或公民二百元、组织三千元以下罚款；
     出示执法证件，当场交付决定书；当场收缴罚款仅限法定情形（D2.3，行政处罚法第五十一条、第六十八条）。"""
     with acting.run("simple_penalty", actor=actor, on=on) as act:
+        past_date(act_date, "act_date", "违法行为发生日期")
         agency = act.agency
         if party is None:
             raise bad_input(ErrorCode.REQUIRED, "请确定当事人。", field="party")

@@ -12,7 +12,7 @@ from zhifa.cases.rules import legal_review_passed
 from zhifa.cases.tests.builders import D0, decision_pending, executing, filed, notified, reported, staff, wd
 from zhifa.core.errors import DomainError
 from zhifa.law.models import Article, LegalBasis
-from zhifa.testing import assert_refused
+from zhifa.testing import assert_refused, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -56,12 +56,72 @@ def test_the_investigator_cannot_decide_the_same_case(w):
 
 
 @pytest.mark.clause("D3.3")
-def test_the_head_who_approved_filing_does_not_decide_it(w):
+def test_the_head_who_approved_filing_may_decide_it(w):
+    # 行政处罚法第五十四条 and 第五十七条: approving filing and deciding are both the head's acts.
     case = decision_pending(w)
+    assert Participation.objects.filter(case=case, user=w.head, stage="filing").exists()
+    assert services.decide(actor=w.head, case=case, on=LATE).number == "渝中市监罚〔2026〕1号"
+
+
+@pytest.mark.clause("D3.3")
+def test_a_head_assigned_as_investigator_and_named_on_a_record_entered_by_another_may_not_decide(w):
+    deputy, deputy_officer = staff(w.agency, "head", "吴副局长")
+    case = filed(w)
+    services.officer_assign(actor=w.head2, case=case, officer=deputy_officer, on=wd(D0, 2))
+    services.inspection_record(
+        actor=w.zhang,  # entered by another officer: the deputy never acted on the case himself
+        case=case,
+        kind="inspection",
+        place="现场",
+        subject="店长",
+        officers=[deputy_officer, w.zhang_officer],
+        certificates_shown=True,
+        record="检查情况……",
+        on=wd(D0, 2),
+    )
+    assert not Participation.objects.filter(case=case, user=deputy).exists()
+    services.report_submit(
+        actor=w.zhang,
+        case=case,
+        facts="……",
+        evidence_summary="……",
+        outcome="no_penalty_unfounded",
+        reasons="证据不足",
+        on=wd(D0, 3),
+    )
+    case = _to_decision(w, case, wd(D0, 4))
     with pytest.raises(DomainError) as e:
-        services.decide(actor=w.head, case=case, on=LATE)
+        services.decide(actor=deputy, case=case, on=wd(D0, 5))
+    assert_refused(e, "D3.3", code="stages_separated", field="actor")
+    assert "调查" in str(e.value)
+    assert services.decide(actor=w.head, case=case, on=wd(D0, 5)).outcome == "no_penalty_unfounded"
+
+
+@pytest.mark.clause("D3.3")
+def test_only_being_assigned_is_investigating(w):
+    deputy, deputy_officer = staff(w.agency, "head", "吴副局长")
+    case = reported(w)
+    services.officer_assign(actor=w.head2, case=case, officer=deputy_officer, on=wd(D0, 4))
+    services.notice_issue(actor=w.zhang, case=case, on=wd(D0, 4))
+    services.notice_serve(actor=w.zhang, case=case, method="direct", served_to="店长王某", on=wd(D0, 4))
+    case = _to_decision(w, case)
+    with pytest.raises(DomainError) as e:
+        services.decide(actor=deputy, case=case, on=LATE)
     assert_refused(e, "D3.3", code="stages_separated")
-    assert services.decide(actor=w.head2, case=case, on=LATE).number == "渝中市监罚〔2026〕1号"
+
+
+def test_the_administrator_performs_no_legal_act(w, api):
+    admin = make_user("admin", username="admin-legal")
+    case = decision_pending(w, major_public_interest=True)
+    assert case.status == Status.LEGAL_REVIEW
+    res = api(admin).post(f"cases/{case.pk}/legal-review", {"passed": True, "opinion": "同意"})
+    assert res.status_code == 403 and "系统管理员" in res.json()["message"]
+    with pytest.raises(DomainError) as e:
+        services.legal_review(actor=admin, case=case, passed=True, opinion="同意", on=wd(D0, 12))
+    assert e.value.status == 403
+    detail = api(admin).get(f"cases/{case.pk}").json()
+    assert detail["acts"] == []
+    assert services.legal_review(actor=w.reviewer, case=case, passed=True, opinion="同意", on=wd(D0, 12))
 
 
 @pytest.mark.clause("D3.3")

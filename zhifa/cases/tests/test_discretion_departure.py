@@ -140,3 +140,14 @@ def test_an_engine_refusal_is_the_reports_refusal_not_no_benchmark(linked):
         report(linked, "70000", circumstances={**FACTS, "goods_value": "很多"})
     assert exc.value.status == 400 and exc.value.field == "goods_value"
     assert not Report.objects.exists()
+
+
+@pytest.mark.clause("D3.10c")
+def test_the_decisions_discretion_explanation_is_in_the_api_as_on_the_page(linked, api):
+    w = linked
+    case, _ = report(w, "75000")
+    decision = services.decide(actor=w.head2, case=to_decision(w, case), on=wd(D0, 14))
+    assert decision.discretion_explanation
+    res = api(w.head).get(f"cases/{case.pk}")
+    assert res.status_code == 200
+    assert res.json()["decision"]["discretion_explanation"] == decision.discretion_explanation

@@ -14,7 +14,7 @@ from zhifa.cases.obligations import obligation
 from zhifa.cases.tests.builders import D0, decided, executing, wd
 from zhifa.core.errors import DomainError
 from zhifa.org.models import Power
-from zhifa.testing import assert_refused
+from zhifa.testing import assert_api_refused, assert_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -409,3 +409,28 @@ def test_the_decision_is_served_within_seven_working_days_or_the_delay_explained
         late_reason="当事人地址变更，邮件退回后重新送达。",
     )
     assert decision.service_late_reason and decision.served_on == late
+
+
+@pytest.mark.clause("D2.3")
+def test_a_payment_above_what_is_owed_is_refused_and_the_case_stays_executing(w, api):
+    case = executing(w, terms={"fine": "2000", "confiscation": "50"})  # owes 2,050 yuan
+    res = api(w.wang).post(
+        f"cases/{case.pk}/payments",
+        {
+            "paid_on": str(SERVED + timedelta(days=3)),
+            "on": str(SERVED + timedelta(days=3)),
+            "amount": "999999999",
+            "method": "bank",
+            "bank": "中国工商银行重庆解放碑支行",
+            "receipt_number": "F-999",
+        },
+    )
+    body = assert_api_refused(res, 422, clause="D2.3", code="payment_within_owed")
+    assert body["field"] == "amount" and "2,050.00" in body["message"]
+    assert not case.payments.exists() and Case.objects.get(pk=case.pk).status == Status.EXECUTING
+    _pay(w, case, "2000", SERVED + timedelta(days=3), receipt="F-1")
+    with pytest.raises(DomainError) as e:
+        _pay(w, case, "50.01", SERVED + timedelta(days=4), receipt="F-2")
+    assert_refused(e, "D2.3", code="payment_within_owed", field="amount")
+    _pay(w, case, "50", SERVED + timedelta(days=4), receipt="F-2")
+    assert Case.objects.get(pk=case.pk).status == Status.EXECUTED

@@ -14,7 +14,16 @@ from zhifa.cases.transitions import TRANSITIONS
 
 APP = Path(__file__).resolve().parent.parent
 #: Modules that only read; they may not import the services (CONVENTIONS.md §1).
-READS = ("selectors.py", "presenters.py", "facts.py", "obligations.py", "checklist.py", "periods.py", "rules.py")
+READS = (
+    "selectors.py",
+    "presenters.py",
+    "facts.py",
+    "obligations.py",
+    "checklist.py",
+    "periods.py",
+    "rules.py",
+    "waiting.py",
+)
 
 
 def _imports(path: Path) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """Working days as the law counts them."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from zhifa.core import workdays
 
@@ -37,3 +37,33 @@ def test_years_not_yet_announced_are_provisional_and_count_weekdays():
 def test_add_days_rolls_forward_from_a_holiday():
     assert workdays.add_days(date(2026, 9, 20), 15) == date(2026, 10, 8)
     assert workdays.add_days(date(2026, 11, 10), 15) == date(2026, 11, 25)
+
+
+def test_counting_by_the_year_tables_agrees_with_walking_day_by_day():
+    """The tables (a bisect per count) give the day-by-day walk's answers, across years,
+    holidays and adjusted weekends, backwards too."""
+    import random
+
+    def walk_between(a, b):
+        if b < a:
+            return -walk_between(b, a)
+        count, d = 0, a
+        while d < b:
+            d += timedelta(days=1)
+            count += workdays.is_working_day(d)
+        return count
+
+    def walk_add(a, n):
+        d = a
+        while n:
+            d += timedelta(days=1)
+            n -= workdays.is_working_day(d)
+        return d
+
+    rng = random.Random(13)
+    for _ in range(500):
+        a = date(1999, 6, 1) + timedelta(days=rng.randrange(11_000))
+        b = a + timedelta(days=rng.randrange(-700, 700))
+        n = rng.randrange(0, 300)
+        assert workdays.working_days_between(a, b) == walk_between(a, b), (a, b)
+        assert workdays.add_working_days(a, n) == walk_add(a, n), (a, n)

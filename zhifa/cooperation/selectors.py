@@ -1,0 +1,319 @@
+"""Scoped reads of cooperation between agencies.
+
+A transfer is seen by both sides: the sending agency (its case) and the receiving agency,
+and by the offices of a government over either; outside that it is "not found".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from zhifa.accounts.access import q_visible, scope
+from zhifa.accounts.models import User
+from zhifa.cases.models import Case, Transfer
+from zhifa.cooperation import periods
+from zhifa.cooperation.models import (
+    AssistanceRequest,
+    CasePackage,
+    CooperationAgreement,
+    CrimeTransfer,
+    Dispute,
+    HistoryLookup,
+    InformationRequest,
+    JointCampaign,
+    JointMeeting,
+    LiaisonOfficer,
+    Task,
+    TransferReceipt,
+)
+from zhifa.core import clock
+from zhifa.core.errors import forbidden
+from zhifa.core.references import get_or_not_found
+from zhifa.parties import selectors as party_selectors
+from zhifa.parties.models import Party
+
+
+def transfer_list(user: User) -> QuerySet[Transfer]:
+    qs = Transfer.objects.select_related(
+        "case__agency",
+        "case__in_name_of",
+        "case__party",
+        "case__violation_item",
+        "to_agency",
+        "received_case",
+        "receipt",
+        "receipt__passed_on__to_agency",
+    )
+    return qs.filter(q_visible(user, "case__agency") | q_visible(user, "to_agency")).order_by("-sent_on", "-pk")
+
+
+def transfer_get(user: User, pk: int) -> Transfer:
+    return get_or_not_found(transfer_list(user), "移送函", pk=pk)
+
+
+def receipt_of(transfer: Transfer) -> TransferReceipt | None:
+    try:
+        return transfer.receipt
+    except TransferReceipt.DoesNotExist:
+        return None
+
+
+@dataclass(frozen=True)
+class TransferStatus:
+    """Where a transfer stands, as the sender follows it."""
+
+    label: str
+    due_on: date
+    overdue: bool
+    answered: bool
+
+
+def transfer_status(transfer: Transfer, on: date | None = None) -> TransferStatus:
+    on = on or clock.today()
+    due = periods.transfer_answer_due(transfer.sent_on)
+    receipt = receipt_of(transfer)
+    if transfer.answered_on:
+        label = "已书面函告处理结果"
+    elif receipt is None:
+        label = "已发出，待接收机关签收"
+    elif receipt.outcome == TransferReceipt.Outcome.PASSED_ON:
+        label = "已转送有管辖权的机关"
+    else:
+        label = "已签收，办理中"
+    overdue = not transfer.answered_on and on > due
+    if overdue:
+        label += "（逾期未函告）"
+    return TransferStatus(label=label, due_on=due, overdue=overdue, answered=bool(transfer.answered_on))
+
+
+@dataclass(frozen=True)
+class OverdueAnswer:
+    """A transfer whose receiver has not answered the sender in writing by the deadline (D3.4)."""
+
+    transfer: Transfer
+    due_on: date
+    days_overdue: int
+
+    @property
+    def sender(self):
+        return self.transfer.case.agency
+
+    @property
+    def receiver(self):
+        return self.transfer.to_agency
+
+
+def overdue_transfer_answers(user: User, on: date | None = None) -> list[OverdueAnswer]:
+    """Transfers, visible to ``user`` from either side, whose written answer is overdue on ``on``
+    (one query; the oversight dashboards read this)."""
+    on = on or clock.today()
+    rows = []
+    for t in transfer_list(user).filter(answered_on__isnull=True).order_by("sent_on", "pk"):
+        due = periods.transfer_answer_due(t.sent_on)
+        if on > due:
+            rows.append(OverdueAnswer(transfer=t, due_on=due, days_overdue=(on - due).days))
+    return rows
+
+
+def crime_transfer_list(user: User) -> QuerySet[CrimeTransfer]:
+    qs = CrimeTransfer.objects.select_related("case__agency", "case__party", "sent_by")
+    return scope(qs, user, "case__agency").order_by("-sent_on", "-pk")
+
+
+def crime_transfer_get(user: User, pk: int) -> CrimeTransfer:
+    return get_or_not_found(crime_transfer_list(user), "涉嫌犯罪案件移送", pk=pk)
+
+
+# --- Requests between agencies: seen by both sides ---------------------------------------
+
+
+def _between(qs: QuerySet, user: User) -> QuerySet:
+    return qs.filter(q_visible(user, "requesting_agency") | q_visible(user, "requested_agency"))
+
+
+def assistance_list(user: User) -> QuerySet[AssistanceRequest]:
+    qs = AssistanceRequest.objects.select_related("requesting_agency", "requested_agency", "case")
+    return _between(qs, user).order_by("-sent_on", "-pk")
+
+
+def assistance_get(user: User, pk: int) -> AssistanceRequest:
+    return get_or_not_found(assistance_list(user), "协助请求", pk=pk)
+
+
+def information_list(user: User) -> QuerySet[InformationRequest]:
+    qs = InformationRequest.objects.select_related("requesting_agency", "requested_agency", "case", "party")
+    return _between(qs, user).order_by("-sent_on", "-pk")
+
+
+def information_get(user: User, pk: int) -> InformationRequest:
+    return get_or_not_found(information_list(user), "信息查询请求", pk=pk)
+
+
+def request_overdue(request, on: date | None = None) -> bool:
+    return not request.answered_on and (on or clock.today()) > request.due_on
+
+
+# --- The enforcement information exchange (D4.5b) ---------------------------------------------
+
+
+def enforcement_history(party: Party) -> list[dict]:
+    """The party's filed cases in every agency (what a look-up shows), newest first: one query."""
+    cases = (
+        Case.objects.filter(party=party, filed_on__isnull=False)
+        .select_related("agency", "violation_item", "decision")
+        .order_by("-filed_on", "-pk")
+    )
+    rows = []
+    for c in cases:
+        decision = getattr(c, "decision", None)
+        rows.append(
+            {
+                "agency": c.agency.name,
+                "filing_number": c.filing_number,
+                "filed_on": c.filed_on,
+                "violation_item": c.violation_item.name if c.violation_item else "",
+                "status": c.get_status_display(),
+                "decision_number": getattr(decision, "number", "") or "",
+                "decided_on": getattr(decision, "decided_on", None),
+                "penalty": decision.penalty_text if decision else "",
+            }
+        )
+    return rows
+
+
+def lookup_list(user: User) -> QuerySet[HistoryLookup]:
+    qs = HistoryLookup.objects.select_related("party", "agency", "user", "case")
+    return scope(qs, user, "agency")
+
+
+def lookup_get(user: User, pk: int) -> HistoryLookup:
+    return get_or_not_found(lookup_list(user), "执法记录查询", pk=pk)
+
+
+def lookups_of_party(user: User, party: Party) -> QuerySet[HistoryLookup]:
+    """Every agency's look-ups of ``party``, to tell the party on request who looked it up, when
+    and why: shown to the staff who hold the party (its cases or its registration)."""
+    if party_selectors.access_to(user, party) != party_selectors.HOLDER:
+        raise forbidden("只有办理过该当事人案件的机关可以应当事人申请查阅其被查询的记录。")
+    return HistoryLookup.objects.filter(party=party).select_related("agency", "user", "case").order_by("-at", "-pk")
+
+
+def liaison_list(user: User) -> QuerySet[LiaisonOfficer]:
+    """Liaison officers are a network every agency reads (D4.5c)."""
+    return LiaisonOfficer.objects.select_related("agency").filter(until__isnull=True)
+
+
+def agreement_list(user: User) -> QuerySet[CooperationAgreement]:
+    return CooperationAgreement.objects.prefetch_related("agencies")
+
+
+def agreement_get(user: User, pk: int) -> CooperationAgreement:
+    return get_or_not_found(agreement_list(user), "合作协议", pk=pk)
+
+
+# --- Disputes (D4.6) ---------------------------------------------------------------------------
+
+
+def dispute_list(user: User) -> QuerySet[Dispute]:
+    """Disputes any of whose agencies ``user`` may see."""
+    visible = Dispute.objects.filter(q_visible(user, "agencies")).values("pk")
+    return (
+        Dispute.objects.filter(pk__in=visible)
+        .select_related("raised_by", "government")
+        .prefetch_related("agencies", "steps__by")
+        .order_by("-raised_on", "-pk")
+    )
+
+
+def dispute_get(user: User, pk: int) -> Dispute:
+    return get_or_not_found(dispute_list(user), "执法争议", pk=pk)
+
+
+def dispute_overdue(dispute: Dispute, on: date | None = None) -> bool:
+    return dispute.stage != Dispute.Stage.RESOLVED and (on or clock.today()) > dispute.stage_due_on
+
+
+# --- Meetings, campaigns, tasks (D4.1–D4.3) ---------------------------------------------------
+
+
+def meeting_list(user: User) -> QuerySet[JointMeeting]:
+    visible = JointMeeting.objects.filter(q_visible(user, "attendees")).values("pk")
+    return (
+        JointMeeting.objects.filter(pk__in=visible)
+        .select_related("convened_by")
+        .prefetch_related("attendees", "tasks__assigned_to")
+        .order_by("-held_on", "-pk")
+    )
+
+
+def meeting_get(user: User, pk: int) -> JointMeeting:
+    return get_or_not_found(meeting_list(user), "联席会议", pk=pk)
+
+
+def campaign_list(user: User) -> QuerySet[JointCampaign]:
+    visible = JointCampaign.objects.filter(q_visible(user, "lead") | q_visible(user, "tasks__assigned_to")).values("pk")
+    return (
+        JointCampaign.objects.filter(pk__in=visible)
+        .select_related("lead")
+        .prefetch_related("tasks__assigned_to")
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def campaign_get(user: User, pk: int) -> JointCampaign:
+    return get_or_not_found(campaign_list(user), "联合执法", pk=pk)
+
+
+def task_list(user: User) -> QuerySet[Task]:
+    qs = Task.objects.select_related("assigned_by", "assigned_to", "meeting", "campaign")
+    return qs.filter(q_visible(user, "assigned_by") | q_visible(user, "assigned_to")).order_by("due_on", "pk")
+
+
+def task_get(user: User, pk: int) -> Task:
+    return get_or_not_found(task_list(user), "任务", pk=pk)
+
+
+def task_flag(task: Task, on: date | None = None) -> str:
+    """Why a task is flagged (empty when it is not): a refusal or silence in a joint campaign
+    (D4.2b), or a report overdue."""
+    on = on or clock.today()
+    if task.response == Task.Response.REFUSED:
+        return "拒绝分工"
+    if (
+        task.kind == Task.Kind.CAMPAIGN
+        and not task.responded_on
+        and on > periods.campaign_response_due(task.assigned_on)
+    ):
+        return "逾期未答复分工"
+    if not task.reported_on and on > task.due_on:
+        return "逾期未报送落实情况"
+    return ""
+
+
+def campaign_flags(user: User, on: date | None = None) -> list[tuple[Task, str]]:
+    """Campaign tasks refused or left unanswered, and reports overdue, for the lead agency and
+    the legal affairs office over it (D4.2b): one query."""
+    qs = (
+        Task.objects.filter(kind=Task.Kind.CAMPAIGN)
+        .filter(q_visible(user, "campaign__lead"))
+        .select_related("assigned_by", "assigned_to", "campaign")
+        .order_by("due_on", "pk")
+    )
+    return [(t, flag) for t in qs if (flag := task_flag(t, on))]
+
+
+# --- Case packages (D3.4) -------------------------------------------------------------------
+
+
+def package_list(user: User) -> QuerySet[CasePackage]:
+    qs = CasePackage.objects.select_related("sender_agency", "receiver_agency", "received_case", "transfer")
+    return qs.filter(q_visible(user, "sender_agency") | q_visible(user, "receiver_agency")).order_by(
+        "-sealed_on", "-pk"
+    )
+
+
+def package_get(user: User, pk: int) -> CasePackage:
+    return get_or_not_found(package_list(user), "案件材料包", pk=pk)

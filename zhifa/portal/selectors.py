@@ -1,0 +1,214 @@
+"""Reads of publications: the public register (no login) and the agencies' and
+oversight's scoped lists, with the late ones (D5.6, D1.4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import F, Prefetch, Q, QuerySet
+
+from zhifa.accounts import access
+from zhifa.cases import obligations, periods
+from zhifa.cases.facts import current_notice
+from zhifa.cases.models import Case, Decision, Inspection
+from zhifa.core import clock
+from zhifa.core.references import get_or_not_found
+from zhifa.portal.models import (
+    AccessCode,
+    LicensingHearing,
+    Publication,
+    ServiceCard,
+    ServiceConsent,
+    ServiceGuide,
+    StakeholderOpinion,
+    Submission,
+    Visit,
+)
+
+S = Publication.Status
+
+
+def published_list() -> QuerySet[Publication]:
+    """What the public sees: the decisions now published, newest first."""
+    return Publication.objects.filter(status=S.PUBLISHED).order_by("-published_on", "-pk")
+
+
+def withdrawn_list() -> QuerySet[Publication]:
+    """The public withdrawal notices (撤回并公开说明理由)."""
+    return Publication.objects.filter(status=S.WITHDRAWN).order_by("-withdrawn_on", "-pk")
+
+
+def public_get(pk: int) -> Publication:
+    """A published decision, or the notice of its withdrawal; anything else is "not found"."""
+    return get_or_not_found(Publication.objects.filter(status__in=(S.PUBLISHED, S.WITHDRAWN)), "公开的执法决定", pk=pk)
+
+
+def publication_list(user) -> QuerySet[Publication]:
+    return access.scope(Publication.objects.select_related("agency"), user, "agency").order_by("-written_on", "-pk")
+
+
+def publication_get(user, pk: int) -> Publication:
+    return get_or_not_found(publication_list(user), "执法决定公开信息", pk=pk)
+
+
+def _late_q(today: date) -> Q:
+    published_late = Q(published_on__isnull=False, published_on__gt=F("due_on"))
+    pending_late = Q(status=S.PENDING, due_on__lt=today)
+    withdrawn_late = Q(withdrawn_on__isnull=False, withdrawn_on__gt=F("withdrawal_due_on"))
+    withdrawal_overdue = Q(status=S.PUBLISHED, withdrawal_due_on__lt=today)
+    return published_late | pending_late | withdrawn_late | withdrawal_overdue
+
+
+def late_publications(user, *, on: date | None = None) -> QuerySet[Publication]:
+    """Publications published or withdrawn after their last day, or still overdue, within ``user``'s scope:
+    what oversight follows up (D1.4: overdue matters surface)."""
+    return publication_list(user).filter(_late_q(on or clock.today()))
+
+
+def decision_by_number(user, number: str):
+    """A decision of ``user``'s scope by its 文号, for registering its publication."""
+    qs = access.scope(Decision.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "决定书", number=number.strip())
+
+
+def decision_get(user, pk: int):
+    """A decision of ``user``'s scope by its id."""
+    qs = access.scope(Decision.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "决定书", pk=pk)
+
+
+# --- the party's own pages ---------------------------------------------------------------
+
+
+def party_cases(party) -> QuerySet[Case]:
+    """The party's filed cases (a clue is not yet the party's business)."""
+    return (
+        Case.objects.filter(party=party, filed_on__isnull=False)
+        .select_related("agency", "in_name_of", "violation_item", "decision")
+        .order_by("-filed_on", "-pk")
+    )
+
+
+def party_case_get(party, pk: int) -> Case:
+    return get_or_not_found(party_cases(party), "案件", pk=pk)
+
+
+def party_access_get(pk: int | None) -> AccessCode | None:
+    """The live access code a party's session names (None when revoked or missing)."""
+    if not pk:
+        return None
+    return AccessCode.objects.filter(pk=pk, revoked_on__isnull=True).select_related("party").first()
+
+
+def party_case_view(case: Case, today: date) -> dict:
+    """What the party's case page shows: the notice and its periods, the decision, what is owed
+    and how to pay, and what the party has submitted."""
+    notice = current_notice(case)
+    decision = getattr(case, "decision", None)
+    view = {
+        "notice": notice,
+        "defence_due": periods.defence_due(notice.served_on) if notice and notice.served_on else None,
+        "hearing_due": periods.hearing_request_due(notice.served_on)
+        if notice and notice.served_on and notice.states_hearing_right
+        else None,
+        "decision": decision,
+        "obligation": None,
+        "payment_due": None,
+        "plan": None,
+        "submissions": list(Submission.objects.filter(case=case).order_by("-submitted_at")),
+        "followups": list(case.followups.all()),
+    }
+    if decision is not None and decision.served_on and decision.money_total:
+        view["obligation"] = obligations.obligation(case, today)
+        view["payment_due"] = periods.payment_due(decision.served_on)
+        plan = obligations.current_plan(case)
+        view["plan"] = plan
+        view["instalments"] = list(plan.instalments.all()) if plan else []
+    return view
+
+
+def live_consent(party) -> ServiceConsent | None:
+    return ServiceConsent.objects.filter(party=party, withdrawn_on__isnull=True).first()
+
+
+# --- what the agencies receive ------------------------------------------------------------
+
+
+def submission_list(user) -> QuerySet[Submission]:
+    return access.scope(Submission.objects.select_related("party", "case", "agency"), user, "agency")
+
+
+def submission_get(user, pk: int) -> Submission:
+    return get_or_not_found(submission_list(user), "当事人在线提交", pk=pk)
+
+
+def opinion_list(user) -> QuerySet[StakeholderOpinion]:
+    return access.scope(StakeholderOpinion.objects.select_related("publication", "agency"), user, "agency")
+
+
+def opinion_get(user, pk: int) -> StakeholderOpinion:
+    return get_or_not_found(opinion_list(user), "利害关系人、受害人意见", pk=pk)
+
+
+def visit_by_token(token: str) -> Visit:
+    return get_or_not_found(
+        Visit.objects.select_related("officer", "agency", "certificate"), "扫码检查记录", token=token or ""
+    )
+
+
+# --- service cards and guides (public) -------------------------------------------------------
+
+
+def service_cards() -> QuerySet[ServiceCard]:
+    return ServiceCard.objects.select_related("agency").order_by("agency__name")
+
+
+def service_card_get(agency_id: int) -> ServiceCard:
+    return get_or_not_found(service_cards(), "执法服务卡", agency_id=agency_id)
+
+
+def guides() -> QuerySet[ServiceGuide]:
+    return (
+        ServiceGuide.objects.filter(withdrawn_on__isnull=True)
+        .select_related("agency")
+        .order_by("agency__name", "title")
+    )
+
+
+def guide_get(pk: int) -> ServiceGuide:
+    return get_or_not_found(guides(), "办事指南", pk=pk)
+
+
+def service_cards_with_guides() -> QuerySet[ServiceCard]:
+    """The cards with each agency's live guides in one more query (the public list)."""
+    live = Prefetch(
+        "agency__service_guides",
+        queryset=ServiceGuide.objects.filter(withdrawn_on__isnull=True).order_by("title"),
+        to_attr="guides_live",
+    )
+    return service_cards().prefetch_related(live)
+
+
+def licensing_hearings() -> QuerySet[LicensingHearing]:
+    """Announced licensing hearings (public), the next first."""
+    return LicensingHearing.objects.select_related("agency", "guide").order_by("-scheduled_on", "-pk")
+
+
+def licensing_hearing_get(pk: int) -> LicensingHearing:
+    return get_or_not_found(licensing_hearings(), "行政许可听证", pk=pk)
+
+
+def visit_list(user) -> QuerySet[Visit]:
+    return access.scope(
+        Visit.objects.select_related("officer", "certificate", "inspection__case"), user, "agency"
+    ).order_by("-started_at", "-pk")
+
+
+def visit_get(user, pk: int) -> Visit:
+    return get_or_not_found(visit_list(user), "扫码检查记录", pk=pk)
+
+
+def inspection_get(user, pk: int):
+    """An inspection of a case within ``user``'s scope (to link a scan to)."""
+    qs = access.scope(Inspection.objects.select_related("case"), user, "case__agency")
+    return get_or_not_found(qs, "检查记录", pk=pk)

@@ -1,0 +1,260 @@
+"""Acts of publication (D5.6; 行政处罚法第四十八条; 市场监督管理行政处罚信息公示规定).
+
+Every act is keyword-only, ``actor`` first, in one transaction, audited. The daily
+``zhifa tick`` (:func:`tick`) performs them as :data:`SYSTEM` on time: it prepares the
+publication of every decision that must be published, publishes it once the decision
+has been served, withdraws a publication whose decision was changed or revoked, and takes
+down a publication whose display period has ended. Agencies may do each step sooner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from zhifa.accounts.access import require_agency, require_role
+from zhifa.accounts.models import Role
+from zhifa.cases.models import Decision, NumberSequence
+from zhifa.core import clock
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import DomainError
+from zhifa.core.records import assign, save_record
+from zhifa.core.rules import enforce
+from zhifa.portal import deadlines, redaction
+from zhifa.portal import rules as R
+from zhifa.portal.models import Publication
+
+#: The actor of the daily tick: the platform itself, named so in the audit log.
+SYSTEM = "系统（每日定时任务）"
+
+#: Who may prepare, publish and withdraw an agency's publications (its staff who decide and
+#: serve decisions, and the administrator); a change of the decision may also be recorded
+#: by the legal affairs office (行政复议机构 of the government).
+PUBLISHERS = (Role.OFFICER, Role.HEAD)
+CHANGE_RECORDERS = (Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE)
+
+CLAUSES = ["D5.6"]
+
+
+def _allow(actor, agency_id: int, roles, action: str) -> None:
+    if actor is SYSTEM:
+        return
+    require_role(actor, *roles, action=action)
+    require_agency(actor, agency_id, "执法决定公开信息")
+
+
+def _date(on: date | None, earliest: date, field_name: str = "on") -> date:
+    day = on or clock.today()
+    if day > clock.today():
+        raise DomainError.of(ErrorCode.DATE_ORDER, "日期不得晚于今天。", field=field_name, status=400)
+    if day < earliest:
+        raise DomainError.of(
+            ErrorCode.DATE_ORDER, f"日期不得早于{earliest:%Y年%m月%d日}。", field=field_name, status=400
+        )
+    return day
+
+
+def _index_number(agency, year: int) -> str:
+    seq, _ = NumberSequence.objects.select_for_update().get_or_create(agency=agency, kind="publication", year=year)
+    seq.last += 1
+    seq.save(update_fields=["last"])
+    return f"{agency.code}/{year}-{seq.last:05d}"
+
+
+def _decision(pk: int) -> Decision:
+    return (
+        Decision.objects.select_related("case__party", "case__agency", "case__in_name_of", "case__violation_item")
+        .prefetch_related("basis_articles__basis", "case__relatives")
+        .get(pk=pk)
+    )
+
+
+def contents(decision: Decision) -> dict[str, str]:
+    """The fields a publication shows, before redaction (令第45号第四条: 决定书文号、当事人基本情况、
+    违法行为类型、处罚内容、作出决定的机关名称和日期; and the 公开摘要 collected at decision)."""
+    case = decision.case
+    party = case.party
+    agency = case.acting_agency
+    label = "行政处罚决定书" if decision.outcome == "penalty" else "决定书"
+    return {
+        "title": f"{agency.name}{label}（{decision.number}）",
+        "party_name": party.name if party else "",
+        "party_code": "" if party is None or party.is_person else party.uscc,
+        "legal_representative": "" if party is None or party.is_person else party.legal_representative,
+        "violation": case.violation_item.name if case.violation_item else "",
+        "summary": decision.public_summary,
+        "facts": decision.facts,
+        "basis": "；".join(str(a) for a in decision.basis_articles.all()),
+        "penalty": decision.penalty_text if decision.outcome == "penalty" else decision.get_outcome_display(),
+        "agency_name": agency.name,
+    }
+
+
+def published_fields(decision: Decision) -> dict[str, str]:
+    """The redacted contents, checked once more: a private value left in any field refuses the publication."""
+    terms = redaction.private_terms(decision.case)
+    fields = redaction.redact_fields(contents(decision), terms)
+    enforce(R.no_private_information(redaction.leaks(fields, terms)))
+    return fields
+
+
+def publication_prepare(
+    *,
+    actor,
+    decision: Decision,
+    social_impact: bool = False,
+    social_impact_reason: str = "",
+    on: date | None = None,
+) -> Publication:
+    """登记一项应当公开的决定：普通程序作出的行政处罚决定（仅警告的除外），或具有一定社会影响的执法决定
+    （行政处罚法第四十八条），并计算公开期限（七个或二十个工作日）。"""
+    with transaction.atomic():
+        decision = _decision(decision.pk)
+        agency = decision.case.acting_agency
+        _allow(actor, decision.case.agency_id, PUBLISHERS, "登记执法决定公开")
+        _date(on, decision.decided_on)
+        required = deadlines.required(decision)
+        enforce(R.publication_lawful(required, deadlines.warning_only(decision), social_impact, social_impact_reason))
+        if Publication.objects.filter(decision=decision).exists():
+            raise DomainError.of(ErrorCode.DUPLICATE, "该决定已登记公开。", field="decision_id", status=409)
+        pub = Publication(
+            decision=decision,
+            agency=decision.case.agency,
+            kind=deadlines.kind(decision),
+            grounds=Publication.Grounds.GENERAL_PROCEDURE if required else Publication.Grounds.SOCIAL_IMPACT,
+            social_impact_reason="" if required else social_impact_reason.strip(),
+            index_number=_index_number(agency, decision.decided_on.year),
+            document_number=decision.number,
+            category=agency.get_field_display(),
+            written_on=decision.decided_on,
+            due_on=deadlines.due_on(decision),
+            display=deadlines.display(decision),
+        )
+        return save_record(actor=actor, instance=pub, act="publication.prepare", clauses=CLAUSES)
+
+
+def publication_publish(*, actor, publication: Publication, on: date | None = None) -> Publication:
+    """公开：决定书送达当事人后，将经脱敏处理的决定信息向社会公开（令第45号第六条至第八条）。"""
+    with transaction.atomic():
+        pub = Publication.objects.select_for_update().get(pk=publication.pk)
+        _allow(actor, pub.agency_id, PUBLISHERS, "公开执法决定")
+        if pub.status != Publication.Status.PENDING:
+            raise DomainError.of(ErrorCode.CONFLICT, "该信息不在待公开状态。", status=409)
+        decision = _decision(pub.decision_id)
+        enforce(
+            R.changed_decision_not_published(pub.change_kind),
+            R.decision_served_before_publication(decision.served_on),
+        )
+        day = _date(on, decision.served_on or decision.decided_on)
+        fields = published_fields(decision)
+        changes = assign(
+            pub,
+            {
+                **fields,
+                "status": Publication.Status.PUBLISHED,
+                "published_on": day,
+                "takedown_on": deadlines.takedown_on(pub.display, day),
+            },
+        )
+        return save_record(actor=actor, instance=pub, act="publication.publish", changes=changes, clauses=CLAUSES)
+
+
+def decision_change_record(
+    *, actor, publication: Publication, kind: str, reason: str, on: date | None = None
+) -> Publication:
+    """登记决定被依法变更、撤销、确认违法或者确认无效：已公开的须在三个工作日内撤回；尚未公开的不再公开。"""
+    with transaction.atomic():
+        pub = Publication.objects.select_for_update().get(pk=publication.pk)
+        _allow(actor, pub.agency_id, CHANGE_RECORDERS, "登记决定的变更、撤销")
+        if kind not in Publication.Change.values:
+            raise DomainError.of(ErrorCode.INVALID, "请选择决定变化的类别。", field="kind")
+        if not reason.strip():
+            raise DomainError.of(
+                ErrorCode.REQUIRED,
+                "请写明变更、撤销或确认的依据（如复议决定书、判决书文号）。",
+                field="reason",
+                status=400,
+            )
+        if pub.change_kind:
+            raise DomainError.of(ErrorCode.DUPLICATE, "该决定的变化已登记。", field="kind", status=409)
+        day = _date(on, pub.written_on)
+        data = {"change_kind": kind, "changed_on": day, "change_reason": reason.strip()}
+        if pub.status == Publication.Status.PUBLISHED:
+            data["withdrawal_due_on"] = deadlines.withdrawal_due_on(day)
+        changes = assign(pub, data)
+        return save_record(actor=actor, instance=pub, act="publication.change", changes=changes, clauses=CLAUSES)
+
+
+def publication_withdraw(*, actor, publication: Publication, reason: str, on: date | None = None) -> Publication:
+    """撤回已公开的决定信息并公开说明理由（行政处罚法第四十八条第二款）。"""
+    with transaction.atomic():
+        pub = Publication.objects.select_for_update().get(pk=publication.pk)
+        _allow(actor, pub.agency_id, PUBLISHERS, "撤回公开的执法决定")
+        if pub.status != Publication.Status.PUBLISHED:
+            raise DomainError.of(ErrorCode.CONFLICT, "该信息未在公开中，无须撤回。", status=409)
+        enforce(R.withdrawal_reason_stated(reason))
+        day = _date(on, pub.published_on)
+        changes = assign(
+            pub, {"status": Publication.Status.WITHDRAWN, "withdrawn_on": day, "withdrawal_reason": reason.strip()}
+        )
+        return save_record(actor=actor, instance=pub, act="publication.withdraw", changes=changes, clauses=CLAUSES)
+
+
+def publication_take_down(*, actor, publication: Publication, on: date | None = None) -> Publication:
+    """公示期满停止公示（令第45号第十三条）。"""
+    with transaction.atomic():
+        pub = Publication.objects.select_for_update().get(pk=publication.pk)
+        _allow(actor, pub.agency_id, PUBLISHERS, "停止公开")
+        day = _date(on, pub.published_on or pub.written_on)
+        if pub.status != Publication.Status.PUBLISHED or pub.takedown_on is None or pub.takedown_on > day:
+            raise DomainError.of(ErrorCode.CONFLICT, "公示期尚未届满。", status=409)
+        changes = assign(pub, {"status": Publication.Status.EXPIRED})
+        return save_record(actor=actor, instance=pub, act="publication.take_down", changes=changes, clauses=CLAUSES)
+
+
+@dataclass
+class TickReport:
+    prepared: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)
+    taken_down: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"登记待公开 {len(self.prepared)} 件",
+            f"公开 {len(self.published)} 件",
+            f"撤回 {len(self.withdrawn)} 件",
+            f"停止公开 {len(self.taken_down)} 件",
+            *(f"未能公开：{r}" for r in self.refused),
+        ]
+
+
+def tick(*, on: date | None = None) -> TickReport:
+    """The daily run: each step is its own act, so running it twice on one day does nothing more."""
+    today = on or clock.today()
+    report = TickReport()
+    candidates = Decision.objects.filter(
+        publication__isnull=True, decided_on__lte=today, outcome="penalty", case__procedure="general"
+    ).select_related("case__party", "case__agency")
+    for decision in candidates:
+        if deadlines.required(decision):
+            report.prepared.append(str(publication_prepare(actor=SYSTEM, decision=decision, on=today)))
+    pending = Publication.objects.filter(
+        status=Publication.Status.PENDING, change_kind="", decision__served_on__isnull=False
+    )
+    for pub in pending:
+        try:
+            report.published.append(str(publication_publish(actor=SYSTEM, publication=pub, on=today)))
+        except DomainError as e:  # a private value left in the summary: the agency must edit it
+            report.refused.append(f"{pub}：{e.message}")
+    to_withdraw = Publication.objects.filter(status=Publication.Status.PUBLISHED).exclude(change_kind="")
+    for pub in to_withdraw:
+        reason = f"该决定已{pub.get_change_kind_display()}（{pub.change_reason}），撤回公开信息。"
+        report.withdrawn.append(str(publication_withdraw(actor=SYSTEM, publication=pub, reason=reason, on=today)))
+    expired = Publication.objects.filter(status=Publication.Status.PUBLISHED, takedown_on__lte=today)
+    for pub in expired:
+        report.taken_down.append(str(publication_take_down(actor=SYSTEM, publication=pub, on=today)))
+    return report
