@@ -266,3 +266,24 @@ def test_a_batch_is_signed_once_and_verifies(world):
     Checkpoint.objects.filter(tree_size=size + 3).delete()
     problems = audit.verify().problems
     assert [p.kind for p in problems] == ["unsigned"]
+
+
+def test_a_rolled_back_savepoint_leaves_nothing_in_the_state(db):
+    """Notes ride on the transaction: what a refused (rolled-back) step wrote is not attested."""
+    from zhifa.testing import make_city_and_district, make_party
+
+    _city, district = make_city_and_district()
+    admin = make_user("admin")
+    with transaction.atomic():
+        kept = make_party(name="留下的公司")
+        try:
+            with transaction.atomic():
+                gone = make_party(name="回滚的公司")
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+        event = audit.record(actor=admin, act="government.update", obj=district)
+    assert f"parties.party:{kept.pk}" in event.state
+    assert f"parties.party:{gone.pk}" not in event.state
+    with transaction.atomic():
+        assert audit.record(actor=admin, act="government.update", obj=district).state == {}  # taken once
