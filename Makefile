@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # Two workers: the suite is written to run in parallel (one database per worker).
 WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres install system-deps bench clean lint
+.PHONY: run test test-sqlite test-postgres install system-deps bench bench-large clean lint
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/zhifa makemigrations --check --dry-run > /dev/null
 
+## make bench: every benchmark, each figure with its floor and ratio (10,000 seeded cases; DATABASE_URL for PostgreSQL)
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	nice $(BIN)/python -m benchmarks
+
+## make bench-large: the case benchmarks grown through 10,000, 100,000 and 1,000,000 cases in one database (hours on SQLite)
+bench-large: $(STAMP)
+	ZHIFA_BENCH_CASES=$${ZHIFA_BENCH_CASES:-10000,100000,1000000} nice $(BIN)/python -m benchmarks cases
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -13,12 +13,17 @@ from django.urls.resolvers import URLPattern, URLResolver
 #: Which record an address names, by the first rule that matches its route. The kind is a
 #: key of SecurityWorld.own/other; the attribute fills the path parameter.
 RECORDS = [
+    (r"credit/(public/)?plans/", "plan", "pk"),
+    (r"credit/drawn/", "plan_target", "pk"),
+    (r"credit/objections/", "objection", "pk"),
     (r"complaints/(public/)?media/", "media", "pk"),
     (r"complaints/clients/", "open311_client", "pk"),
     (r"open311/v2/services/", None, "enforcement"),
     (r"open311/v2/requests/|complaints/track/", "complaint", "tracking_number"),
     (r"complaints/", "complaint", "pk"),
     (r"oversight/rounds/", "round", "pk"),
+    (r"oversight/reconsiderations/", "reconsideration", "pk"),
+    (r"oversight/lawsuits/", "lawsuit", "pk"),
     (r"oversight/reviews/", "review", "pk"),
     (r"oversight/(public/accountability|matters)/", "matter", "pk"),
     (r"audit/events/\{seq\}|audit/<int:seq>|proofs/inclusion/\{seq\}", "event", "seq"),
@@ -61,6 +66,10 @@ RECORDS = [
     (r"cooperation/information/", "information", "pk"),
     (r"cooperation/agreements/", "agreement", "pk"),
     (r"cooperation/disputes/", "dispute", "pk"),
+    (r"cooperation/meetings/", "meeting", "pk"),
+    (r"cooperation/campaigns/", "campaign", "pk"),
+    (r"cooperation/tasks/", "task", "pk"),
+    (r"cooperation/packages/", "package", "pk"),
     (r"cooperation/transfers/", "transfer", "pk"),
     (r"oversight/alerts/", None, "filing_late"),
     (r"oversight/notices/", "notice", "pk"),

@@ -216,6 +216,7 @@ PAGES = {
     "cases:approvals": "only:head",
     "cases:reviews": "only:reviewer",
     "cases:case_list": S,
+    "cases:backdated_list": "only:legal_office,supervisor,head",
     "cases:clue_create": S,
     "cases:simple_create": S,
     "cases:case_detail": SC,
@@ -230,6 +231,7 @@ PAGES = {
             "document_receipt",
             "document_correct",
             "document_issue",
+            "case_file",
         )
     },
     "documents:verify": P,
@@ -273,6 +275,14 @@ PAGES = {
             "agreement_create",
             "dispute_list",
             "dispute_create",
+            "meeting_list",
+            "meeting_create",
+            "campaign_list",
+            "campaign_create",
+            "campaign_flags",
+            "task_list",
+            "linkage_create",
+            "package_import",
             "agreement_detail",  # agreements are a network every agency reads (D4.5c)
             "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
         )
@@ -293,6 +303,17 @@ PAGES = {
             "information_answer",
             "dispute_detail",
             "dispute_step",
+            "meeting_detail",
+            "resolution_create",
+            "campaign_detail",
+            "campaign_task_create",
+            "task_detail",
+            "task_respond",
+            "task_report",
+            "package_seal",
+            "package_detail",
+            "package_file",
+            "package_countersign",
         )
     },
     **{f"oversight:{n}": S for n in ("alerts", "alert_cases", "consistency", "notice_list", "notice_create")},
@@ -310,8 +331,48 @@ PAGES = {
             "matter_publish",
         )
     },
+    **{f"oversight:{k}_{n}": S for k in ("reconsideration", "lawsuit") for n in ("list", "create")},
+    **{
+        f"oversight:{n}": SC
+        for n in (
+            "reconsideration_detail",
+            "reconsideration_accept",
+            "reconsideration_decide",
+            "reconsideration_correct",
+            "reconsideration_appearance",
+            "lawsuit_detail",
+            "lawsuit_judge",
+            "lawsuit_correct",
+            "lawsuit_appearance",
+        )
+    },
+    "oversight:dashboard": S,
+    "oversight:evaluation_list": S,
+    "oversight:evaluation_create": S,
+    "oversight:drill": "absent",  # without ?metric=&key= no bar is named: "not found"
     "oversight:public_matter_list": P,
     "oversight:public_matter_detail": P,
+    **{
+        f"credit:{n}": S
+        for n in (
+            "party_rating",  # any staff user: the rating rests on served decisions and reviewed results
+            "objection_create",
+            "objection_list",
+            "item_list",
+            "item_create",
+            "target_list",
+            "target_add",
+            "inspector_list",
+            "inspector_add",
+            "plan_list",
+            "plan_create",
+        )
+    },
+    **{
+        f"credit:{n}": SC
+        for n in ("objection_answer", "plan_detail", "plan_draw", "plan_publish", "result_enter", "result_review")
+    },
+    **{f"credit:{n}": P for n in ("public_plan_list", "public_plan_detail")},
 }
 
 A = "/api/v1"
@@ -391,6 +452,9 @@ GET_OPERATIONS = {
     f"GET {A}/cases/{{pk}}": SC,
     f"GET {A}/cases/{{pk}}/timeline": SC,
     f"GET {A}/cases/evidence/{{pk}}/content": "absent",
+    f"GET {A}/documents/": S,
+    f"GET {A}/documents/{{pk}}": SC,
+    f"GET {A}/documents/verify/{{code}}": P,
     **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
     f"GET {A}/portal/publications": S,
     f"GET {A}/portal/party/cases": "party",
@@ -421,6 +485,10 @@ GET_OPERATIONS = {
             "agreements",
             "agreements/{pk}",
             "disputes",
+            "meetings",
+            "campaigns",
+            "campaigns/flags",
+            "tasks",
         )
     },
     f"GET {A}/cooperation/parties/{{pk}}/lookups": "holder:officer,reviewer,head,legal_office,supervisor",
@@ -433,14 +501,28 @@ GET_OPERATIONS = {
             "assistance/{pk}",
             "information/{pk}",
             "disputes/{pk}",
+            "meetings/{pk}",
+            "campaigns/{pk}",
+            "tasks/{pk}",
+            "packages/{pk}",
+            "packages/{pk}/file",
         )
     },
     **{f"GET {A}/oversight/{p}": S for p in ("alerts", "alerts/{code}", "consistency", "notices", "ratings")},
     f"GET {A}/oversight/notices/{{pk}}": SC,
     **{f"GET {A}/oversight/{p}": S for p in ("rounds", "matters")},
     **{f"GET {A}/oversight/{p}": SC for p in ("rounds/{pk}", "reviews/{pk}", "matters/{pk}")},
+    **{f"GET {A}/oversight/{p}": S for p in ("reconsiderations", "lawsuits", "appearance-shortfalls")},
+    **{f"GET {A}/oversight/{p}": SC for p in ("reconsiderations/{pk}", "lawsuits/{pk}")},
+    f"GET {A}/oversight/dashboard": S,
+    f"GET {A}/oversight/evaluations": S,
+    f"GET {A}/oversight/evaluations/indicators": "absent",  # without agency_id no agency is named
+    f"GET {A}/oversight/dashboard/cases": "absent",  # without metric and key no bar is named
     f"GET {A}/oversight/public/accountability": P,
     f"GET {A}/oversight/public/accountability/{{pk}}": P,
+    **{f"GET {A}/credit/{p}": S for p in ("parties/{pk}/rating", "objections", "plans")},
+    f"GET {A}/credit/plans/{{pk}}": SC,
+    **{f"GET {A}/credit/{p}": P for p in ("public/plans", "public/plans/{pk}")},
 }
 
 #: Writes: who the services let act (for the reader; each app's tests check the roles with

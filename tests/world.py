@@ -70,6 +70,7 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         document=make_document(case, officer_user),
         publication=_publication(agency, case),
         **_complaints(agency, district, officer_user),
+        **_credit(agency, party, officer, officer_user),
         notice=_notice(agency, case, officer_user),
         **_review_and_matter(agency, case, officer_user, officer),
     )
@@ -108,7 +109,28 @@ def _review_and_matter(agency, case, user, officer) -> dict:
         published_on=clock.today(),
     )
     matter.officers.add(officer)
-    return {"round": rnd, "review": review, "matter": matter}
+    from zhifa.oversight.models import Lawsuit, Reconsideration
+
+    reconsideration = Reconsideration.objects.create(
+        number=f"复〔2026〕{agency.pk}号",
+        case=case,
+        agency=agency,
+        body="区人民政府",
+        applicant="当事人",
+        known_on=clock.today(),
+        applied_on=clock.today(),
+        recorded_by=user,
+    )
+    lawsuit = Lawsuit.objects.create(
+        number=f"(2026)行初{agency.pk}号",
+        case=case,
+        agency=agency,
+        plaintiff="当事人",
+        court="区人民法院",
+        filed_on=clock.today(),
+        recorded_by=user,
+    )
+    return {"round": rnd, "review": review, "matter": matter, "reconsideration": reconsideration, "lawsuit": lawsuit}
 
 
 def _notice(agency, case, issuer):
@@ -183,6 +205,48 @@ def _cooperation(side: dict, case, officer_user, receiver):
     )
     dispute.agencies.set([case.agency, receiver])
     side["dispute"] = dispute
+    from zhifa.cooperation.models import JointCampaign, JointMeeting, Task
+
+    on = case.received_on
+    meeting = JointMeeting.objects.create(
+        title="联席会议", convened_by=case.agency, held_on=on, agenda="议程", minutes="纪要", recorded_by=officer_user
+    )
+    meeting.attendees.set([case.agency, receiver])
+    campaign = JointCampaign.objects.create(
+        title="专项整治",
+        lead=case.agency,
+        field="食品安全",
+        starts_on=on,
+        ends_on=on,
+        targets="目标",
+        created_by=officer_user,
+    )
+    side["meeting"], side["campaign"] = meeting, campaign
+    from zhifa.cooperation.models import CasePackage
+
+    side["package"] = CasePackage.objects.create(
+        direction="sent",
+        transfer=side["transfer"],
+        sender_agency=case.agency,
+        receiver_agency=receiver,
+        letter_number=side["transfer"].letter_number,
+        manifest="{}",
+        manifest_sha256="0" * 64,
+        files=[],
+        sender_signature="",
+        sender_certificate="",
+        sender_ca="",
+        sealed_on=on,
+    )
+    side["task"] = Task.objects.create(
+        kind="campaign",
+        campaign=campaign,
+        assigned_by=case.agency,
+        assigned_to=receiver,
+        description="任务",
+        assigned_on=on,
+        due_on=on,
+    )
     side["crime_transfer"] = CrimeTransfer.objects.create(
         case=case,
         number=f"{case.agency.case_prefix}刑移〔2026〕1号",
@@ -293,6 +357,42 @@ def _publication(agency, case):
         penalty="罚款3,000.00元",
         agency_name=agency.name,
     )
+
+
+def _credit(agency, party, officer, officer_user) -> dict:
+    """A published random-inspection plan of ``agency`` that drew ``party``, and an objection."""
+    from zhifa.credit.models import CreditObjection, InspectionItem, InspectionPlan, PlanTarget
+
+    item = InspectionItem.objects.create(
+        agency=agency, code="SJ-01", name="食品经营许可", kind="general", basis="食品安全法"
+    )
+    plan = InspectionPlan.objects.create(
+        agency=agency,
+        year=2026,
+        title="2026年食品双随机抽查",
+        seed="2026-01",
+        seed_published_on=date(2026, 11, 1),
+        target_count=1,
+        status="published",
+        drawn_on=date(2026, 11, 2),
+        published_on=date(2026, 11, 30),
+        created_by=officer_user,
+    )
+    plan.items.set([item])
+    target = PlanTarget.objects.create(
+        plan=plan, party=party, order=1, grade="A", weight=1, result="no_problem", result_on=date(2026, 11, 10)
+    )
+    target.inspectors.set([officer])
+    objection = CreditObjection.objects.create(
+        party=party,
+        line_key="inspection:0",
+        line_label="2026年食品双随机抽查",
+        agency=agency,
+        reason="检查当日并未到场。",
+        filed_on=date(2026, 11, 30),
+        filed_by=officer_user,
+    )
+    return {"plan": plan, "plan_target": target, "objection": objection}
 
 
 def _complaints(agency, district, officer_user) -> dict:

@@ -290,10 +290,12 @@ ROUTERS = [
     ("/parties/", "zhifa.parties.api"),
     ("/discretion/", "zhifa.discretion.api"),
     ("/cases/", "zhifa.cases.api"),
+    ("/documents/", "zhifa.documents.api"),
     ("/portal/", "zhifa.portal.api"),
     ("/complaints/", "zhifa.complaints.api"),
     ("/cooperation/", "zhifa.cooperation.api"),
     ("/oversight/", "zhifa.oversight.api"),
+    ("/credit/", "zhifa.credit.api"),
 ]
 for prefix, module in ROUTERS:
     api.add_router(prefix, importlib.import_module(module).router)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("open311/v2/", include("zhifa.complaints.open311_urls")),
     path("cooperation/", include("zhifa.cooperation.urls")),
     path("oversight/", include("zhifa.oversight.urls")),
+    path("credit/", include("zhifa.credit.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

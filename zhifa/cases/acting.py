@@ -28,7 +28,7 @@ from zhifa.accounts.models import User
 from zhifa.cases import facts, periods
 from zhifa.cases import rules as R
 from zhifa.cases.inputs import covered_date
-from zhifa.cases.models import Case, Participation, Stage
+from zhifa.cases.models import BackdatedAct, Case, Participation, Stage
 from zhifa.cases.transitions import TRANSITIONS, Transition, require_legal_actor
 from zhifa.cases.waiting import wrong_state
 from zhifa.core import audit, clock
@@ -42,6 +42,11 @@ from zhifa.people.models import Officer
 from zhifa.people.standing import standing_of
 
 
+def entry_day() -> date:
+    """The day an act is entered: the platform's clock (the act's legal date may be earlier)."""
+    return clock.today()
+
+
 def officer_of(user: User | None) -> Officer | None:
     """The officer record of a user (None when the account has none)."""
     if user is None or not getattr(user, "is_authenticated", False):
@@ -53,11 +58,15 @@ def officer_of(user: User | None) -> Officer | None:
 
 
 class Act:
-    def __init__(self, transition: Transition, actor: User, case: Case | None, on: date):
+    def __init__(self, transition: Transition, actor: User, case: Case | None, on: date, backdated_reason: str = ""):
         self.transition = transition
         self.actor = actor
         self.case = case
         self.on = on
+        #: The day the act is entered; ``on``, its legal date, may be earlier (a paper record).
+        self.entered_on = entry_day()
+        self.backdated_reason = (backdated_reason or "").strip()
+        self.deadline: tuple[str, date | None] = ("", None)
         self.officer = officer_of(actor)
         self.violations = []
         self.checked: set[str] = set()
@@ -88,6 +97,12 @@ class Act:
             raise RuntimeError(f"{self.transition.name} does not declare rule {code} (see transitions.py)")
         self.checked.add(code)
 
+    def deadline_decided(self, label: str, due: date | None) -> None:
+        """The deadline the act's date decides (``label`` due on ``due``): an act dated before it
+        is entered needs a written reason when the earlier date is what meets it (D1.4)."""
+        self.deadline = (label, due)
+        self.check(R.backdating_reasoned, self.on, self.entered_on, label, due, self.backdated_reason)
+
     def enforce(self) -> None:
         if self.violations:
             raise DomainError(list(self.violations))
@@ -115,6 +130,7 @@ class Act:
         elif target is not None:
             raise RuntimeError(f"{t.name} keeps the state; it cannot move to {target}")
         case.version += 1
+        case.last_act_on = max(self.on, case.last_act_on or self.on)
         if self._before:
             changed = diff(self._before, snapshot(case))
             case.save(
@@ -126,6 +142,20 @@ class Act:
             case.save()
             if inserting:  # the act creates the case (a clue): it has no records yet
                 facts.created(case)
+        if self.on < self.entered_on:
+            label, due = self.deadline
+            BackdatedAct.objects.create(
+                case=case,
+                act=t.name,
+                label=t.label,
+                on=self.on,
+                entered_at=clock.now(),
+                entered_by=self.actor,
+                deadline=label,
+                due=due,
+                reason=self.backdated_reason,
+            )
+            changes = {**(changes or {}), "entered_on": self.entered_on, "backdated_reason": self.backdated_reason}
         if t.stage:
             Participation.objects.get_or_create(
                 case=case, user=self.actor, stage=t.stage, defaults={"first_act": t.name, "first_on": self.on}
@@ -193,6 +223,7 @@ def run(
     expected_version: int | None = None,
     also_lock: Iterable[int] = (),
     agency: Agency | None = None,
+    backdated_reason: str = "",
 ) -> Iterator[Act]:
     """Run the act ``name`` on ``case`` (or create a case when the transition has no source)."""
     t = TRANSITIONS[name]
@@ -214,9 +245,9 @@ def run(
                 raise conflict("案件已被他人办理（版本已更新），请刷新页面后重试。")
             if current.status not in t.sources:
                 raise wrong_state(t, current, on)
-            act = Act(t, actor, current, on)
+            act = Act(t, actor, current, on, backdated_reason)
             act.locked = locked
-            _check_common(act, max(d for d in (current.received_on, current.status_since) if d))
+            _check_common(act, max(d for d in (current.received_on, current.status_since, current.last_act_on) if d))
         else:
             require_role(actor, *t.roles, action=t.label)
             if agency is None:
@@ -224,7 +255,7 @@ def run(
             if agency is None:
                 raise invalid("您的账户不属于任何执法机关，不能登记案件。", field="agency")
             require_agency(actor, agency.pk, "执法机关")
-            act = Act(t, actor, None, on)
+            act = Act(t, actor, None, on, backdated_reason)
             act.agency = agency
             _check_common(act, None)
         try:

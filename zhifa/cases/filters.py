@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 
 from zhifa.cases import selectors
-from zhifa.cases.models import OPEN_STATUSES, Case, Procedure, Status
+from zhifa.cases.models import OPEN_STATUSES, BackdatedAct, Case, Procedure, Status
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -30,4 +30,30 @@ class CaseFilter(django_filters.FilterSet):
             return queryset.filter(status__in=OPEN_STATUSES)
         if value == "0":
             return queryset.exclude(status__in=OPEN_STATUSES)
+        return queryset
+
+
+class BackdatedFilter(django_filters.FilterSet):
+    deadline = django_filters.ChoiceFilter(
+        label="期限",
+        choices=[("1", "办理日期决定期限是否遵守的"), ("0", "其他")],
+        method="by_deadline",
+        empty_label="全部",
+    )
+    entered_after = django_filters.DateFilter(
+        label="登记日期自",
+        field_name="entered_at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = BackdatedAct
+        fields = ["deadline", "entered_after"]
+
+    def by_deadline(self, queryset, name, value):
+        if value == "1":
+            return queryset.exclude(deadline="")
+        if value == "0":
+            return queryset.filter(deadline="")
         return queryset

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Status(models.TextChoices):
@@ -160,6 +161,9 @@ class Case(models.Model):
     status = models.CharField("状态", max_length=24, choices=Status.choices, default=Status.CLUE, editable=False)
     version = models.PositiveIntegerField("版本", default=0, editable=False)
     status_since = models.DateField("进入当前状态的日期", null=True, blank=True, editable=False)
+    last_act_on = models.DateField(
+        "上一事项的办理日期", null=True, blank=True, editable=False, help_text="后续事项不得早于该日期"
+    )
     procedure = models.CharField("程序", max_length=12, choices=Procedure.choices, default=Procedure.GENERAL)
 
     # The clue
@@ -312,6 +316,40 @@ class Case(models.Model):
     @property
     def limitation_start(self) -> date | None:
         return self.act_ended_on or self.act_date
+
+
+class BackdatedAct(models.Model):
+    """An act whose legal date is before the day it was entered (a paper record typed in
+    later): the entry time is kept beside the legal date, with the written reason where the
+    earlier date decides whether a deadline is met (D1.4); listed for the legal affairs
+    office (:func:`zhifa.cases.selectors.backdated_acts`)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="backdated_acts")
+    act = models.CharField("事项代码", max_length=40)
+    label = models.CharField("事项", max_length=60)
+    on = models.DateField("办理日期")
+    entered_at = models.DateTimeField("登记时间")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    deadline = models.CharField("取决于办理日期的期限", max_length=60, blank=True)
+    due = models.DateField("期限届满日", null=True, blank=True)
+    reason = models.TextField("补录理由", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "补录事项"
+        ordering = ["-entered_at", "-pk"]
+
+    @property
+    def decides_deadline(self) -> bool:
+        """Whether the earlier date is what keeps the deadline met."""
+        return self.due is not None and self.on <= self.due < self.entered_on
+
+    @property
+    def entered_on(self) -> date:
+        return timezone.localtime(self.entered_at).date()
+
+    @property
+    def days_late(self) -> int:
+        return (self.entered_on - self.on).days
 
 
 class Participation(models.Model):

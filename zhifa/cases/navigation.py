@@ -14,4 +14,11 @@ ITEMS = [
     ),
     Item("登记线索", "cases:clue_create", section=Section.WORK, order=5, roles=(Role.OFFICER, Role.HEAD)),
     Item("当场处罚", "cases:simple_create", section=Section.WORK, order=6, roles=(Role.OFFICER,)),
+    Item(
+        "补录事项",
+        "cases:backdated_list",
+        section=Section.WORK,
+        order=7,
+        roles=(Role.LEGAL_OFFICE, Role.SUPERVISOR, Role.HEAD),
+    ),
 ]

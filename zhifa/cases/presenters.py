@@ -247,6 +247,18 @@ def case_detail(case: Case, user: User, on: date | None = None) -> dict:
                 {"id": e.pk, "kind": e.kind, "on": e.on, "court": e.court, "result": e.result, "result_on": e.result_on}
                 for e in case.enforcements.all()
             ],
+            "backdated": [
+                {
+                    "act": b.act,
+                    "label": b.label,
+                    "on": b.on,
+                    "entered_at": b.entered_at,
+                    "deadline": b.deadline,
+                    "due": b.due,
+                    "reason": b.reason,
+                }
+                for b in case.backdated_acts.all()
+            ],
             "followups": [
                 {"id": f.pk, "on": f.on, "method": f.method, "findings": f.findings} for f in case.followups.all()
             ],

@@ -36,6 +36,21 @@ def act_dated_truthfully(on: date, today: date, earliest: date | None):
     return None
 
 
+@rule("D1.4", law="行政处罚法第四十七条")
+def backdating_reasoned(on: date, entered_on: date, deadline: str, due: date | None, reason: str):
+    """行政执法全过程记录：事项的办理日期可以早于登记日期（纸质记录事后录入），但该日期决定期限是否遵守的，
+    须书面说明事后登记的理由（并提示政府法制机构）。"""
+    if on >= entered_on or due is None or reason.strip():
+        return None
+    if not (on <= due < entered_on):
+        return None  # the deadline is met, or missed, whichever day counts: the date decides nothing
+    return refuse(
+        f"办理日期{_d(on)}早于登记日期{_d(entered_on)}，{deadline}的期限于{_d(due)}届满："
+        "按办理日期在期限内，按登记日期已逾期。请写明事后登记的理由（补录理由）。",
+        field="backdated_reason",
+    )
+
+
 @rule("D1.5")
 def lead_officer_named(lead, investigators):
     """有权必有责：每件案件确定主办人，主办人须是本案承办人之一。"""

@@ -18,7 +18,7 @@ from django.utils import timezone
 from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role, User
 from zhifa.cases import checklist, evidence_store, facts, obligations, periods
-from zhifa.cases.models import OPEN_STATUSES, Case, Evidence, Participation, Status
+from zhifa.cases.models import OPEN_STATUSES, BackdatedAct, Case, Evidence, Participation, Status
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
@@ -57,6 +57,14 @@ def evidence_get(user: User, pk: int | str) -> Evidence:
     if not can_see_agency(user, evidence.case.agency_id):
         raise not_found("证据")
     return evidence
+
+
+def backdated_acts(user: User) -> QuerySet[BackdatedAct]:
+    """Acts entered after the day they are dated, in ``user``'s scope, latest entered first:
+    for the legal affairs office, which is told of each (D1.4); those whose earlier date is
+    what meets a deadline carry the written reason (``decides_deadline``)."""
+    qs = BackdatedAct.objects.select_related("case", "case__agency", "case__decision", "entered_by")
+    return scope(qs, user, "case__agency").order_by("-entered_at", "-pk")
 
 
 def verified_evidence(user: User, pk: int | str) -> Evidence:

@@ -88,6 +88,7 @@ TABLE: tuple[Transition, ...] = (
         (HEAD,),
         (
             R.act_dated_truthfully,
+            R.backdating_reasoned,
             org_rules.agency_has_standing,
             org_rules.agency_has_power,
             R.within_limitation,
@@ -106,6 +107,7 @@ TABLE: tuple[Transition, ...] = (
         (HEAD,),
         (
             R.act_dated_truthfully,
+            R.backdating_reasoned,
             R.filing_decided_in_time,
         ),
         stage=Stage.FILING,
@@ -383,6 +385,7 @@ TABLE: tuple[Transition, ...] = (
         (HEAD,),
         (
             R.act_dated_truthfully,
+            R.backdating_reasoned,
             org_rules.agency_has_standing,
             R.decision_within_time_limit,
             R.prior_notice_served,
@@ -424,6 +427,7 @@ TABLE: tuple[Transition, ...] = (
         (OFFICER,),
         (
             R.act_dated_truthfully,
+            R.backdating_reasoned,
             R.decision_served_in_time,
         ),
     ),
@@ -454,6 +458,7 @@ TABLE: tuple[Transition, ...] = (
         (OFFICER,),
         (
             R.act_dated_truthfully,
+            R.backdating_reasoned,
             R.on_spot_handover_in_time,
         ),
     ),

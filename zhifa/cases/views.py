@@ -82,6 +82,20 @@ class CaseList(ListPage):
         return ctx
 
 
+class BackdatedList(ListPage):
+    """补录事项: acts entered after the day they are dated, for the legal affairs office (D1.4)."""
+
+    title = "补录事项"
+    headers = ["案件", "事项", "办理日期", "登记时间", "登记人", "期限", "补录理由"]
+    row_template = "cases/rows/backdated.html"
+    filterset_class = filters.BackdatedFilter
+    empty_text = "没有事后补录的事项。"
+
+    def get_queryset(self):
+        require_role(self.request.user, Role.LEGAL_OFFICE, Role.SUPERVISOR, Role.HEAD, action="查看补录事项")
+        return selectors.backdated_acts(self.request.user)
+
+
 class CaseDetail(DetailPage):
     template_name = "cases/case_detail.html"
 

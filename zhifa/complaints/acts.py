@@ -13,5 +13,7 @@ declare(
         "complaint.answer": "答复投诉举报",
         "media.register": "登记媒体曝光事项",
         "media.conclude": "办结媒体曝光事项",
+        "open311_client.issue": "发放Open311接入密钥",
+        "open311_client.revoke": "吊销Open311接入密钥",
     },
 )

@@ -268,12 +268,12 @@ def complaint_counts(request, query: Query[CountsQuery]):
     return selectors.complaint_counts(request.auth, (query.start or date(today.year, 1, 1), query.end or today))
 
 
-@router.get("track/{number}", auth=None, response={200: TrackOut, **errors(404)}, summary="凭查询码查询办理进展")
+@router.get("track/{number}", auth=None, response={200: TrackOut, **errors(400, 404)}, summary="凭查询码查询办理进展")
 def complaint_track(request, number: str):
     return selectors.complaint_by_tracking(number)
 
 
-@router.get("{int:pk}", response={200: ComplaintDetailOut, **errors(401, 404)}, summary="举报投诉")
+@router.get("{int:pk}", response={200: ComplaintDetailOut, **errors(400, 401, 404)}, summary="举报投诉")
 def complaint_detail(request, pk: int):
     return selectors.complaint_get(request.auth, pk)
 
@@ -339,12 +339,14 @@ def public_media_list(request):
     return selectors.media_published()
 
 
-@router.get("public/media/{int:pk}", auth=None, response={200: MediaOut, **errors(404)}, summary="媒体曝光案件查处结果")
+@router.get(
+    "public/media/{int:pk}", auth=None, response={200: MediaOut, **errors(400, 404)}, summary="媒体曝光案件查处结果"
+)
 def public_media_detail(request, pk: int):
     return selectors.media_public_get(pk)
 
 
-@router.get("media/{int:pk}", response={200: MediaOut, **errors(401, 404)}, summary="新闻媒体曝光")
+@router.get("media/{int:pk}", response={200: MediaOut, **errors(400, 401, 404)}, summary="新闻媒体曝光")
 def media_detail(request, pk: int):
     return selectors.media_get(request.auth, pk)
 

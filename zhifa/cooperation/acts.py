@@ -1,4 +1,4 @@
-"""The audit acts of cooperation (see zhifa.core.acts)."""
+"""The acts of cooperation between agencies, as the audit log names them."""
 
 from zhifa.core.acts import declare
 
@@ -20,5 +20,15 @@ declare(
         "dispute.negotiation": "执法争议协商",
         "dispute.coordination": "法制机构协调执法争议",
         "dispute.decision": "共同上级机关裁决执法争议",
+        "meeting.record": "登记联席会议",
+        "campaign.launch": "组织联合执法",
+        "task.assign.resolution": "交办联席会议议定事项",
+        "task.assign.campaign": "分配联合执法任务",
+        "task.assign.linkage": "交办上下联动任务",
+        "task.respond": "答复联合执法分工",
+        "task.report": "报送落实情况",
+        "package.seal": "制作并签名案件材料包",
+        "package.countersign": "会签案件材料包",
+        "package.import": "导入案件材料包",
     },
 )

@@ -129,3 +129,61 @@ class DisputeStepForm(ZhifaForm):
     document_number = forms.CharField(label="文书文号（裁决的必填）", max_length=60, required=False)
     late_reason = forms.CharField(label="逾期的原因", max_length=300, required=False)
     on = forms.DateField(label="日期", required=False)
+
+
+class MeetingForm(ZhifaForm):
+    title = forms.CharField(label="会议名称", max_length=200)
+    held_on = forms.DateField(label="召开日期")
+    agenda = forms.CharField(label="议程", widget=TEXT)
+    attendees = forms.ModelMultipleChoiceField(
+        label="参会机关（本机关自动计入）", queryset=Agency.objects.order_by("name")
+    )
+    attendee_names = forms.CharField(label="参会人员", widget=TEXT, required=False)
+    minutes = forms.CharField(label="会议纪要", widget=TEXT)
+    minutes_number = forms.CharField(label="纪要编号", max_length=60, required=False)
+
+
+class TaskForm(ZhifaForm):
+    agency = forms.ModelChoiceField(label="承办机关", queryset=Agency.objects.order_by("name"))
+    description = forms.CharField(label="任务", widget=TEXT)
+    due_on = forms.DateField(label="完成期限")
+    on = forms.DateField(label="交办日期", required=False)
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+
+
+class LinkageForm(TaskForm):
+    responsibilities = forms.CharField(label="双方权责", widget=TEXT)
+
+
+class CampaignForm(ZhifaForm):
+    title = forms.CharField(label="专项整治名称", max_length=200)
+    field = forms.CharField(label="领域", max_length=100)
+    starts_on = forms.DateField(label="开始日期")
+    ends_on = forms.DateField(label="结束日期")
+    targets = forms.CharField(label="整治目标", widget=TEXT)
+
+
+class RespondForm(ZhifaForm):
+    accepted = forms.TypedChoiceField(
+        label="答复", choices=[("1", "接受分工"), ("0", "不接受（须说明理由）")], coerce=lambda v: v == "1"
+    )
+    refusal_reason = forms.CharField(label="不接受的理由", widget=TEXT, required=False)
+    on = forms.DateField(label="答复日期", required=False)
+
+
+class ReportForm(ZhifaForm):
+    report = forms.CharField(label="落实情况", widget=TEXT)
+    late_reason = forms.CharField(label="逾期报送的原因", max_length=300, required=False)
+    on = forms.DateField(label="报送日期", required=False)
+
+
+class DatedForm(ZhifaForm):
+    on = forms.DateField(label="日期", required=False)
+
+
+class PackageImportForm(ZhifaForm):
+    file = forms.FileField(label="案件材料包文件（ZIP）")

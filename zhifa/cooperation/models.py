@@ -305,3 +305,148 @@ class DisputeStep(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "争议处理记录"
         ordering = ["on", "pk"]
+
+
+# --- Joint meetings (D4.1), joint campaigns (D4.2), linkage (D4.3): tasks with deadlines --------
+
+
+class JointMeeting(models.Model):
+    """行政执法联席会议（D4.1）：议程、参会机关、会议纪要；议定事项以纪要形式送执法机关执行。"""
+
+    title = models.CharField("会议名称", max_length=200)
+    convened_by = models.ForeignKey("org.Agency", verbose_name="召集机关", on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField("召开日期")
+    agenda = models.TextField("议程")
+    attendees = models.ManyToManyField("org.Agency", verbose_name="参会机关", related_name="+")
+    attendee_names = models.TextField("参会人员", blank=True)
+    minutes = models.TextField("会议纪要")
+    minutes_number = models.CharField("纪要编号", max_length=60, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联席会议"
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:meeting_detail", args=[self.pk])
+
+
+class JointCampaign(models.Model):
+    """联合执法、专项整治（D4.2a–b）：牵头机关、参加机关、领域、期间、目标和各机关的任务。"""
+
+    title = models.CharField("专项整治名称", max_length=200)
+    lead = models.ForeignKey("org.Agency", verbose_name="牵头机关", on_delete=models.PROTECT, related_name="+")
+    field = models.CharField("领域", max_length=100)
+    starts_on = models.DateField("开始日期")
+    ends_on = models.DateField("结束日期")
+    targets = models.TextField("整治目标")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联合执法"
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="cooperation_campaign_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:campaign_detail", args=[self.pk])
+
+
+class Task(models.Model):
+    """交办一个机关的任务：联席会议的议定事项（D4.1）、联合执法中的分工（D4.2b）或上下联动中
+    市级机关交办区县机关的任务（D4.3）；有期限，承办机关报送落实情况。"""
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", "联席会议议定事项"
+        CAMPAIGN = "campaign", "联合执法任务"
+        LINKAGE = "linkage", "上下联动交办任务"
+
+    class Response(models.TextChoices):
+        ACCEPTED = "accepted", "接受"
+        REFUSED = "refused", "拒绝"
+
+    kind = models.CharField("类别", max_length=16, choices=Kind.choices)
+    meeting = models.ForeignKey(JointMeeting, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks")
+    campaign = models.ForeignKey(JointCampaign, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks")
+    assigned_by = models.ForeignKey("org.Agency", verbose_name="交办机关", on_delete=models.PROTECT, related_name="+")
+    assigned_to = models.ForeignKey("org.Agency", verbose_name="承办机关", on_delete=models.PROTECT, related_name="+")
+    description = models.TextField("任务")
+    responsibilities = models.TextField("双方权责", blank=True)
+    assigned_on = models.DateField("交办日期")
+    due_on = models.DateField("完成期限")
+    response = models.CharField("承办机关的答复", max_length=16, choices=Response.choices, blank=True)
+    responded_on = models.DateField("答复日期", null=True, blank=True)
+    refusal_reason = models.TextField("拒绝的理由", blank=True)
+    reported_on = models.DateField("报送日期", null=True, blank=True)
+    report = models.TextField("落实情况", blank=True)
+    late_reason = models.CharField("逾期报送的原因", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "交办任务"
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.description[:30]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:task_detail", args=[self.pk])
+
+
+# --- Signed case packages (D3.4): what travels with a transfer ------------------------------
+
+
+class CasePackage(models.Model):
+    """案件材料包：移送函、案件记录和全部证据文件，附 SHA-256 清单，由移送机关签名、接收机关签收时
+    会签（package_format 说明文件格式）；可导出为文件，在另一个 zhifa 上导入并验证。"""
+
+    class Direction(models.TextChoices):
+        SENT = "sent", "本平台制作"
+        IMPORTED = "imported", "从其他平台导入"
+
+    direction = models.CharField("来源", max_length=16, choices=Direction.choices)
+    transfer = models.OneToOneField(
+        "cases.Transfer", verbose_name="移送函", null=True, blank=True, on_delete=models.PROTECT, related_name="package"
+    )
+    sender_agency = models.ForeignKey(
+        "org.Agency", verbose_name="移送机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    receiver_agency = models.ForeignKey(
+        "org.Agency", verbose_name="接收机关", on_delete=models.PROTECT, related_name="+"
+    )
+    received_case = models.ForeignKey(
+        "cases.Case", verbose_name="接收机关的线索", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    letter_number = models.CharField("移送函文号", max_length=60)
+    manifest = models.TextField("清单（manifest.json）")
+    manifest_sha256 = models.CharField("清单的 SHA-256", max_length=64)
+    files = models.JSONField("文件（路径与 SHA-256）", default=list)
+    sender_signature = models.TextField("移送机关的签名（Base64）")
+    sender_certificate = models.TextField("移送机关的证书")
+    sender_ca = models.TextField("移送机关的根证书")
+    sealed_on = models.DateField("签名日期")
+    receiver_signature = models.TextField("接收机关的会签（Base64）", blank=True)
+    receiver_certificate = models.TextField("接收机关的证书", blank=True)
+    receiver_ca = models.TextField("接收机关的根证书", blank=True)
+    countersigned_on = models.DateField("会签日期", null=True, blank=True)
+    countersigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "案件材料包"
+        ordering = ["-sealed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.letter_number} 材料包"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:package_detail", args=[self.pk])

@@ -36,3 +36,13 @@ DISPUTE_STEP_WORKING_DAYS = {"negotiation": 10, "coordination": 20, "decision": 
 
 def dispute_step_due(stage: str, start: date) -> date:
     return workdays.add_working_days(start, DISPUTE_STEP_WORKING_DAYS[stage])
+
+
+#: A participant that has not answered its share of a joint campaign within this many
+#: working days of being assigned it is "silent" and flagged to the lead and the legal
+#: affairs office (D4.2b). zhifa's choice: the Decision names no period.
+CAMPAIGN_RESPONSE_WORKING_DAYS = 3
+
+
+def campaign_response_due(assigned_on: date) -> date:
+    return workdays.add_working_days(assigned_on, CAMPAIGN_RESPONSE_WORKING_DAYS)

@@ -4,7 +4,7 @@ stored value can make a read fail."""
 from __future__ import annotations
 
 from zhifa.cases.models import Transfer
-from zhifa.cooperation import selectors
+from zhifa.cooperation import package_format, packages, selectors
 from zhifa.cooperation.competence import Candidate, Proposal
 from zhifa.cooperation.models import CrimeTransfer
 
@@ -199,4 +199,72 @@ def dispute(d) -> dict:
             }
             for s in d.steps.all()
         ],
+    }
+
+
+def task(t) -> dict:
+    return {
+        "id": t.pk,
+        "kind": t.get_kind_display(),
+        "meeting_id": t.meeting_id,
+        "campaign_id": t.campaign_id,
+        "assigned_by": t.assigned_by.name,
+        "assigned_to_id": t.assigned_to_id,
+        "assigned_to": t.assigned_to.name,
+        "description": t.description,
+        "responsibilities": t.responsibilities,
+        "assigned_on": t.assigned_on,
+        "due_on": t.due_on,
+        "response": t.get_response_display() if t.response else "",
+        "refusal_reason": t.refusal_reason,
+        "reported_on": t.reported_on,
+        "report": t.report,
+        "flag": selectors.task_flag(t),
+    }
+
+
+def meeting(m) -> dict:
+    return {
+        "id": m.pk,
+        "title": m.title,
+        "convened_by": m.convened_by.name,
+        "held_on": m.held_on,
+        "agenda": m.agenda,
+        "attendees": [a.name for a in m.attendees.all()],
+        "attendee_names": m.attendee_names,
+        "minutes": m.minutes,
+        "minutes_number": m.minutes_number,
+        "tasks": [task(t) for t in m.tasks.all()],
+    }
+
+
+def campaign(c) -> dict:
+    return {
+        "id": c.pk,
+        "title": c.title,
+        "lead": c.lead.name,
+        "field": c.field,
+        "starts_on": c.starts_on,
+        "ends_on": c.ends_on,
+        "targets": c.targets,
+        "tasks": [task(t) for t in c.tasks.all()],
+    }
+
+
+def package(p) -> dict:
+    report = package_format.verify(packages.export(p))
+    return {
+        "id": p.pk,
+        "direction": p.get_direction_display(),
+        "letter_number": p.letter_number,
+        "transfer_id": p.transfer_id,
+        "sender_agency": p.sender_agency.name if p.sender_agency else report.sender,
+        "receiver_agency": p.receiver_agency.name,
+        "received_case_id": p.received_case_id,
+        "manifest_sha256": p.manifest_sha256,
+        "files": p.files,
+        "sealed_on": p.sealed_on,
+        "countersigned_on": p.countersigned_on,
+        "verified": report.ok,
+        "problems": report.problems,
     }

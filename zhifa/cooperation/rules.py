@@ -178,3 +178,66 @@ def dispute_step_in_time(due_on, on, late_reason: str):
     if on <= due_on or late_reason.strip():
         return None
     return refuse(f"本阶段的期限已于{due_on:%Y年%m月%d日}届满，逾期完成须写明原因。", field="late_reason")
+
+
+# --- D4.1 meetings, D4.2 campaigns, D4.3 linkage: tasks ---------------------------------------
+
+
+@rule("D4.1")
+def resolution_to_attendee(agency, attendee_ids: set):
+    """会议议定事项以会议纪要形式送（参会的）执法机关执行。"""
+    if agency.pk in attendee_ids:
+        return None
+    return refuse(f"{agency}未参加本次联席会议，议定事项只能交参会机关执行。", field="agency_id")
+
+
+@rule("D4.2a")
+def campaign_same_level(lead, agencies):
+    """同层级的行政执法机关针对突出的违法行为进行专项整治的，实施联合执法。"""
+    others = [a for a in agencies if a.government_id != lead.government_id]
+    if not others:
+        return None
+    names = "、".join(a.name for a in others)
+    return refuse(f"联合执法由同层级的行政执法机关实施：{names}不属于{lead.government}。", field="agency_id")
+
+
+@rule("D4.2b")
+def campaign_refusal_reasoned(accepted: bool, reason: str):
+    """有关机关应当积极配合，不得各行其是，不得互相推诿：不接受分工的，须书面说明理由（并报牵头机关和政府法制机构）。"""
+    if accepted or reason.strip():
+        return None
+    return refuse("不接受联合执法分工的，须书面说明理由；理由将报送牵头机关和政府法制机构。", field="refusal_reason")
+
+
+@rule("D4.3")
+def linkage_city_to_district(assigner, assignee, responsibilities: str):
+    """市级执法主管机关与区县执法机关建立上下联动执法制度；上下联动执法应依法界定双方权责。"""
+    if assigner.government.level != "city" or assignee.government.parent_id != assigner.government_id:
+        return refuse("上下联动任务由市级执法机关交办其所辖区县的执法机关。", field="assigned_to_id")
+    if assigner.field != assignee.field:
+        return refuse(f"{assignee}与{assigner}不属于同一执法领域，不是其上下联动的对象。", field="assigned_to_id")
+    if not responsibilities.strip():
+        return refuse("上下联动执法应依法界定双方权责，请写明。", field="responsibilities")
+    return None
+
+
+@rule("D4.1", "D4.2b", "D4.3")
+def task_reported_in_time(kind: str, due_on, on, late_reason: str):
+    """各执法机关要定期报送落实情况：在期限内报送；逾期的，写明原因。"""
+    if on <= due_on or late_reason.strip():
+        return None
+    clause = {"resolution": "D4.1", "campaign": "D4.2b", "linkage": "D4.3"}[kind]
+    return refuse(
+        f"任务的期限已于{due_on:%Y年%m月%d日}届满，逾期报送须写明原因。", field="late_reason", clauses=(clause,)
+    )
+
+
+# --- D3.4: the signed case package ------------------------------------------------------------
+
+
+@rule("D3.4")
+def package_verifies(problems: list[str]):
+    """移送的材料须完整、未被改动：清单所列每一件文件的 SHA-256 相符，移送机关的签名有效，方可签收、会签或导入。"""
+    if not problems:
+        return None
+    return refuse(f"案件材料包验证未通过：{'；'.join(problems)}", field="file")

@@ -17,12 +17,16 @@ from zhifa.cases.models import Case, Transfer
 from zhifa.cooperation import periods
 from zhifa.cooperation.models import (
     AssistanceRequest,
+    CasePackage,
     CooperationAgreement,
     CrimeTransfer,
     Dispute,
     HistoryLookup,
     InformationRequest,
+    JointCampaign,
+    JointMeeting,
     LiaisonOfficer,
+    Task,
     TransferReceipt,
 )
 from zhifa.core import clock
@@ -230,3 +234,86 @@ def dispute_get(user: User, pk: int) -> Dispute:
 
 def dispute_overdue(dispute: Dispute, on: date | None = None) -> bool:
     return dispute.stage != Dispute.Stage.RESOLVED and (on or clock.today()) > dispute.stage_due_on
+
+
+# --- Meetings, campaigns, tasks (D4.1–D4.3) ---------------------------------------------------
+
+
+def meeting_list(user: User) -> QuerySet[JointMeeting]:
+    visible = JointMeeting.objects.filter(q_visible(user, "attendees")).values("pk")
+    return (
+        JointMeeting.objects.filter(pk__in=visible)
+        .select_related("convened_by")
+        .prefetch_related("attendees", "tasks__assigned_to")
+        .order_by("-held_on", "-pk")
+    )
+
+
+def meeting_get(user: User, pk: int) -> JointMeeting:
+    return get_or_not_found(meeting_list(user), "联席会议", pk=pk)
+
+
+def campaign_list(user: User) -> QuerySet[JointCampaign]:
+    visible = JointCampaign.objects.filter(q_visible(user, "lead") | q_visible(user, "tasks__assigned_to")).values("pk")
+    return (
+        JointCampaign.objects.filter(pk__in=visible)
+        .select_related("lead")
+        .prefetch_related("tasks__assigned_to")
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def campaign_get(user: User, pk: int) -> JointCampaign:
+    return get_or_not_found(campaign_list(user), "联合执法", pk=pk)
+
+
+def task_list(user: User) -> QuerySet[Task]:
+    qs = Task.objects.select_related("assigned_by", "assigned_to", "meeting", "campaign")
+    return qs.filter(q_visible(user, "assigned_by") | q_visible(user, "assigned_to")).order_by("due_on", "pk")
+
+
+def task_get(user: User, pk: int) -> Task:
+    return get_or_not_found(task_list(user), "任务", pk=pk)
+
+
+def task_flag(task: Task, on: date | None = None) -> str:
+    """Why a task is flagged (empty when it is not): a refusal or silence in a joint campaign
+    (D4.2b), or a report overdue."""
+    on = on or clock.today()
+    if task.response == Task.Response.REFUSED:
+        return "拒绝分工"
+    if (
+        task.kind == Task.Kind.CAMPAIGN
+        and not task.responded_on
+        and on > periods.campaign_response_due(task.assigned_on)
+    ):
+        return "逾期未答复分工"
+    if not task.reported_on and on > task.due_on:
+        return "逾期未报送落实情况"
+    return ""
+
+
+def campaign_flags(user: User, on: date | None = None) -> list[tuple[Task, str]]:
+    """Campaign tasks refused or left unanswered, and reports overdue, for the lead agency and
+    the legal affairs office over it (D4.2b): one query."""
+    qs = (
+        Task.objects.filter(kind=Task.Kind.CAMPAIGN)
+        .filter(q_visible(user, "campaign__lead"))
+        .select_related("assigned_by", "assigned_to", "campaign")
+        .order_by("due_on", "pk")
+    )
+    return [(t, flag) for t in qs if (flag := task_flag(t, on))]
+
+
+# --- Case packages (D3.4) -------------------------------------------------------------------
+
+
+def package_list(user: User) -> QuerySet[CasePackage]:
+    qs = CasePackage.objects.select_related("sender_agency", "receiver_agency", "received_case", "transfer")
+    return qs.filter(q_visible(user, "sender_agency") | q_visible(user, "receiver_agency")).order_by(
+        "-sealed_on", "-pk"
+    )
+
+
+def package_get(user: User, pk: int) -> CasePackage:
+    return get_or_not_found(package_list(user), "案件材料包", pk=pk)

@@ -5,14 +5,17 @@ selector; every rule lives in the services."""
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.urls import reverse
+from django.views import View
 from django.views.generic import TemplateView
 
 from zhifa.accounts.access import can_see_agency, has_role
 from zhifa.accounts.models import Role
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import Status
-from zhifa.cooperation import competence, filters, forms, selectors, services
+from zhifa.cooperation import competence, filters, forms, packages, presenters, selectors, services
+from zhifa.cooperation.models import CasePackage
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
@@ -80,6 +83,8 @@ class TransferDetail(DetailPage):
             can_pass_on=receiving and receipt is None and has_role(user, Role.HEAD),
             can_answer=receiving and not t.answered_on and t.received_case_id is not None,
             sees_sender_case=can_see_agency(user, t.case.agency_id),
+            package=CasePackage.objects.filter(transfer=t).first(),
+            can_seal=user.agency_id == t.case.agency_id and has_role(user, *SENDERS),
             breadcrumbs=[("案件移送", reverse("cooperation:transfer_list")), (t.letter_number, None)],
         )
         return ctx
@@ -498,3 +503,274 @@ class DisputeStep(ActPage):
 
     def perform(self, form):
         return services.dispute_step(actor=self.request.user, dispute=self.dispute, **form.cleaned_data)
+
+
+# --- Meetings, campaigns, linkage and their tasks (D4.1–D4.3) -----------------------------------
+
+
+class MeetingList(ListPage):
+    title = "联席会议"
+    headers = ["会议名称", "召集机关", "召开日期", "参会机关", "议定事项"]
+    row_template = "cooperation/rows/meeting.html"
+    empty_text = "没有联席会议。"
+    create_label = "登记联席会议"
+
+    def get_queryset(self):
+        return selectors.meeting_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("cooperation:meeting_create") if has_role(self.request.user, Role.HEAD) else None
+
+
+class MeetingDetail(DetailPage):
+    template_name = "cooperation/meeting_detail.html"
+
+    def get_object(self):
+        return selectors.meeting_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["can_assign"] = self.request.user.agency_id == self.object.convened_by_id and has_role(
+            self.request.user, Role.HEAD
+        )
+        ctx["breadcrumbs"] = [("联席会议", reverse("cooperation:meeting_list")), (self.object.title, None)]
+        return ctx
+
+
+class MeetingCreate(ActPage):
+    title = "登记联席会议"
+    form_class = forms.MeetingForm
+    intro = "会议议定事项以会议纪要形式送执法机关执行，各机关定期报送落实情况（D4.1）。登记后逐项交办议定事项。"
+
+    def perform(self, form):
+        return services.meeting_record(actor=self.request.user, **form.cleaned_data)
+
+
+class _ParentAct(ActPage):
+    """An act on a meeting or campaign, named in the path."""
+
+    getter = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.parent = type(self).getter(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cancel_url"] = self.parent.get_absolute_url()
+        return ctx
+
+    def get_success_url(self):
+        return self.parent.get_absolute_url()
+
+
+class ResolutionCreate(_ParentAct):
+    title = "交办会议议定事项"
+    form_class = forms.TaskForm
+    getter = staticmethod(selectors.meeting_get)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["agencies"] = self.parent.attendees.order_by("name")
+        return kwargs
+
+    def perform(self, form):
+        return services.meeting_resolution_add(actor=self.request.user, meeting=self.parent, **form.cleaned_data)
+
+
+class CampaignList(ListPage):
+    title = "联合执法"
+    headers = ["专项整治名称", "牵头机关", "领域", "期间", "参加机关"]
+    row_template = "cooperation/rows/campaign.html"
+    empty_text = "没有联合执法。"
+    create_label = "组织联合执法"
+
+    def get_queryset(self):
+        return selectors.campaign_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("cooperation:campaign_create") if has_role(self.request.user, Role.HEAD) else None
+
+
+class CampaignDetail(DetailPage):
+    template_name = "cooperation/campaign_detail.html"
+
+    def get_object(self):
+        return selectors.campaign_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["can_assign"] = self.request.user.agency_id == self.object.lead_id and has_role(
+            self.request.user, Role.HEAD
+        )
+        ctx["breadcrumbs"] = [("联合执法", reverse("cooperation:campaign_list")), (self.object.title, None)]
+        return ctx
+
+
+class CampaignCreate(ActPage):
+    title = "组织联合执法"
+    form_class = forms.CampaignForm
+    intro = "联合执法由同层级的执法机关实施；牵头机关组织协调，有关机关积极配合，不得互相推诿（D4.2a–b）。"
+
+    def perform(self, form):
+        return services.campaign_launch(actor=self.request.user, **form.cleaned_data)
+
+
+class CampaignTaskCreate(_ParentAct):
+    title = "分配联合执法任务"
+    form_class = forms.TaskForm
+    getter = staticmethod(selectors.campaign_get)
+
+    def perform(self, form):
+        return services.campaign_task_assign(actor=self.request.user, campaign=self.parent, **form.cleaned_data)
+
+
+class CampaignFlags(StaffPage, TemplateView):
+    """拒绝或逾期未答复的联合执法分工、逾期未报送的落实情况：报牵头机关和政府法制机构（D4.2b）。"""
+
+    template_name = "cooperation/flags.html"
+    title = "联合执法中的拒绝和推诿"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["rows"] = selectors.campaign_flags(self.request.user)
+        return ctx
+
+
+class TaskList(ListPage):
+    title = "交办任务"
+    headers = ["任务", "类别", "交办机关", "承办机关", "期限", "情况"]
+    row_template = "cooperation/rows/task.html"
+    empty_text = "没有交办或承办的任务。"
+    create_label = "交办上下联动任务"
+
+    def get_queryset(self):
+        return selectors.task_list(self.request.user)
+
+    def get_create_url(self):
+        user = self.request.user
+        city = user.agency_id and user.agency.government.level == "city"
+        return reverse("cooperation:linkage_create") if city and has_role(user, Role.HEAD) else None
+
+
+class TaskDetail(DetailPage):
+    template_name = "cooperation/task_detail.html"
+
+    def get_object(self):
+        return selectors.task_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        t, user = self.object, self.request.user
+        mine = user.agency_id == t.assigned_to_id
+        ctx.update(
+            title=str(t),
+            flag=selectors.task_flag(t),
+            can_respond=mine and t.kind == "campaign" and not t.responded_on and has_role(user, Role.HEAD),
+            can_report=mine and not t.reported_on and has_role(user, *SENDERS),
+            breadcrumbs=[("交办任务", reverse("cooperation:task_list")), (str(t), None)],
+        )
+        return ctx
+
+
+class _TaskAct(ActPage):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.task = selectors.task_get(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cancel_url"] = self.task.get_absolute_url()
+        return ctx
+
+
+class TaskRespond(_TaskAct):
+    title = "答复联合执法分工"
+    form_class = forms.RespondForm
+
+    def perform(self, form):
+        return services.task_respond(actor=self.request.user, task=self.task, **form.cleaned_data)
+
+
+class TaskReport(_TaskAct):
+    title = "报送落实情况"
+    form_class = forms.ReportForm
+
+    def perform(self, form):
+        return services.task_report(actor=self.request.user, task=self.task, **form.cleaned_data)
+
+
+class LinkageCreate(ActPage):
+    title = "交办上下联动任务"
+    form_class = forms.LinkageForm
+    intro = "市级执法机关向所辖区县同领域的执法机关交办任务并督办，依法界定双方权责（D4.3）。"
+
+    def perform(self, form):
+        return services.linkage_assign(actor=self.request.user, **form.cleaned_data)
+
+
+# --- Signed case packages (D3.4) ---------------------------------------------------------------
+
+
+class PackageDetail(DetailPage):
+    template_name = "cooperation/package_detail.html"
+
+    def get_object(self):
+        return selectors.package_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        p, user = self.object, self.request.user
+        ctx.update(
+            title=f"案件材料包 {p.letter_number}",
+            view=presenters.package(p),
+            can_countersign=not p.countersigned_on
+            and user.agency_id == p.receiver_agency_id
+            and has_role(user, *SENDERS),
+        )
+        return ctx
+
+
+class PackageFile(StaffPage, View):
+    def get(self, request, pk):
+        package = selectors.package_get(request.user, pk)
+        response = HttpResponse(packages.export(package), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="package-{package.pk}.zip"'
+        return response
+
+
+class PackageSeal(_TransferAct):
+    title = "制作并签名案件材料包"
+    form_class = forms.DatedForm
+    submit_label = "签名"
+    intro = "材料包包括移送函、案件记录和全部证据文件，附每件文件的 SHA-256 清单，由本机关签名（D3.4）。"
+
+    def perform(self, form):
+        return services.package_seal(actor=self.request.user, transfer=self.transfer, on=form.cleaned_data["on"])
+
+
+class PackageCountersign(ActPage):
+    title = "验证并会签案件材料包"
+    form_class = forms.DatedForm
+    submit_label = "验证并会签"
+    intro = "平台逐件核对 SHA-256、验证移送机关的签名，并核对本机关对该违法行为的职权后会签（D3.4）。"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.package = selectors.package_get(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form):
+        return services.package_countersign(actor=self.request.user, package=self.package, on=form.cleaned_data["on"])
+
+
+class PackageImport(ActPage):
+    title = "导入案件材料包"
+    form_class = forms.PackageImportForm
+    submit_label = "验证并导入"
+    intro = "导入其他平台移送本机关的案件材料包：验证每件文件和移送机关的签名后，登记为本机关待处理的线索。"
+
+    def perform(self, form):
+        return services.package_import(actor=self.request.user, data=form.cleaned_data["file"].read())

@@ -151,7 +151,7 @@ def checkpoint_bytes(tree_size: int, root_hash: bytes, time: datetime) -> bytes:
 # --- Appending -----------------------------------------------------------------------
 
 
-def _event(*, actor, act: str, obj=None, changes=None, clauses=(), agency=None, state=None, seq: int, now):
+def _event(*, actor, act: str, obj=None, changes=None, clauses=(), agency=None, state=None, seq: int, now, labels=None):
     acts.require(act)
     if agency is None and obj is not None:
         is_agency = getattr(getattr(obj, "_meta", None), "label_lower", "") == "org.agency"
@@ -160,11 +160,16 @@ def _event(*, actor, act: str, obj=None, changes=None, clauses=(), agency=None, 
     user = actor if getattr(actor, "is_authenticated", False) else None
     if state is not None and not isinstance(state, dict):
         state = state_rows.snapshot(state)
+    label = labels.get(id(actor)) if labels is not None else None
+    if label is None:
+        label = _text(user.label if user else str(actor or "系统"))[:100]
+        if labels is not None:
+            labels[id(actor)] = label
     return AuditEvent(
         seq=seq,
         time=now,
         actor=user,
-        actor_label=_text(user.label if user else str(actor or "系统"))[:100],
+        actor_label=label,
         act=act,
         object_type=obj._meta.label_lower if isinstance(obj, models.Model) else "",
         object_id=str(obj.pk) if isinstance(obj, models.Model) else "",
@@ -236,6 +241,51 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
     return event
 
 
+_INSERTED = (
+    "seq",
+    "time",
+    "actor_id",
+    "actor_label",
+    "act",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "agency_id",
+    "changes",
+    "clauses",
+    "leaf_hash",
+    "nodes",
+    "state",
+)
+_JSON = {"changes", "clauses", "nodes", "state"}
+
+
+def _insert_many(events, per_statement: int = 500) -> None:
+    """Multi-row INSERTs of ``per_statement`` events, without the ORM's per-value
+    preparation (half the time of a batch in bulk_create): the values are plain JSON."""
+    jsonb = connection.vendor == "postgresql"
+    quote = connection.ops.quote_name
+    one = "(" + ", ".join("CAST(%s AS jsonb)" if jsonb and c in _JSON else "%s" for c in _INSERTED) + ")"
+    head = f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({', '.join(quote(c) for c in _INSERTED)}) VALUES "
+    times: dict = {}
+    params: list = []
+    for e in events:
+        if e.time not in times:
+            times[e.time] = connection.ops.adapt_datetimefield_value(e.time)
+        for c in _INSERTED:
+            if c in _JSON:
+                params.append(json.dumps(getattr(e, c), ensure_ascii=False))
+            elif c == "time":
+                params.append(times[e.time])
+            else:
+                params.append(getattr(e, c))
+    width = len(_INSERTED)
+    with connection.cursor() as cursor:
+        for lo in range(0, len(events), per_statement):
+            chunk = params[lo * width : (lo + per_statement) * width]
+            cursor.execute(head + ", ".join([one] * (len(chunk) // width)), chunk)
+
+
 def append_batch(events) -> list:
     """Append many events under one lock and one signed checkpoint (bulk seeding, imports).
 
@@ -245,7 +295,8 @@ def append_batch(events) -> list:
     and no event names are attested by the batch's last event. The events are one
     ``bulk_create``; one checkpoint signs the tree after the last of them (its
     ``covers_from`` says where the batch began, so ``verify`` expects no checkpoint
-    between). Call inside a transaction; returns the saved events.
+    between). Call inside a transaction; returns the events (with their ``seq``; their
+    ``id`` is not read back).
     """
     events = list(events)
     if not events:
@@ -257,6 +308,7 @@ def append_batch(events) -> list:
     now = dj_timezone.now()
     compact = [bytes.fromhex(h) for h in head.compact]
     pending = state_rows.take()
+    labels: dict = {}
     built = []
     for i, spec in enumerate(events):
         spec = dict(spec)
@@ -264,13 +316,13 @@ def append_batch(events) -> list:
             named = spec.get("state")
             named = state_rows.snapshot(named) if named is not None and not isinstance(named, dict) else named
             spec["state"] = {**pending, **(named or {})}
-        event = _event(**spec, seq=start + i, now=now)
+        event = _event(**spec, seq=start + i, now=now, labels=labels)
         leaf = merkle.leaf_hash(event_bytes(event))
         compact, completed = merkle.compact_append_nodes(compact, start + i, leaf)
         event.leaf_hash = leaf.hex()
         event.nodes = [h.hex() for h in completed]
         built.append(event)
-    AuditEvent.objects.bulk_create(built, batch_size=1000)
+    _insert_many(built)
     head.size = start + len(built)
     head.compact = [h.hex() for h in compact]
     head.save(update_fields=["size", "compact"])

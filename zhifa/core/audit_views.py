@@ -11,7 +11,9 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
 from zhifa.core import acts, audit
+from zhifa.core import state as state_notes
 from zhifa.core.clauses import UnknownClause, clause
+from zhifa.core.errors import DomainError
 from zhifa.core.forms import DateInput
 from zhifa.core.web import DetailPage, ListPage
 
@@ -75,6 +77,10 @@ class AuditList(ListPage):
         checkpoint = audit.latest_checkpoint()
         ctx["checkpoint"] = checkpoint
         ctx["public_key"] = audit.public_key_info()
+        try:
+            ctx["cosigned"] = audit.cosigned_checkpoint()
+        except DomainError:
+            ctx["cosigned"] = None
         return ctx
 
 
@@ -109,6 +115,30 @@ def change_rows(event) -> tuple[bool, list[dict]]:
     return is_diff, rows
 
 
+def state_rows(event) -> list[dict]:
+    """The rows an event's state records, with their tables' Chinese names."""
+    rows = []
+    for key, value in (event.state or {}).items() if isinstance(event.state, dict) else ():
+        table, m2m, pk = state_notes.split_key(key)
+        label = object_type_label(table)
+        if m2m:
+            model = _model(table)
+            try:
+                label = f"{label} · {model._meta.get_field(m2m).verbose_name}" if model else f"{label} · {m2m}"
+            except Exception:  # noqa: BLE001 - a field of an older schema: show its name
+                label = f"{label} · {m2m}"
+        rows.append(
+            {
+                "table": label,
+                "pk": pk,
+                "deleted": value is None,
+                "count": len(value) if isinstance(value, dict) else 0,
+                "text": json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) if value is not None else "",
+            }
+        )
+    return rows
+
+
 class AuditDetail(DetailPage):
     template_name = "core/audit_detail.html"
 
@@ -138,6 +168,8 @@ class AuditDetail(DetailPage):
         ctx["object_url"] = self._object_url(event)
         ctx["agency_name"] = agency_names([event.agency_id]).get(event.agency_id, "")
         ctx["canonical"] = audit.event_bytes(event).decode("utf-8")
+        ctx["state_rows"] = state_rows(event)
+        ctx["state_digest"] = audit.state_digest(event.state) if event.state else ""
         ctx["check"] = audit.check_event(event)
         return ctx
 

@@ -29,6 +29,11 @@ from zhifa.people.models import Officer
 PASSWORD = "zhifa-demo"
 
 
+#: The demo's cases are dated back from today, as paper files typed in later would be: the
+#: reason the acts whose date decides a deadline need (rule backdating_reasoned, D1.4).
+BACKDATED = "演示数据：依纸质案卷事后录入。"
+
+
 def back(today: date, n: int) -> date:
     """The working day ``n`` working days before ``today`` (``today`` itself when it is one and n == 0)."""
     d = today
@@ -144,7 +149,7 @@ class _Demo:
             on=on,
             **flags,
         )
-        return services.filing_approve(actor=self.head, case=case, on=on)
+        return services.filing_approve(actor=self.head, case=case, on=on, backdated_reason=BACKDATED)
 
     def investigated(self, case, on, code, terms, outcome="penalty", facts="", circumstances=None):
         services.inspection_record(
@@ -183,7 +188,7 @@ class _Demo:
             terms=terms if outcome == "penalty" else {},
             basis_articles=[self.article(code)],
             on=fwd(on, 1),
-            circumstances=circumstances or {"first_offence": True, "corrected": True},
+            circumstances=circumstances or {"first_offence": True, "corrected": True, "harm": "ordinary"},
         )
 
     def notified(self, case, on):
@@ -232,8 +237,16 @@ class _Demo:
             reason="经营者应当对店员进行培训并保证明码标价，店员不熟悉不能免除经营者的责任。",
         )
         services.decision_submit(actor=self.o1, case=a, on=fwd(r, 10))
-        services.decide(actor=self.deputy, case=a, on=fwd(r, 10), public_summary="某商贸公司未按规定明码标价被处罚。")
-        services.decision_serve(actor=self.executor, case=a, method="direct", served_to="曹丽", on=fwd(r, 11))
+        services.decide(
+            actor=self.deputy,
+            case=a,
+            on=fwd(r, 10),
+            public_summary="某商贸公司未按规定明码标价被处罚。",
+            backdated_reason=BACKDATED,
+        )
+        services.decision_serve(
+            actor=self.executor, case=a, method="direct", served_to="曹丽", on=fwd(r, 11), backdated_reason=BACKDATED
+        )
         services.payment_record(
             actor=self.executor,
             case=a,
@@ -268,7 +281,13 @@ class _Demo:
             "SC-006",
             {"fine": "700", "confiscation": "650"},
             facts="当事人销售已过保质期的火锅底料40袋，货值金额1300元，违法所得650元。",
-            circumstances={"goods_value": "1300", "illegal_income": "650", "first_offence": True, "corrected": True},
+            circumstances={
+                "goods_value": "1300",
+                "illegal_income": "650",
+                "first_offence": True,
+                "corrected": True,
+                "harm": "ordinary",
+            },
         )
         self.notified(b, fwd(r, 3))
         services.waiver_record(
@@ -279,8 +298,16 @@ class _Demo:
             on=fwd(r, 4),
         )
         services.decision_submit(actor=self.o1, case=b, on=fwd(r, 4))
-        services.decide(actor=self.deputy, case=b, on=fwd(r, 5), public_summary="某火锅公司销售失效变质产品被处罚。")
-        services.decision_serve(actor=self.executor, case=b, method="direct", served_to="邓强", on=fwd(r, 6))
+        services.decide(
+            actor=self.deputy,
+            case=b,
+            on=fwd(r, 5),
+            public_summary="某火锅公司销售失效变质产品被处罚。",
+            backdated_reason=BACKDATED,
+        )
+        services.decision_serve(
+            actor=self.executor, case=b, method="direct", served_to="邓强", on=fwd(r, 6), backdated_reason=BACKDATED
+        )
         made.append(b)
 
         # 3. A large fine: hearing requested, held by a non-investigator; now in legal review.
@@ -363,7 +390,7 @@ class _Demo:
             reason="有证据初步证明存在违法行为。",
             on=f,
         )
-        services.filing_approve(actor=self.head, case=e, on=f)
+        services.filing_approve(actor=self.head, case=e, on=f, backdated_reason=BACKDATED)
         services.inspection_record(
             actor=self.o1,
             case=e,
@@ -477,7 +504,7 @@ class _Demo:
             collect_on_spot=True,
             ticket_number=f"渝财罚{T.year}0{len(made):04d}",
         )
-        services.on_spot_handover(actor=self.o2, case=s, on=back(T, 2))
+        services.on_spot_handover(actor=self.o2, case=s, on=back(T, 2), backdated_reason=BACKDATED)
         made.append(s)
         return made
 

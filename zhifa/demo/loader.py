@@ -23,7 +23,10 @@ from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import complaints as demo_complaints
+from zhifa.demo import credit as demo_credit
 from zhifa.demo import data
+from zhifa.demo import documents as demo_documents
+from zhifa.demo import oversight as demo_oversight
 from zhifa.demo import portal as demo_portal
 from zhifa.demo.models import DemoLoad
 from zhifa.demo.world import Login, World
@@ -441,7 +444,10 @@ def load(today: date | None = None) -> World:
             raise NotEmpty()
         world = _Loader(today or clock.today()).run()
         demo_cases.load(world.admin, world)
+        issued = demo_documents.load(world.admin, list(world.agencies.values()))
         demo_portal.load()
         demo_complaints.load(world)
-        DemoLoad.objects.create(summary={**world.counts(), "cases": True})
+        demo_oversight.load(world)
+        demo_credit.load(world)
+        DemoLoad.objects.create(summary={**world.counts(), "cases": True, "documents": issued})
         return world

@@ -17,9 +17,8 @@ class EvaluateForm(ZhifaForm):
         choices=[("individual", "公民"), ("organisation", "法人或者其他组织")],
         initial="organisation",
     )
-    harm = forms.ChoiceField(
-        label="危害后果", choices=[(k, v) for k, v in engine.HARM_LABELS.items()], initial="ordinary"
-    )
+    # No initial choice: the harm is a fact to record, never assumed (D5.1a).
+    harm = forms.ChoiceField(label="危害后果", choices=[("", "请选择"), *engine.HARM_LABELS.items()])
     prior_violations = forms.IntegerField(label="本系统记录的既往违法次数", min_value=0, initial=0)
     age = forms.IntegerField(label="年龄（公民）", required=False, min_value=0, max_value=130)
     vulnerable_status = forms.ChoiceField(

@@ -435,7 +435,7 @@ def tier_rows(v: engine.Version) -> list[tuple[str, str, str, str, str]]:
                         item.violation,
                         t.level,
                         t.note or engine.describe_when(item, t.when),
-                        "；".join(_branch_text(item, s) for s in t.fines),
+                        "；".join(_branch_text(item, s) for s in t.fines) or engine.TIER_OUTCOMES[t.outcome],
                     )
                 )
         else:

@@ -1,12 +1,12 @@
-"""The audit acts of documents (see zhifa.core.acts)."""
+"""The documents app's audit acts (zhifa.core.acts)."""
 
 from zhifa.core.acts import declare
 
 declare(
     "documents",
     {
-        "document.issue": "签发文书",
-        "document.correct": "更正文书（新版本）",
-        "document_profile.set": "设置机关文书信息",
+        "document.issue": "签发执法文书",
+        "document.correct": "更正执法文书（新版本）",
+        "document_profile.set": "登记机关文书信息",
     },
 )

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from zhifa.accounts import access
-from zhifa.accounts.models import User
-from zhifa.cases.models import Case
+from zhifa.accounts.models import Role, User
+from zhifa.cases.models import Case, Outcome
 from zhifa.core import audit, merkle
 from zhifa.core.errors import DomainError, not_found
 from zhifa.core.references import get_or_not_found
@@ -20,6 +20,7 @@ from zhifa.documents.models import Document
 
 #: What a case's page offers to issue: kind → (the record's relation, label).
 ISSUABLE = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
+ISSUABLE_VALUES = tuple(k.value for k in ISSUABLE)
 
 
 def document_list(user: User) -> QuerySet[Document]:
@@ -45,6 +46,26 @@ def issued_file(document: Document) -> bytes:
 
 def case_documents(case: Case) -> list[Document]:
     return list(case.documents.select_related("issued_by").order_by("kind", "version"))
+
+
+def issuable(case: Case, user: User) -> list[tuple[str, str]]:
+    """The kinds this user could issue for the case now: its acts' records without a current document."""
+    if not access.has_role(user, Role.OFFICER, Role.HEAD) or not access.can_see_agency(user, case.agency_id):
+        return []
+    sources = []
+    notice = case.notices.order_by("-issued_on", "-pk").first()
+    if notice is not None:
+        sources.append((Kind.PRIOR_NOTICE, notice))
+    decision = getattr(case, "decision", None)
+    if decision is not None:
+        if decision.on_spot:
+            sources.append((Kind.ON_SPOT_DECISION, decision))
+        elif decision.outcome == Outcome.PENALTY:
+            sources.append((Kind.PENALTY_DECISION, decision))
+        else:
+            sources.append((Kind.NO_PENALTY_DECISION, decision))
+    issued = {(d.kind, d.source_id) for d in case.documents.all() if d.superseded_on is None}
+    return [(kind.value, kind.label) for kind, record in sources if (kind, record.pk) not in issued]
 
 
 def public_get(code: str) -> Document:

@@ -14,7 +14,7 @@ from zhifa.cases.selectors import case_get
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import ZhifaForm
 from zhifa.core.web import ActPage, DetailPage, PublicDetailPage
-from zhifa.documents import compose, rendering, selectors, services
+from zhifa.documents import binding, compose, rendering, selectors, services
 from zhifa.documents.kinds import Kind
 
 
@@ -82,6 +82,17 @@ class DocumentReceipt(DetailPage):
             return HttpResponse(rendering.pdf_of(html), content_type="application/pdf")
         response = HttpResponse(html)
         response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        return response
+
+
+class CaseFile(DetailPage):
+    """The bound case file: one PDF with its cover, index, materials and page numbers."""
+
+    def get(self, request, *args, **kwargs):
+        case = case_get(request.user, kwargs["case_pk"])
+        bound = binding.bind(case)
+        response = HttpResponse(bound.pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(f'案卷-{case.number}.pdf')}"
         return response
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
+    CharField,
     Count,
     DecimalField,
     Exists,
@@ -29,7 +30,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from zhifa.cases import periods
@@ -287,17 +288,22 @@ def multi_agency_inspection(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
     return qs.filter(party__in=parties).filter(Exists(mine))
 
 
+def _party_agency(prefix: str = ""):
+    return Concat(Cast(f"{prefix}party_id", CharField()), Value("-"), Cast(f"{prefix}agency_id", CharField()))
+
+
 def repeated_inspection(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
     """Cases with an inspection of a party one agency inspected repeatedly within the window (重复执法)."""
     pairs = (
         _window_inspections(on)
-        .filter(case__party__isnull=False, case__party=OuterRef("party"), case__agency=OuterRef("agency"))
+        .filter(case__party__isnull=False)
         .values("case__party", "case__agency")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), pair=_party_agency("case__"))
         .filter(n__gte=REPEATED_INSPECTIONS)
+        .values("pair")
     )
     mine = _window_inspections(on).filter(case=OuterRef("pk"))
-    return qs.filter(Exists(pairs)).filter(Exists(mine))
+    return qs.annotate(pair=_party_agency()).filter(pair__in=pairs).filter(Exists(mine))
 
 
 DECIDED = Q(decision__isnull=False)

@@ -12,6 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
 from zhifa.accounts.access import scope
+from zhifa.accounts.models import User
 from zhifa.cases import presenters
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api.schemas import CaseList
@@ -19,12 +20,15 @@ from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
 from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.org.models import Agency
-from zhifa.oversight import selectors, services
+from zhifa.oversight import dashboard, evaluation, selectors, services
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
     CaseReview,
+    Evaluation,
+    Lawsuit,
     PartyRating,
+    Reconsideration,
     ReviewRound,
     SupervisionNotice,
 )
@@ -505,3 +509,387 @@ def public_matters(request):
 )
 def public_matter(request, pk: int):
     return selectors.published_matter_get(pk)
+
+
+# --- reconsideration and litigation -----------------------------------------------------
+
+REMEDY = Literal["upheld", "revoked", "altered", "unlawful", "withdrawn"]
+REMEDY_TEXT = "upheld 维持或驳回，revoked 撤销，altered 变更，unlawful 确认违法，withdrawn 撤回、终止"
+
+
+@described(Reconsideration, agency="被申请人")
+class ReconsiderationOut(Schema):
+    id: int
+    number: str
+    case_id: int
+    agency_id: int
+    agency: str
+    body: str
+    applicant: str
+    known_on: date
+    applied_on: date
+    late_reason: str
+    accepted: bool | None
+    accepted_on: date | None
+    refusal_reason: str
+    extended: bool
+    decided_on: date | None
+    outcome: str
+    reasons: str
+    public_hearing: bool
+    corrected_on: date | None
+    correction: str
+    late_fee_paused: bool = Field(..., description="复议期间加处罚款不予计算（行政处罚法第七十三条）")
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_late_fee_paused(obj):
+        return obj.accepted is not False
+
+
+class ReconsiderationIn(Schema):
+    case_id: int = Field(..., description="被申请复议的案件（编号）")
+    number: str = Field(..., min_length=1, max_length=60, description="复议案号")
+    body: str = Field(..., min_length=1, max_length=100, description="复议机关")
+    applicant: str = Field(..., min_length=1, max_length=100, description="申请人")
+    known_on: date = Field(..., description="知道该行政行为之日")
+    applied_on: date = Field(..., description="申请日期")
+
+
+class AcceptIn(Schema):
+    accepted: bool = Field(..., description="受理（true）或不予受理（false）")
+    on: date = Field(..., description="决定日期")
+    late_reason: str = Field("", max_length=300, description="超过申请期限的正当理由")
+    refusal_reason: str = Field("", description="不予受理的理由")
+
+
+class RemedyDecideIn(Schema):
+    outcome: REMEDY = Field(..., description=REMEDY_TEXT)
+    reasons: str = Field(..., description="决定理由")
+    decided_on: date = Field(..., description="复议决定日期")
+    extended: bool = Field(False, description="经批准延长审理期限")
+    extension_reason: str = Field("", max_length=300, description="延长理由")
+    public_hearing: bool = Field(False, description="公开审理")
+
+
+class CorrectIn(Schema):
+    correction: str = Field(..., description="纠正情况")
+    on: date | None = Field(None, description="纠正日期（默认今天）")
+
+
+@described(Lawsuit, agency="被告")
+class LawsuitOut(Schema):
+    id: int
+    number: str
+    case_id: int
+    agency_id: int
+    agency: str
+    plaintiff: str
+    court: str
+    filed_on: date
+    judged_on: date | None
+    outcome: str
+    judgment: str
+    corrected_on: date | None
+    correction: str
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+class LawsuitIn(Schema):
+    case_id: int = Field(..., description="被诉行政行为的案件（编号）")
+    number: str = Field(..., min_length=1, max_length=60, description="案号")
+    plaintiff: str = Field(..., min_length=1, max_length=100, description="原告")
+    court: str = Field(..., min_length=1, max_length=100, description="人民法院")
+    filed_on: date = Field(..., description="立案日期")
+
+
+class JudgeIn(Schema):
+    outcome: REMEDY = Field(..., description=REMEDY_TEXT)
+    judgment: str = Field("", description="裁判要旨")
+    judged_on: date = Field(..., description="裁判日期")
+
+
+class AppearanceIn(Schema):
+    head_id: int = Field(..., description="出庭的机关负责人（用户编号）")
+    on: date = Field(..., description="出庭日期")
+
+
+class AppearanceOut(Schema):
+    id: int = Field(..., description="编号")
+    agency_id: int = Field(..., description="机关（编号）")
+    head: str = Field(..., description="出庭负责人")
+    on: date = Field(..., description="出庭日期")
+
+    @staticmethod
+    def resolve_head(obj):
+        return str(obj.head)
+
+
+class ShortfallOut(Schema):
+    id: int = Field(..., description="机关编号")
+    name: str = Field(..., description="被诉而负责人本年度未出庭应诉的机关")
+
+
+def _head_get(user, pk: int):
+    return get_or_not_found(scope(User.objects.filter(role="head"), user, "agency"), "机关负责人", pk=pk)
+
+
+@router.get("reconsiderations", response={200: list[ReconsiderationOut], **errors(400, 401)}, summary="行政复议列表")
+@paginate(LimitOffsetPagination)
+def reconsideration_list(request):
+    return selectors.reconsideration_list(request.auth)
+
+
+@router.get("reconsiderations/{int:pk}", response={200: ReconsiderationOut, **errors(401, 404)}, summary="行政复议")
+def reconsideration_get(request, pk: int):
+    return selectors.reconsideration_get(request.auth, pk)
+
+
+@router.post(
+    "reconsiderations",
+    response={201: ReconsiderationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="登记行政复议申请",
+)
+def reconsideration_record(request, payload: ReconsiderationIn):
+    data = payload.dict()
+    case = reference(case_selectors.case_get, data.pop("case_id"), "case_id", request.auth)
+    return Status(201, services.reconsideration_record(actor=request.auth, case=case, **data))
+
+
+@router.post(
+    "reconsiderations/{int:pk}/accept",
+    response={200: ReconsiderationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="受理或不予受理（行政复议法第三十条）",
+)
+def reconsideration_accept(request, pk: int, payload: AcceptIn):
+    item = selectors.reconsideration_get(request.auth, pk)
+    return services.reconsideration_accept(actor=request.auth, item=item, **payload.dict())
+
+
+@router.post(
+    "reconsiderations/{int:pk}/decide",
+    response={200: ReconsiderationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="作出行政复议决定（行政复议法第六十二条）",
+)
+def reconsideration_decide(request, pk: int, payload: RemedyDecideIn):
+    item = selectors.reconsideration_get(request.auth, pk)
+    return services.reconsideration_decide(actor=request.auth, item=item, **payload.dict())
+
+
+@router.post(
+    "reconsiderations/{int:pk}/correct",
+    response={200: ReconsiderationOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="纠正被撤销、变更或确认违法的行为（D6.5a）",
+)
+def reconsideration_correct(request, pk: int, payload: CorrectIn):
+    item = selectors.reconsideration_get(request.auth, pk)
+    return services.remedy_correct(actor=request.auth, item=item, **payload.dict())
+
+
+@router.post(
+    "reconsiderations/{int:pk}/appearances",
+    response={201: AppearanceOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="负责人参加行政复议公开审理（D6.6）",
+)
+def reconsideration_appearance(request, pk: int, payload: AppearanceIn):
+    item = selectors.reconsideration_get(request.auth, pk)
+    head = reference(_head_get, payload.head_id, "head_id", request.auth)
+    return Status(201, services.appearance_record(actor=request.auth, head=head, on=payload.on, reconsideration=item))
+
+
+@router.get("lawsuits", response={200: list[LawsuitOut], **errors(400, 401)}, summary="行政诉讼列表")
+@paginate(LimitOffsetPagination)
+def lawsuit_list(request):
+    return selectors.lawsuit_list(request.auth)
+
+
+@router.get("lawsuits/{int:pk}", response={200: LawsuitOut, **errors(401, 404)}, summary="行政诉讼")
+def lawsuit_get(request, pk: int):
+    return selectors.lawsuit_get(request.auth, pk)
+
+
+@router.post("lawsuits", response={201: LawsuitOut, **errors(400, 401, 403, 404, 409, 422)}, summary="登记行政诉讼")
+def lawsuit_record(request, payload: LawsuitIn):
+    data = payload.dict()
+    case = reference(case_selectors.case_get, data.pop("case_id"), "case_id", request.auth)
+    return Status(201, services.lawsuit_record(actor=request.auth, case=case, **data))
+
+
+@router.post(
+    "lawsuits/{int:pk}/judgment",
+    response={200: LawsuitOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="登记裁判结果",
+)
+def lawsuit_judge(request, pk: int, payload: JudgeIn):
+    suit = selectors.lawsuit_get(request.auth, pk)
+    return services.lawsuit_judge(actor=request.auth, suit=suit, **payload.dict())
+
+
+@router.post(
+    "lawsuits/{int:pk}/correct",
+    response={200: LawsuitOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="纠正被判决撤销、变更或确认违法的行为",
+)
+def lawsuit_correct(request, pk: int, payload: CorrectIn):
+    suit = selectors.lawsuit_get(request.auth, pk)
+    return services.remedy_correct(actor=request.auth, item=suit, **payload.dict())
+
+
+@router.post(
+    "lawsuits/{int:pk}/appearances",
+    response={201: AppearanceOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="负责人出庭应诉（D6.6）",
+)
+def lawsuit_appearance(request, pk: int, payload: AppearanceIn):
+    suit = selectors.lawsuit_get(request.auth, pk)
+    head = reference(_head_get, payload.head_id, "head_id", request.auth)
+    return Status(201, services.appearance_record(actor=request.auth, head=head, on=payload.on, lawsuit=suit))
+
+
+@router.get(
+    "appearance-shortfalls",
+    response={200: list[ShortfallOut], **errors(400, 401)},
+    summary="被诉而负责人本年度未出庭应诉的机关（D6.6）",
+)
+def appearance_shortfalls(request, year: int | None = None):
+    return list(selectors.appearance_shortfalls(request.auth, year))
+
+
+# --- the dashboard ----------------------------------------------------------------------
+
+
+class BarOut(Schema):
+    key: str = Field(..., description="统计项代码（明细的 key）")
+    label: str = Field(..., description="统计项")
+    count: int = Field(..., description="案件数（等于明细所列案件数）")
+
+
+class ChartOut(Schema):
+    metric: str = Field(..., description="图表代码（明细的 metric）")
+    title: str = Field(..., description="图表名称")
+    bars: list[BarOut] = Field(..., description="各统计项")
+
+
+@router.get("dashboard", response={200: list[ChartOut], **errors(401)}, summary="执法监督看板的数据")
+def dashboard_data(request):
+    return dashboard.as_data(dashboard.charts(request.auth, clock.today()))
+
+
+@router.get(
+    "dashboard/cases",
+    response={200: CaseList, **errors(400, 401, 404)},
+    summary="看板上一个数字背后的案件（items 与 count，limit/offset 分页）",
+)
+def dashboard_cases(
+    request,
+    page: Query[Page],
+    metric: str = Query("", description="图表代码"),
+    key: str = Query("", description="统计项代码"),
+):
+    on = clock.today()
+    qs = (
+        dashboard.drill(request.auth, metric, key, on)
+        .select_related("agency", "party", "violation_item", "decision")
+        .prefetch_related("payments", "payment_plans__instalments")
+        .order_by("-received_on", "-pk")
+    )
+    return {
+        "count": qs.count(),
+        "items": [presenters.case_row(c, on) for c in qs[page.offset : page.offset + page.limit]],
+    }
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+class IndicatorsOut(Schema):
+    decisions: int = Field(..., description="作出的处理决定（件）")
+    reviews: int = Field(..., description="评查的案卷（件）")
+    review_average: float | None = Field(None, description="案卷评查平均分")
+    corrected_by_reconsideration: int = Field(..., description="被复议纠正（件）")
+    corrected_by_court: int = Field(..., description="被判决纠正（件）")
+    supervision_overdue: int | None = Field(None, description="督办逾期答复（件；考核执法人员时为空）")
+    ratings: int = Field(..., description="当事人评价（条）")
+    rating_average: float | None = Field(None, description="当事人评价平均分")
+
+
+@described(Evaluation, agency="被考核机关", officer="被考核执法人员")
+class EvaluationOut(Schema):
+    id: int
+    year: int
+    agency_id: int
+    agency: str
+    officer_id: int | None
+    officer: str
+    indicators: dict
+    ratings_heard: int
+    opinions: str
+    score: Decimal
+    conclusion: str
+    comment: str
+    for_annual_assessment: bool
+    decided_on: date
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_officer(obj):
+        return obj.officer.name if obj.officer_id else ""
+
+
+class EvaluationIn(Schema):
+    year: int = Field(..., ge=2000, le=2100, description="考核年度")
+    agency_id: int = Field(..., description="被考核机关（编号）")
+    officer_id: int | None = Field(None, description="被考核执法人员（编号；考核机关时不填）")
+    score: Decimal = Field(..., ge=0, le=100, max_digits=5, decimal_places=2, description="得分（0–100）")
+    conclusion: Literal["excellent", "competent", "basic", "incompetent"] = Field(
+        ..., description="等次：excellent 优秀，competent 合格，basic 基本合格，incompetent 不合格"
+    )
+    opinions: str = Field(..., description="听取行政管理相对人意见的情况")
+    comment: str = Field("", description="评语")
+    extra_indicators: dict[str, float] = Field(default_factory=dict, description="考核人补充的指标（不得为罚没款数额）")
+    for_annual_assessment: bool = Field(True, description="纳入年度目标考核")
+
+
+def _officer_get(user, pk: int):
+    return get_or_not_found(scope(Officer.objects.all(), user, "agency"), "执法人员", pk=pk)
+
+
+@router.get("evaluations", response={200: list[EvaluationOut], **errors(400, 401)}, summary="考核评议列表")
+@paginate(LimitOffsetPagination)
+def evaluation_list(request):
+    return selectors.evaluation_list(request.auth)
+
+
+@router.get(
+    "evaluations/indicators",
+    response={200: IndicatorsOut, **errors(400, 401, 404)},
+    summary="考核指标（按记录计算；不含罚没款数额）",
+)
+def evaluation_indicators(
+    request,
+    agency_id: int = Query(0, description="机关（编号）"),
+    year: int = Query(2000, ge=2000, le=2100, description="考核年度"),
+    officer_id: int | None = Query(None, description="执法人员（编号）"),
+):
+    agency = _agency_get(request.auth, agency_id)
+    officer = _officer_get(request.auth, officer_id) if officer_id else None
+    return evaluation.indicators(agency.pk, year, officer.pk if officer else None)
+
+
+@router.post(
+    "evaluations", response={201: EvaluationOut, **errors(400, 401, 403, 404, 409, 422)}, summary="考核评议（D6.4）"
+)
+def evaluation_record(request, payload: EvaluationIn):
+    data = payload.dict()
+    agency = reference(_agency_get, data.pop("agency_id"), "agency_id", request.auth)
+    officer = reference(_officer_get, data.pop("officer_id"), "officer_id", request.auth)
+    return Status(201, services.evaluation_record(actor=request.auth, agency=agency, officer=officer, **data))

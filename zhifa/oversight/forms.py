@@ -1,8 +1,18 @@
 from django import forms
 
+from zhifa.accounts.models import User
+from zhifa.cases.models import Case
 from zhifa.core.forms import DateInput, ZhifaForm, ZhifaModelForm
 from zhifa.org.models import Agency
-from zhifa.oversight.models import DIMENSION_MAX, AccountabilityMatter, Dimension, ReviewRound, SupervisionNotice
+from zhifa.oversight.models import (
+    DIMENSION_MAX,
+    AccountabilityMatter,
+    Dimension,
+    Evaluation,
+    Remedy,
+    ReviewRound,
+    SupervisionNotice,
+)
 from zhifa.people.models import Officer
 
 
@@ -101,3 +111,92 @@ class MatterPublishForm(ZhifaForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="写明过错事实、责任人员和处理结果；不写当事人的身份证件号码和亲属信息",
     )
+
+
+class ReconsiderationForm(ZhifaForm):
+    case = forms.ModelChoiceField(label="被申请复议的案件", queryset=Case.objects.none())
+    number = forms.CharField(label="复议案号", max_length=60)
+    body = forms.CharField(label="复议机关", max_length=100)
+    applicant = forms.CharField(label="申请人", max_length=100)
+    known_on = forms.DateField(label="知道该行政行为之日")
+    applied_on = forms.DateField(label="申请日期")
+
+    def __init__(self, *args, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cases is not None:
+            self.fields["case"].queryset = cases
+
+
+class AcceptForm(ZhifaForm):
+    accepted = forms.TypedChoiceField(
+        label="决定", choices=[("1", "受理"), ("0", "不予受理")], coerce=lambda v: v == "1"
+    )
+    on = forms.DateField(label="决定日期")
+    late_reason = forms.CharField(label="超过申请期限的正当理由", max_length=300, required=False)
+    refusal_reason = forms.CharField(label="不予受理的理由", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RemedyDecideForm(ZhifaForm):
+    outcome = forms.ChoiceField(label="复议决定", choices=Remedy.choices)
+    reasons = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 4}))
+    decided_on = forms.DateField(label="决定日期")
+    extended = forms.BooleanField(label="经批准延长审理期限", required=False)
+    extension_reason = forms.CharField(label="延长理由", max_length=300, required=False)
+    public_hearing = forms.BooleanField(label="公开审理", required=False)
+
+
+class CorrectForm(ZhifaForm):
+    correction = forms.CharField(label="纠正情况", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LawsuitForm(ZhifaForm):
+    case = forms.ModelChoiceField(label="被诉行政行为的案件", queryset=Case.objects.none())
+    number = forms.CharField(label="案号", max_length=60)
+    plaintiff = forms.CharField(label="原告", max_length=100)
+    court = forms.CharField(label="人民法院", max_length=100)
+    filed_on = forms.DateField(label="立案日期")
+
+    def __init__(self, *args, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cases is not None:
+            self.fields["case"].queryset = cases
+
+
+class JudgeForm(ZhifaForm):
+    outcome = forms.ChoiceField(label="裁判结果", choices=Remedy.choices)
+    judgment = forms.CharField(label="裁判要旨", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    judged_on = forms.DateField(label="裁判日期")
+
+
+class AppearanceForm(ZhifaForm):
+    head = forms.ModelChoiceField(label="出庭的机关负责人", queryset=User.objects.none())
+    on = forms.DateField(label="出庭日期")
+
+    def __init__(self, *args, heads=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if heads is not None:
+            self.fields["head"].queryset = heads
+
+
+class EvaluationForm(ZhifaForm):
+    year = forms.IntegerField(label="考核年度", min_value=2000, max_value=2100)
+    agency = forms.ModelChoiceField(label="被考核机关", queryset=Agency.objects.none())
+    officer = forms.ModelChoiceField(
+        label="被考核执法人员", queryset=Officer.objects.none(), required=False, help_text="考核机关时留空"
+    )
+    score = forms.DecimalField(label="得分（0–100）", min_value=0, max_value=100, max_digits=5, decimal_places=2)
+    conclusion = forms.ChoiceField(label="等次", choices=Evaluation.Conclusion.choices)
+    opinions = forms.CharField(
+        label="听取行政管理相对人意见的情况",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="当事人评价之外的座谈、问卷等",
+    )
+    comment = forms.CharField(label="评语", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    for_annual_assessment = forms.BooleanField(label="纳入年度目标考核", required=False, initial=True)
+
+    def __init__(self, *args, agencies=None, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+        if officers is not None:
+            self.fields["officer"].queryset = officers

@@ -279,3 +279,182 @@ class AccountabilityMatter(models.Model):
 
     def get_public_url(self) -> str:
         return reverse("oversight:public_matter_detail", args=[self.pk])
+
+
+# --- reconsideration and litigation (D6.5a, D6.6) ----------------------------------------
+
+
+class Remedy(models.TextChoices):
+    """How a reconsideration or a lawsuit ends (行政复议法第六十三条至第六十九条; 行政诉讼法第六十九条至第七十八条)."""
+
+    UPHELD = "upheld", "维持或驳回"
+    REVOKED = "revoked", "撤销"
+    ALTERED = "altered", "变更"
+    UNLAWFUL = "unlawful", "确认违法"
+    WITHDRAWN = "withdrawn", "申请人撤回、终止"
+
+
+#: Outcomes that find the act unlawful or improper: it must be corrected (D6.5a).
+CORRECTING = (Remedy.REVOKED, Remedy.ALTERED, Remedy.UNLAWFUL)
+
+
+class Reconsideration(models.Model):
+    """行政复议：申请、受理（或不予受理并说明理由）、在期限内决定、纠正违法行为（D6.5a，行政复议法）。"""
+
+    number = models.CharField("复议案号", max_length=60, unique=True)
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="被申请复议的案件", on_delete=models.PROTECT, related_name="reconsiderations"
+    )
+    agency = models.ForeignKey("org.Agency", verbose_name="被申请人", on_delete=models.PROTECT, related_name="+")
+    body = models.CharField("复议机关", max_length=100)
+    applicant = models.CharField("申请人", max_length=100)
+    known_on = models.DateField("知道该行政行为之日")
+    applied_on = models.DateField("申请日期")
+    late_reason = models.CharField("超过申请期限的正当理由", max_length=300, blank=True)
+    accepted = models.BooleanField("受理", null=True, blank=True)
+    accepted_on = models.DateField("受理或不予受理日期", null=True, blank=True)
+    refusal_reason = models.TextField("不予受理的理由", blank=True)
+    extended = models.BooleanField("经批准延长审理期限", default=False)
+    extension_reason = models.CharField("延长理由", max_length=300, blank=True)
+    decided_on = models.DateField("复议决定日期", null=True, blank=True)
+    outcome = models.CharField("复议决定", max_length=16, choices=Remedy.choices, blank=True)
+    reasons = models.TextField("决定理由", blank=True)
+    public_hearing = models.BooleanField("公开审理", default=False)
+    corrected_on = models.DateField("纠正日期", null=True, blank=True)
+    correction = models.TextField("纠正情况", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政复议"
+        ordering = ["-applied_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:reconsideration_detail", args=[self.pk])
+
+    @property
+    def pending(self) -> bool:
+        return self.accepted is not False and self.decided_on is None
+
+
+class Lawsuit(models.Model):
+    """行政诉讼：机关被诉，记录法院、结果和负责人出庭应诉（D6.6）。"""
+
+    number = models.CharField("案号", max_length=60, unique=True)
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="被诉行政行为的案件", on_delete=models.PROTECT, related_name="lawsuits"
+    )
+    agency = models.ForeignKey("org.Agency", verbose_name="被告", on_delete=models.PROTECT, related_name="+")
+    plaintiff = models.CharField("原告", max_length=100)
+    court = models.CharField("人民法院", max_length=100)
+    filed_on = models.DateField("立案日期")
+    judged_on = models.DateField("裁判日期", null=True, blank=True)
+    outcome = models.CharField("裁判结果", max_length=16, choices=Remedy.choices, blank=True)
+    judgment = models.TextField("裁判要旨", blank=True)
+    corrected_on = models.DateField("纠正日期", null=True, blank=True)
+    correction = models.TextField("纠正情况", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政诉讼"
+        ordering = ["-filed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:lawsuit_detail", args=[self.pk])
+
+
+class CourtAppearance(models.Model):
+    """机关负责人出庭应诉或参加行政复议公开审理（D6.6）：每年不少于一次。"""
+
+    agency = models.ForeignKey("org.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="+")
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="出庭负责人", on_delete=models.PROTECT, related_name="+"
+    )
+    on = models.DateField("出庭日期")
+    lawsuit = models.ForeignKey(
+        Lawsuit, verbose_name="行政诉讼", null=True, blank=True, on_delete=models.PROTECT, related_name="appearances"
+    )
+    reconsideration = models.ForeignKey(
+        Reconsideration,
+        verbose_name="行政复议",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="appearances",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "负责人出庭应诉"
+        ordering = ["-on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(lawsuit__isnull=False) | Q(reconsideration__isnull=False),
+                name="appearance_in_a_proceeding",
+                violation_error_message="出庭应诉须指明行政诉讼或行政复议。",
+            ),
+        ]
+
+
+# --- evaluation (D6.4a–c) ----------------------------------------------------------------
+
+
+class Evaluation(models.Model):
+    """考核评议：政府考核评议所属机关，机关考核评议所属执法人员；必须听取行政管理相对人的意见，
+    结果作为年度目标考核的依据；罚没款数额从不作为指标（D6.4a–c、D2.3）。"""
+
+    class Conclusion(models.TextChoices):
+        EXCELLENT = "excellent", "优秀"
+        COMPETENT = "competent", "合格"
+        BASIC = "basic", "基本合格"
+        INCOMPETENT = "incompetent", "不合格"
+
+    year = models.PositiveSmallIntegerField("考核年度")
+    agency = models.ForeignKey("org.Agency", verbose_name="被考核机关", on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(
+        "people.Officer",
+        verbose_name="被考核执法人员",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    indicators = models.JSONField("平台计算的指标", default=dict, blank=True)
+    ratings_heard = models.PositiveIntegerField("听取的当事人评价数")
+    opinions = models.TextField("听取行政管理相对人意见的情况")
+    score = models.DecimalField("得分", max_digits=5, decimal_places=2)
+    conclusion = models.CharField("等次", max_length=16, choices=Conclusion.choices)
+    comment = models.TextField("评语", blank=True)
+    for_annual_assessment = models.BooleanField("纳入年度目标考核", default=True)
+    decided_on = models.DateField("考核日期")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="考核人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核评议"
+        ordering = ["-year", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=100),
+                name="evaluation_score_range",
+                violation_error_message="得分应为0至100分。",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "agency"], condition=Q(officer__isnull=True), name="one_agency_evaluation_per_year"
+            ),
+            models.UniqueConstraint(
+                fields=["year", "officer"], condition=Q(officer__isnull=False), name="one_officer_evaluation_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer.name if self.officer_id else self.agency} {self.year}年度考核评议"

@@ -4,6 +4,7 @@ from zhifa.core.navigation import Item, Section
 SUPERVISORS = (Role.LEGAL_OFFICE, Role.SUPERVISOR, Role.HEAD)
 
 ITEMS = [
+    Item("执法监督看板", "oversight:dashboard", section=Section.SUPERVISION, order=19, roles=SUPERVISORS),
     Item("监督预警", "oversight:alerts", section=Section.SUPERVISION, order=20, roles=SUPERVISORS),
     Item("裁量一致性", "oversight:consistency", section=Section.SUPERVISION, order=21, roles=SUPERVISORS),
     Item("督办", "oversight:notice_list", section=Section.SUPERVISION, order=22, roles=SUPERVISORS),
@@ -21,3 +22,10 @@ ITEMS += [
         description="执法过错责任追究的处理结果（《决定》六（三））",
     ),
 ]
+
+ITEMS += [
+    Item("行政复议", "oversight:reconsideration_list", section=Section.SUPERVISION, order=26, roles=SUPERVISORS),
+    Item("行政诉讼与出庭应诉", "oversight:lawsuit_list", section=Section.SUPERVISION, order=27, roles=SUPERVISORS),
+]
+
+ITEMS += [Item("考核评议", "oversight:evaluation_list", section=Section.SUPERVISION, order=28, roles=SUPERVISORS)]

@@ -70,7 +70,8 @@ def files_of(agency_id: int, year: int) -> QuerySet[Case]:
     return Case.objects.filter(agency_id=agency_id, decision__decided_on__year=year)
 
 
-_AMOUNT = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*元")
+#: A fine the text states as imposed ("罚款3,000元", "罚款人民币3000元"), not a range's bound ("罚款0元至780元").
+_AMOUNT = re.compile(r"罚款(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*元(?!\s*[至到-])")
 
 
 def _amounts(text: str) -> set[Decimal]:

@@ -3,8 +3,9 @@ refusal or ``None`` out; :mod:`zhifa.oversight.services` gathers the facts."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from zhifa.core import parameters as params
 from zhifa.core.rules import refuse, rule
 
 
@@ -158,4 +159,93 @@ def published_after_decision(decided: bool, summary: str):
         return refuse("尚未作出处理，不能公开结果。", field="public_summary")
     if not (summary or "").strip():
         return refuse("请写明向社会公开的内容。", field="public_summary")
+    return None
+
+
+# --- reconsideration and litigation (D6.5a, D6.6) ----------------------------------------
+
+
+@rule("D6.5a", law="行政复议法第二十条")
+def application_within_period(known_on: date, applied_on: date, late_reason: str, accepted: bool):
+    """自知道行政行为之日起六十日内申请；因不可抗力或者其他正当理由耽误的，申请期限自障碍消除之日起继续计算。"""
+    due = params.period_end("reconsideration_application_period", start=known_on)
+    if accepted and applied_on > due and not (late_reason or "").strip():
+        return refuse(
+            f"申请期限已于{_d(due)}届满（{params.describe('reconsideration_application_period', on=known_on)}），"
+            "受理须写明耽误期限的正当理由。",
+            field="late_reason",
+        )
+    return None
+
+
+@rule("D6.5a", law="行政复议法第三十条")
+def refusal_reasoned(accepted: bool, reason: str):
+    """对符合规定的行政复议申请必须依法受理；不予受理的，须说明理由。"""
+    if not accepted and not (reason or "").strip():
+        return refuse("决定不予受理的，请写明理由。", field="refusal_reason")
+    return None
+
+
+@rule("D6.5a", "D1.4", law="行政复议法第六十二条")
+def decided_within_period(accepted_on: date, decided_on: date, extended: bool, extension_reason: str):
+    """自受理申请之日起六十日内作出行政复议决定；情况复杂的，经批准可以适当延长，延长期限最多不超过三十日。"""
+    if decided_on < accepted_on:
+        return refuse("复议决定日期不得早于受理日期。", field="decided_on")
+    if extended and not (extension_reason or "").strip():
+        return refuse("延长审理期限须写明理由。", field="extension_reason")
+    due = accepted_on + timedelta(days=60 + (30 if extended else 0))
+    if decided_on > due:
+        return refuse(f"复议决定应当在{_d(due)}前作出（六十日，经批准延长不超过三十日）。", field="decided_on")
+    return None
+
+
+@rule("D6.5a")
+def unlawful_act_corrected(outcome: str, correction: str):
+    """坚决纠正违法、不当的行政执法行为：撤销、变更或确认违法的，机关须写明如何纠正。"""
+    if outcome not in ("revoked", "altered", "unlawful"):
+        return refuse("复议或裁判维持原行为的，无须纠正。", field="correction")
+    if not (correction or "").strip():
+        return refuse("请写明纠正违法行为的情况（撤销、重新作出或变更的决定）。", field="correction")
+    return None
+
+
+@rule("D6.6")
+def appearance_by_the_head(role: str, agency_id: int | None, respondent_id: int):
+    """行政执法机关负责人以当事人身份出庭应诉或参加行政复议公开审理。"""
+    if role != "head" or agency_id != respondent_id:
+        return refuse("出庭应诉的须是被诉或被申请机关的负责人。", field="head")
+    return None
+
+
+# --- evaluation (D6.4a–c, D2.3) ---------------------------------------------------------
+
+#: Words that name fine or revenue figures; an indicator named with one is refused (D2.3).
+REVENUE_WORDS = ("fine", "revenue", "罚款", "罚没", "收入", "创收", "amount")
+
+
+@rule("D6.4b")
+def party_opinions_heard(ratings_heard: int, opinions: str):
+    """对行政执法机关或者行政执法人员进行评议，必须听取相关行政管理相对人的意见。"""
+    if not (opinions or "").strip():
+        hint = "该年度没有当事人评价，" if ratings_heard == 0 else f"除{ratings_heard}条当事人评价外，"
+        return refuse(f"{hint}请写明听取行政管理相对人意见的情况（座谈、问卷、走访等）。", field="opinions")
+    return None
+
+
+@rule("D2.3", law="行政处罚法第七十四条")
+def fine_revenue_not_a_measure(indicators: dict):
+    """严禁通过罚款、收费创收：罚没款数额不得作为考核指标。"""
+    bad = [k for k in indicators if any(w in str(k).lower() for w in REVENUE_WORDS)]
+    if bad:
+        return refuse(f"罚没款数额不得作为考核指标：{'、'.join(map(str, bad))}。", field="indicators")
+    return None
+
+
+@rule("D6.4a")
+def evaluator_for_subject(actor_role: str, evaluates_officer: bool):
+    """政府负责考核评议所属执法机关；执法机关负责考核评议所属执法人员。"""
+    if evaluates_officer and actor_role not in ("head", "admin"):
+        return refuse("执法人员由所在机关考核评议。", field="officer")
+    if not evaluates_officer and actor_role not in ("legal_office", "admin"):
+        return refuse("执法机关由本级人民政府（政府法制机构）考核评议。", field="agency")
     return None

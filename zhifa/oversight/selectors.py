@@ -20,8 +20,18 @@ from zhifa.cases.selectors import case_list
 from zhifa.core import clock
 from zhifa.core.errors import not_found
 from zhifa.core.references import get_or_not_found
-from zhifa.oversight import alerts
-from zhifa.oversight.models import AccountabilityMatter, CaseReview, PartyRating, ReviewRound, SupervisionNotice
+from zhifa.org.models import Agency
+from zhifa.oversight import alerts, remedies
+from zhifa.oversight.models import (
+    AccountabilityMatter,
+    CaseReview,
+    Evaluation,
+    Lawsuit,
+    PartyRating,
+    Reconsideration,
+    ReviewRound,
+    SupervisionNotice,
+)
 
 #: A file's total score (the five dimensions), for averages.
 TOTAL = F("reviews__body") + F("reviews__procedure") + F("reviews__facts") + F("reviews__evidence") + F("reviews__law")
@@ -149,3 +159,43 @@ def published_matters() -> QuerySet[AccountabilityMatter]:
 
 def published_matter_get(pk: int) -> AccountabilityMatter:
     return get_or_not_found(published_matters(), "追责结果", pk=pk)
+
+
+# --- reconsideration and litigation -----------------------------------------------------
+
+
+def reconsideration_list(user: Actor) -> QuerySet[Reconsideration]:
+    require_login(user)
+    qs = Reconsideration.objects.select_related("agency", "case__decision")
+    return scope(qs, user, "agency").order_by("-applied_on", "-pk")
+
+
+def reconsideration_get(user: Actor, pk: int) -> Reconsideration:
+    return get_or_not_found(reconsideration_list(user), "行政复议", pk=pk)
+
+
+def lawsuit_list(user: Actor) -> QuerySet[Lawsuit]:
+    require_login(user)
+    return scope(Lawsuit.objects.select_related("agency", "case__decision"), user, "agency").order_by(
+        "-filed_on", "-pk"
+    )
+
+
+def lawsuit_get(user: Actor, pk: int) -> Lawsuit:
+    return get_or_not_found(lawsuit_list(user), "行政诉讼", pk=pk)
+
+
+def appearance_shortfalls(user: Actor, year: int | None = None) -> QuerySet[Agency]:
+    """Agencies in scope sued in ``year`` whose heads never appeared in court that year (D6.6)."""
+    require_login(user)
+    return remedies.appearance_shortfalls(scope(Agency.objects.all(), user, "pk"), year or clock.today().year)
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+def evaluation_list(user: Actor) -> QuerySet[Evaluation]:
+    require_login(user)
+    return scope(Evaluation.objects.select_related("agency", "officer", "decided_by"), user, "agency").order_by(
+        "-year", "-pk"
+    )

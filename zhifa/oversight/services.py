@@ -12,23 +12,28 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from zhifa.accounts.access import require_agency, require_role
+from zhifa.accounts.access import require_agency, require_login, require_role
 from zhifa.accounts.models import Actor, Role
 from zhifa.cases.models import Case, Inspection
-from zhifa.core import clock
+from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, invalid
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
+from zhifa.oversight import evaluation, rules
 from zhifa.oversight import review as file_review
-from zhifa.oversight import rules
 from zhifa.oversight.alerts import BY_CODE
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
     CaseReview,
+    CourtAppearance,
     Dimension,
+    Evaluation,
+    Lawsuit,
     PartyRating,
+    Reconsideration,
+    Remedy,
     ReviewRound,
     SupervisionNotice,
 )
@@ -433,3 +438,249 @@ def matter_publish(
         return save_record(
             actor=actor, instance=matter, act="accountability.publish", changes=changes, clauses=["D6.3b"]
         )
+
+
+# --- reconsideration and litigation (D6.5a, D6.6) ----------------------------------------
+
+
+def _no_future(on: date, field: str = "on") -> None:
+    if on > clock.today():
+        raise _refuse_input(ErrorCode.DATE_ORDER, "日期不得晚于今天。", field)
+
+
+def reconsideration_record(
+    *,
+    actor: Actor,
+    case: Case,
+    number: str,
+    body: str,
+    applicant: str,
+    known_on: date,
+    applied_on: date,
+) -> Reconsideration:
+    """登记当事人对案件的行政复议申请（D6.5a）。"""
+    with transaction.atomic():
+        require_role(actor, Role.LEGAL_OFFICE, Role.HEAD, action="登记行政复议")
+        require_agency(actor, case.agency_id, "案件")
+        _no_future(applied_on, "applied_on")
+        if applied_on < known_on:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "申请日期不得早于知道该行政行为之日。", "applied_on")
+        item = Reconsideration(
+            number=(number or "").strip(),
+            case=case,
+            agency_id=case.agency_id,
+            body=(body or "").strip(),
+            applicant=(applicant or "").strip(),
+            known_on=known_on,
+            applied_on=applied_on,
+            recorded_by=actor,
+        )
+        return save_record(actor=actor, instance=item, act="reconsideration.record", clauses=["D6.5a"])
+
+
+def reconsideration_accept(
+    *,
+    actor: Actor,
+    item: Reconsideration,
+    accepted: bool,
+    on: date,
+    late_reason: str = "",
+    refusal_reason: str = "",
+) -> Reconsideration:
+    """受理或不予受理（行政复议法第三十条）：逾期申请须有正当理由才受理；不予受理的说明理由。"""
+    with transaction.atomic():
+        item = Reconsideration.objects.select_for_update().get(pk=item.pk)
+        require_role(actor, Role.LEGAL_OFFICE, action="决定是否受理行政复议")
+        require_agency(actor, item.agency_id, "行政复议")
+        if item.accepted is not None:
+            raise DomainError.of("conflict", "已经决定是否受理。")
+        _no_future(on)
+        if on < item.applied_on:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "受理日期不得早于申请日期。", "on")
+        enforce(
+            rules.application_within_period(item.known_on, item.applied_on, late_reason, accepted),
+            rules.refusal_reasoned(accepted, refusal_reason),
+        )
+        changes = assign(
+            item,
+            {
+                "accepted": accepted,
+                "accepted_on": on,
+                "late_reason": (late_reason or "").strip(),
+                "refusal_reason": "" if accepted else refusal_reason.strip(),
+            },
+        )
+        return save_record(actor=actor, instance=item, act="reconsideration.accept", changes=changes, clauses=["D6.5a"])
+
+
+def reconsideration_decide(
+    *,
+    actor: Actor,
+    item: Reconsideration,
+    outcome: str,
+    reasons: str,
+    decided_on: date,
+    extended: bool = False,
+    extension_reason: str = "",
+    public_hearing: bool = False,
+) -> Reconsideration:
+    """作出行政复议决定（行政复议法第六十二条至第六十九条）：自受理之日起六十日内，经批准延长不超过三十日。"""
+    with transaction.atomic():
+        item = Reconsideration.objects.select_for_update().get(pk=item.pk)
+        require_role(actor, Role.LEGAL_OFFICE, action="作出行政复议决定")
+        require_agency(actor, item.agency_id, "行政复议")
+        if not item.accepted or item.decided_on:
+            raise DomainError.of("conflict", "该申请未受理或已经作出决定。")
+        if outcome not in Remedy.values:
+            raise invalid("请选择复议决定。", field="outcome")
+        if not (reasons or "").strip():
+            raise _refuse_input(ErrorCode.REQUIRED, "请写明决定理由。", "reasons")
+        _no_future(decided_on, "decided_on")
+        enforce(rules.decided_within_period(item.accepted_on, decided_on, extended, extension_reason))
+        changes = assign(
+            item,
+            {
+                "outcome": outcome,
+                "reasons": reasons.strip(),
+                "decided_on": decided_on,
+                "extended": extended,
+                "extension_reason": (extension_reason or "").strip(),
+                "public_hearing": public_hearing,
+            },
+        )
+        return save_record(actor=actor, instance=item, act="reconsideration.decide", changes=changes, clauses=["D6.5a"])
+
+
+def lawsuit_record(*, actor: Actor, case: Case, number: str, plaintiff: str, court: str, filed_on: date) -> Lawsuit:
+    """登记机关被诉的行政诉讼（D6.6）。"""
+    with transaction.atomic():
+        require_role(actor, Role.LEGAL_OFFICE, Role.HEAD, action="登记行政诉讼")
+        require_agency(actor, case.agency_id, "案件")
+        _no_future(filed_on, "filed_on")
+        suit = Lawsuit(
+            number=(number or "").strip(),
+            case=case,
+            agency_id=case.agency_id,
+            plaintiff=(plaintiff or "").strip(),
+            court=(court or "").strip(),
+            filed_on=filed_on,
+            recorded_by=actor,
+        )
+        return save_record(actor=actor, instance=suit, act="lawsuit.record", clauses=["D6.6"])
+
+
+def lawsuit_judge(*, actor: Actor, suit: Lawsuit, outcome: str, judgment: str, judged_on: date) -> Lawsuit:
+    """登记人民法院的裁判结果。"""
+    with transaction.atomic():
+        suit = Lawsuit.objects.select_for_update().get(pk=suit.pk)
+        require_role(actor, Role.LEGAL_OFFICE, Role.HEAD, action="登记裁判结果")
+        require_agency(actor, suit.agency_id, "行政诉讼")
+        if suit.judged_on:
+            raise DomainError.of("conflict", "已经登记裁判结果。")
+        if outcome not in Remedy.values:
+            raise invalid("请选择裁判结果。", field="outcome")
+        _no_future(judged_on, "judged_on")
+        if judged_on < suit.filed_on:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "裁判日期不得早于立案日期。", "judged_on")
+        changes = assign(suit, {"outcome": outcome, "judgment": (judgment or "").strip(), "judged_on": judged_on})
+        return save_record(actor=actor, instance=suit, act="lawsuit.judge", changes=changes, clauses=["D6.6"])
+
+
+def remedy_correct(*, actor: Actor, item: Reconsideration | Lawsuit, correction: str, on: date | None = None):
+    """纠正被撤销、变更或确认违法的行政执法行为，并记入原案件（D6.5a）。"""
+    with transaction.atomic():
+        model = type(item)
+        item = model.objects.select_for_update().select_related("case").get(pk=item.pk)
+        require_agency(actor, item.agency_id, "记录")
+        require_role(actor, Role.HEAD, Role.LEGAL_OFFICE, action="登记纠正情况")
+        if item.corrected_on:
+            raise DomainError.of("conflict", "已经登记纠正情况。")
+        on = on or clock.today()
+        _no_future(on)
+        enforce(rules.unlawful_act_corrected(item.outcome, correction))
+        changes = assign(item, {"correction": correction.strip(), "corrected_on": on})
+        item = save_record(
+            actor=actor, instance=item, act=f"{model._meta.model_name}.correct", changes=changes, clauses=["D6.5a"]
+        )
+        # The case's own history shows that its act was found unlawful and how it was corrected.
+        audit.record(
+            actor=actor,
+            act="case.corrected",
+            obj=item.case,
+            changes={"by": str(item), "outcome": item.outcome, "correction": item.correction},
+            clauses=["D6.5a"],
+        )
+        return item
+
+
+def appearance_record(
+    *, actor: Actor, head, on: date, lawsuit: Lawsuit | None = None, reconsideration: Reconsideration | None = None
+) -> CourtAppearance:
+    """登记机关负责人出庭应诉或参加行政复议公开审理（D6.6）。"""
+    with transaction.atomic():
+        proceeding = lawsuit or reconsideration
+        if proceeding is None:
+            raise _refuse_input(ErrorCode.REQUIRED, "请指明行政诉讼或行政复议。", "lawsuit_id")
+        require_role(actor, Role.LEGAL_OFFICE, Role.HEAD, action="登记出庭应诉")
+        require_agency(actor, proceeding.agency_id, "记录")
+        _no_future(on)
+        enforce(rules.appearance_by_the_head(head.role, head.agency_id, proceeding.agency_id))
+        appearance = CourtAppearance(
+            agency_id=proceeding.agency_id, head=head, on=on, lawsuit=lawsuit, reconsideration=reconsideration
+        )
+        return save_record(actor=actor, instance=appearance, act="appearance.record", clauses=["D6.6"])
+
+
+# --- evaluation (D6.4a–c) ----------------------------------------------------------------
+
+
+def evaluation_record(
+    *,
+    actor: Actor,
+    year: int,
+    agency,
+    score: Decimal,
+    conclusion: str,
+    opinions: str,
+    officer=None,
+    comment: str = "",
+    extra_indicators: dict | None = None,
+    for_annual_assessment: bool = True,
+    on: date | None = None,
+) -> Evaluation:
+    """考核评议（D6.4a）：平台按记录计算指标，考核人听取相对人意见（D6.4b）后评定等次，
+    结果纳入年度目标考核（D6.4c）。罚没款数额不得作为指标（D2.3）。"""
+    with transaction.atomic():
+        require_login(actor)
+        require_agency(actor, agency.pk, "执法机关")
+        enforce(rules.evaluator_for_subject(actor.role, officer is not None))
+        if officer is not None and (
+            officer.agency_id != agency.pk or (actor.role == Role.HEAD and actor.agency_id != agency.pk)
+        ):
+            raise _refuse_input(ErrorCode.NOT_IN_CASE, "被考核的执法人员须是本机关的执法人员。", "officer")
+        if conclusion not in Evaluation.Conclusion.values:
+            raise invalid("请选择考核等次。", field="conclusion")
+        on = on or clock.today()
+        if year > on.year:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "考核年度不得晚于今年。", "year")
+        computed = evaluation.indicators(agency.pk, year, officer.pk if officer else None)
+        extra = dict(extra_indicators or {})
+        enforce(
+            rules.fine_revenue_not_a_measure(extra),
+            rules.party_opinions_heard(computed["ratings"], opinions),
+        )
+        item = Evaluation(
+            year=year,
+            agency=agency,
+            officer=officer,
+            indicators={**computed, **{str(k): v for k, v in extra.items()}},
+            ratings_heard=computed["ratings"],
+            opinions=opinions.strip(),
+            score=score,
+            conclusion=conclusion,
+            comment=(comment or "").strip(),
+            for_annual_assessment=for_annual_assessment,
+            decided_on=on,
+            decided_by=actor,
+        )
+        return save_record(actor=actor, instance=item, act="evaluation.record", clauses=["D6.4a", "D6.4b", "D6.4c"])

@@ -28,3 +28,30 @@ urlpatterns += [
     path("public/accountability/", views.PublicMatterList.as_view(), name="public_matter_list"),
     path("public/accountability/<int:pk>/", views.PublicMatterDetail.as_view(), name="public_matter_detail"),
 ]
+urlpatterns += [
+    path("reconsiderations/", views.ReconsiderationList.as_view(), name="reconsideration_list"),
+    path("reconsiderations/new/", views.ReconsiderationCreate.as_view(), name="reconsideration_create"),
+    path("reconsiderations/<int:pk>/", views.ReconsiderationDetail.as_view(), name="reconsideration_detail"),
+    path("reconsiderations/<int:pk>/accept/", views.ReconsiderationAccept.as_view(), name="reconsideration_accept"),
+    path("reconsiderations/<int:pk>/decide/", views.ReconsiderationDecide.as_view(), name="reconsideration_decide"),
+    path("reconsiderations/<int:pk>/correct/", views.ReconsiderationCorrect.as_view(), name="reconsideration_correct"),
+    path(
+        "reconsiderations/<int:pk>/appearance/",
+        views.ReconsiderationAppearance.as_view(),
+        name="reconsideration_appearance",
+    ),
+    path("lawsuits/", views.LawsuitList.as_view(), name="lawsuit_list"),
+    path("lawsuits/new/", views.LawsuitCreate.as_view(), name="lawsuit_create"),
+    path("lawsuits/<int:pk>/", views.LawsuitDetail.as_view(), name="lawsuit_detail"),
+    path("lawsuits/<int:pk>/judgment/", views.LawsuitJudge.as_view(), name="lawsuit_judge"),
+    path("lawsuits/<int:pk>/correct/", views.LawsuitCorrect.as_view(), name="lawsuit_correct"),
+    path("lawsuits/<int:pk>/appearance/", views.LawsuitAppearance.as_view(), name="lawsuit_appearance"),
+]
+urlpatterns += [
+    path("dashboard/", views.Dashboard.as_view(), name="dashboard"),
+    path("dashboard/cases/", views.DrillDown.as_view(), name="drill"),
+]
+urlpatterns += [
+    path("evaluations/", views.EvaluationList.as_view(), name="evaluation_list"),
+    path("evaluations/new/", views.EvaluationCreate.as_view(), name="evaluation_create"),
+]

@@ -7,14 +7,14 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from zhifa.accounts.access import has_role, scope
-from zhifa.accounts.models import Role
+from zhifa.accounts.models import Role, User
 from zhifa.cases import selectors as case_selectors
 from zhifa.core import clock
 from zhifa.core.errors import invalid
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage, StaffPage
 from zhifa.org.models import Agency
-from zhifa.oversight import alerts, filters, forms, selectors, services
-from zhifa.oversight.models import Dimension
+from zhifa.oversight import alerts, dashboard, export, filters, forms, selectors, services
+from zhifa.oversight.models import CORRECTING, Dimension, Lawsuit
 from zhifa.oversight.review import prefilled_scores as review_prefill
 from zhifa.people.models import Officer
 
@@ -490,3 +490,317 @@ class PublicMatterDetail(PublicDetailPage):
 
     def get_object(self):
         return selectors.published_matter_get(self.kwargs["pk"])
+
+
+# --- reconsideration and litigation -----------------------------------------------------
+
+
+def _decided_cases(user):
+    return case_selectors.case_list(user).filter(decision__isnull=False)
+
+
+class RemedyList(ListPage):
+    """Reconsiderations or lawsuits, with the agencies whose heads owe an appearance (D6.6)."""
+
+    template_name = "oversight/remedy_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["shortfalls"] = selectors.appearance_shortfalls(self.request.user)
+        ctx["year"] = clock.today().year
+        return ctx
+
+    def get_create_url(self):
+        return reverse(self.create_name) if has_role(self.request.user, Role.LEGAL_OFFICE, Role.HEAD) else None
+
+
+class ReconsiderationList(RemedyList):
+    title = "行政复议"
+    headers = ["复议案号", "被申请人", "案件", "申请日期", "受理", "决定", "纠正"]
+    row_template = "oversight/rows/reconsideration.html"
+    create_label = "登记复议申请"
+    create_name = "oversight:reconsideration_create"
+
+    def get_queryset(self):
+        return selectors.reconsideration_list(self.request.user)
+
+
+class LawsuitList(RemedyList):
+    title = "行政诉讼"
+    headers = ["案号", "被告", "案件", "人民法院", "立案日期", "裁判结果", "纠正"]
+    row_template = "oversight/rows/lawsuit.html"
+    create_label = "登记行政诉讼"
+    create_name = "oversight:lawsuit_create"
+
+    def get_queryset(self):
+        return selectors.lawsuit_list(self.request.user)
+
+
+class _RemedyDetail(DetailPage):
+    template_name = "oversight/remedy_detail.html"
+    list_name = ""
+    list_label = ""
+
+    def get_breadcrumbs(self):
+        return [(self.list_label, reverse(self.list_name)), (str(self.object), None)] if hasattr(self, "object") else []
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        o, user = self.object, self.request.user
+        office, head = has_role(user, Role.LEGAL_OFFICE), has_role(user, Role.HEAD)
+        lawsuit = isinstance(o, Lawsuit)
+        acts = []
+        if lawsuit:
+            if o.judged_on is None and (office or head):
+                acts.append(("登记裁判结果", "oversight:lawsuit_judge"))
+        else:
+            if o.accepted is None and office:
+                acts.append(("受理或不予受理", "oversight:reconsideration_accept"))
+            if o.accepted and o.decided_on is None and office:
+                acts.append(("作出复议决定", "oversight:reconsideration_decide"))
+        if o.outcome in CORRECTING and o.corrected_on is None and (office or head):
+            acts.append(
+                ("登记纠正情况", "oversight:lawsuit_correct" if lawsuit else "oversight:reconsideration_correct")
+            )
+        if office or head:
+            acts.append(
+                (
+                    "登记负责人出庭",
+                    "oversight:lawsuit_appearance" if lawsuit else "oversight:reconsideration_appearance",
+                )
+            )
+        ctx.update(acts=acts, lawsuit=lawsuit, appearances=o.appearances.select_related("head"))
+        return ctx
+
+
+class ReconsiderationDetail(_RemedyDetail):
+    list_name, list_label = "oversight:reconsideration_list", "行政复议"
+
+    def get_object(self):
+        return selectors.reconsideration_get(self.request.user, self.kwargs["pk"])
+
+
+class LawsuitDetail(_RemedyDetail):
+    list_name, list_label = "oversight:lawsuit_list", "行政诉讼"
+
+    def get_object(self):
+        return selectors.lawsuit_get(self.request.user, self.kwargs["pk"])
+
+
+class ReconsiderationCreate(ActPage):
+    title = "登记行政复议申请"
+    form_class = forms.ReconsiderationForm
+    success_message = "复议申请已登记。"
+    intro = (
+        "自知道该行政行为之日起六十日内申请（行政复议法第二十条）；复议期间加处罚款不予计算（行政处罚法第七十三条）。"
+    )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.request.user.is_authenticated:
+            kwargs["cases"] = _decided_cases(self.request.user)
+        return kwargs
+
+    def perform(self, form):
+        return services.reconsideration_record(actor=self.request.user, **form.cleaned_data)
+
+
+class LawsuitCreate(ReconsiderationCreate):
+    title = "登记行政诉讼"
+    form_class = forms.LawsuitForm
+    success_message = "行政诉讼已登记。"
+    intro = "机关被诉的，负责人每年出庭应诉不少于一次（《决定》六（六））。"
+
+    def perform(self, form):
+        return services.lawsuit_record(actor=self.request.user, **form.cleaned_data)
+
+
+class _RemedyAct(ActPage):
+    getter = None
+
+    def get_item(self):
+        if not hasattr(self, "_item"):
+            self._item = type(self).getter(self.request.user, self.kwargs["pk"])
+        return self._item
+
+    def get(self, request, *args, **kwargs):
+        self.get_item()
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        today = clock.today()
+        return {"on": today, "decided_on": today, "judged_on": today}
+
+
+class ReconsiderationAccept(_RemedyAct):
+    title, form_class, getter = "受理或不予受理", forms.AcceptForm, staticmethod(selectors.reconsideration_get)
+
+    def perform(self, form):
+        return services.reconsideration_accept(actor=self.request.user, item=self.get_item(), **form.cleaned_data)
+
+
+class ReconsiderationDecide(_RemedyAct):
+    title, form_class, getter = "作出复议决定", forms.RemedyDecideForm, staticmethod(selectors.reconsideration_get)
+
+    def perform(self, form):
+        return services.reconsideration_decide(actor=self.request.user, item=self.get_item(), **form.cleaned_data)
+
+
+class ReconsiderationCorrect(_RemedyAct):
+    title, form_class, getter = "登记纠正情况", forms.CorrectForm, staticmethod(selectors.reconsideration_get)
+
+    def perform(self, form):
+        return services.remedy_correct(actor=self.request.user, item=self.get_item(), **form.cleaned_data)
+
+
+class LawsuitJudge(_RemedyAct):
+    title, form_class, getter = "登记裁判结果", forms.JudgeForm, staticmethod(selectors.lawsuit_get)
+
+    def perform(self, form):
+        return services.lawsuit_judge(actor=self.request.user, suit=self.get_item(), **form.cleaned_data)
+
+
+class LawsuitCorrect(ReconsiderationCorrect):
+    getter = staticmethod(selectors.lawsuit_get)
+
+
+class ReconsiderationAppearance(_RemedyAct):
+    title, form_class, getter = "登记负责人出庭", forms.AppearanceForm, staticmethod(selectors.reconsideration_get)
+    kind = "reconsideration"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.request.user.is_authenticated:
+            kwargs["heads"] = User.objects.filter(role=Role.HEAD, agency_id=self.get_item().agency_id)
+        return kwargs
+
+    def perform(self, form):
+        services.appearance_record(actor=self.request.user, **form.cleaned_data, **{self.kind: self.get_item()})
+        return self.get_item()
+
+
+class LawsuitAppearance(ReconsiderationAppearance):
+    getter = staticmethod(selectors.lawsuit_get)
+    kind = "lawsuit"
+
+
+# --- the dashboard ----------------------------------------------------------------------
+
+
+class Dashboard(StaffPage, TemplateView):
+    title = "执法监督看板"
+    template_name = "oversight/dashboard.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "xlsx":
+            board = dashboard.charts(request.user, clock.today())
+            sheets = [(c.title, ["项目", "案件数"], [[b.label, b.count] for b in c.bars]) for c in board]
+            sheets.append(
+                ("负责人出庭应诉缺项", ["机关"], [[a.name] for a in selectors.appearance_shortfalls(request.user)])
+            )
+            return export.response("dashboard.xlsx", sheets)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        board = dashboard.charts(self.request.user, clock.today())
+        ctx.update(
+            charts=board,
+            data=dashboard.as_data(board),
+            shortfalls=selectors.appearance_shortfalls(self.request.user),
+            year=clock.today().year,
+        )
+        return ctx
+
+
+class DrillDown(ListPage):
+    """The cases behind one number of the dashboard."""
+
+    headers = ["案号", "办案机关", "当事人", "违法行为", "状态", "期限", ""]
+    row_template = "oversight/rows/alert_case.html"
+    template_name = "oversight/drill.html"
+
+    def get_title(self) -> str:
+        return "看板明细"
+
+    def get_breadcrumbs(self):
+        return [("执法监督看板", reverse("oversight:dashboard")), ("明细", None)]
+
+    def get_queryset(self):
+        g = self.request.GET
+        return (
+            dashboard.drill(self.request.user, g.get("metric", ""), g.get("key", ""), clock.today())
+            .select_related("agency", "party", "violation_item", "decision")
+            .prefetch_related("payments", "payment_plans__instalments")
+            .order_by("-received_on", "-pk")
+        )
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "xlsx":
+            rows = [
+                [c.number, c.agency.name, c.party.name if c.party else "", c.get_status_display(), c.received_on]
+                for c in self.get_queryset()
+            ]
+            return export.response("cases.xlsx", [("案件", ["案号", "办案机关", "当事人", "状态", "线索日期"], rows)])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        on = clock.today()
+        ctx["rows"] = [
+            case_selectors.Row(c, case_selectors.next_of(c), case_selectors.deadline_of(c, on)) for c in ctx["rows"]
+        ]
+        ctx["query"] = self.request.GET.urlencode()
+        return ctx
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+class EvaluationList(ListPage):
+    title = "考核评议"
+    headers = ["年度", "被考核", "得分", "等次", "当事人评价", "纳入年度考核", "考核日期"]
+    row_template = "oversight/rows/evaluation.html"
+    create_label = "考核评议"
+
+    def get_queryset(self):
+        return selectors.evaluation_list(self.request.user)
+
+    def get_create_url(self):
+        return (
+            reverse("oversight:evaluation_create")
+            if has_role(self.request.user, Role.LEGAL_OFFICE, Role.HEAD)
+            else None
+        )
+
+
+class EvaluationCreate(ActPage):
+    title = "考核评议"
+    form_class = forms.EvaluationForm
+    success_message = "考核评议结果已登记。"
+    intro = (
+        "政府考核评议所属执法机关，执法机关考核评议所属执法人员；必须听取行政管理相对人的意见；"
+        "结果纳入年度目标考核（《决定》六（四））。平台按记录计算指标（评查得分、被纠正的决定、督办、当事人评价），"
+        "罚没款数额从不作为指标（《决定》二（三））。"
+    )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        user = self.request.user
+        if user.is_authenticated:
+            kwargs["agencies"] = scope(Agency.objects.order_by("name"), user, "pk")
+            kwargs["officers"] = scope(Officer.objects.order_by("name"), user, "agency")
+        return kwargs
+
+    def get_initial(self):
+        user = self.request.user
+        initial = {"year": clock.today().year - 1, "for_annual_assessment": True}
+        if user.is_authenticated and user.agency_id:
+            initial["agency"] = user.agency_id
+        return initial
+
+    def get_success_url(self):
+        return reverse("oversight:evaluation_list")
+
+    def perform(self, form):
+        return services.evaluation_record(actor=self.request.user, **form.cleaned_data)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "zhifa.complaints",
     "zhifa.cooperation",
     "zhifa.oversight",
+    "zhifa.credit",
     "zhifa.portal",
     "zhifa.demo",
 ]

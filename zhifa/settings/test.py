@@ -19,3 +19,13 @@ atexit.register(shutil.rmtree, KEY_DIR, ignore_errors=True)
 ZHIFA_DOCUMENTS_RENDER = False
 DOCUMENT_ROOT = Path(tempfile.mkdtemp(prefix="zhifa-test-documents-"))
 atexit.register(shutil.rmtree, DOCUMENT_ROOT, ignore_errors=True)
+
+# A second database, for tests that carry records from one zhifa to another (a signed case
+# package exported from one platform and imported into another: zhifa/cooperation/tests).
+# Only the tests that ask for it (django_db(databases=[..., "other"])) set it up.
+_other = {**DATABASES["default"], "TEST": dict(DATABASES["default"].get("TEST", {}))}  # noqa: F405
+if "sqlite" not in _other["ENGINE"]:
+    _other["TEST"]["NAME"] = f"test_{_other['NAME']}_other"
+else:
+    _other["TEST"].pop("NAME", None)  # in memory, one per alias
+DATABASES["other"] = _other  # noqa: F405

@@ -69,6 +69,9 @@ class DecideIn(ActIn):
     lenient_new_law: bool | None = Field(None, description="适用处罚较轻的新规定（不填则按报告）")
     lenient_reason: str | None = Field(None, description="适用新规定的理由（不填则按报告）")
     departure_reasons: str | None = Field(None, description="偏离裁量基准建议档次的理由（不填则按报告）")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post(
@@ -103,6 +106,9 @@ def terminate(request, pk: int, payload: ReasonIn):
 
 class DecisionServiceIn(ServiceIn):
     late_reason: str = Field("", description="逾期送达的原因（超过七个工作日的须写明）")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post("{int:pk}/decision/service", response={200: CaseDetail, **ACT_ERRORS}, summary="送达决定书（七日内）")

@@ -62,6 +62,9 @@ def payment_record(request, pk: int, payload: PaymentIn):
 
 class HandoverIn(DatedIn):
     late_reason: str = Field("", description="逾期交付的原因（超过二个工作日的须写明）")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post(

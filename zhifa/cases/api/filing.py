@@ -81,6 +81,9 @@ def filing_propose(request, pk: int, payload: ProposeIn):
 
 class ApproveIn(ActIn):
     late_reason: str = Field("", description="逾期决定立案的原因（超过十五个工作日的须写明）")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post("{int:pk}/filing/approval", response={200: CaseDetail, **ACT_ERRORS}, summary="批准立案")
@@ -93,6 +96,9 @@ def filing_approve(request, pk: int, payload: ApproveIn):
 class RefuseIn(ActIn):
     reason: str = Field(..., description="不予立案的理由")
     late_reason: str = Field("", description="逾期决定的原因")
+    backdated_reason: str = Field(
+        "", description="补录理由：办理日期早于登记日期、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 @router.post("{int:pk}/filing/refusal", response={200: CaseDetail, **ACT_ERRORS}, summary="决定不予立案")

@@ -370,6 +370,16 @@ class EnforcementOut(Schema):
     result_on: date | None = Field(None, description="执行结果日期")
 
 
+class BackdatedOut(Schema):
+    act: str = Field(..., description="事项代码")
+    label: str = Field(..., description="事项")
+    on: date = Field(..., description="办理日期（法律上的日期）")
+    entered_at: datetime = Field(..., description="实际登记时间")
+    deadline: str = Field(..., description="取决于办理日期的期限（没有的为空）")
+    due: date | None = Field(None, description="该期限的届满日")
+    reason: str = Field(..., description="补录理由")
+
+
 class FollowUpOut(Schema):
     id: int = Field(..., description="回访编号")
     on: date = Field(..., description="回访日期")
@@ -437,6 +447,7 @@ class CaseDetail(CaseRow):
     payments: list[PaymentOut] = Field(..., description="缴款记录")
     reminders: list[ReminderOut] = Field(..., description="催告")
     enforcements: list[EnforcementOut] = Field(..., description="强制执行")
+    backdated: list[BackdatedOut] = Field(..., description="事后补录的事项：办理日期早于登记日期（登记时间一并记录）")
     followups: list[FollowUpOut] = Field(..., description="回访")
     transfer_out: TransferOutOut | None = Field(None, description="本案移送其他机关的移送函")
     transfer_in: TransferInOut | None = Field(None, description="其他机关移送本机关的移送函")

@@ -44,6 +44,9 @@ class DecideForm(TermsMixin, CaseActForm):
     outcome = forms.ChoiceField(label="决定", choices=[c for c in Outcome.choices if c[0] != "transfer_judiciary"])
     facts = forms.CharField(label="违法事实和证据", widget=LONG)
     reasons = forms.CharField(label="理由（含裁量说明）", widget=TEXT)
+    backdated_reason = forms.CharField(
+        label="补录理由", required=False, help_text="办理日期早于今天、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
     basis_articles = ArticleChoice(label="依据条文", queryset=None, required=False)
     public_summary = forms.CharField(
         label="公开摘要",
@@ -94,3 +97,6 @@ class DecisionServeForm(ServeForm):
     act = "decision_serve"
     intro = "决定书应当在决定后七个工作日内送达；自送达之日起十五日内缴纳罚没款。"
     late_reason = forms.CharField(label="逾期送达的原因", required=False)
+    backdated_reason = forms.CharField(
+        label="补录理由", required=False, help_text="办理日期早于今天、且按办理日期才在期限内的，须写明事后登记的原因"
+    )

@@ -47,6 +47,9 @@ class PaymentForm(CaseActForm):
 class HandoverForm(CaseActForm):
     act = "on_spot_handover"
     late_reason = forms.CharField(label="逾期交付的原因", required=False)
+    backdated_reason = forms.CharField(
+        label="补录理由", required=False, help_text="办理日期早于今天、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 class ReminderForm(CaseActForm):

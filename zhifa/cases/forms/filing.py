@@ -86,12 +86,18 @@ class ApproveForm(CaseActForm):
     late_reason = forms.CharField(
         label="逾期决定立案的原因", required=False, help_text="超过十五个工作日才决定立案的，须写明原因"
     )
+    backdated_reason = forms.CharField(
+        label="补录理由", required=False, help_text="办理日期早于今天、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 class RefuseForm(CaseActForm):
     act = "filing_refuse"
     reason = forms.CharField(label="不予立案的理由", widget=TEXT)
     late_reason = forms.CharField(label="逾期决定的原因", required=False)
+    backdated_reason = forms.CharField(
+        label="补录理由", required=False, help_text="办理日期早于今天、且按办理日期才在期限内的，须写明事后登记的原因"
+    )
 
 
 class TransferForm(CaseActForm):

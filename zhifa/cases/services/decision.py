@@ -168,6 +168,7 @@ def decide(
     lenient_reason: str | None = None,
     departure_reasons: str | None = None,
     on: date | None = None,
+    backdated_reason: str = "",
     expected_version: int | None = None,
 ) -> Decision:
     """机关负责人作出决定：给予行政处罚、不予行政处罚（轻微；事实不能成立）。未写明的内容取自调查终结报告。
@@ -175,7 +176,9 @@ def decide(
     拒绝：未送达事先告知书或期限未满（D3.9a），陈述申辩未逐项复核或重于告知（D5.2a），
     听证未结束（D5.3a），须法制审核或集体讨论而未经（D3.3），依据不是法律法规规章或不在
     行为时有效（D3.10a），超过办案期限（D1.4），公开摘要含亲属信息（D5.6）。"""
-    with acting.run("decide", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+    with acting.run(
+        "decide", actor=actor, case=case, on=on, expected_version=expected_version, backdated_reason=backdated_reason
+    ) as act:
         case = act.case
         report = latest_report(case)
         outcome = outcome or report.outcome
@@ -206,6 +209,7 @@ def decide(
         notice = current_notice(case)
         act.check(org_rules.agency_has_standing, case.agency)
         act.check(R.decision_within_time_limit, case.decision_due_on, act.on)
+        act.deadline_decided("作出处理决定", case.decision_due_on)
         _pre_decision_checks(act, case, outcome)
         act.check(R.no_heavier_than_notified, outcome, notice, decision)
         review = last_legal_review(case)
@@ -287,16 +291,29 @@ def decision_serve(
     served_to: str,
     late_reason: str = "",
     on: date | None = None,
+    backdated_reason: str = "",
     expected_version: int | None = None,
 ) -> Decision:
     """送达决定书（七日内，行政处罚法第六十一条）。罚款、没收自送达之日起十五日内缴纳；
     没有需要执行的内容（警告、不予处罚）的，即执行完毕。"""
-    with acting.run("decision_serve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+    with acting.run(
+        "decision_serve",
+        actor=actor,
+        case=case,
+        on=on,
+        expected_version=expected_version,
+        backdated_reason=backdated_reason,
+    ) as act:
         case = act.case
         decision = case.decision
         if method not in ServiceMethod.values:
             raise bad_input(ErrorCode.INVALID, "请选择送达方式。", field="method")
         act.check(R.decision_served_in_time, decision.decided_on, act.on, late_reason)
+        try:
+            service_due = periods.service_due(decision.decided_on)
+        except periods.DeadlineUnknown:
+            service_due = None
+        act.deadline_decided("送达决定书", service_due)
         act.enforce()
         decision.served_on, decision.service_method, decision.service_late_reason = act.on, method, late_reason
         decision.served_to = require_text(served_to, "served_to", "请写明受送达人。")

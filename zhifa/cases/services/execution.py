@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from zhifa.accounts.models import User
-from zhifa.cases import acting
+from zhifa.cases import acting, periods
 from zhifa.cases import rules as R
 from zhifa.cases.acting import Act
 from zhifa.cases.inputs import bad_input, money, require_text
@@ -138,14 +138,21 @@ def payment_record(
         return payment
 
 
-def on_spot_handover(*, actor: User, case: Case, late_reason: str = "", on: date | None = None) -> Payment:
+def on_spot_handover(
+    *, actor: User, case: Case, late_reason: str = "", on: date | None = None, backdated_reason: str = ""
+) -> Payment:
     """执法人员将当场收缴的罚款交至行政机关（二日内，行政处罚法第七十一条）。"""
-    with acting.run("on_spot_handover", actor=actor, case=case, on=on) as act:
+    with acting.run("on_spot_handover", actor=actor, case=case, on=on, backdated_reason=backdated_reason) as act:
         case = act.case
         payment = case.payments.filter(method=Payment.Method.ON_SPOT, handed_over_on__isnull=True).first()
         if payment is None:
             raise bad_input(ErrorCode.NOTHING_PENDING, "没有待交付的当场收缴罚款。", field="payment")
         act.check(R.on_spot_handover_in_time, payment.paid_on, act.on, late_reason)
+        try:
+            handover_due = periods.handover_due(payment.paid_on)
+        except periods.DeadlineUnknown:
+            handover_due = None
+        act.deadline_decided("当场收缴罚款交至机关", handover_due)
         act.enforce()
         payment.handed_over_on, payment.handover_late_reason = act.on, late_reason
         payment.save(update_fields=["handed_over_on", "handover_late_reason"])

@@ -89,6 +89,15 @@ def _competence_checks(act: Act, case: Case, *, item: ViolationItem | None, plac
     return grants
 
 
+def _filing_deadline(act: Act, case: Case) -> None:
+    """The filing deadline the decision's date decides (an unknown one decides nothing)."""
+    try:
+        due = periods.filing_due(case.received_on)
+    except periods.DeadlineUnknown:
+        due = None
+    act.deadline_decided("决定是否立案", due)
+
+
 def filing_propose(
     *,
     actor: User,
@@ -168,10 +177,23 @@ def filing_propose(
 
 
 def filing_approve(
-    *, actor: User, case: Case, on: date | None = None, late_reason: str = "", expected_version: int | None = None
+    *,
+    actor: User,
+    case: Case,
+    on: date | None = None,
+    late_reason: str = "",
+    backdated_reason: str = "",
+    expected_version: int | None = None,
 ) -> Case:
     """批准立案：自立案之日起计算九十日的决定期限（行政处罚法第六十条）。"""
-    with acting.run("filing_approve", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+    with acting.run(
+        "filing_approve",
+        actor=actor,
+        case=case,
+        on=on,
+        expected_version=expected_version,
+        backdated_reason=backdated_reason,
+    ) as act:
         case = act.case
         _competence_checks(act, case, item=case.violation_item, place=case.place, on=act.on)
         act.check(
@@ -181,6 +203,7 @@ def filing_approve(
             case.violation_item.health_or_finance and case.harmful_consequence,
         )
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
+        _filing_deadline(act, case)
         # The investigators proposed must still be two, certified and free of conflict on the day of approval.
         investigators = [co.officer for co in case.officers.select_related("officer").filter(ended_on__isnull=True)]
         act.check(R.two_investigators_assigned, investigators)
@@ -208,13 +231,22 @@ def filing_refuse(
     reason: str,
     on: date | None = None,
     late_reason: str = "",
+    backdated_reason: str = "",
     expected_version: int | None = None,
 ) -> Case:
     """决定不予立案，写明理由。"""
-    with acting.run("filing_refuse", actor=actor, case=case, on=on, expected_version=expected_version) as act:
+    with acting.run(
+        "filing_refuse",
+        actor=actor,
+        case=case,
+        on=on,
+        expected_version=expected_version,
+        backdated_reason=backdated_reason,
+    ) as act:
         case = act.case
         require_text(reason, "reason", "决定不予立案的，应当写明理由。")
         act.check(R.filing_decided_in_time, case.received_on, act.on, late_reason)
+        _filing_deadline(act, case)
         act.enforce()
         case.ended_on, case.end_reason, case.filing_late_reason = act.on, reason, late_reason
         return act.done(changes={"reason": reason})

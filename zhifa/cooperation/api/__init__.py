@@ -1,6 +1,14 @@
 """The cooperation API: one router, one module per capability (the services' names)."""
 
-from zhifa.cooperation.api import competence, disputes, information, requests, transfers  # noqa: F401 (they declare the operations)
+from zhifa.cooperation.api import (  # noqa: F401 (they declare the operations)
+    competence,
+    disputes,
+    information,
+    packages,
+    requests,
+    tasks,
+    transfers,
+)
 from zhifa.cooperation.api.routing import router
 
 __all__ = ["router"]

@@ -332,3 +332,109 @@ class DisputeOut(Schema):
     resolution: str = Field(..., description="解决结果")
     resolved_on: date | None = Field(None, description="解决日期")
     steps: list[DisputeStepOut] = Field(..., description="各步骤的记录")
+
+
+# --- Meetings, campaigns, tasks -----------------------------------------------------------------
+
+
+class TaskIn(Schema):
+    agency_id: int = Field(..., description="承办机关编号")
+    description: str = Field(..., description="任务")
+    due_on: date = Field(..., description="完成期限")
+
+
+class TaskOut(Schema):
+    id: int = Field(..., description="编号")
+    kind: str = Field(..., description="类别：联席会议议定事项、联合执法任务或上下联动交办任务")
+    meeting_id: int | None = Field(None, description="联席会议编号")
+    campaign_id: int | None = Field(None, description="联合执法编号")
+    assigned_by: str = Field(..., description="交办机关")
+    assigned_to_id: int = Field(..., description="承办机关编号")
+    assigned_to: str = Field(..., description="承办机关")
+    description: str = Field(..., description="任务")
+    responsibilities: str = Field(..., description="双方权责（上下联动）")
+    assigned_on: date = Field(..., description="交办日期")
+    due_on: date = Field(..., description="完成期限")
+    response: str = Field(..., description="承办机关的答复（联合执法分工）")
+    refusal_reason: str = Field(..., description="拒绝的理由")
+    reported_on: date | None = Field(None, description="报送日期")
+    report: str = Field(..., description="落实情况")
+    flag: str = Field(..., description="提示：拒绝分工、逾期未答复、逾期未报送（没有时为空）")
+
+
+class MeetingIn(Schema):
+    title: str = Field(..., description="会议名称")
+    held_on: date = Field(..., description="召开日期")
+    agenda: str = Field(..., description="议程")
+    attendee_ids: list[int] = Field(..., description="参会机关编号（召集机关自动计入）")
+    attendee_names: str = Field("", description="参会人员")
+    minutes: str = Field(..., description="会议纪要")
+    minutes_number: str = Field("", description="纪要编号")
+    resolutions: list[TaskIn] = Field(default_factory=list, description="议定事项：交参会机关执行，写明期限")
+
+
+class MeetingOut(Schema):
+    id: int = Field(..., description="编号")
+    title: str = Field(..., description="会议名称")
+    convened_by: str = Field(..., description="召集机关")
+    held_on: date = Field(..., description="召开日期")
+    agenda: str = Field(..., description="议程")
+    attendees: list[str] = Field(..., description="参会机关")
+    attendee_names: str = Field(..., description="参会人员")
+    minutes: str = Field(..., description="会议纪要")
+    minutes_number: str = Field(..., description="纪要编号")
+    tasks: list[TaskOut] = Field(..., description="议定事项及落实情况")
+
+
+class CampaignIn(Schema):
+    title: str = Field(..., description="专项整治名称")
+    field: str = Field(..., description="领域")
+    starts_on: date = Field(..., description="开始日期")
+    ends_on: date = Field(..., description="结束日期")
+    targets: str = Field(..., description="整治目标")
+    tasks: list[TaskIn] = Field(default_factory=list, description="各参加机关的任务")
+
+
+class CampaignOut(Schema):
+    id: int = Field(..., description="编号")
+    title: str = Field(..., description="专项整治名称")
+    lead: str = Field(..., description="牵头机关")
+    field: str = Field(..., description="领域")
+    starts_on: date = Field(..., description="开始日期")
+    ends_on: date = Field(..., description="结束日期")
+    targets: str = Field(..., description="整治目标")
+    tasks: list[TaskOut] = Field(..., description="各参加机关的任务")
+
+
+class CampaignTaskIn(DatedIn, TaskIn):
+    pass
+
+
+class LinkageIn(DatedIn, TaskIn):
+    responsibilities: str = Field(..., description="双方权责")
+
+
+class RespondIn(DatedIn):
+    accepted: bool = Field(..., description="接受分工")
+    refusal_reason: str = Field("", description="拒绝的理由（拒绝的必填，并报牵头机关和政府法制机构）")
+
+
+class ReportIn(DatedIn):
+    report: str = Field(..., description="落实情况")
+    late_reason: str = Field("", description="逾期报送的原因")
+
+
+class PackageOut(Schema):
+    id: int = Field(..., description="编号")
+    direction: str = Field(..., description="来源：本平台制作或从其他平台导入")
+    letter_number: str = Field(..., description="移送函文号")
+    transfer_id: int | None = Field(None, description="移送函编号（本平台制作的）")
+    sender_agency: str = Field(..., description="移送机关")
+    receiver_agency: str = Field(..., description="接收机关")
+    received_case_id: int | None = Field(None, description="接收机关的线索编号")
+    manifest_sha256: str = Field(..., description="清单的 SHA-256")
+    files: list[dict] = Field(..., description="材料包中的文件：路径和 SHA-256")
+    sealed_on: date = Field(..., description="签名日期")
+    countersigned_on: date | None = Field(None, description="接收机关会签日期")
+    verified: bool = Field(..., description="当前验证结果：每件文件的 SHA-256 相符，签名有效")
+    problems: list[str] = Field(..., description="验证发现的问题（指明文件）")

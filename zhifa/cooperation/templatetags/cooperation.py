@@ -15,3 +15,9 @@ def transfer_status(transfer):
 def request_overdue(request):
     """A request between agencies unanswered past its deadline."""
     return selectors.request_overdue(request)
+
+
+@register.simple_tag
+def task_flag(task):
+    """Why a task is flagged today (empty when it is not)."""
+    return selectors.task_flag(task)

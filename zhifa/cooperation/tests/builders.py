@@ -88,3 +88,17 @@ def transferred(w, *, on: date = D0, to=None):
     )
     case.refresh_from_db()
     return case.transfer_out
+
+
+def city_market(w, code: str = "cq-scj-pkg"):
+    """A city market regulation bureau holding the market power of the world (``w.item``):
+    a filed market case of the district bureau can be transferred to it."""
+    agency = make_agency(w.city, name="重庆市市场监督管理局", field="market", case_prefix="渝市监")
+    agency.code = code
+    agency.save(update_fields=["code"])
+    power = Power.objects.create(
+        agency=agency, code=f"CM-{next(_seq)}", name="食品经营处罚", valid_from=date(2020, 1, 1)
+    )
+    power.violation_items.add(w.item)
+    user, _officer = staff(agency, "officer", "市局执法员")
+    return agency, user

@@ -57,18 +57,25 @@ def test_every_constant_act_at_a_call_site_is_declared():
 
 
 def test_every_computed_act_is_declared():
-    """The acts built from a name (f-strings) are those of the case transitions and of the
-    two registries of government bodies: every one of them is declared."""
+    """The acts built from a name (f-strings) are those of the case transitions, of the
+    two registries of government bodies and of the steps of a dispute between agencies:
+    every one of them is declared."""
     from zhifa.cases.transitions import TRANSITIONS
+    from zhifa.cooperation.services.disputes import NEXT_STAGE
     from zhifa.org.services import OFFICE, ORGAN
 
     computed = [p for p, v in _act_strings() if isinstance(v, ast.JoinedStr)]
     assert sorted(p.split(":")[0] for p in computed) == [
         "zhifa/cases/acting.py",
+        "zhifa/cooperation/services/disputes.py",
         "zhifa/org/services.py",
         "zhifa/org/services.py",
     ], "a new computed act name: add its source of names to this test"
-    names = [f"case.{t}" for t in TRANSITIONS] + [f"{k.act}.{v}" for k in (OFFICE, ORGAN) for v in ("create", "update")]
+    names = (
+        [f"case.{t}" for t in TRANSITIONS]
+        + [f"{k.act}.{v}" for k in (OFFICE, ORGAN) for v in ("create", "update")]
+        + [f"dispute.{step}" for step in NEXT_STAGE]
+    )
     assert [n for n in names if not acts.is_declared(n)] == []
 
 

@@ -1,7 +1,7 @@
 """The dependency direction between apps, as docs/development.md ("Layout") declares it,
 checked over every module's imports.
 
-    core ← accounts ← org ← law | parties ← people ← discretion ← cases ← documents ← cooperation ← complaints ← oversight ← portal ← demo
+    core ← accounts ← org ← law | parties ← people ← discretion ← cases ← documents ← cooperation ← complaints ← oversight ← credit ← portal ← demo
 
 An app imports only from apps below it (``law`` and ``parties`` are independent of each
 other); the project's own top-level modules (urls, api, settings, testing) may import
@@ -30,6 +30,7 @@ LAYERS: list[set[str]] = [
     {"cooperation"},
     {"complaints"},
     {"oversight"},
+    {"credit"},
     {"portal"},
     {"demo"},
 ]

@@ -198,3 +198,14 @@ def test_two_processes_over_http(live_server, tmp_path, settings):
     assert done.returncode == 0, done.stderr
     assert "已连署：树大小 1" in done.stdout
     assert Cosignature.objects.get().witness_name == "异地见证"
+
+
+def test_the_audit_pages_show_the_cosigned_checkpoint_and_an_events_state(log, store, client):
+    log(2)
+    witness.witness_once(store, ClientTransport(client))
+    client.force_login(User.objects.get(role="admin"))
+    page = client.get("/audit/").content.decode()
+    assert "树大小 2 的检查点已由 审计局见证节点 连署" in page
+    event = AuditEvent.objects.exclude(state={}).order_by("seq").first()
+    detail = client.get(f"/audit/{event.seq}/").content.decode()
+    assert "记录的数据状态" in detail and audit.state_digest(event.state) in detail

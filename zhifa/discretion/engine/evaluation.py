@@ -16,7 +16,7 @@ from zhifa.core.lawtext import display, int_to_cn
 from zhifa.core.rules import enforce
 from zhifa.discretion import rules
 from zhifa.discretion.engine.explanation import explain
-from zhifa.discretion.engine.facts import FACT_FIELDS, HARM_LABELS, HARM_LEVELS, MENTAL, VULNERABLE, Facts
+from zhifa.discretion.engine.facts import FACT_FIELDS, HARM_LABELS, HARM_LEVELS, MENTAL, VULNERABLE, Facts, FactsError
 from zhifa.discretion.engine.proposal import Proposal, Step
 from zhifa.discretion.engine.standards import FineSpec, Item, Version
 from zhifa.discretion.engine.wording import CENT, YUAN, ZERO, describe_when, yuan
@@ -201,7 +201,13 @@ class _Evaluation:
 
     def __post_init__(self) -> None:
         self.row = f"{self.version.standard_code}@{self.version.label} {self.item.code}"
-        self.f = factors_of(self.facts, self.prior_violations, self.item, self.act_date)
+        # A fact the factors need but the officer did not record (the harm): asked for in
+        # run(), unless a ground of no penalty that does not depend on it applies first.
+        self.missing: FactsError | None = None
+        try:
+            self.f = factors_of(self.facts, self.prior_violations, self.item, self.act_date)
+        except FactsError as e:
+            self.missing, self.f = e, Factors([], [], [], [])
         self.stat = branch(self.item.fines, self.facts)
         self.smin, self.smax = self.stat.bounds(self.facts) if self.stat else (None, None)
         # How many more aggravating than mitigating circumstances.
@@ -258,6 +264,8 @@ class _Evaluation:
             text, clauses, law = ground
             self.step("no_penalty", f"{text}，依法不予行政处罚，责令改正并对当事人进行教育。", clauses, law)
             return self.explained(self.make("no_penalty", "no_penalty", "不予处罚", 0, education=True))
+        if self.missing is not None:
+            raise self.missing
         if vulnerable_first_minor(facts, self.prior_violations):
             self.step(
                 "warning",
@@ -380,7 +388,9 @@ class _Evaluation:
                 f"{version.standard_code}@{version.label} {item.code} {tier.level}",
             )
         else:
-            idx = levels.index(item.default_level) if item.default_level else 0
+            # Nothing the standard lists recorded: its default tier, or its lowest tier with a
+            # fine (never a tier of no penalty or no fine, which needs its facts recorded).
+            idx = levels.index(item.default_level) if item.default_level else self.lowest_fined()
             self.step(
                 "tier",
                 f"未记录基准列明的具体情节，按“{levels[idx]}”档。",
@@ -391,14 +401,19 @@ class _Evaluation:
         base_idx = idx
         if f.aggravating and idx < len(levels) - 1:
             idx += 1
+            # A listed aggravating factor rules out not fining: on to the next tier with a fine.
+            while not item.tiers[idx].fined and idx < len(levels) - 1:
+                idx += 1
             self.step(
                 "tier",
                 f"有列明的从重情节（{'、'.join(a[1] for a in f.aggravating)}），上调一档至“{levels[idx]}”。",
                 ("D5.9",) if f.d59 else ("D5.1c",),
             )
+        if not item.tiers[idx].fined:
+            return self.unfined(idx)
         halve = False
         if f.mandatory:
-            if idx > 0:
+            if idx > 0 and item.tiers[idx - 1].fined:
                 idx -= 1
                 self.step(
                     "tier",
@@ -436,6 +451,27 @@ class _Evaluation:
         penalties = [("fine", f"罚款{yuan(rec)}")] + _others(item, facts, aggravated, f)
         rank = 2 + idx if not halve else 2
         return self.make("penalty", f"level_{idx}", label, rank, lo, hi, rec, penalties)
+
+    def lowest_fined(self) -> int:
+        return next(i for i, t in enumerate(self.item.tiers) if t.fined)
+
+    def unfined(self, idx: int) -> Proposal:
+        """A tier of the standard whose outcome is no penalty (不予处罚) or a warning without a
+        fine (不予罚款), with the conditions the standard states for it."""
+        item, version = self.item, self.version
+        tier = item.tiers[idx]
+        row = f"{version.standard_code}@{version.label} {item.code} {tier.level}"
+        if tier.outcome == "no_penalty":
+            self.step(
+                "no_penalty",
+                f"依裁量基准“{tier.level}”档，不予行政处罚，责令改正并对当事人进行教育。",
+                ("D5.1a",),
+                ("行政处罚法第三十三条",),
+                row,
+            )
+            return self.make("no_penalty", f"level_{idx}", tier.level, 0, education=True)
+        self.step("warning", f"依裁量基准“{tier.level}”档，给予警告，不予罚款。", (), item.penalty, row)
+        return self.make("warning", f"level_{idx}", tier.level, 1, penalties=[("warning", "警告")])
 
 
 def _clamp(p: Decimal) -> Decimal:

@@ -92,7 +92,9 @@ class FactsError(DomainError):
 @dataclass(frozen=True)
 class Facts:
     party_kind: str = "organisation"
-    harm: str = "ordinary"
+    #: None when not recorded: the outcome depends on it (no harm opens 不予处罚, D5.1a;
+    #: serious harm aggravates), so it is asked for, never assumed (:attr:`harm_rank`).
+    harm: str | None = None
     minor: bool = False
     corrected: bool = False
     first_offence: bool = False
@@ -204,4 +206,16 @@ class Facts:
 
     @property
     def harm_rank(self) -> int:
+        if self.harm is None:
+            raise FactsError(
+                [
+                    Violation(
+                        "required",
+                        (),
+                        "裁量结果取决于危害后果（没有危害后果的可以不予处罚，严重的从重），请先记录危害后果。",
+                        "harm",
+                    )
+                ],
+                400,
+            )
         return HARM_LEVELS.index(self.harm)

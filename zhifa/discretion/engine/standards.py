@@ -76,12 +76,22 @@ class OtherPenalty:
     requires: str | None = None  # a base that must be present (e.g. 没收违法所得 needs illegal income)
 
 
+#: What a tier of a standard may decide instead of a fine: 不予处罚 (行政处罚法第三十三条: 初次
+#: 违法且危害后果轻微并及时改正的，可以不予行政处罚) or a warning without a fine (不予罚款).
+TIER_OUTCOMES = {"no_penalty": "不予处罚", "warning": "警告，不予罚款"}
+
+
 @dataclass(frozen=True)
 class Tier:
     level: str
     when: dict
     fines: tuple[FineSpec, ...]
     note: str = ""
+    outcome: str = "fine"  # or a key of TIER_OUTCOMES (then ``fines`` is empty)
+
+    @property
+    def fined(self) -> bool:
+        return self.outcome == "fine"
 
 
 @dataclass(frozen=True)
@@ -271,13 +281,27 @@ def parse_version(data: dict, *, origin: str = "") -> Version:
             tp = f"{p}.tiers[{j}]"
             if not t.get("level"):
                 raise StandardError(f"{origin}: {tp}.level 必填")
+            outcome = t.get("outcome", "fine")
+            if outcome != "fine" and outcome not in TIER_OUTCOMES:
+                raise StandardError(f"{origin}: {tp}.outcome 应为 fine、{'、'.join(TIER_OUTCOMES)} 之一")
             tf = _fines(t.get("fine"), f"{tp}.fine", circumstances)
-            if not tf:
-                raise StandardError(f"{origin}: {tp}.fine 必填")
-            tiers.append(Tier(str(t["level"]), _check_when(t.get("when"), tp, circumstances), tf, t.get("note", "")))
+            if outcome == "fine" and not tf:
+                raise StandardError(f"{origin}: {tp}.fine 必填（不罚款的档次写明 outcome: no_penalty 或 warning）")
+            if outcome != "fine" and tf:
+                raise StandardError(f"{origin}: {tp}: outcome 为 {outcome} 的档次不得规定罚款")
+            if outcome == "warning" and not st.get("warning"):
+                raise StandardError(f"{origin}: {tp}: 法定处罚没有警告，不能设警告档次")
+            when = _check_when(t.get("when"), tp, circumstances)
+            if outcome != "fine" and not when:
+                raise StandardError(f"{origin}: {tp}: 不予处罚或不予罚款的档次须写明适用的情节（when）")
+            tiers.append(Tier(str(t["level"]), when, tf, t.get("note", ""), outcome))
+        if tiers and not any(t.fined for t in tiers):
+            raise StandardError(f"{origin}: {p}.tiers 须至少有一个罚款档次")
         default_level = it.get("default_level")
         if tiers and default_level and default_level not in [t.level for t in tiers]:
             raise StandardError(f"{origin}: {p}.default_level 不是已列明的档次")
+        if tiers and default_level and not next(t for t in tiers if t.level == default_level).fined:
+            raise StandardError(f"{origin}: {p}.default_level 须是罚款档次（未记录情节不能推定不予处罚）")
         warning_unless = st.get("warning_unless")
         if warning_unless and warning_unless not in BOOL_FACTS:
             raise StandardError(f"{origin}: {p}.statutory.warning_unless 不是已知情节")

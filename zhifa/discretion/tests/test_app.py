@@ -3,8 +3,10 @@ and their counts, the API and the pages (staff and public), allowed and refused 
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import yaml
 
 from zhifa.core.errors import DomainError
 from zhifa.core.models import AuditEvent
@@ -81,7 +83,7 @@ def test_propose_uses_the_database_standards(world, imported):
         item_code="CG-ZD-18",
         act_date=date(2025, 3, 1),
         decision_date=date(2025, 3, 10),
-        facts={"party_kind": "individual"},
+        facts={"harm": "ordinary", "party_kind": "individual"},
     )
     assert p.recommended == Decimal("275")
 
@@ -94,7 +96,7 @@ def _proposal():
         item_code="CG-ZD-18",
         act_date=date(2025, 3, 1),
         decision_date=date(2025, 3, 10),
-        facts={"party_kind": "individual"},
+        facts={"harm": "ordinary", "party_kind": "individual"},
     )
 
 
@@ -105,7 +107,7 @@ def _record(world, **kw):
         "officer": world["officer"],
         "case_reference": "渝中城管罚〔2025〕12号",
         "proposal": _proposal(),
-        "facts": {"party_kind": "individual"},
+        "facts": {"harm": "ordinary", "party_kind": "individual"},
         "chosen_outcome": "penalty",
         "chosen_amount": Decimal("150"),
         "reasons": "当事人经营规模很小且当场清理了占用的人行道，按从轻幅度处罚更为适当。",
@@ -236,7 +238,7 @@ def test_api_departure_refused_then_recorded_and_counted(api, world, imported):
         "item_code": "CG-ZD-18",
         "act_date": "2025-03-01",
         "decision_date": "2025-03-10",
-        "facts": {"party_kind": "individual"},
+        "facts": {"harm": "ordinary", "party_kind": "individual"},
         "chosen_outcome": "penalty",
         "chosen_amount": "100",
         "reasons": "短",
@@ -335,3 +337,56 @@ def test_import_page_for_the_legal_affairs_office(client, world):
     client.force_login(world["officer_user"])
     res = client.post("/discretion/import/", {"file": SimpleUploadedFile("h.yaml", BUNDLED[0][1].encode())})
     assert res.status_code == 403
+
+
+EXAMPLE = Path(__file__).resolve().parent / "examples" / "example-dig.yaml"
+
+
+@pytest.mark.clause("D5.1a")
+def test_tiers_of_no_penalty_and_no_fine_import_export_and_propose(client, world):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    report = services.standards_import(actor=world["legal"], documents=[("example-dig.yaml", text)])
+    assert report.created == ["example-dig@2024"]
+    v = StandardVersion.objects.get(standard__code="example-dig")
+    exported = services.export_yaml(v)
+    assert "outcome: no_penalty" in exported and "outcome: warning" in exported
+    again = services.standards_import(actor=world["legal"], documents=[("again.yaml", exported)])
+    assert again.unchanged == ["example-dig@2024"]
+    rows = services.import_xlsx_check(services.export_xlsx(v))
+    assert [(r[5], r[7]) for r in rows][:2] == [("不予处罚", "不予处罚"), ("不予罚款", "警告，不予罚款")]
+    p = services.propose(
+        item_code="EX-DIG-1",
+        act_date=date(2026, 3, 2),
+        decision_date=date(2026, 3, 20),
+        facts={"harm": "minor", "area": "4", "circumstances": ["restored_at_once"]},
+    )
+    assert p.outcome == "no_penalty" and p.tier_label == "不予处罚" and "D5.1a" in p.trace[-1].clauses
+
+
+@pytest.mark.parametrize(
+    "tier,message",
+    [
+        ({"level": "免罚", "when": {"all": ["restored_at_once"]}, "outcome": "pardon"}, "outcome 应为"),
+        (
+            {
+                "level": "免罚",
+                "when": {"all": ["restored_at_once"]},
+                "outcome": "no_penalty",
+                "fine": {"range": [0, 1]},
+            },
+            "不得规定罚款",
+        ),
+        ({"level": "免罚", "outcome": "no_penalty"}, "须写明适用的情节"),
+    ],
+)
+def test_a_tier_without_a_fine_must_say_so_and_when(tier, message):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["items"][0]["tiers"][0] = tier
+    with pytest.raises(engine.StandardError) as e:
+        engine.parse_version(data, origin="bad.yaml")
+    assert message in str(e.value)
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["items"][0]["default_level"] = "不予处罚"
+    with pytest.raises(engine.StandardError) as e:
+        engine.parse_version(data, origin="bad.yaml")
+    assert "须是罚款档次" in str(e.value)

@@ -16,6 +16,9 @@ ACT, DECIDED = date(2025, 3, 1), date(2025, 4, 1)
 
 
 def propose(code, facts, prior=0, act=ACT, decided=DECIDED):
+    # The harm is a fact the engine asks for (test_an_unrecorded_harm_is_asked_for_not_assumed);
+    # the tests here that do not vary it record the ordinary one.
+    facts = {"harm": "ordinary", **facts} if isinstance(facts, dict) else facts
     return engine.propose(V, item_code=code, act_date=act, decision_date=decided, facts=facts, prior_violations=prior)
 
 
@@ -28,7 +31,7 @@ def propose(code, facts, prior=0, act=ACT, decided=DECIDED):
 )
 def test_attributes_the_law_does_not_list_are_refused(attribute):
     with pytest.raises(DomainError) as excinfo:
-        propose("CG-ZD-18", {"party_kind": "individual", attribute: "x"})
+        propose("CG-ZD-18", {"harm": "ordinary", "party_kind": "individual", attribute: "x"})
     assert_refused(excinfo, "D1.2", code="only_listed_factors", field=attribute)
 
 
@@ -93,13 +96,13 @@ def test_choosing_a_heavier_version_is_refused():
     "facts,law",
     [
         ({"minor": True, "corrected": True, "harm": "none"}, "行政处罚法第三十三条"),
-        ({"party_kind": "individual", "age": 13}, "行政处罚法第三十条"),
+        ({"harm": "ordinary", "party_kind": "individual", "age": 13}, "行政处罚法第三十条"),
         ({"mental": "unable"}, "行政处罚法第三十一条"),
         ({"no_fault_proven": True}, "行政处罚法第三十三条"),
     ],
 )
 def test_no_penalty_where_the_law_excuses(facts, law):
-    p = propose("SC-FS-124", {"goods_value": "300", **facts})
+    p = propose("SC-FS-124", {"harm": "ordinary", "goods_value": "300", **facts})
     assert p.outcome == "no_penalty" and p.education and p.recommended is None
     assert any("D5.1a" in s.clauses and law in s.law for s in p.trace)
     assert "不予行政处罚" in p.explanation
@@ -158,7 +161,7 @@ def test_a_repeat_offender_is_not_a_first_offender():
 
 @pytest.mark.clause("D5.1c")
 def test_without_factors_the_ordinary_tier_midpoint():
-    p = propose("CG-ZD-18", {"party_kind": "individual"})
+    p = propose("CG-ZD-18", {"harm": "ordinary", "party_kind": "individual"})
     assert (p.tier_label, p.fine_min, p.fine_max, p.recommended) == (
         "一般",
         Decimal("185.00"),
@@ -169,9 +172,11 @@ def test_without_factors_the_ordinary_tier_midpoint():
 
 @pytest.mark.clause("D5.1c")
 def test_aggravation_without_a_listed_factor_is_refused():
-    p = propose("CG-ZD-18", {"party_kind": "individual"})
+    p = propose("CG-ZD-18", {"harm": "ordinary", "party_kind": "individual"})
     with pytest.raises(DomainError) as excinfo:
-        services.decision_check(p, outcome="penalty", amount=Decimal("480"), facts={"party_kind": "individual"})
+        services.decision_check(
+            p, outcome="penalty", amount=Decimal("480"), facts={"harm": "ordinary", "party_kind": "individual"}
+        )
     assert_refused(excinfo, "D5.1c", code="no_aggravation_without_listed_factor")
     with pytest.raises(DomainError) as excinfo:
         enforce(rules.no_aggravation_without_listed_factor(True, []))
@@ -188,23 +193,32 @@ def test_never_above_the_statutory_maximum():
     assert p.recommended <= p.statutory_max == Decimal("500")
     with pytest.raises(DomainError) as excinfo:
         services.decision_check(
-            p, outcome="penalty", amount=Decimal("501"), facts={"party_kind": "individual", "egregious": True}
+            p,
+            outcome="penalty",
+            amount=Decimal("501"),
+            facts={"harm": "ordinary", "party_kind": "individual", "egregious": True},
         )
     assert_refused(excinfo, "D5.1c", code="within_statutory_maximum")
 
 
 @pytest.mark.clause("D5.1c")
 def test_below_the_minimum_only_on_a_legal_ground():
-    p = propose("SC-FS-124", {"goods_value": "300"})
+    p = propose("SC-FS-124", {"harm": "ordinary", "goods_value": "300"})
     with pytest.raises(DomainError) as excinfo:
-        services.decision_check(p, outcome="penalty", amount=Decimal("20000"), facts={"goods_value": "300"})
+        services.decision_check(
+            p, outcome="penalty", amount=Decimal("20000"), facts={"harm": "ordinary", "goods_value": "300"}
+        )
     assert_refused(excinfo, "D5.1c", code="below_minimum_only_when_reduced")
 
 
 @pytest.mark.clause("D5.1c")
 def test_one_fine_per_act_under_the_higher_provision():
     p = engine.propose_for_act(
-        V, item_codes=["SC-FS-125", "SC-FS-124"], act_date=ACT, decision_date=DECIDED, facts={"goods_value": "300"}
+        V,
+        item_codes=["SC-FS-125", "SC-FS-124"],
+        act_date=ACT,
+        decision_date=DECIDED,
+        facts={"harm": "ordinary", "goods_value": "300"},
     )
     assert p.item_code == "SC-FS-124"
     assert any("行政处罚法第二十九条" in s.law for s in p.trace)
@@ -227,7 +241,7 @@ def test_a_minor_of_sixteen_is_mitigated_and_reduced_below_the_minimum_when_harm
 
 @pytest.mark.clause("D5.1c")
 def test_ignoring_mandatory_mitigation_is_refused():
-    facts = {"eliminated_harm": True, "goods_value": "300"}
+    facts = {"harm": "ordinary", "eliminated_harm": True, "goods_value": "300"}
     p = propose("SC-FS-124", facts)
     assert p.tier in ("reduce", "mitigate")
     with pytest.raises(DomainError) as excinfo:
@@ -241,14 +255,14 @@ def test_ignoring_mandatory_mitigation_is_refused():
 @pytest.mark.clause("D5.9")
 @pytest.mark.parametrize("facts", [{"intent": True, "harm": "serious"}, {"egregious": True}])
 def test_intentional_and_serious_or_egregious_is_aggravated(facts):
-    p = propose("SC-FS-124", {"goods_value": "300", **facts})
+    p = propose("SC-FS-124", {"harm": "ordinary", "goods_value": "300", **facts})
     assert p.tier == "aggravate" and p.fine_min >= Decimal("85000")
     assert any("D5.9" in s.clauses for s in p.trace)
 
 
 @pytest.mark.clause("D5.9")
 def test_not_aggravating_an_egregious_violation_is_refused():
-    facts = {"goods_value": "300", "egregious": True}
+    facts = {"harm": "ordinary", "goods_value": "300", "egregious": True}
     p = propose("SC-FS-124", facts)
     with pytest.raises(DomainError) as excinfo:
         services.decision_check(p, outcome="penalty", amount=Decimal("60000"), facts=facts)
@@ -257,8 +271,10 @@ def test_not_aggravating_an_egregious_violation_is_refused():
 
 @pytest.mark.clause("D5.9")
 def test_licence_revocation_only_when_serious():
-    assert not any(k == "licence_revocation" for k, _ in propose("SC-FS-124", {"goods_value": "300"}).penalties)
-    p = propose("SC-FS-124", {"goods_value": "300", "egregious": True})
+    assert not any(
+        k == "licence_revocation" for k, _ in propose("SC-FS-124", {"harm": "ordinary", "goods_value": "300"}).penalties
+    )
+    p = propose("SC-FS-124", {"harm": "ordinary", "goods_value": "300", "egregious": True})
     assert any(k == "licence_revocation" for k, _ in p.penalties)
 
 
@@ -292,7 +308,7 @@ def test_bad_values_are_refused_at_their_field():
 
 
 def test_the_explanation_cites_the_standard_the_articles_and_the_amount():
-    p = propose("SC-FS-124", {"goods_value": "300", "first_offence": True, "corrected": True})
+    p = propose("SC-FS-124", {"harm": "ordinary", "goods_value": "300", "first_offence": True, "corrected": True})
     assert "《食品安全法》第一百二十四条" in p.explanation and "渝市监发〔2023〕89号" in p.explanation
     assert "罚款50000元至65000元" in p.explanation and "罚款53750元。" in p.explanation
     d = p.as_dict()
@@ -330,7 +346,7 @@ def test_a_multiple_of_an_unrecorded_base_asks_for_it():
             item_code="SC-PQ-52",
             act_date=date(2026, 3, 1),
             decision_date=date(2026, 4, 1),
-            facts={"first_offence": True},
+            facts={"harm": "ordinary", "first_offence": True},
         )
     assert exc.value.field == "goods_value" and "货值金额" in exc.value.message
     p = engine.propose(
@@ -338,7 +354,7 @@ def test_a_multiple_of_an_unrecorded_base_asks_for_it():
         item_code="SC-PQ-52",
         act_date=date(2026, 3, 1),
         decision_date=date(2026, 4, 1),
-        facts={"first_offence": True, "goods_value": "1300"},
+        facts={"harm": "ordinary", "first_offence": True, "goods_value": "1300"},
     )
     assert p.statutory_max == 2600
 
@@ -351,6 +367,28 @@ def test_the_ages_of_article_30_are_dated_parameters_on_both_sides_of_2021_07_15
         "行政处罚法（1996）"
     )
     assert parameters.version("penalty_age_of_adulthood", on=date(2021, 7, 15)).source == "行政处罚法第三十条"
-    assert engine.excuse(engine.Facts.from_dict({"party_kind": "individual", "age": 13}))[0] == "当事人不满十四周岁"
-    minor = engine.factors_of(engine.Facts.from_dict({"party_kind": "individual", "age": 17}), 0, None)
+    assert (
+        engine.excuse(engine.Facts.from_dict({"harm": "ordinary", "party_kind": "individual", "age": 13}))[0]
+        == "当事人不满十四周岁"
+    )
+    minor = engine.factors_of(
+        engine.Facts.from_dict({"harm": "ordinary", "party_kind": "individual", "age": 17}), 0, None
+    )
     assert [m[1] for m in minor.mandatory] == ["已满十四周岁不满十八周岁"]
+
+
+@pytest.mark.clause("D5.1a")
+def test_an_unrecorded_harm_is_asked_for_not_assumed():
+    """No harm recorded: the engine asks for it (as for the base amount) instead of assuming an
+    ordinary one, which would silently rule out 不予处罚 (D5.1a)."""
+    facts = {"minor": True, "corrected": True, "goods_value": "300"}
+    with pytest.raises(DomainError) as excinfo:
+        engine.propose(V, item_code="SC-FS-124", act_date=ACT, decision_date=DECIDED, facts=facts)
+    assert excinfo.value.status == 400 and excinfo.value.field == "harm" and "危害后果" in excinfo.value.message
+    p = engine.propose(V, item_code="SC-FS-124", act_date=ACT, decision_date=DECIDED, facts={**facts, "harm": "none"})
+    assert p.outcome == "no_penalty"
+    # A ground of no penalty that does not depend on the harm needs no harm recorded.
+    child = {"party_kind": "individual", "age": 13, "goods_value": "300"}
+    assert engine.propose(V, item_code="SC-FS-124", act_date=ACT, decision_date=DECIDED, facts=child).outcome == (
+        "no_penalty"
+    )

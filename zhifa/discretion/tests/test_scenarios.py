@@ -13,6 +13,14 @@ from zhifa.discretion import engine
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
 VERSIONS = engine.load_files(engine.bundled_paths())
 CASES = [(path.stem, case) for path in SCENARIOS for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
+#: An example standard (not a published one) with tiers of no penalty and of no fine, and its scenarios.
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLE_VERSIONS = engine.load_files(sorted(EXAMPLES.glob("*.yaml")))
+EXAMPLE_CASES = [
+    (path.stem, case)
+    for path in sorted((EXAMPLES / "scenarios").glob("*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+]
 
 
 def test_the_scenarios_reach_every_tier_of_the_common_split():
@@ -29,6 +37,16 @@ def test_every_item_has_a_scenario_file_and_there_are_enough_items():
 @pytest.mark.clause("D3.6")
 @pytest.mark.parametrize("code,case", CASES, ids=[f"{c}:{i}" for i, (c, _) in enumerate(CASES)])
 def test_scenario(code, case):
+    run_scenario(VERSIONS, code, case)
+
+
+@pytest.mark.clause("D3.6", "D5.1a")
+@pytest.mark.parametrize("code,case", EXAMPLE_CASES, ids=[f"{c}:{i}" for i, (c, _) in enumerate(EXAMPLE_CASES)])
+def test_a_standards_tiers_of_no_penalty_and_of_no_fine(code, case):
+    run_scenario(EXAMPLE_VERSIONS, code, case)
+
+
+def run_scenario(versions, code, case):
     call = {
         "item_code": code,
         "act_date": case["act_date"],
@@ -38,11 +56,11 @@ def test_scenario(code, case):
     }
     if "refused" in case:
         with pytest.raises(DomainError) as excinfo:
-            engine.propose(VERSIONS, **call)
+            engine.propose(versions, **call)
         assert case["refused"] in excinfo.value.all_clauses
         assert "standard_in_force" in [v.code for v in excinfo.value.violations]
         return
-    p = engine.propose(VERSIONS, **call)
+    p = engine.propose(versions, **call)
     want = case["expect"]
     assert p.outcome == want["outcome"], case["name"]
     assert p.version == want["version"], case["name"]

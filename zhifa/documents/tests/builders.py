@@ -55,7 +55,7 @@ def on_the_spot(w, **kw) -> Case:
 __all__ = ["D0", "decided", "decided_with_defence", "notified", "on_the_spot", "wd"]
 
 
-def make_document(case, user, *, kind="prior_notice", title="行政处罚告知书"):
+def make_document(case, user, *, kind="prior_notice", title="行政处罚告知书", version=1):
     """An issued document of ``case`` straight from its parts (for the standing checks'
     world, which has no case far enough along to issue one through the services)."""
     from zhifa.core import clock
@@ -80,6 +80,7 @@ def make_document(case, user, *, kind="prior_notice", title="行政处罚告知�
         source_type="cases.case",
         source_id=case.pk,
         title=title,
+        version=version,
         number=composed.number,
         issued_on=clock.today(),
         issued_at=clock.now(),

@@ -1,0 +1,127 @@
+"""Supervision: the time of every alert query and dashboard aggregate over N cases, each
+printed next to the SQL it issues. ``ZHIFA_BENCH_OVERSIGHT_CASES`` sets N (default
+20,000, so that ``make bench`` stays short; the issue's figure is 1,000,000, run on
+PostgreSQL):
+
+    .venv/bin/python -m benchmarks oversight
+    ZHIFA_BENCH_OVERSIGHT_CASES=1000000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/zhifa \\
+        .venv/bin/python -m benchmarks oversight
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+from benchmarks import throwaway_database
+
+BATCH = 5000
+
+
+def _populate(n: int):
+    from zhifa.cases.models import Case, Decision, Inspection, Status
+    from zhifa.cases.tests.builders import make_world
+    from zhifa.core import clock
+
+    w = make_world()
+    rng = random.Random(2026)
+    today = clock.today()
+    statuses = list(Status.values)
+    officers = [w.zhang_officer, w.li_officer, w.wang_officer]
+    made = 0
+    while made < n:
+        batch = []
+        for i in range(min(BATCH, n - made)):
+            k = made + i
+            received = today - timedelta(days=rng.randint(0, 720))
+            status = rng.choice(statuses)
+            filed = received + timedelta(days=3) if status not in ("clue", "filing_pending", "not_filed") else None
+            batch.append(
+                Case(
+                    agency=w.agency if k % 3 else w.other_agency,
+                    status=status,
+                    status_since=received + timedelta(days=10),
+                    source="complaint",
+                    received_on=received,
+                    summary="举报",
+                    party=w.org if k % 2 else w.person,
+                    violation_item=w.item,
+                    filed_on=filed,
+                    decision_due_on=filed + timedelta(days=90) if filed else None,
+                    filing_number=f"B{k}" if filed else "",
+                    lead_officer=rng.choice(officers),
+                    created_by=w.zhang,
+                )
+            )
+        cases = Case.objects.bulk_create(batch)
+        decided = [c for c in cases if c.status in ("decided", "executing", "executed", "closed", "archived")]
+        Decision.objects.bulk_create(
+            [
+                Decision(
+                    case=c,
+                    number=f"决{c.pk}",
+                    outcome="penalty",
+                    decided_on=c.received_on + timedelta(days=40),
+                    facts="事实",
+                    reasons="理由",
+                    remedies="六十日内申请复议",
+                    fine=Decimal(rng.choice([3000, 5000, 50000, 100000])),
+                    served_on=c.received_on + timedelta(days=45) if c.status != "decided" else None,
+                )
+                for c in decided
+            ]
+        )
+        Inspection.objects.bulk_create(
+            [
+                Inspection(
+                    case=c,
+                    kind="inspection",
+                    on=c.received_on + timedelta(days=5),
+                    place="某处",
+                    subject="店长",
+                    record="检查",
+                )
+                for c in cases[::4]
+            ]
+        )
+        made += len(batch)
+        print(f"  … {made} cases", flush=True)
+    return w
+
+
+def _timed(label: str, fn) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        started = time.perf_counter()
+        result = fn()
+        elapsed = time.perf_counter() - started
+    print(f"-- {label}: {elapsed * 1000:9.1f} ms, {len(ctx.captured_queries)} queries, result {result}", flush=True)
+    for q in ctx.captured_queries:
+        print(f"   {q['sql']}", flush=True)
+
+
+def main() -> None:
+    n = int(os.environ.get("ZHIFA_BENCH_OVERSIGHT_CASES", "20000"))
+    with throwaway_database():
+        from zhifa.cases.models import Case
+        from zhifa.core import clock
+        from zhifa.oversight import alerts, dashboard
+
+        started = time.perf_counter()
+        w = _populate(n)
+        print(f"  {n} cases in {time.perf_counter() - started:.1f} s", flush=True)
+        on = clock.today()
+        everything = Case.objects.all()
+        for kind in alerts.KINDS:
+            _timed(f"alert {kind.code}", lambda kind=kind: kind.find(everything, on).count())
+        _timed("dashboard charts (all)", lambda: sum(len(c.bars) for c in dashboard.charts(w.legal_office, on)))
+        _timed("consistency spread", lambda: len(alerts.spread(everything, on)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""API operations on documents: a case's documents (scoped to its agency), issuing and
+correcting one, and the public verification by code (no login: the essentials, the
+file's SHA-256 and the issuing event's inclusion proof)."""
+
+# No `from __future__ import annotations`: paginated operations take query schemas, which
+# django-ninja resolves from the annotation objects, not from this module's names.
+
+from datetime import date
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from zhifa.cases.selectors import case_get
+from zhifa.core.api_schemas import described, errors
+from zhifa.core.filtering import filtered, query_schema
+from zhifa.core.references import reference
+from zhifa.documents import filters, selectors, services
+from zhifa.documents.kinds import Kind
+from zhifa.documents.models import Document
+
+router = Router(tags=["执法文书"])
+DocumentQuery = query_schema(filters.DocumentFilter)
+KindIn = Literal[tuple(selectors.ISSUABLE_VALUES)]
+
+
+@described(
+    Document,
+    case_id="案件编号（id）",
+    agency="制作机关",
+    kind_label="文书种类（中文）",
+    current="是否现行版本",
+    previous_id="更正前的版本（id）",
+    issued_by="签发人",
+    file_url="签发的文件（签章的 PDF）",
+    docx_url="同一内容的 Word 稿",
+    verify_url="公开核验页",
+)
+class DocumentOut(Schema):
+    id: int
+    case_id: int
+    agency: str
+    kind: str
+    kind_label: str
+    title: str
+    number: str
+    version: int
+    current: bool
+    previous_id: int | None
+    correction_reason: str
+    issued_on: date
+    superseded_on: date | None
+    issued_by: str
+    sha256: str
+    content_type: str
+    pages: int
+    signed: bool
+    verification_code: str
+    audit_seq: int | None
+    file_url: str
+    docx_url: str
+    verify_url: str
+
+    @staticmethod
+    def resolve_agency(d):
+        return d.agency.name
+
+    @staticmethod
+    def resolve_kind_label(d):
+        return d.get_kind_display()
+
+    @staticmethod
+    def resolve_issued_by(d):
+        return d.issued_by.label
+
+    @staticmethod
+    def resolve_file_url(d):
+        return f"/documents/{d.pk}/file/"
+
+    @staticmethod
+    def resolve_docx_url(d):
+        return f"/documents/{d.pk}/docx/"
+
+    @staticmethod
+    def resolve_verify_url(d):
+        return d.get_public_url()
+
+
+def document_out(d: Document) -> Document:
+    return d
+
+
+class IssueIn(Schema):
+    case_id: int = Field(..., description="案件编号（id）")
+    kind: KindIn = Field(
+        ..., description="文书种类：" + "、".join(f"{k.value}（{k.label}）" for k in selectors.ISSUABLE)
+    )
+
+
+class CorrectIn(Schema):
+    reason: str = Field(..., description="更正理由", max_length=2000)
+
+
+@described(
+    title="文书",
+    number="文号",
+    agency="制作机关",
+    issued_on="签发日期",
+    version="版本",
+    current="是否现行版本",
+    superseded_on="被更正版本取代的日期",
+    sha256="签发文件的 SHA-256",
+    party="当事人（自然人只显示姓氏）",
+    signed="是否有机关的电子签章",
+    certificate_subject="签章证书",
+    proof_verified="包含证明是否验证通过（审计日志，签名检查点）",
+    leaf_index="签发事件在审计日志中的序号",
+    tree_size="检查点的树大小",
+    root_hash="检查点的根哈希",
+)
+class VerificationOut(Schema):
+    title: str
+    number: str
+    agency: str
+    issued_on: date
+    version: int
+    current: bool
+    superseded_on: date | None
+    sha256: str
+    party: str
+    signed: bool
+    certificate_subject: str
+    proof_verified: bool
+    leaf_index: int | None
+    tree_size: int | None
+    root_hash: str
+
+
+@router.get("", response={200: list[DocumentOut], **errors(400, 401)}, summary="执法文书（本机关及所辖）")
+@paginate(LimitOffsetPagination)
+def document_list(request, query: Query[DocumentQuery]):
+    qs = filtered(filters.DocumentFilter, selectors.document_list(request.auth), query)
+    return qs.order_by("-issued_at", "-pk")
+
+
+@router.get("{int:pk}", response={200: DocumentOut, **errors(400, 401, 404)}, summary="执法文书")
+def document_get(request, pk: int):
+    return document_out(selectors.document_get(request.auth, pk))
+
+
+@router.post("", response={201: DocumentOut, **errors(400, 401, 403, 404, 409, 422)}, summary="签发执法文书")
+def document_issue(request, payload: IssueIn):
+    case = reference(case_get, payload.case_id, "case_id", request.auth)
+    doc = services.document_issue(actor=request.auth, case=case, kind=payload.kind)
+    return Status(201, document_out(doc))
+
+
+@router.post(
+    "{int:pk}/corrections",
+    response={201: DocumentOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="更正执法文书（制作新版本）",
+)
+def document_correct(request, pk: int, payload: CorrectIn):
+    doc = selectors.document_get(request.auth, pk)
+    return Status(201, document_out(services.document_correct(actor=request.auth, document=doc, reason=payload.reason)))
+
+
+@router.get(
+    "verify/{code}", response={200: VerificationOut, **errors(400, 404)}, auth=None, summary="核验执法文书（公开）"
+)
+def verify(request, code: str):
+    doc = selectors.public_get(code)
+    e = selectors.essentials(doc)
+    proof = selectors.inclusion(doc) or {}
+    return {
+        **e.__dict__,
+        "proof_verified": bool(proof.get("verified")),
+        "leaf_index": proof.get("leaf_index"),
+        "tree_size": proof.get("tree_size"),
+        "root_hash": proof.get("root_hash", ""),
+    }
+
+
+__all__ = ["Kind", "router"]

@@ -1,0 +1,209 @@
+"""The bound case file (D6.2a): one PDF binding the cover (卷宗封面), the index (卷内文件
+目录), the file's materials in the checklist's order (zhifa.cases.checklist.file_contents:
+the issued documents as issued, the evidence, a registration page for each other record),
+and the closing note (卷内备考表), each page numbered in its upper right corner (卷内页号),
+the index's page references pointing at the page each material starts on.
+
+Binding reads; it changes nothing. The index is laid out twice: once to learn how many
+pages it takes, once with the page numbers that follow from that."""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from pypdf import PdfReader, PdfWriter
+
+from zhifa.cases import checklist, evidence_store
+from zhifa.cases.models import Case
+from zhifa.core import clock
+from zhifa.documents import rendering, store
+from zhifa.documents.compose import date_text
+from zhifa.documents.kinds import Kind
+from zhifa.documents.models import Document
+
+
+@dataclass
+class Part:
+    title: str
+    number: str
+    on: object
+    pdf: bytes
+    pages: int = 0
+    first: int = 0
+
+    @property
+    def last(self) -> int:
+        return self.first + self.pages - 1
+
+
+def _page(template: str, context: dict) -> bytes:
+    return rendering.pdf_of(render_to_string(template, context))
+
+
+def _document_pdf(doc: Document) -> bytes | None:
+    """The issued file as issued; None when it is missing or no longer has its hash."""
+    try:
+        data = store.read(doc.sha256)
+    except (ValueError, OSError):
+        return None
+    if store.sha256_of(data) != doc.sha256:
+        return None
+    return data if doc.is_pdf else rendering.pdf_of(data.decode("utf-8", errors="replace"))
+
+
+def _evidence(case: Case, entry: dict) -> bytes | dict:
+    """An evidence item's PDF as filed, or the context of its page (an image, or its text)."""
+    evidence = next((e for e in case.evidence.all() if e.sha256 == entry["sha256"]), None)
+    context = {"entry": entry, "evidence": evidence, "image": "", "text": ""}
+    try:
+        with evidence_store.open_content(evidence.sha256) as f:
+            data = f.read()
+    except (AttributeError, ValueError, OSError):  # no such evidence, or its file is not readable
+        data = None
+    if data is not None:
+        if data[:5] == b"%PDF-" and _readable_pdf(data):
+            return data
+        if (evidence.content_type or "").startswith("image/") and data[:4] in IMAGE_MAGIC:
+            context["image"] = f"data:{evidence.content_type};base64," + base64.b64encode(data).decode()
+        else:
+            context["text"] = data[:4000].decode("utf-8", errors="replace")
+    return context
+
+
+def _readable_pdf(data: bytes) -> bool:
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages) > 0
+    except Exception:  # noqa: BLE001 (a broken PDF is bound as a registration page instead)
+        return False
+
+
+#: The first bytes of the images a page embeds (PNG, JPEG).
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xe1", b"\xff\xd8\xff\xdb")
+
+
+def _render_pages(parts: list[Part], contexts: dict[int, dict]) -> None:
+    """Lay out every registration and evidence page in one pass (WeasyPrint's layout is the
+    slow part) and give each part its pages, found by the anchor its section starts with."""
+    if not contexts:
+        return
+    import weasyprint  # slow to import: only when a file is bound
+
+    rendering.require_fonts()
+    html = render_to_string("documents/print/parts.html", {"parts": sorted(contexts.items())})
+    document = weasyprint.HTML(string=html).render()
+    starts = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("part-"):
+                starts.setdefault(int(anchor[5:]), number)
+    reader = PdfReader(io.BytesIO(document.write_pdf()))
+    order = sorted(starts)
+    for k, i in enumerate(order):
+        end = starts[order[k + 1]] if k + 1 < len(order) else len(reader.pages)
+        writer = PdfWriter()
+        for page in reader.pages[starts[i] : end]:
+            writer.add_page(page)
+        out = io.BytesIO()
+        writer.write(out)
+        parts[i].pdf = out.getvalue()
+
+
+def _documents_by_entry(case: Case) -> dict[str, Document]:
+    """The current issued document for each record the checklist names (notice, decision)."""
+    found = {}
+    for doc in case.documents.filter(superseded_on__isnull=True):
+        if doc.kind == Kind.PRIOR_NOTICE:
+            found[f"notice:{doc.number}"] = doc
+        elif doc.kind in (Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION):
+            found["decision"] = doc
+    return found
+
+
+def _materials(case: Case) -> list[Part]:
+    docs = _documents_by_entry(case)
+    parts: list[Part] = []
+    pages: dict[int, dict] = {}
+    for entry in checklist.file_contents(case):
+        doc = None
+        if entry["kind"] == "notice":
+            doc = next((d for key, d in docs.items() if key.startswith("notice:") and d.number in entry["title"]), None)
+        elif entry["kind"] == "decision":
+            doc = docs.get("decision")
+        pdf = _document_pdf(doc) if doc is not None else None
+        if pdf is not None:
+            parts.append(Part(doc.title, doc.number, doc.issued_on, pdf))
+        elif entry["kind"] == "evidence":
+            found = _evidence(case, entry)
+            parts.append(Part(entry["title"], "", entry["date"], found if isinstance(found, bytes) else b""))
+            if not isinstance(found, bytes):
+                pages[len(parts) - 1] = found
+        else:
+            parts.append(Part(entry["title"], "", entry["date"], b""))
+            pages[len(parts) - 1] = {"entry": entry, "evidence": None, "image": "", "text": ""}
+    _render_pages(parts, pages)
+    return parts
+
+
+def _count(part: Part) -> Part:
+    part.pages = len(PdfReader(io.BytesIO(part.pdf)).pages)
+    return part
+
+
+def _index(case: Case, parts: list[Part], start: int) -> bytes:
+    return _page("documents/print/index.html", {"case": case, "parts": parts, "start": start})
+
+
+def _numbers(total: int) -> PdfReader:
+    html = render_to_string("documents/print/page_numbers.html", {"pages": range(1, total + 1)})
+    return PdfReader(io.BytesIO(rendering.pdf_of(html)))
+
+
+@dataclass
+class BoundFile:
+    pdf: bytes
+    parts: list[Part]
+    pages: int
+
+
+def bind(case: Case) -> BoundFile:
+    """The case file as one PDF, its index's page references right."""
+    materials = [_count(p) for p in _materials(case)]
+    archive = getattr(case, "file", None)
+    context = {
+        "case": case,
+        "archive": archive,
+        "today": date_text(clock.today()),
+        "opened": date_text(case.filed_on or case.received_on),
+        "closed": date_text(case.closed_on or case.ended_on),
+    }
+    cover = _count(Part("卷宗封面", "", None, _page("documents/print/cover.html", context)))
+    # The index's length decides where the materials start: lay it out, count, lay it out again.
+    index = _count(Part("卷内文件目录", "", None, _index(case, materials, 1)))
+    for _ in range(3):
+        page = cover.pages + index.pages + 1
+        for part in materials:
+            part.first, page = page, page + part.pages
+        index.pdf = _index(case, materials, cover.pages + 1)
+        before = index.pages
+        _count(index)
+        if index.pages == before:
+            break
+    note_context = {**context, "total": page, "materials": len(materials)}
+    note = _count(Part("卷内备考表", "", None, _page("documents/print/note.html", note_context)))
+    cover.first, index.first = 1, cover.pages + 1
+    note.first = page
+    parts = [cover, index, *materials, note]
+    total = note.last
+    writer = PdfWriter()
+    for part in parts:
+        for p in PdfReader(io.BytesIO(part.pdf)).pages:
+            writer.add_page(p)
+    numbers = _numbers(total)
+    for i, page_obj in enumerate(writer.pages):
+        page_obj.merge_page(numbers.pages[i])
+    out = io.BytesIO()
+    writer.write(out)
+    return BoundFile(out.getvalue(), parts, total)

@@ -1,0 +1,58 @@
+"""The documents API: the list (scoped, filtered, a constant number of queries), one
+document, issuing and correcting, and the public verification by code."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zhifa.documents.kinds import Kind
+from zhifa.documents.models import Document
+from zhifa.documents.tests.builders import decided, make_document
+from zhifa.testing import assert_api_refused
+
+pytestmark = pytest.mark.django_db
+
+
+def test_issue_correct_list_and_verify_over_http(api, w):
+    case = decided(w)
+    res = api(w.zhang).post("documents/", {"case_id": case.pk, "kind": "penalty_decision"})
+    assert res.status_code == 201, res.content
+    doc = res.json()
+    assert doc["number"] == case.decision.number and doc["kind_label"] == "行政处罚决定书" and doc["current"]
+    again = api(w.zhang).post("documents/", {"case_id": case.pk, "kind": "penalty_decision"})
+    assert again.status_code == 422 and again.json()["code"] == "duplicate"
+    bad = api(w.zhang).post("documents/", {"case_id": case.pk, "kind": "file_cover"})
+    assert bad.status_code == 400
+    other = api(w.other_officer).post("documents/", {"case_id": case.pk, "kind": "penalty_decision"})
+    assert other.status_code == 400 and other.json()["field"] == "case_id"
+
+    fixed = api(w.zhang).post(f"documents/{doc['id']}/corrections", {"reason": "收款账号登记有误"})
+    assert fixed.status_code == 201 and fixed.json()["version"] == 2 and fixed.json()["previous_id"] == doc["id"]
+    assert api(w.zhang).get(f"documents/{doc['id']}").json()["current"] is False
+    assert api(w.other_officer).get(f"documents/{doc['id']}").status_code == 404
+
+    listed = api(w.zhang).get("documents/", query_params={"case": case.pk, "current": "yes"}).json()
+    assert [d["version"] for d in listed["items"]] == [2]
+    assert api(w.zhang).get("documents/", query_params={"current": "maybe"}).status_code == 400
+    assert api(w.other_officer).get("documents/").json()["count"] == 0
+
+    public = api().get(f"documents/verify/{doc['verification_code']}")
+    assert public.status_code == 200
+    body = public.json()
+    assert body["number"] == doc["number"] and body["current"] is False and body["proof_verified"] is True
+    assert api().get("documents/verify/NOSUCH").status_code == 404
+    assert_api_refused(api().post("documents/", {"case_id": case.pk, "kind": "penalty_decision"}), 401)
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_the_list_costs_the_same_queries_for_5_and_50_documents(api, w, n, django_assert_max_num_queries):
+    case = decided(w)
+    for i in range(n):
+        make_document(case, w.zhang, kind=Kind.SERVICE_RECEIPT, title="送达回证", version=i + 1)
+        Document.objects.filter(kind=Kind.SERVICE_RECEIPT).update(superseded_on=case.decision.decided_on)
+    client = api(w.zhang)
+    client.get("documents/")  # the session and user, once
+    with CaptureQueriesContext(connection) as ctx:
+        res = client.get("documents/", query_params={"limit": 100})
+    assert res.json()["count"] == n
+    assert len(ctx.captured_queries) <= 8, [q["sql"] for q in ctx.captured_queries]
