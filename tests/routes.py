@@ -30,6 +30,7 @@ RECORDS = [
     (r"checkpoints/\{tree_size\}", None, "1"),
     (r"publications/", "publication", "pk"),
     (r"licensing-hearings/", "licensing_hearing", "pk"),
+    (r"^/visits/", "visit", "pk"),
     (r"services/guides/|/guides/|public/guides/", "guide", "pk"),
     (r"services/|service-card|agencies/\{pk\}/guides", "agency", "pk"),
     (r"party-submissions/", "submission", "pk"),

@@ -67,6 +67,8 @@ PAGES = {
     **{f"portal:{n}": S for n in ("service_card_edit", "service_guide_create", "service_guide_edit")},
     **{f"portal:{n}": P for n in ("officer_card", "officer_qr", "officer_avatar", "officer_scan")},
     "portal:visit_detail": "absent",  # a visit is opened by its unguessable token only
+    "portal:visit_list": S,
+    "portal:visit_link": SC,
     "portal:party_login": P,
     "portal:party_logout": "post",
     # The party's pages need the party's session (its access code), not a staff login: everyone else

@@ -291,6 +291,19 @@ def _party_records(side, agency, case, party):
         phone="023-2",
         updated_on=D0,
     )
+    from zhifa.core import clock
+    from zhifa.portal.models import Visit
+
+    certificate = side["certificate"]
+    side["visit"] = Visit.objects.create(
+        certificate=certificate,
+        officer=certificate.officer,
+        agency=agency,
+        token=f"visit-{agency.pk}",
+        started_at=clock.now(),
+        place="某超市",
+        certificate_status="valid",
+    )
     side["licensing_hearing"] = LicensingHearing.objects.create(
         agency=agency,
         guide=side["guide"],

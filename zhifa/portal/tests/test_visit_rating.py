@@ -69,7 +69,7 @@ def test_in_chromium_at_390px_the_scan_starts_the_record_and_the_party_rates_it(
 
     context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(60000)
     page.goto(f"{live_server.url}/scan/{cert.number}/")
     assert page.inner_text("#certificate-status") == "有效"
     assert "张执法" in page.inner_text("main")
