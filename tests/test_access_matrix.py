@@ -283,6 +283,7 @@ PAGES = {
             "task_list",
             "linkage_create",
             "package_import",
+            "inspections_by_others",  # that an inspection happened, by whom and where (D2.1), for every agency
             "agreement_detail",  # agreements are a network every agency reads (D4.5c)
             "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
         )
@@ -491,6 +492,7 @@ GET_OPERATIONS = {
             "tasks",
         )
     },
+    f"GET {A}/cooperation/parties/{{pk}}/inspections": S,
     f"GET {A}/cooperation/parties/{{pk}}/lookups": "holder:officer,reviewer,head,legal_office,supervisor",
     **{
         f"GET {A}/cooperation/{p}": SC

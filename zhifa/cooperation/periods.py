@@ -46,3 +46,9 @@ CAMPAIGN_RESPONSE_WORKING_DAYS = 3
 
 def campaign_response_due(assigned_on: date) -> date:
     return workdays.add_working_days(assigned_on, CAMPAIGN_RESPONSE_WORKING_DAYS)
+
+
+#: One visit instead of many (D2.1): an officer planning an inspection of a party is shown
+#: the other agencies' on-site inspections of it within this many days before (zhifa's
+#: choice; the page and the API take another window).
+INSPECTION_WINDOW_DAYS = 90

@@ -7,13 +7,13 @@ and by the offices of a government over either; outside that it is "not found".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
 from zhifa.accounts.access import q_visible, scope
 from zhifa.accounts.models import User
-from zhifa.cases.models import Case, Transfer
+from zhifa.cases.models import Case, Inspection, Transfer
 from zhifa.cooperation import periods
 from zhifa.cooperation.models import (
     AssistanceRequest,
@@ -317,3 +317,32 @@ def package_list(user: User) -> QuerySet[CasePackage]:
 
 def package_get(user: User, pk: int) -> CasePackage:
     return get_or_not_found(package_list(user), "案件材料包", pk=pk)
+
+
+# --- One visit instead of many (D2.1) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OtherInspection:
+    """That another agency inspected the party on site, when and where (not what it recorded)."""
+
+    agency: str
+    on: date
+    place: str
+
+
+def inspections_by_others(
+    user: User, party: Party, on: date | None = None, days: int | None = None
+) -> list[OtherInspection]:
+    """Other agencies' on-site inspections of ``party`` in the ``days`` before ``on`` (D2.1:
+    no repeated inspection for nothing; the officer can join them up). One query."""
+    on = on or clock.today()
+    days = periods.INSPECTION_WINDOW_DAYS if days is None else days
+    qs = (
+        Inspection.objects.filter(case__party=party, kind=Inspection.Kind.INSPECTION, on__lte=on)
+        .filter(on__gte=on - timedelta(days=days))
+        .exclude(case__agency_id=user.agency_id)
+        .select_related("case__agency")
+        .order_by("-on", "-pk")
+    )
+    return [OtherInspection(agency=i.case.agency.name, on=i.on, place=i.place) for i in qs]

@@ -52,4 +52,5 @@ urlpatterns = [
     path("packages/<int:pk>/", views.PackageDetail.as_view(), name="package_detail"),
     path("packages/<int:pk>/file/", views.PackageFile.as_view(), name="package_file"),
     path("packages/<int:pk>/countersign/", views.PackageCountersign.as_view(), name="package_countersign"),
+    path("parties/<int:pk>/inspections/", views.InspectionsByOthers.as_view(), name="inspections_by_others"),
 ]

@@ -14,7 +14,7 @@ from zhifa.accounts.access import can_see_agency, has_role
 from zhifa.accounts.models import Role
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import Status
-from zhifa.cooperation import competence, filters, forms, packages, presenters, selectors, services
+from zhifa.cooperation import competence, filters, forms, packages, periods, presenters, selectors, services
 from zhifa.cooperation.models import CasePackage
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
@@ -774,3 +774,20 @@ class PackageImport(ActPage):
 
     def perform(self, form):
         return services.package_import(actor=self.request.user, data=form.cleaned_data["file"].read())
+
+
+class InspectionsByOthers(StaffPage, TemplateView):
+    """一次检查代替多次（D2.1）：安排检查前，看其他机关近期是否已对该当事人现场检查。"""
+
+    template_name = "cooperation/inspections_by_others.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        party = party_selectors.party_get(self.request.user, self.kwargs["pk"])
+        ctx.update(
+            party=party,
+            days=periods.INSPECTION_WINDOW_DAYS,
+            rows=selectors.inspections_by_others(self.request.user, party),
+            title=f"其他机关近期对{party.name}的检查",
+        )
+        return ctx

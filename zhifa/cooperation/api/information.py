@@ -17,6 +17,7 @@ from zhifa.cooperation.api.schemas import (
     LookupIn,
     LookupOut,
     LookupResult,
+    OtherInspectionList,
 )
 from zhifa.cooperation.api.transfers import Page
 from zhifa.core.api_schemas import errors
@@ -104,3 +105,18 @@ def agreement_record(request, payload: AgreementIn):
     agencies = references(Agency.objects.all(), d.pop("agency_ids"), "agency_ids")
     record = services.agreement_record(actor=request.auth, agencies=agencies, **d)
     return Status(201, presenters.agreement(selectors.agreement_get(request.auth, record.pk)))
+
+
+class InspectionWindow(Schema):
+    days: int = Field(90, ge=1, le=3660, description="查看今天以前多少天内的检查，默认九十天")
+
+
+@router.get(
+    "parties/{int:pk}/inspections",
+    response={200: OtherInspectionList, **errors(400, 401, 404)},
+    summary="其他机关近期对该当事人的现场检查（D2.1：避免重复检查）",
+)
+def inspections_by_others(request, pk: int, window: Query[InspectionWindow]):
+    party = party_selectors.party_get(request.auth, pk)
+    rows = selectors.inspections_by_others(request.auth, party, days=window.days)
+    return {"count": len(rows), "days": window.days, "items": [r.__dict__ for r in rows]}

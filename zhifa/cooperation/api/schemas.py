@@ -438,3 +438,15 @@ class PackageOut(Schema):
     countersigned_on: date | None = Field(None, description="接收机关会签日期")
     verified: bool = Field(..., description="当前验证结果：每件文件的 SHA-256 相符，签名有效")
     problems: list[str] = Field(..., description="验证发现的问题（指明文件）")
+
+
+class OtherInspectionOut(Schema):
+    agency: str = Field(..., description="实施检查的其他机关")
+    on: date = Field(..., description="检查日期")
+    place: str = Field(..., description="检查地点")
+
+
+class OtherInspectionList(Schema):
+    count: int = Field(..., description="条数")
+    days: int = Field(..., description="查看的期间（天）")
+    items: list[OtherInspectionOut] = Field(..., description="其他机关对该当事人的现场检查，新的在前")
