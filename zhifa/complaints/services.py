@@ -74,7 +74,9 @@ def _city() -> Government:
 
 def _lock(complaint: Complaint) -> Complaint:
     return (
-        Complaint.objects.select_for_update().select_related("agency", "violation_item", "place").get(pk=complaint.pk)
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("agency", "violation_item", "place")
+        .get(pk=complaint.pk)
     )
 
 

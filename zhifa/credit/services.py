@@ -168,7 +168,7 @@ def result_enter(*, actor: User, target: PlanTarget, result: str, note: str, on:
     """抽中的检查人员录入检查结果。"""
     with transaction.atomic():
         require_role(actor, Role.OFFICER, Role.HEAD, action="录入检查结果")
-        target = PlanTarget.objects.select_for_update().select_related("plan").get(pk=target.pk)
+        target = PlanTarget.objects.select_for_update(of=("self",)).select_related("plan").get(pk=target.pk)
         require_agency(actor, target.plan.agency_id, "抽查对象")
         if target.reviewed_on:
             raise DomainError.of("conflict", "检查结果已审核，不能修改。")
@@ -200,7 +200,7 @@ def result_review(*, actor: User, target: PlanTarget) -> PlanTarget:
     """机关负责人审核检查结果；审核后的结果计入信用评价。"""
     with transaction.atomic():
         require_role(actor, *HEADS, action="审核检查结果")
-        target = PlanTarget.objects.select_for_update().select_related("plan").get(pk=target.pk)
+        target = PlanTarget.objects.select_for_update(of=("self",)).select_related("plan").get(pk=target.pk)
         require_agency(actor, target.plan.agency_id, "抽查对象")
         if not target.result:
             raise _bad(ErrorCode.NOTHING_PENDING, "尚未录入检查结果。", None)

@@ -279,7 +279,7 @@ def case_review_complete(
 ) -> CaseReview:
     """评查一件案卷（D6.2b）：确认平台预填的问题，补充阅卷发现的问题，五项逐项评分。"""
     with transaction.atomic():
-        review = CaseReview.objects.select_for_update().select_related("round").get(pk=review.pk)
+        review = CaseReview.objects.select_for_update(of=("self",)).select_related("round").get(pk=review.pk)
         _require_reviewer(actor, review.round)
         if review.completed_on:
             raise DomainError.of("conflict", "该案卷已评查完毕。")
@@ -590,7 +590,7 @@ def remedy_correct(*, actor: Actor, item: Reconsideration | Lawsuit, correction:
     """纠正被撤销、变更或确认违法的行政执法行为，并记入原案件（D6.5a）。"""
     with transaction.atomic():
         model = type(item)
-        item = model.objects.select_for_update().select_related("case").get(pk=item.pk)
+        item = model.objects.select_for_update(of=("self",)).select_related("case").get(pk=item.pk)
         require_agency(actor, item.agency_id, "记录")
         require_role(actor, Role.HEAD, Role.LEGAL_OFFICE, action="登记纠正情况")
         if item.corrected_on:

@@ -191,7 +191,9 @@ def qualification_grant(
 def qualification_revoke(*, actor: Actor, qualification: Qualification, reason: str, on: date) -> Qualification:
     """撤销执法资格，写明理由；撤销之日起该领域不得从事执法活动（D3.1b）。"""
     with transaction.atomic():
-        qualification = Qualification.objects.select_for_update().select_related("officer").get(pk=qualification.pk)
+        qualification = (
+            Qualification.objects.select_for_update(of=("self",)).select_related("officer").get(pk=qualification.pk)
+        )
         _require_office_for(actor, qualification.officer, "撤销执法资格")
         enforce(rules.qualification_revocation_lawful(qualification, reason, on))
         changes = assign(qualification, {"revoked_on": on, "revocation_reason": reason.strip()})
@@ -229,7 +231,9 @@ def certificate_verify(
 ) -> CertificateVerification:
     """年度审验执法证件（D3.1c：定期审验执法资格及执法证件）。未通过上一年度审验的证件本年度不得使用。"""
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",)).select_related("officer").get(pk=certificate.pk)
+        )
         _require_office_for(actor, certificate.officer, "审验行政执法证件")
         enforce(rules.verification_lawful(certificate, year, verified_on, result, note, clock.today().year))
         _no_future(verified_on, "verified_on")
@@ -248,7 +252,9 @@ def certificate_verify(
 def certificate_suspend(*, actor: Actor, certificate: Certificate, reason: str, on: date) -> Certificate:
     """暂扣行政执法证件，写明理由；暂扣期间不得从事执法活动（D3.1c, D3.8）。"""
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",)).select_related("officer").get(pk=certificate.pk)
+        )
         _require_office_for(actor, certificate.officer, "暂扣行政执法证件")
         enforce(rules.suspension_lawful(certificate, reason, on))
         changes = assign(
@@ -267,7 +273,9 @@ def certificate_suspend(*, actor: Actor, certificate: Certificate, reason: str, 
 def certificate_lift_suspension(*, actor: Actor, certificate: Certificate, on: date) -> Certificate:
     """解除暂扣，恢复使用行政执法证件。"""
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",)).select_related("officer").get(pk=certificate.pk)
+        )
         _require_office_for(actor, certificate.officer, "解除暂扣")
         enforce(rules.suspension_liftable(certificate, on))
         changes = assign(certificate, {"suspension_lifted_on": on})
@@ -284,7 +292,9 @@ def certificate_lift_suspension(*, actor: Actor, certificate: Certificate, on: d
 def certificate_revoke(*, actor: Actor, certificate: Certificate, reason: str, on: date) -> Certificate:
     """对不适合继续从事执法工作的人员，由政府法制机构吊销行政执法证件，写明理由（D6.3a）。"""
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",)).select_related("officer").get(pk=certificate.pk)
+        )
         _require_office_for(actor, certificate.officer, "吊销行政执法证件")
         enforce(rules.certificate_revocation_lawful(certificate, reason, on))
         changes = assign(certificate, {"revoked_on": on, "revocation_reason": reason.strip()})
@@ -363,7 +373,9 @@ def conflict_declare(
 def conflict_end(*, actor: Actor, conflict: ConflictOfInterest, on: date, note: str = "") -> ConflictOfInterest:
     """申报的利害关系终止（如离职、解除经济往来）；终止之日起不再据此回避（D3.7）。"""
     with transaction.atomic():
-        conflict = ConflictOfInterest.objects.select_for_update().select_related("officer").get(pk=conflict.pk)
+        conflict = (
+            ConflictOfInterest.objects.select_for_update(of=("self",)).select_related("officer").get(pk=conflict.pk)
+        )
         _require_declarer(actor, conflict.officer, "申报利害关系终止")
         _no_future(on, "on")
         enforce(rules.conflict_end_lawful(conflict, on))

@@ -93,7 +93,7 @@ def dispute_step(
     """登记争议处理的一步：协商、协调或裁决（D4.6）。达成一致或作出裁决的，争议解决；否则进入下一步。"""
     with transaction.atomic():
         require_role(actor, Role.HEAD, Role.LEGAL_OFFICE, action="登记争议的处理")
-        dispute = Dispute.objects.select_for_update().select_related("government").get(pk=dispute.pk)
+        dispute = Dispute.objects.select_for_update(of=("self",)).select_related("government").get(pk=dispute.pk)
         party_ids = set(dispute.agencies.values_list("pk", flat=True))
         if not any(can_see_agency(actor, pk) for pk in party_ids):
             raise not_found("执法争议")

@@ -40,7 +40,9 @@ def package_seal(*, actor: User, transfer: Transfer, on: date | None = None) -> 
     """移送机关制作案件材料包并签名：移送函、案件记录、每一件证据及其 SHA-256 清单（D3.4）。"""
     with transaction.atomic():
         require_role(actor, Role.OFFICER, Role.HEAD, action="制作案件材料包")
-        transfer = Transfer.objects.select_for_update().select_related("case", "to_agency").get(pk=transfer.pk)
+        transfer = (
+            Transfer.objects.select_for_update(of=("self",)).select_related("case", "to_agency").get(pk=transfer.pk)
+        )
         sender = transfer.case.acting_agency
         require_agency(actor, transfer.case.agency_id, "移送函")
         if actor.agency_id != transfer.case.agency_id and actor.role != Role.ADMIN:
@@ -86,7 +88,7 @@ def package_countersign(*, actor: User, package: CasePackage, on: date | None = 
         require_role(actor, Role.OFFICER, Role.HEAD, action="会签案件材料包")
         require_agency(actor, package.receiver_agency_id, "案件材料包")
         package = (
-            CasePackage.objects.select_for_update()
+            CasePackage.objects.select_for_update(of=("self",))
             .select_related("receiver_agency", "received_case")
             .get(pk=package.pk)
         )

@@ -105,7 +105,7 @@ def assistance_answer(
     with transaction.atomic():
         require_role(actor, *SENDERS, action="答复协助请求")
         _require_requested(actor, request, "协助请求")
-        request = AssistanceRequest.objects.select_for_update().select_related("case").get(pk=request.pk)
+        request = AssistanceRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
         if request.answered_on:
             raise conflict("该协助请求已经答复。")
         if outcome not in AssistanceRequest.Outcome.values:

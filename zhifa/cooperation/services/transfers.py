@@ -35,7 +35,9 @@ def _locked_incoming(actor: User, transfer: Transfer) -> Transfer:
     """The letter, locked, if ``actor`` belongs to the receiving agency (else "not found")."""
     require_agency(actor, transfer.to_agency_id, "移送函")
     locked = (
-        Transfer.objects.select_for_update().select_related("case", "received_case", "to_agency").get(pk=transfer.pk)
+        Transfer.objects.select_for_update(of=("self",))
+        .select_related("case", "received_case", "to_agency")
+        .get(pk=transfer.pk)
     )
     if TransferReceipt.objects.filter(transfer=locked).exists():
         raise conflict("该移送函已经签收。")

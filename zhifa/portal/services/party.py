@@ -76,7 +76,7 @@ def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[Acc
     """随告知书向当事人送达访问码（只显示这一次）；此前的访问码作废。"""
     with transaction.atomic():
         require_role(actor, Role.OFFICER, Role.HEAD, action="发放当事人访问码")
-        case = Case.objects.select_for_update().select_related("party").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("party").get(pk=case.pk)
         require_agency(actor, case.agency_id, "案件")
         notice = current_notice(case)
         if case.party is None or notice is None or notice.served_on is None:
@@ -168,7 +168,7 @@ def submission_make(
 ) -> Submission:
     """当事人在线提出陈述申辩、要求听证、申请暂缓或分期缴纳罚款、填写回访问卷。"""
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("party").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("party").get(pk=case.pk)
         if case.party_id != party.pk:
             raise DomainError.of(ErrorCode.NOT_FOUND, "案件不存在或不在您的查看范围内。", status=404)
         day = _day(on)

@@ -70,7 +70,7 @@ def visit_link(*, actor, visit: Visit, inspection) -> Visit:
 def visit_rate(*, party, visit: Visit, score: int, comment: str = "") -> Visit:
     """当事人评价这次检查（oversight 的 rating_submit，考核评议时听取，D6.4b）。"""
     with transaction.atomic():
-        visit = Visit.objects.select_for_update().select_related("inspection__case").get(pk=visit.pk)
+        visit = Visit.objects.select_for_update(of=("self",)).select_related("inspection__case").get(pk=visit.pk)
         if visit.inspection is None:
             raise DomainError.of(
                 ErrorCode.NOTHING_PENDING, "执法机关尚未把这次检查登记到案件中，登记后即可评价。", status=409
