@@ -18,6 +18,7 @@ from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api.schemas import CaseList
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.errors import invalid
 from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.org.models import Agency
 from zhifa.oversight import dashboard, evaluation, selectors, services
@@ -758,6 +759,8 @@ def lawsuit_appearance(request, pk: int, payload: AppearanceIn):
     summary="被诉而负责人本年度未出庭应诉的机关（D6.6）",
 )
 def appearance_shortfalls(request, year: int | None = None):
+    if year is not None and not 2000 <= year <= 2100:
+        raise invalid("年度应为2000至2100之间的年份。", field="year")
     return list(selectors.appearance_shortfalls(request.auth, year))
 
 

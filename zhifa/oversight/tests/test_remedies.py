@@ -183,3 +183,6 @@ def test_reconsideration_over_http(w, client):
     )
     assert r.status_code == 201
     assert Api(client, w.legal_office).get("oversight/appearance-shortfalls?year=2026").json() == []
+    # A year no date can hold is a 400 at the field, not a 500 (found by the API fuzz).
+    refused = Api(client, w.legal_office).get("oversight/appearance-shortfalls?year=0")
+    assert refused.status_code == 400 and refused.json()["field"] == "year"
