@@ -326,7 +326,7 @@ def _publication(agency, case):
 
     decision = Decision.objects.create(
         case=case,
-        number=f"{agency.case_prefix}罚〔2026〕1号",
+        number=f"{agency.case_prefix}罚〔2026〕901号",  # beyond what the walkers of the standing checks number
         outcome="penalty",
         decided_on=D0,
         facts="销售过期食品。",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from zhifa.accounts.access import q_visible, scope
 from zhifa.accounts.models import User
@@ -258,7 +258,8 @@ def campaign_list(user: User) -> QuerySet[JointCampaign]:
     return (
         JointCampaign.objects.filter(pk__in=visible)
         .select_related("lead")
-        .prefetch_related("tasks__assigned_to")
+        # one query for the tasks with their agencies, whether or not a page's campaigns have any
+        .prefetch_related(Prefetch("tasks", queryset=Task.objects.select_related("assigned_to", "assigned_by")))
         .order_by("-starts_on", "-pk")
     )
 

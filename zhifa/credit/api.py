@@ -93,7 +93,8 @@ class PlanOut(Schema):
 
     @staticmethod
     def resolve_target_total(obj) -> int:
-        return getattr(obj, "target_total", None) or len(obj.targets.all())
+        total = getattr(obj, "target_total", None)  # annotated on lists (0 is a count, not "unknown")
+        return total if total is not None else len(obj.targets.all())
 
 
 @described(InspectionPlan, targets="抽中的检查对象")

@@ -9,6 +9,7 @@ import pytest
 from zhifa.cases import services
 from zhifa.cases.models import Case, Status
 from zhifa.cases.tests.builders import D0, evidence_file, make_world, wd
+from zhifa.testing import frozen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,19 +38,23 @@ def submit(page):
 def test_file_a_case_serve_the_notice_and_decide_it(page, live_server, evidence_root):
     w = make_world()
 
-    # The officer registers the clue.
-    login(page, live_server, w.zhang)
-    page.click("text=登记线索")
-    page.select_option("select[name=source]", "complaint")
-    page.fill("input[name=received_on]", D0.isoformat())
-    page.fill("textarea[name=summary]", "群众举报：某超市销售过期牛奶。")
-    page.select_option("select[name=party]", str(w.org.pk))
-    page.select_option("select[name=violation_item]", str(w.item.pk))
-    page.select_option("select[name=place]", str(w.district.pk))
-    page.fill("input[name=act_date]", "2026-02-27")
-    submit(page)
-    case = Case.objects.get(party=w.org)
-    assert page.url.endswith(f"/cases/{case.pk}/")
+    # The officer registers the clue, on the day it comes in (an act may not be dated
+    # before the case's previous act, and registering is dated the day it is entered).
+    with frozen(D0):
+        login(page, live_server, w.zhang)
+        page.click("text=登记线索")
+        page.select_option("select[name=source]", "complaint")
+        page.fill("input[name=received_on]", D0.isoformat())
+        page.fill("textarea[name=summary]", "群众举报：某超市销售过期牛奶。")
+        page.select_option("select[name=party]", str(w.org.pk))
+        page.select_option("select[name=violation_item]", str(w.item.pk))
+        page.select_option("select[name=place]", str(w.district.pk))
+        page.fill("input[name=act_date]", "2026-02-27")
+        submit(page)
+        case = Case.objects.get(party=w.org)
+        assert page.url.endswith(f"/cases/{case.pk}/")
+    login(page, live_server, w.zhang)  # back to the suite's today: a fresh session
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
 
     # A proposal with one investigator is refused at the field, naming D3.8.
     act(page, "filing_propose")
