@@ -142,7 +142,12 @@ def checkpoint_latest(request):
     return audit.checkpoint_info(audit.checkpoint_at(None))
 
 
-@router.get("checkpoints/{tree_size}", response=CheckpointOut, auth=None, summary="树大小为 N 的签名检查点")
+@router.get(
+    "checkpoints/{tree_size}",
+    response={200: CheckpointOut, **errors(400, 404)},
+    auth=None,
+    summary="树大小为 N 的签名检查点",
+)
 def checkpoint_get(request, tree_size: int):
     return audit.checkpoint_info(audit.checkpoint_at(tree_size))
 
@@ -154,7 +159,7 @@ def public_key(request):
 
 @router.get(
     "proofs/inclusion/{seq}",
-    response=InclusionProofOut,
+    response={200: InclusionProofOut, **errors(400, 404)},
     auth=None,
     summary="第 N 号事件的包含证明",
     description="RFC 6962 审计路径。tree_size 缺省时针对最新的签名检查点。",
@@ -165,7 +170,7 @@ def inclusion_proof(request, seq: int, tree_size: int | None = None):
 
 @router.get(
     "proofs/consistency",
-    response=ConsistencyProofOut,
+    response={200: ConsistencyProofOut, **errors(400)},
     auth=None,
     summary="树大小 M 到 N 的一致性证明",
     description="RFC 6962 一致性证明：较晚的树只是在较早的树之后追加而成。second 缺省时为最新的签名检查点。",
@@ -174,7 +179,7 @@ def consistency_proof(request, first: int, second: int | None = None):
     return audit.consistency_proof(first, second)
 
 
-@router.get("events", response=list[EventOut], summary="审计事件（本人可见范围）")
+@router.get("events", response={200: list[EventOut], **errors(400, 401)}, summary="审计事件（本人可见范围）")
 @paginate(LimitOffsetPagination)
 def event_list(
     request,
@@ -200,7 +205,7 @@ def event_list(
 
 @router.get(
     "events/{seq}",
-    response=EventDetailOut,
+    response={200: EventDetailOut, **errors(400, 401, 404)},
     summary="审计事件",
     description="leaf 是事件的规范字节（UTF-8 JSON），leaf_hash = SHA-256(0x00 ‖ leaf)。",
 )
