@@ -126,7 +126,7 @@ class ArticlePatch(Schema):
 
 
 @described(ViolationItem, violated="违反的条文", penalty="处罚依据条文")
-class ItemOut(Schema):
+class ViolationItemOut(Schema):
     id: int
     code: str
     name: str
@@ -360,23 +360,25 @@ def article_update(request, pk: int, payload: ArticlePatch):
 # --- violation items --------------------------------------------------------------------
 
 
-@router.get("items", response={200: list[ItemOut], **errors(400)}, auth=None, summary="违法行为事项列表")
+@router.get("items", response={200: list[ViolationItemOut], **errors(400)}, auth=None, summary="违法行为事项列表")
 @paginate(LimitOffsetPagination)
 def item_list(request, query: Query[ItemQuery]):
     return filtered(filters.ViolationItemFilter, selectors.item_list(), query)
 
 
-@router.get("items/{pk}", response={200: ItemOut, **errors(400, 404)}, auth=None, summary="违法行为事项")
+@router.get("items/{pk}", response={200: ViolationItemOut, **errors(400, 404)}, auth=None, summary="违法行为事项")
 def item_get(request, pk: int):
     return selectors.item_get(pk)
 
 
-@router.post("items", response={201: ItemOut, **errors(400, 401, 403, 409, 422)}, summary="登记违法行为事项")
+@router.post("items", response={201: ViolationItemOut, **errors(400, 401, 403, 409, 422)}, summary="登记违法行为事项")
 def item_create(request, payload: ItemIn):
     return Status(201, services.violation_item_create(actor=request.auth, **payload.dict()))
 
 
-@router.patch("items/{pk}", response={200: ItemOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改违法行为事项")
+@router.patch(
+    "items/{pk}", response={200: ViolationItemOut, **errors(400, 401, 403, 404, 409, 422)}, summary="修改违法行为事项"
+)
 def item_update(request, pk: int, payload: ItemPatch):
     return services.violation_item_update(
         actor=request.auth, item=selectors.item_get(pk), **payload.dict(exclude_unset=True)
