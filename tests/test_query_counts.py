@@ -68,6 +68,9 @@ def _vary(field, value, n: int):
         return (value or datetime(2026, 1, 1)) - timedelta(seconds=n)
     if isinstance(field, models.DateField):
         return (value or date(2026, 1, 1)) - timedelta(days=n)
+    if isinstance(field, models.SmallIntegerField | models.PositiveSmallIntegerField):
+        varied = (value or 0) + 10_000 + n  # a smallint holds 32,767 (PostgreSQL refuses more)
+        return varied if varied <= 32_767 else None
     if isinstance(field, models.IntegerField | models.BigIntegerField | models.PositiveIntegerField):
         return (value or 0) + 1_000_000 + n
     return None
