@@ -28,7 +28,7 @@ ACT_ERRORS = errors(400, 401, 403, 404, 409, 422)
 
 
 @described(StatusChange, act_label="事项（中文）", agency_name="承办机关名称")
-class StepOut(Schema):
+class ComplaintsStepOut(Schema):
     status: str
     status_label: str = Field(..., description="状态（中文）")
     act: str
@@ -112,7 +112,7 @@ class ComplaintOut(Schema):
 class ComplaintDetailOut(ComplaintOut):
     complainant_name: str
     complainant_contact: str
-    history: list[StepOut]
+    history: list[ComplaintsStepOut]
 
     @staticmethod
     def resolve_history(obj):
@@ -137,7 +137,7 @@ class TrackOut(Schema):
     handler: str
     answer: str
     answered_on: date | None
-    history: list[StepOut]
+    history: list[ComplaintsStepOut]
 
     @staticmethod
     def resolve_kind_label(obj) -> str:
@@ -197,7 +197,7 @@ class ReturnIn(Schema):
     reason: str = Field(..., max_length=300, description="退回理由（本机关为何没有管辖权）")
 
 
-class AnswerIn(Schema):
+class ComplaintsAnswerIn(Schema):
     answer: str = Field(..., max_length=4000, description="答复内容：调查核实的情况、处理结果和理由")
     late_reason: str = Field("", max_length=300, description="逾期答复的原因")
     on: date | None = Field(None, description="答复日期（空为今天）")
@@ -317,7 +317,7 @@ def complaint_take_up(request, pk: int):
 
 
 @router.post("{int:pk}/answer", response={200: ComplaintDetailOut, **ACT_ERRORS}, summary="答复举报投诉人")
-def complaint_answer(request, pk: int, payload: AnswerIn):
+def complaint_answer(request, pk: int, payload: ComplaintsAnswerIn):
     complaint = selectors.complaint_get(request.auth, pk)
     return services.complaint_answer(actor=request.auth, complaint=complaint, **payload.dict())
 

@@ -29,7 +29,7 @@ class LineOut(Schema):
     state: str = Field(..., description="状态：全额计入、减半计入（衰减）、期满已修复、异议成立")
 
 
-class RatingOut(Schema):
+class CreditRatingOut(Schema):
     party_id: int = Field(..., description="当事人编号")
     on: date = Field(..., description="评价日期")
     score: int = Field(..., description="信用分（满分100）")
@@ -130,7 +130,7 @@ class ObjectionIn(Schema):
     reason: str = Field(..., max_length=4000, description="异议理由")
 
 
-class AnswerIn(Schema):
+class CreditAnswerIn(Schema):
     upheld: bool = Field(..., description="异议是否成立")
     answer: str = Field(..., max_length=4000, description="答复理由")
 
@@ -142,7 +142,7 @@ def _rating(party) -> dict:
 
 @router.get(
     "parties/{int:pk}/rating",
-    response={200: RatingOut, **errors(400, 401, 404)},
+    response={200: CreditRatingOut, **errors(400, 401, 404)},
     summary="当事人的信用评价（逐项说明）",
 )
 def party_rating(request, pk: int):
@@ -162,7 +162,7 @@ def objection_list(request):
 
 
 @router.post("objections/{int:pk}/answer", response={200: ObjectionOut, **ACT_ERRORS}, summary="答复信用评价异议")
-def objection_answer(request, pk: int, payload: AnswerIn):
+def objection_answer(request, pk: int, payload: CreditAnswerIn):
     objection = selectors.objection_get(request.auth, pk)
     return services.objection_answer(actor=request.auth, objection=objection, **payload.dict())
 

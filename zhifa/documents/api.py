@@ -118,7 +118,7 @@ class CorrectIn(Schema):
     tree_size="检查点的树大小",
     root_hash="检查点的根哈希",
 )
-class VerificationOut(Schema):
+class DocumentsVerificationOut(Schema):
     title: str
     number: str
     agency: str
@@ -166,7 +166,10 @@ def document_correct(request, pk: int, payload: CorrectIn):
 
 
 @router.get(
-    "verify/{code}", response={200: VerificationOut, **errors(400, 404)}, auth=None, summary="核验执法文书（公开）"
+    "verify/{code}",
+    response={200: DocumentsVerificationOut, **errors(400, 404)},
+    auth=None,
+    summary="核验执法文书（公开）",
 )
 def verify(request, code: str):
     doc = selectors.public_get(code)

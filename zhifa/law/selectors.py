@@ -157,7 +157,11 @@ def _q_cleanups_visible(user) -> Q | None:
 
 
 def cleanup_list(user: Actor) -> QuerySet:
-    qs = Cleanup.objects.select_related("agency", "government").annotate(entry_count=Count("entries"))
+    qs = (
+        Cleanup.objects.select_related("agency", "government")
+        .annotate(entry_count=Count("entries"))
+        .order_by("-started_on", "-pk")
+    )
     if not is_staff_user(user):
         return qs.filter(published_on__isnull=False)
     q = _q_cleanups_visible(user)

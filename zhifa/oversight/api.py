@@ -66,7 +66,7 @@ def alert_list(request):
     return [_kind(c) for c in selectors.alert_counts(request.auth)]
 
 
-class Page(Schema):
+class OversightPage(Schema):
     limit: int = Field(20, ge=1, le=100, description="每页条数")
     offset: int = Field(0, ge=0, description="跳过的条数")
 
@@ -76,7 +76,7 @@ class Page(Schema):
     response={200: CaseList, **errors(400, 401, 404)},
     summary="触发一类预警的案件（items 与 count，limit/offset 分页）",
 )
-def alert_cases(request, code: str, page: Query[Page]):
+def alert_cases(request, code: str, page: Query[OversightPage]):
     qs = selectors.alert_cases(request.auth, code).prefetch_related("payments", "payment_plans__instalments")
     on = clock.today()
     return {
@@ -114,7 +114,7 @@ def consistency(request, by: str = Query("agency", description="agency 按机关
 
 
 @described(SupervisionNotice, agency="被督办机关", case_id="涉及案件（编号）")
-class NoticeOut(Schema):
+class OversightNoticeOut(Schema):
     id: int
     number: str
     agency_id: int
@@ -146,7 +146,7 @@ class NoticeOut(Schema):
         return obj.answered_on is None and clock.today() > obj.due_on
 
 
-class NoticeIn(Schema):
+class OversightNoticeIn(Schema):
     agency_id: int = Field(..., description="被督办机关（编号）")
     case_id: int | None = Field(None, description="涉及案件（编号）")
     alert_code: str = Field("", max_length=40, description="预警类别代码")
@@ -155,7 +155,7 @@ class NoticeIn(Schema):
     due_on: date = Field(..., description="答复期限")
 
 
-class AnswerIn(Schema):
+class OversightAnswerIn(Schema):
     answer: str = Field(..., description="整改情况和结果")
 
 
@@ -167,19 +167,21 @@ def _agency_get(user, pk: int) -> Agency:
     return get_or_not_found(scope(Agency.objects.all(), user, "pk"), "执法机关", pk=pk)
 
 
-@router.get("notices", response={200: list[NoticeOut], **errors(400, 401)}, summary="督办列表")
+@router.get("notices", response={200: list[OversightNoticeOut], **errors(400, 401)}, summary="督办列表")
 @paginate(LimitOffsetPagination)
 def notice_list(request):
     return selectors.notice_list(request.auth)
 
 
-@router.get("notices/{int:pk}", response={200: NoticeOut, **errors(401, 404)}, summary="督办")
+@router.get("notices/{int:pk}", response={200: OversightNoticeOut, **errors(401, 404)}, summary="督办")
 def notice_get(request, pk: int):
     return selectors.notice_get(request.auth, pk)
 
 
-@router.post("notices", response={201: NoticeOut, **errors(400, 401, 403, 404, 422)}, summary="发出督办（D6.1）")
-def notice_issue(request, payload: NoticeIn):
+@router.post(
+    "notices", response={201: OversightNoticeOut, **errors(400, 401, 403, 404, 422)}, summary="发出督办（D6.1）"
+)
+def notice_issue(request, payload: OversightNoticeIn):
     agency = reference(_agency_get, payload.agency_id, "agency_id", request.auth)
     case = reference(case_selectors.case_get, payload.case_id, "case_id", request.auth)
     notice = services.supervision_issue(
@@ -195,16 +197,16 @@ def notice_issue(request, payload: NoticeIn):
 
 
 @router.post(
-    "notices/{int:pk}/answer", response={200: NoticeOut, **errors(400, 401, 403, 404, 422)}, summary="答复督办"
+    "notices/{int:pk}/answer", response={200: OversightNoticeOut, **errors(400, 401, 403, 404, 422)}, summary="答复督办"
 )
-def notice_answer(request, pk: int, payload: AnswerIn):
+def notice_answer(request, pk: int, payload: OversightAnswerIn):
     notice = selectors.notice_get(request.auth, pk)
     return services.supervision_answer(actor=request.auth, notice=notice, answer=payload.answer)
 
 
 @router.post(
     "notices/{int:pk}/escalate",
-    response={200: NoticeOut, **errors(400, 401, 403, 404, 422)},
+    response={200: OversightNoticeOut, **errors(400, 401, 403, 404, 422)},
     summary="逾期未答复的督办升级",
 )
 def notice_escalate(request, pk: int, payload: EscalateIn):
@@ -308,7 +310,7 @@ class RoundIn(Schema):
     seed: str = Field("", max_length=64, description="随机种子（不填由平台生成，随评查公开）")
 
 
-class ReviewIn(Schema):
+class OversightReviewIn(Schema):
     body: int = Field(..., ge=0, le=DIMENSION_MAX, description="主体合格（0–20分）")
     procedure: int = Field(..., ge=0, le=DIMENSION_MAX, description="程序合法（0–20分）")
     facts: int = Field(..., ge=0, le=DIMENSION_MAX, description="事实清楚（0–20分）")
@@ -355,7 +357,7 @@ def review_get(request, pk: int):
     response={200: ReviewOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="评查一件案卷：确认预填问题、补充、五项评分（D6.2b）",
 )
-def review_complete(request, pk: int, payload: ReviewIn):
+def review_complete(request, pk: int, payload: OversightReviewIn):
     review = selectors.review_get(request.auth, pk)
     data = payload.dict()
     services.case_review_complete(
@@ -430,7 +432,7 @@ class MatterIn(Schema):
     officer_ids: list[int] = Field(default_factory=list, description="责任人员（执法人员编号）")
 
 
-class DecideIn(Schema):
+class OversightDecideIn(Schema):
     cause: str = Field(..., description="查明的原因")
     sanction: str = Field(..., description="处理结果")
     certificate_revoked: bool = Field(False, description="吊销责任人员的行政执法证件")
@@ -440,7 +442,7 @@ class DecideIn(Schema):
     compensation: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2, description="赔偿金额（元）")
 
 
-class PublishIn(Schema):
+class OversightPublishIn(Schema):
     public_summary: str = Field(..., description="向社会公开的内容")
 
 
@@ -477,7 +479,7 @@ def matter_open(request, payload: MatterIn):
 @router.post(
     "matters/{int:pk}/decide", response={200: MatterOut, **errors(400, 401, 403, 404, 409, 422)}, summary="作出追责处理"
 )
-def matter_decide(request, pk: int, payload: DecideIn):
+def matter_decide(request, pk: int, payload: OversightDecideIn):
     services.matter_decide(actor=request.auth, matter=selectors.matter_get(request.auth, pk), **payload.dict())
     return selectors.matter_get(request.auth, pk)
 
@@ -487,7 +489,7 @@ def matter_decide(request, pk: int, payload: DecideIn):
     response={200: MatterOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="向社会公开追责结果（D6.3b）",
 )
-def matter_publish(request, pk: int, payload: PublishIn):
+def matter_publish(request, pk: int, payload: OversightPublishIn):
     services.matter_publish(
         actor=request.auth, matter=selectors.matter_get(request.auth, pk), public_summary=payload.public_summary
     )
@@ -576,7 +578,7 @@ class RemedyDecideIn(Schema):
     public_hearing: bool = Field(False, description="公开审理")
 
 
-class CorrectIn(Schema):
+class OversightCorrectIn(Schema):
     correction: str = Field(..., description="纠正情况")
     on: date | None = Field(None, description="纠正日期（默认今天）")
 
@@ -688,7 +690,7 @@ def reconsideration_decide(request, pk: int, payload: RemedyDecideIn):
     response={200: ReconsiderationOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="纠正被撤销、变更或确认违法的行为（D6.5a）",
 )
-def reconsideration_correct(request, pk: int, payload: CorrectIn):
+def reconsideration_correct(request, pk: int, payload: OversightCorrectIn):
     item = selectors.reconsideration_get(request.auth, pk)
     return services.remedy_correct(actor=request.auth, item=item, **payload.dict())
 
@@ -737,7 +739,7 @@ def lawsuit_judge(request, pk: int, payload: JudgeIn):
     response={200: LawsuitOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="纠正被判决撤销、变更或确认违法的行为",
 )
-def lawsuit_correct(request, pk: int, payload: CorrectIn):
+def lawsuit_correct(request, pk: int, payload: OversightCorrectIn):
     suit = selectors.lawsuit_get(request.auth, pk)
     return services.remedy_correct(actor=request.auth, item=suit, **payload.dict())
 
@@ -791,7 +793,7 @@ def dashboard_data(request):
 )
 def dashboard_cases(
     request,
-    page: Query[Page],
+    page: Query[OversightPage],
     metric: str = Query("", description="图表代码"),
     key: str = Query("", description="统计项代码"),
 ):

@@ -279,7 +279,7 @@ class QualificationIn(Schema):
 
 
 @described(Qualification, reason="撤销或吊销的理由", on="撤销或吊销日期")
-class RevokeIn(Schema):
+class PeopleRevokeIn(Schema):
     reason: str = Field(..., max_length=200)
     on: date
 
@@ -310,7 +310,7 @@ def qualification_grant(request, payload: QualificationIn):
     response={200: QualificationOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="撤销执法资格",
 )
-def qualification_revoke(request, pk: int, payload: RevokeIn):
+def qualification_revoke(request, pk: int, payload: PeopleRevokeIn):
     qualification = selectors.qualification_get(request.auth, pk)
     return services.qualification_revoke(actor=request.auth, qualification=qualification, **payload.dict())
 
@@ -460,7 +460,7 @@ def certificate_lift(request, pk: int, payload: LiftIn):
     response={200: CertificateOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="吊销执法证件",
 )
-def certificate_revoke(request, pk: int, payload: RevokeIn):
+def certificate_revoke(request, pk: int, payload: PeopleRevokeIn):
     certificate = selectors.certificate_get(request.auth, pk)
     return services.certificate_revoke(actor=request.auth, certificate=certificate, **payload.dict())
 

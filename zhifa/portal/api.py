@@ -132,7 +132,7 @@ class PrepareIn(Schema):
     on: date | None = Field(None, description="登记日期，默认今天")
 
 
-class PublishIn(Schema):
+class PortalPublishIn(Schema):
     on: date | None = Field(None, description="发布日期，默认今天")
 
 
@@ -144,7 +144,7 @@ class ChangeIn(Schema):
     on: date | None = Field(None, description="变化日期，默认今天")
 
 
-class WithdrawIn(Schema):
+class PortalWithdrawIn(Schema):
     reason: str = Field(..., max_length=300, description="撤回理由（向社会说明）")
     on: date | None = Field(None, description="撤回日期，默认今天")
 
@@ -226,7 +226,7 @@ def publication_prepare(request, payload: PrepareIn):
 
 
 @router.post("publications/{int:pk}/publish", response={200: ManagedOut, **ACT_ERRORS}, summary="公开决定信息")
-def publication_publish(request, pk: int, payload: PublishIn):
+def publication_publish(request, pk: int, payload: PortalPublishIn):
     pub = selectors.publication_get(request.auth, pk)
     return services.publication_publish(actor=request.auth, publication=pub, on=payload.on)
 
@@ -238,7 +238,7 @@ def decision_change_record(request, pk: int, payload: ChangeIn):
 
 
 @router.post("publications/{int:pk}/withdraw", response={200: ManagedOut, **ACT_ERRORS}, summary="撤回公开信息")
-def publication_withdraw(request, pk: int, payload: WithdrawIn):
+def publication_withdraw(request, pk: int, payload: PortalWithdrawIn):
     pub = selectors.publication_get(request.auth, pk)
     return services.publication_withdraw(actor=request.auth, publication=pub, **payload.dict())
 
@@ -304,7 +304,7 @@ class PartyLoginIn(Schema):
 
 
 @described(None)
-class PartyOut(Schema):
+class PortalPartyOut(Schema):
     name: str = Field(..., description="当事人姓名或名称")
     cases: list[PartyCaseOut] = Field(..., description="当事人的案件")
 
@@ -313,7 +313,7 @@ SubmissionKind = Literal[tuple(Submission.Kind.values)]  # type: ignore[valid-ty
 PlanKind = Literal[("", *Submission.PlanKind.values)]  # type: ignore[valid-type]
 
 
-class InstalmentIn(Schema):
+class PortalInstalmentIn(Schema):
     amount: Decimal = Field(..., gt=0, max_digits=14, decimal_places=2, description="金额（元）")
     due_on: date = Field(..., description="缴纳期限")
 
@@ -326,7 +326,7 @@ class SubmissionIn(Schema):
     points: list[str] = Field(default_factory=list, description="陈述申辩的事实、理由和证据，每项一条")
     made_by: str = Field("", max_length=100, description="提出人（默认当事人本人）")
     plan_kind: PlanKind = Field("", description="申请方式：deferral 暂缓缴纳、instalments 分期缴纳")
-    proposal: list[InstalmentIn] = Field(default_factory=list, description="拟分期安排")
+    proposal: list[PortalInstalmentIn] = Field(default_factory=list, description="拟分期安排")
     satisfaction: int | None = Field(None, ge=1, le=5, description="满意度（1至5）")
 
 
@@ -348,7 +348,7 @@ class ConsentOut(Schema):
         return obj.get_channel_display()
 
 
-@router.post("party/login", response={200: PartyOut, **errors(400)}, auth=None, summary="当事人以访问码登录")
+@router.post("party/login", response={200: PortalPartyOut, **errors(400)}, auth=None, summary="当事人以访问码登录")
 def party_login(request, payload: PartyLoginIn):
     access = services.party_login(identifier=payload.identifier, code=payload.code)
     request.session.cycle_key()
@@ -393,14 +393,14 @@ class ReceiveIn(Schema):
     on: date | None = Field(None, description="接收日期，默认今天")
 
 
-class DecideIn(Schema):
+class PortalDecideIn(Schema):
     approve: bool = Field(..., description="批准")
     answer: str = Field("", max_length=2000, description="理由或说明（不予批准的须填写）")
-    instalments: list[InstalmentIn] | None = Field(None, description="批准的缴纳安排（默认按当事人申请）")
+    instalments: list[PortalInstalmentIn] | None = Field(None, description="批准的缴纳安排（默认按当事人申请）")
     on: date | None = Field(None, description="决定日期，默认今天")
 
 
-class IssueIn(Schema):
+class PortalIssueIn(Schema):
     on: date | None = Field(None, description="随告知书送达的日期，默认今天")
 
 
@@ -435,7 +435,7 @@ def submission_receive(request, pk: int, payload: ReceiveIn):
 @router.post(
     "submissions/{int:pk}/decide", response={200: SubmissionOut, **ACT_ERRORS}, summary="决定暂缓或分期缴纳申请"
 )
-def submission_decide(request, pk: int, payload: DecideIn):
+def submission_decide(request, pk: int, payload: PortalDecideIn):
     sub = selectors.submission_get(request.auth, pk)
     data = payload.dict()
     if data["instalments"] is not None:
@@ -444,7 +444,7 @@ def submission_decide(request, pk: int, payload: DecideIn):
 
 
 @router.post("cases/{int:pk}/access-code", response={201: IssuedOut, **ACT_ERRORS}, summary="随告知书发放当事人访问码")
-def access_code_issue(request, pk: int, payload: IssueIn):
+def access_code_issue(request, pk: int, payload: PortalIssueIn):
     case = case_get(request.auth, pk)
     record, code = services.access_code_issue(actor=request.auth, case=case, on=payload.on)
     return Status(
@@ -498,7 +498,7 @@ class OpinionIn(Schema):
     opinion: str = Field(..., max_length=2000, description="对违法行为整改情况的意见")
 
 
-class AnswerIn(Schema):
+class PortalAnswerIn(Schema):
     answer: str = Field(..., max_length=2000, description="答复")
     on: date | None = Field(None, description="答复日期，默认今天")
 
@@ -521,7 +521,7 @@ def opinion_list(request):
 
 
 @router.post("opinions/{int:pk}/answer", response={200: OpinionOut, **ACT_ERRORS}, summary="答复意见")
-def opinion_answer(request, pk: int, payload: AnswerIn):
+def opinion_answer(request, pk: int, payload: PortalAnswerIn):
     opinion = selectors.opinion_get(request.auth, pk)
     return services.stakeholder_opinion_answer(actor=request.auth, opinion=opinion, **payload.dict())
 

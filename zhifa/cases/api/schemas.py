@@ -354,7 +354,7 @@ class PaymentOut(Schema):
     handed_over_on: date | None = Field(None, description="当场收缴的罚款交至机关的日期")
 
 
-class ReminderOut(Schema):
+class CasesReminderOut(Schema):
     id: int = Field(..., description="催告编号")
     served_on: date = Field(..., description="催告日期")
     method: str = Field(..., description="phone 电话，letter 书面，visit 走访")
@@ -445,7 +445,7 @@ class CaseDetail(CaseRow):
     decision: DecisionOut | None = Field(None, description="决定")
     obligation: ObligationOut | None = Field(None, description="当事人尚须缴纳的罚没款（有金钱处罚时）")
     payments: list[PaymentOut] = Field(..., description="缴款记录")
-    reminders: list[ReminderOut] = Field(..., description="催告")
+    reminders: list[CasesReminderOut] = Field(..., description="催告")
     enforcements: list[EnforcementOut] = Field(..., description="强制执行")
     backdated: list[BackdatedOut] = Field(..., description="事后补录的事项：办理日期早于登记日期（登记时间一并记录）")
     followups: list[FollowUpOut] = Field(..., description="回访")

@@ -12,9 +12,9 @@ from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, 
 from zhifa.cooperation.api.schemas import (
     AgreementIn,
     AgreementOut,
+    CooperationLookupIn,
     LiaisonIn,
     LiaisonOut,
-    LookupIn,
     LookupOut,
     LookupResult,
     OtherInspectionList,
@@ -44,7 +44,7 @@ class AgreementList(Schema):
 @router.post(
     "lookups", response={201: LookupResult, **ACT_ERRORS}, summary="跨机关查询当事人的执法记录（记录用途，D4.5b）"
 )
-def history_lookup(request, payload: LookupIn):
+def history_lookup(request, payload: CooperationLookupIn):
     party = ref.party(request, payload.party_id)
     case = reference(case_selectors.case_get, payload.case_id, "case_id", request.auth)
     lookup, history = services.history_lookup(

@@ -6,13 +6,13 @@ from ninja.files import UploadedFile
 
 from zhifa.cooperation import packages, presenters, selectors, services
 from zhifa.cooperation.api.routing import ACT_ERRORS, READ_ERRORS, router
-from zhifa.cooperation.api.schemas import DatedIn, PackageOut
+from zhifa.cooperation.api.schemas import CooperationDatedIn, PackageOut
 
 
 @router.post(
     "transfers/{int:pk}/package", response={201: PackageOut, **ACT_ERRORS}, summary="制作并签名案件材料包（移送机关）"
 )
-def package_seal(request, pk: int, payload: DatedIn):
+def package_seal(request, pk: int, payload: CooperationDatedIn):
     transfer = selectors.transfer_get(request.auth, pk)
     package = services.package_seal(actor=request.auth, transfer=transfer, on=payload.on)
     return Status(201, presenters.package(selectors.package_get(request.auth, package.pk)))
@@ -48,7 +48,7 @@ def package_file(request, pk: int):
     response={200: PackageOut, **ACT_ERRORS},
     summary="接收机关验证并会签案件材料包（D3.4）",
 )
-def package_countersign(request, pk: int, payload: DatedIn):
+def package_countersign(request, pk: int, payload: CooperationDatedIn):
     package = selectors.package_get(request.auth, pk)
     services.package_countersign(actor=request.auth, package=package, on=payload.on)
     return presenters.package(selectors.package_get(request.auth, pk))

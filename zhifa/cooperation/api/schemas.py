@@ -13,11 +13,11 @@ from zhifa.cooperation.models import AssistanceRequest, CrimeTransfer, HistoryLo
 PoliceDecisionChoice = Literal[tuple(CrimeTransfer.PoliceDecision.values)]
 
 
-class DatedIn(Schema):
+class CooperationDatedIn(Schema):
     on: date | None = Field(None, description="办理日期，默认今天；不得晚于今天")
 
 
-class CandidateOut(Schema):
+class CooperationCandidateOut(Schema):
     agency_id: int = Field(..., description="有管辖权的机关编号")
     agency: str = Field(..., description="有管辖权的机关")
     power_id: int = Field(..., description="覆盖该违法行为的执法事项（职权目录）编号")
@@ -38,7 +38,7 @@ class CompetenceOut(Schema):
     proposed_agency_id: int | None = Field(None, description="建议管辖的机关编号（没有有管辖权的机关时为空）")
     summary: str = Field(..., description="建议及理由")
     agency_competent: bool | None = Field(None, description="办案机关本身是否有管辖权（按案件核对时）")
-    candidates: list[CandidateOut] = Field(..., description="有管辖权的机关，建议的在前（区县级先于市级）")
+    candidates: list[CooperationCandidateOut] = Field(..., description="有管辖权的机关，建议的在前（区县级先于市级）")
 
 
 class ReceiptOut(Schema):
@@ -76,23 +76,23 @@ class TransferDetail(TransferRow):
     receipt: ReceiptOut | None = Field(None, description="接收机关的签收")
 
 
-class TransferIn(DatedIn):
+class CooperationTransferIn(CooperationDatedIn):
     case_id: int = Field(..., description="要移送的线索或案件编号")
     to_agency_id: int = Field(..., description="有管辖权的接收机关编号")
     reasons: str = Field(..., description="移送理由（本机关无管辖权的依据）")
     materials: str = Field(..., description="移送材料清单")
 
 
-class ReceiptIn(DatedIn):
+class ReceiptIn(CooperationDatedIn):
     returned: bool = Field(False, description="退回移送机关（接收机关不得拒绝：为真时总是被拒绝，D3.4）")
 
 
-class PassOnIn(DatedIn):
+class PassOnIn(CooperationDatedIn):
     to_agency_id: int = Field(..., description="职权目录载明有管辖权的机关编号")
     reasons: str = Field(..., description="转送理由：本机关没有管辖权的依据")
 
 
-class AnswerIn(DatedIn):
+class CooperationAnswerIn(CooperationDatedIn):
     answer: str = Field(..., description="处理结果（书面函告移送机关）")
 
 
@@ -107,7 +107,7 @@ class OverdueList(Schema):
     items: list[OverdueOut] = Field(..., description="逾期未函告的移送")
 
 
-class CrimeTransferIn(DatedIn):
+class CrimeTransferIn(CooperationDatedIn):
     case_id: int = Field(..., description="已决定移送司法机关的案件编号")
     police_organ: str = Field(..., description="接收的公安机关")
     procuratorate: str = Field(..., description="抄送的人民检察院")
@@ -138,7 +138,7 @@ class CrimeTransferOut(Schema):
     police_reasons: str = Field(..., description="公安机关决定的理由")
 
 
-class PoliceAnswerIn(DatedIn):
+class PoliceAnswerIn(CooperationDatedIn):
     decision: PoliceDecisionChoice = Field(..., description="公安机关决定：filed（立案侦查）、not_filed（不予立案）")
     reasons: str = Field(..., description="公安机关决定的理由")
 
@@ -180,7 +180,7 @@ class InformationOut(RequestOut):
     answer: str = Field(..., description="提供的信息")
 
 
-class RequestIn(DatedIn):
+class RequestIn(CooperationDatedIn):
     requested_agency_id: int = Field(..., description="被请求机关编号")
     case_id: int | None = Field(None, description="本机关的相关案件编号")
     due_on: date | None = Field(None, description="答复期限，默认发出之日起五个工作日")
@@ -194,7 +194,7 @@ class AssistanceIn(RequestIn):
     approval_document: str = Field("", description="采取强制措施的批准文书（协助扣押、查封的）")
 
 
-class AssistanceAnswerIn(DatedIn):
+class AssistanceAnswerIn(CooperationDatedIn):
     outcome: AssistanceOutcomeChoice = Field(..., description="协助结果")
     result: str = Field(..., description="协助情况或不能协助的理由")
     late_reason: str = Field("", description="逾期答复的原因")
@@ -206,7 +206,7 @@ class InformationIn(RequestIn):
     party_id: int | None = Field(None, description="涉及的当事人编号")
 
 
-class InformationAnswerIn(DatedIn):
+class InformationAnswerIn(CooperationDatedIn):
     answer: str = Field(..., description="提供的信息")
     fee: Decimal = Field(Decimal("0"), ge=0, max_digits=10, decimal_places=2, description="收取的费用（元），应当为零")
     late_reason: str = Field("", description="逾期答复的原因")
@@ -223,7 +223,7 @@ class HistoryRow(Schema):
     penalty: str = Field(..., description="处罚内容")
 
 
-class LookupIn(Schema):
+class CooperationLookupIn(Schema):
     party_id: int = Field(..., description="当事人编号")
     purpose: LookupPurposeChoice = Field(
         ..., description="查询用途：case（办理本机关的案件）、inspection（安排执法检查）"
@@ -250,7 +250,7 @@ class LookupResult(Schema):
     history: list[HistoryRow] = Field(..., description="当事人在各机关的执法记录")
 
 
-class LiaisonIn(DatedIn):
+class LiaisonIn(CooperationDatedIn):
     agency_id: int = Field(..., description="机关编号")
     name: str = Field(..., description="联络员姓名")
     position: str = Field("", description="职务")
@@ -289,14 +289,14 @@ class AgreementOut(Schema):
 DisputeStepChoice = Literal["negotiation", "coordination", "decision"]
 
 
-class DisputeIn(DatedIn):
+class DisputeIn(CooperationDatedIn):
     other_agency_ids: list[int] = Field(..., description="争议另一方（或几方）机关编号")
     title: str = Field(..., description="争议事项")
     description: str = Field(..., description="争议情况")
     case_id: int | None = Field(None, description="本机关的相关案件编号")
 
 
-class DisputeStepIn(DatedIn):
+class DisputeStepIn(CooperationDatedIn):
     step: DisputeStepChoice = Field(
         ...,
         description="步骤：negotiation（机关协商）、coordination（政府法制机构协调）、decision（共同上一级行政机关裁决）",
@@ -406,20 +406,20 @@ class CampaignOut(Schema):
     tasks: list[TaskOut] = Field(..., description="各参加机关的任务")
 
 
-class CampaignTaskIn(DatedIn, TaskIn):
+class CampaignTaskIn(CooperationDatedIn, TaskIn):
     pass
 
 
-class LinkageIn(DatedIn, TaskIn):
+class LinkageIn(CooperationDatedIn, TaskIn):
     responsibilities: str = Field(..., description="双方权责")
 
 
-class RespondIn(DatedIn):
+class RespondIn(CooperationDatedIn):
     accepted: bool = Field(..., description="接受分工")
     refusal_reason: str = Field("", description="拒绝的理由（拒绝的必填，并报牵头机关和政府法制机构）")
 
 
-class ReportIn(DatedIn):
+class CooperationReportIn(CooperationDatedIn):
     report: str = Field(..., description="落实情况")
     late_reason: str = Field("", description="逾期报送的原因")
 

@@ -12,10 +12,10 @@ from zhifa.cooperation.api.schemas import (
     CampaignIn,
     CampaignOut,
     CampaignTaskIn,
+    CooperationReportIn,
     LinkageIn,
     MeetingIn,
     MeetingOut,
-    ReportIn,
     RespondIn,
     TaskOut,
 )
@@ -146,7 +146,7 @@ def task_respond(request, pk: int, payload: RespondIn):
 
 
 @router.post("tasks/{int:pk}/report", response={200: TaskOut, **ACT_ERRORS}, summary="报送落实情况")
-def task_report(request, pk: int, payload: ReportIn):
+def task_report(request, pk: int, payload: CooperationReportIn):
     task = selectors.task_get(request.auth, pk)
     services.task_report(actor=request.auth, task=task, **payload.dict())
     return presenters.task(selectors.task_get(request.auth, pk))

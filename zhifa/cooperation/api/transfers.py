@@ -11,7 +11,8 @@ from zhifa.cases.inputs import bad_input
 from zhifa.cooperation import filters, presenters, selectors, services
 from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, router
 from zhifa.cooperation.api.schemas import (
-    AnswerIn,
+    CooperationAnswerIn,
+    CooperationTransferIn,
     CrimeTransferIn,
     CrimeTransferOut,
     OverdueList,
@@ -19,7 +20,6 @@ from zhifa.cooperation.api.schemas import (
     PoliceAnswerIn,
     ReceiptIn,
     TransferDetail,
-    TransferIn,
     TransferRow,
 )
 from zhifa.core.error_codes import ErrorCode
@@ -73,7 +73,7 @@ def transfer_get(request, pk: int):
 @router.post(
     "transfers", response={201: TransferDetail, **ACT_ERRORS}, summary="制作移送函，移送有管辖权的机关（D3.4）"
 )
-def transfer_send(request, payload: TransferIn):
+def transfer_send(request, payload: CooperationTransferIn):
     case = reference(case_selectors.case_get, payload.case_id, "case_id", request.auth)
     case_services.transfer_out(
         actor=request.auth,
@@ -112,7 +112,7 @@ def transfer_pass_on(request, pk: int, payload: PassOnIn):
 @router.post(
     "transfers/{int:pk}/answer", response={200: TransferDetail, **ACT_ERRORS}, summary="书面函告移送机关处理结果"
 )
-def transfer_answer(request, pk: int, payload: AnswerIn):
+def transfer_answer(request, pk: int, payload: CooperationAnswerIn):
     transfer = selectors.transfer_get(request.auth, pk)
     if transfer.received_case_id is None:
         raise bad_input(ErrorCode.NOTHING_PENDING, "该移送函没有接收机关的线索，无须函告。", field="answer")
