@@ -221,6 +221,20 @@ def _m2m(sender, instance, action, reverse, model, pk_set, using=None, **kwargs)
         _note(using, type(instance), m2m_key(type(instance), owner_field.name, instance.pk), _Notes.READ)
 
 
+def bulk_written(instances, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Note rows saved by ``bulk_create`` (which sends no signal) as written by the act, as
+    they are in memory: the act's event then attests them (bulk seeding, imports)."""
+    for instance in instances:
+        model = type(instance)
+        if not is_tracked(model):
+            continue
+        try:
+            value = canonical_instance(instance)
+        except NeedsRead:
+            value = _Notes.READ
+        _note(using, model, row_key(model, instance.pk), value)
+
+
 def touch(queryset) -> None:
     """Note the rows of ``queryset`` as written by the act (call before ``.update()``)."""
     model = queryset.model

@@ -53,6 +53,7 @@ from zhifa.cases.models import (
 from zhifa.cases.numbering import KINDS
 from zhifa.core import audit, clock, merkle
 from zhifa.core import parameters as params
+from zhifa.core import state as state_rows
 from zhifa.core.models import AuditEvent, AuditHead, Checkpoint
 from zhifa.org.models import Agency, Government, LegalAffairsOffice, Power
 from zhifa.parties.models import Party
@@ -140,9 +141,10 @@ class Progress:
 
 
 class AuditBatch:
-    """Events appended to the one log exactly as ``audit.record`` would append them one by
-    one (the same bytes, leaves, stored subtrees and a signed checkpoint after each), but
-    written with one ``bulk_create`` per batch under one lock of the head."""
+    """Events appended to the one log as ``audit.record`` would append them one by one (the
+    same bytes, leaves and stored subtrees), written with one ``bulk_create`` per batch under
+    one lock of the head and signed by one checkpoint per batch, as ``audit.append_batch``
+    signs (one Ed25519 signature and one checkpoint row per batch, not per event)."""
 
     def __init__(self):
         self.events: list[dict] = []
@@ -166,32 +168,47 @@ class AuditBatch:
         compact = [bytes.fromhex(h) for h in head.compact]
         size = head.size
         key, kid = audit.signing_key(), audit.key_id()
-        rows, checkpoints = [], []
+        start = size
+        rows = []
+        # What the batch's transaction wrote (bulk rows noted by ``_bulk``, saved rows by the
+        # signals) is attested by its last event, as audit.append_batch attests it.
+        pending = state_rows.take()
+        ordered = sorted(self.events, key=lambda e: e["time"])
         # In time order, as they would have been appended; the log's times never go back.
-        for e in sorted(self.events, key=lambda e: e["time"]):
-            event = AuditEvent(seq=size, actor=None, clauses=[], **e)
+        for i, e in enumerate(ordered):
+            state = audit.plain(pending) if i == len(ordered) - 1 else {}
+            event = AuditEvent(seq=size, actor=None, clauses=[], state=state, **e)
             leaf = merkle.leaf_hash(audit.event_bytes(event))
             compact, completed = merkle.compact_append_nodes(compact, size, leaf)
             event.leaf_hash, event.nodes = leaf.hex(), [h.hex() for h in completed]
             rows.append(event)
             size += 1
-            root = merkle.compact_root(compact)
-            signature = key.sign(audit.checkpoint_bytes(size, root, event.time))
-            checkpoints.append(
-                Checkpoint(
-                    tree_size=size,
-                    root_hash=root.hex(),
-                    time=event.time,
-                    signature=base64.b64encode(signature).decode(),
-                    key_id=kid,
-                )
-            )
+        if not rows:
+            return 0
         AuditEvent.objects.bulk_create(rows, batch_size=2000)
-        Checkpoint.objects.bulk_create(checkpoints, batch_size=2000)
+        # One signed checkpoint for the batch, as audit.append_batch signs one: it covers the
+        # events from ``start`` (verify expects no checkpoint between them).
+        root = merkle.compact_root(compact)
+        signature = key.sign(audit.checkpoint_bytes(size, root, rows[-1].time))
+        Checkpoint.objects.create(
+            tree_size=size,
+            root_hash=root.hex(),
+            time=rows[-1].time,
+            signature=base64.b64encode(signature).decode(),
+            key_id=kid,
+            covers_from=start,
+        )
         head.size, head.compact = size, [h.hex() for h in compact]
         head.save(update_fields=["size", "compact"])
         self.events = []
         return len(rows)
+
+
+def _bulk(model, rows: list, **options) -> list:
+    """``bulk_create`` whose rows the batch's event attests (``audit verify --state``)."""
+    made = model.objects.bulk_create(rows, **options)
+    state_rows.bulk_written(made)
+    return made
 
 
 def _moment(d: date, rng: random.Random) -> datetime:
@@ -323,7 +340,7 @@ def _officers(cases: int, log: AuditBatch, rng: random.Random) -> None:
             if number in seen:  # one of the demo's officers: leave the number to them
                 continue
             officers.append(Officer(name=_person_name(rng), id_number=number, agency=agencies[i % len(agencies)]))
-        Officer.objects.bulk_create(officers)
+        _bulk(Officer, officers)
         trainings = [
             Training(
                 officer=o,
@@ -335,14 +352,16 @@ def _officers(cases: int, log: AuditBatch, rng: random.Random) -> None:
             )
             for o in officers
         ]
-        Training.objects.bulk_create(trainings)
-        Qualification.objects.bulk_create(
+        _bulk(Training, trainings)
+        _bulk(
+            Qualification,
             [
                 Qualification(officer=o, field="penalty", training=t, obtained_on=date(2020, 7, 1))
                 for o, t in zip(officers, trainings, strict=True)
-            ]
+            ],
         )
-        Certificate.objects.bulk_create(
+        _bulk(
+            Certificate,
             [
                 Certificate(
                     officer=o,
@@ -352,7 +371,7 @@ def _officers(cases: int, log: AuditBatch, rng: random.Random) -> None:
                     expires_on=date(today.year + 3, 12, 31),
                 )
                 for o in officers
-            ]
+            ],
         )
         for o in officers:
             log.add(
@@ -397,7 +416,7 @@ def _parties(cases: int, log: AuditBatch, rng: random.Random) -> None:
             if (party.uscc or party.id_number) not in taken:
                 taken.add(party.uscc or party.id_number)
                 rows.append(party)
-        Party.objects.bulk_create(rows, batch_size=2000)
+        _bulk(Party, rows, batch_size=2000)
         for p in rows:
             if p.pk is None:
                 continue
@@ -425,7 +444,7 @@ class _World:
     users: dict  # agency id -> the officer's login that registers its clues
 
 
-def _world() -> _World:
+def _world(log: AuditBatch) -> _World:
     agencies = [a for a in Agency.objects.select_related("government").order_by("pk") if a.case_prefix]
     items = defaultdict(list)
     for power in Power.objects.prefetch_related("violation_items"):
@@ -436,10 +455,10 @@ def _world() -> _World:
         officers[o.agency_id].append(o)
     agencies = [a for a in agencies if items[a.pk] and len(officers[a.pk]) >= 2]
     party_ids = list(Party.objects.values_list("pk", flat=True))
-    return _World(agencies, items, officers, party_ids, _registrars(agencies, officers))
+    return _World(agencies, items, officers, party_ids, _registrars(agencies, officers, log))
 
 
-def _registrars(agencies, officers) -> dict:
+def _registrars(agencies, officers, log: AuditBatch) -> dict:
     """The login of an officer of each agency, who registers its seeded clues (one is made,
     without a usable password, where the agency has none)."""
     users = {}
@@ -455,8 +474,20 @@ def _registrars(agencies, officers) -> dict:
             )
             user.set_unusable_password()
             user.save()
-            Officer.objects.filter(pk=officers[agency.pk][0].pk).update(user=user)
+            officer = Officer.objects.filter(pk=officers[agency.pk][0].pk)
+            state_rows.touch(officer)
+            officer.update(user=user)
             users[agency.pk] = user
+            log.add(
+                act="user.create",
+                when=clock.now(),
+                actor_label="系统（seed）",
+                obj_type="accounts.user",
+                obj_id=user.pk,
+                repr_=user.username,
+                agency=agency.pk,
+                changes={"username": user.username, "role": user.role, "officer": officer.get().pk},
+            )
     return users
 
 
@@ -559,7 +590,7 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
         moment = _moment(last_day, rng)
         case.created_at, case.updated_at = _moment(acts[0][1], rng), moment
         cases.append(case)
-    Case.objects.bulk_create(cases, batch_size=1000)
+    _bulk(Case, cases, batch_size=1000)
 
     officers, reports, notices, decisions, payments = [], [], [], [], []
     for case, (_i, agency, _power, item, _party, acts, investigators) in zip(cases, plans, strict=True):
@@ -639,11 +670,11 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
                 agency=agency.pk,
                 changes={"on": day.isoformat(), "label": ACT_LABELS[act], "status": status.value},
             )
-    CaseOfficer.objects.bulk_create(officers, batch_size=2000)
-    Report.objects.bulk_create(reports, batch_size=1000)
-    Notice.objects.bulk_create(notices, batch_size=1000)
-    Decision.objects.bulk_create(decisions, batch_size=1000)
-    Payment.objects.bulk_create(payments, batch_size=2000)
+    _bulk(CaseOfficer, officers, batch_size=2000)
+    _bulk(Report, reports, batch_size=1000)
+    _bulk(Notice, notices, batch_size=1000)
+    _bulk(Decision, decisions, batch_size=1000)
+    _bulk(Payment, payments, batch_size=2000)
 
 
 def seeded() -> int:
@@ -667,7 +698,9 @@ def seed(cases: int, *, on_progress: Callable[[Progress], None] = lambda p: None
     with transaction.atomic():
         _parties(cases, log, rng)
         log.write()
-    w = _world()
+    with transaction.atomic():
+        w = _world(log)
+        log.write()
     progress = Progress(total=cases, done=seeded())
     on_progress(progress)
     with _stored_times(Case):

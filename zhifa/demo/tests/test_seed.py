@@ -32,6 +32,13 @@ def test_a_seeded_city_has_cases_at_every_stage_and_a_log_that_verifies():
     report = audit.verify()
     assert report.ok, report.problems[:3]
     assert report.events > 150
+    # every seeded row is attested by the batch that wrote it, as an act's rows are (issue 7)
+    state = audit.verify_state()
+    assert state.ok, state.problems[:3]
+    # one signed checkpoint per batch, not one per event
+    from zhifa.core.models import Checkpoint
+
+    assert Checkpoint.objects.count() < report.events / 5
     # the services continue each agency's series after the seeded numbers
     decision = Decision.objects.filter(case__agency=w.agency).order_by("-decided_on").first()
     if decision is not None:
@@ -53,3 +60,4 @@ def test_seeding_again_continues_where_it_stopped(capsys):
     assert Case.objects.count() == 55
     assert first <= set(Case.objects.values_list("source_reference", "received_on"))
     assert audit.verify().ok
+    assert audit.verify_state().ok
