@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import Role, User
@@ -176,7 +176,7 @@ class AuditBatch:
         ordered = sorted(self.events, key=lambda e: e["time"])
         # In time order, as they would have been appended; the log's times never go back.
         for i, e in enumerate(ordered):
-            state = audit.plain(pending) if i == len(ordered) - 1 else {}
+            state = pending if i == len(ordered) - 1 else {}  # canonical rows: already plain
             event = AuditEvent(seq=size, actor=None, clauses=[], state=state, **e)
             leaf = merkle.leaf_hash(audit.event_bytes(event))
             compact, completed = merkle.compact_append_nodes(compact, size, leaf)
@@ -185,7 +185,7 @@ class AuditBatch:
             size += 1
         if not rows:
             return 0
-        AuditEvent.objects.bulk_create(rows, batch_size=2000)
+        _bulk(AuditEvent, rows, batch_size=2000)
         # One signed checkpoint for the batch, as audit.append_batch signs one: it covers the
         # events from ``start`` (verify expects no checkpoint between them).
         root = merkle.compact_root(compact)
@@ -205,10 +205,39 @@ class AuditBatch:
 
 
 def _bulk(model, rows: list, **options) -> list:
-    """``bulk_create`` whose rows the batch's event attests (``audit verify --state``)."""
-    made = model.objects.bulk_create(rows, **options)
+    """``bulk_create`` whose rows the batch's event attests (``audit verify --state``); on
+    PostgreSQL through ``COPY`` (:func:`_copy`)."""
+    made = _copy(model, rows) if connection.vendor == "postgresql" else model.objects.bulk_create(rows, **options)
     state_rows.bulk_written(made)
     return made
+
+
+def _copy(model, rows: list) -> list:
+    """Write ``rows`` with PostgreSQL's ``COPY … FROM STDIN``: their ids drawn from the
+    table's sequence first (so the instances carry them, as after ``bulk_create``), every
+    value prepared by its field as ``bulk_create`` prepares it (``auto_now`` included)."""
+    if not rows:
+        return rows
+    meta = model._meta
+    fields = list(meta.concrete_fields)
+    db = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy's lookups cost a field
+    quote = db.ops.quote_name
+    with db.cursor() as cursor:
+        missing = [r for r in rows if r.pk is None]
+        if missing:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [meta.db_table, meta.pk.column, len(missing)],
+            )
+            for row, (pk,) in zip(missing, cursor.fetchall(), strict=True):
+                row.pk = pk
+        columns = ", ".join(quote(f.column) for f in fields)
+        with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([f.get_db_prep_save(f.pre_save(row, True), db) for f in fields])
+    for row in rows:
+        row._state.adding, row._state.db = False, db.alias
+    return rows
 
 
 def _moment(d: date, rng: random.Random) -> datetime:
@@ -515,10 +544,26 @@ class _Numbers:
         return f"{agency.case_prefix}{KINDS[kind]}〔{year}〕{self.last[key]}号"
 
     def save(self) -> None:
-        for agency_id, kind, year in self.touched:
-            NumberSequence.objects.update_or_create(
-                agency_id=agency_id, kind=kind, year=year, defaults={"last": self.last[(agency_id, kind, year)]}
-            )
+        if not self.touched:
+            return
+        agencies = {a for a, _k, _y in self.touched}
+        existing = {
+            (s.agency_id, s.kind, s.year): s
+            for s in NumberSequence.objects.filter(agency_id__in=agencies)
+            if (s.agency_id, s.kind, s.year) in self.touched
+        }
+        for key, row in existing.items():
+            row.last = self.last[key]
+        NumberSequence.objects.bulk_update(list(existing.values()), ["last"], batch_size=500)
+        state_rows.bulk_written(existing.values())
+        _bulk(
+            NumberSequence,
+            [
+                NumberSequence(agency_id=a, kind=k, year=y, last=self.last[(a, k, y)])
+                for a, k, y in self.touched
+                if (a, k, y) not in existing
+            ],
+        )
         self.touched = set()
 
 
