@@ -160,3 +160,18 @@ def test_a_database_with_other_data_is_refused(db):
     with pytest.raises(CommandError, match="只能载入新建的数据库"):
         run_demo()
     assert not DemoLoad.objects.exists() and not Agency.objects.exists()
+
+
+def test_the_demo_loads_in_a_later_year_with_its_officers_still_certified():
+    # Its dates are relative to the day it is loaded: a certificate that has run out its six
+    # years by then is renewed, so no demo act falls to an officer without a valid certificate
+    # (it failed to load from May 2027 when the certificates were issued on fixed dates).
+    from datetime import date
+
+    from zhifa.core import audit
+    from zhifa.testing import frozen
+
+    with frozen(date(2028, 6, 15), tick=True):
+        run_demo()
+        assert audit.verify_state().ok
+    assert Officer.objects.filter(certificates__expires_on__gte=date(2028, 6, 15)).count() >= 20
