@@ -186,11 +186,16 @@ def _saved(sender, instance, using=None, update_fields=None, **kwargs):
     volatile = VOLATILE.get(sender._meta.label_lower)
     if update_fields and volatile and set(update_fields) <= volatile:
         return
+    _note_instance(using, instance)
+
+
+def _note_instance(using, instance) -> None:
+    """Note ``instance`` as saved, as it is in memory (or to be read, when memory cannot say)."""
     try:
         value = canonical_instance(instance)
     except NeedsRead:
         value = _Notes.READ
-    _note(using, sender, row_key(sender, instance.pk), value)
+    _note(using, type(instance), row_key(type(instance), instance.pk), value)
 
 
 def _deleted(sender, instance, using=None, **kwargs):
@@ -225,14 +230,8 @@ def bulk_written(instances, using: str = DEFAULT_DB_ALIAS) -> None:
     """Note rows saved by ``bulk_create`` (which sends no signal) as written by the act, as
     they are in memory: the act's event then attests them (bulk seeding, imports)."""
     for instance in instances:
-        model = type(instance)
-        if not is_tracked(model):
-            continue
-        try:
-            value = canonical_instance(instance)
-        except NeedsRead:
-            value = _Notes.READ
-        _note(using, model, row_key(model, instance.pk), value)
+        if is_tracked(type(instance)):
+            _note_instance(using, instance)
 
 
 def touch(queryset) -> None:
