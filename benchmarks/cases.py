@@ -133,6 +133,18 @@ def _walks(n: int) -> None:
 
 
 def _walk(n: int, connection) -> None:
+    from datetime import date
+    from unittest import mock
+
+    from zhifa.cases import acting
+
+    # The builders date a case's acts months before today and mean each as entered on its
+    # day, as the suite does (conftest.py): without this every act would be backdated.
+    with mock.patch.object(acting, "entry_day", lambda: date.min):
+        _walk_entered(n, connection)
+
+
+def _walk_entered(n: int, connection) -> None:
     from zhifa.cases.tests import builders
     from zhifa.core.models import AuditEvent
 
