@@ -273,7 +273,7 @@ def package(p) -> dict:
 # --- One visit instead of many (D2.1) ----------------------------------------------------------
 
 
-def plan(p) -> dict:
+def plan(p, *, with_officers: bool = True) -> dict:
     """A planned on-site inspection, or one agency's part of a joint inspection's record."""
     return {
         "id": p.pk,
@@ -289,7 +289,7 @@ def plan(p) -> dict:
         "cap": periods.annual_inspection_cap(p.on),
         "approval_id": p.approval_id,
         "joint_id": p.joint_id,
-        "officers": [o.name for o in p.officers.all()] if p.recorded_on else [],
+        "officers": [o.name for o in p.officers.all()] if p.recorded_on and with_officers else [],
         "certificates_shown": p.certificates_shown,
         "findings": p.findings,
         "recorded_on": p.recorded_on,
@@ -298,8 +298,9 @@ def plan(p) -> dict:
     }
 
 
-def joint(j) -> dict:
-    """A joint inspection and its one record: each agency's part."""
+def joint(j, *, with_officers: bool = True) -> dict:
+    """A joint inspection and its one record: each agency's part (in a list, without the officers:
+    the record's own page names them)."""
     return {
         "id": j.pk,
         "lead_id": j.lead_id,
@@ -310,7 +311,7 @@ def joint(j) -> dict:
         "place": j.place,
         "note": j.note,
         "invited": [a.name for a in j.invited.all()],
-        "parts": [plan(p) for p in j.parts.all()],
+        "parts": [plan(p, with_officers=with_officers) for p in j.parts.all()],
     }
 
 

@@ -356,7 +356,7 @@ def inspections_by_others(
 def plan_list(user: User) -> QuerySet[InspectionPlan]:
     """The agency's planned on-site inspections (and its parts of joint inspections)."""
     qs = InspectionPlan.objects.select_related("agency", "party", "approval", "joint", "case", "planned_by")
-    return scope(qs, user, "agency").order_by("-on", "-pk")
+    return scope(qs, user, "agency").prefetch_related("officers").order_by("-on", "-pk")
 
 
 def plan_get(user: User, pk: int) -> InspectionPlan:
@@ -366,9 +366,9 @@ def plan_get(user: User, pk: int) -> InspectionPlan:
 def joint_list(user: User) -> QuerySet[JointInspection]:
     """Joint inspections led by, or inviting, an agency ``user`` may see."""
     visible = JointInspection.objects.filter(q_visible(user, "lead") | q_visible(user, "invited")).values("pk")
-    parts = InspectionPlan.objects.select_related("agency", "case", "inspection", "recorded_by").prefetch_related(
-        "officers"
-    )
+    # the parts with their agencies (not their officers: a page of joint inspections none of
+    # which any agency has joined would skip that query; the record's page reads them)
+    parts = InspectionPlan.objects.select_related("agency", "case", "inspection", "recorded_by")
     return (
         JointInspection.objects.filter(pk__in=visible)
         .select_related("lead", "party", "created_by")
@@ -378,7 +378,8 @@ def joint_list(user: User) -> QuerySet[JointInspection]:
 
 
 def joint_get(user: User, pk: int) -> JointInspection:
-    return get_or_not_found(joint_list(user), "综合查一次", pk=pk)
+    """A joint inspection with its record: every part with its officers."""
+    return get_or_not_found(joint_list(user).prefetch_related("parts__officers"), "综合查一次", pk=pk)
 
 
 def cap_approval_list(user: User) -> QuerySet[InspectionCapApproval]:

@@ -34,7 +34,7 @@ class CooperationPlanList(Schema):
 
 class CooperationJointList(Schema):
     count: int = Field(..., description="条数")
-    items: list[CooperationJointOut] = Field(..., description="综合查一次")
+    items: list[CooperationJointOut] = Field(..., description="综合查一次（各机关的检查人员见单条记录）")
 
 
 class CooperationCapApprovalList(Schema):
@@ -114,7 +114,7 @@ def inspection_plan_link(request, pk: int, payload: CooperationPlanLinkIn):
 
 @router.get("inspections/joint", response={200: CooperationJointList, **LIST_ERRORS}, summary="综合查一次")
 def joint_list(request, page: Query[Page]):
-    return paged(selectors.joint_list(request.auth), page, presenters.joint)
+    return paged(selectors.joint_list(request.auth), page, lambda j: presenters.joint(j, with_officers=False))
 
 
 @router.get(

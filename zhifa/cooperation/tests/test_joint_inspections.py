@@ -229,3 +229,74 @@ def test_the_cap_over_http(w, api):
     assert api(w.head).get("cooperation/inspections/approvals").json()["count"] == 1
     assert api(w.head).get("cooperation/inspections/beyond-cap").json()["count"] == 0
     assert api(w.head).get("cooperation/inspections/beyond-cap?year=99999").status_code == 400
+
+
+@pytest.mark.clause("D2.1")
+def test_the_pages_plan_join_up_record_and_link(w, client):
+    from zhifa.cooperation.models import InspectionPlan, JointInspection
+    from zhifa.testing import frozen
+
+    case = filed(w)
+    inspect(w, case, date(2026, 11, 20))  # within the 90 days before the planned visit
+    client.force_login(w.other_officer)
+    assert "计划对其的现场检查" in client.get(f"/cooperation/parties/{w.org.pk}/inspections/").content.decode()
+    r = client.get(f"/cooperation/inspections/plans/new/?party={w.org.pk}")
+    assert r.status_code == 200
+    r = client.post(
+        "/cooperation/inspections/plans/new/",
+        {"party": w.org.pk, "on": "2026-12-03", "place": "渝中区某超市", "items": "排污许可"},
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    plan_ = InspectionPlan.objects.get()
+    page = client.get(f"/cooperation/inspections/plans/{plan_.pk}/").content.decode()
+    assert w.agency.name in page and "转为综合查一次" in page  # the market bureau's inspection is shown
+    assert client.post(f"/cooperation/inspections/plans/{plan_.pk}/joint/", {}).status_code == 400
+    r = client.post(f"/cooperation/inspections/plans/{plan_.pk}/joint/", {"invited": [w.agency.pk]})
+    assert r.status_code == 302
+    joint = JointInspection.objects.get()
+    client.force_login(w.zhang)
+    page = client.get(f"/cooperation/inspections/joint/{joint.pk}/").content.decode()
+    assert "本机关加入" in page
+    assert client.post(f"/cooperation/inspections/joint/{joint.pk}/join/", {"items": "进货查验"}).status_code == 302
+    with frozen(date(2026, 12, 3)):
+        r = client.post(
+            f"/cooperation/inspections/joint/{joint.pk}/record/",
+            {"officers": [w.zhang_officer.pk], "certificates_shown": "on", "findings": "未见异常"},
+        )
+        assert r.status_code == 422 and "D3.8" in r.content.decode()
+        r = client.post(
+            f"/cooperation/inspections/joint/{joint.pk}/record/",
+            {"officers": [w.zhang_officer.pk, w.li_officer.pk], "certificates_shown": "on", "findings": "未见异常"},
+        )
+        assert r.status_code == 302, r.content.decode()[:2000]
+    part = InspectionPlan.objects.get(agency=w.agency)
+    r = client.post(f"/cooperation/inspections/plans/{part.pk}/case/", {"case": case.pk})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    page = client.get(f"/cooperation/inspections/joint/{joint.pk}/").content.decode()
+    assert "未见异常" in page and str(case) in page and "张执法" in page
+    assert str(w.org.name) in client.get("/cooperation/inspections/joint/").content.decode()
+    assert "综合查一次" in client.get("/cooperation/inspections/plans/?joint=1").content.decode()
+
+
+@pytest.mark.clause("D2.1")
+def test_the_cap_pages(w, client):
+    case = at_cap(w)
+    client.force_login(w.zhang)
+    r = client.post(
+        "/cooperation/inspections/plans/new/",
+        {"party": w.org.pk, "on": "2026-12-03", "place": "渝中区某超市", "items": "食品经营"},
+    )
+    assert r.status_code == 422 and "D2.1" in r.content.decode() and "书面批准" in r.content.decode()
+    inspect(w, case, wd(D0, 4))
+    client.force_login(w.head)
+    page = client.get("/cooperation/inspections/beyond-cap/").content.decode()
+    assert w.org.name in page and "3次" in page
+    assert client.get("/cooperation/inspections/beyond-cap/?year=abc").status_code == 200
+    r = client.post("/cooperation/inspections/approvals/new/", {"party": w.org.pk, "year": 2026, "reasons": ""})
+    assert r.status_code == 400
+    r = client.post(
+        "/cooperation/inspections/approvals/new/", {"party": w.org.pk, "year": 2026, "reasons": "投诉核查，事后补办"}
+    )
+    assert r.status_code == 302
+    assert "投诉核查" in client.get("/cooperation/inspections/approvals/?year=2026").content.decode()
+    assert w.org.name not in client.get("/cooperation/inspections/beyond-cap/").content.decode()
