@@ -329,28 +329,45 @@ def package_get(user: User, pk: int) -> CasePackage:
 
 @dataclass(frozen=True)
 class OtherInspection:
-    """That another agency inspected the party on site, when and where (not what it recorded)."""
+    """That another agency inspected the party on site, or plans to, when and where (not what it
+    recorded); a plan may be part of a joint inspection the officer can ask to join."""
 
     agency: str
     on: date
     place: str
+    planned: bool = False
+    joint_id: int | None = None
 
 
 def inspections_by_others(
     user: User, party: Party, on: date | None = None, days: int | None = None
 ) -> list[OtherInspection]:
-    """Other agencies' on-site inspections of ``party`` in the ``days`` before ``on`` (D2.1:
-    no repeated inspection for nothing; the officer can join them up). One query."""
+    """Other agencies' on-site inspections of ``party`` in the ``days`` before ``on``, and their
+    planned ones from then on to ``days`` after (D2.1: no repeated inspection for nothing; the
+    officer can join them up). A plan its case's inspection records is shown once, as that
+    inspection; a joint inspection the user's agency is part of is not "another's". Two queries."""
     on = on or clock.today()
     days = periods.INSPECTION_WINDOW_DAYS if days is None else days
+    since = on - timedelta(days=days)
     qs = (
         Inspection.objects.filter(case__party=party, kind=Inspection.Kind.INSPECTION, on__lte=on)
-        .filter(on__gte=on - timedelta(days=days))
+        .filter(on__gte=since)
         .exclude(case__agency_id=user.agency_id)
         .select_related("case__agency")
         .order_by("-on", "-pk")
     )
-    return [OtherInspection(agency=i.case.agency.name, on=i.on, place=i.place) for i in qs]
+    done = [OtherInspection(agency=i.case.agency.name, on=i.on, place=i.place) for i in qs]
+    plans = (
+        InspectionPlan.objects.filter(party=party, inspection__isnull=True, on__gte=since)
+        .filter(on__lte=on + timedelta(days=days))
+        .exclude(agency_id=user.agency_id)
+        .exclude(joint__parts__agency_id=user.agency_id)
+        .select_related("agency")
+    )
+    planned = [
+        OtherInspection(agency=p.agency.name, on=p.on, place=p.place, planned=True, joint_id=p.joint_id) for p in plans
+    ]
+    return sorted([*done, *planned], key=lambda r: r.on, reverse=True)
 
 
 def plan_list(user: User) -> QuerySet[InspectionPlan]:

@@ -444,6 +444,8 @@ class OtherInspectionOut(Schema):
     agency: str = Field(..., description="实施检查的其他机关")
     on: date = Field(..., description="检查日期")
     place: str = Field(..., description="检查地点")
+    planned: bool = Field(False, description="计划的检查（尚未在案件中记录）")
+    joint_id: int | None = Field(None, description="所属综合查一次的编号")
 
 
 class OtherInspectionList(Schema):
