@@ -197,20 +197,28 @@ class CrimeTransferCreate(ActPage):
         return services.crime_transfer_send(actor=self.request.user, case=self.case, **form.cleaned_data)
 
 
-class CrimeTransferAnswer(ActPage):
-    title = "登记公安机关的决定"
-    form_class = forms.PoliceAnswerForm
-    submit_label = "登记"
+class _RecordAct(ActPage):
+    """An act on the record the path names: found through ``getter`` (its selector: "not found"
+    outside the user's scope), with the way back to it."""
+
+    getter = None
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.record = selectors.crime_transfer_get(request.user, kwargs["pk"])
+            self.record = type(self).getter(request.user, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["cancel_url"] = self.record.get_absolute_url()
         return ctx
+
+
+class CrimeTransferAnswer(_RecordAct):
+    title = "登记公安机关的决定"
+    form_class = forms.PoliceAnswerForm
+    submit_label = "登记"
+    getter = staticmethod(selectors.crime_transfer_get)
 
     def perform(self, form):
         return services.crime_transfer_answer(actor=self.request.user, crime_transfer=self.record, **form.cleaned_data)
@@ -299,20 +307,11 @@ class InformationCreate(ActPage):
         return services.information_request(actor=self.request.user, **form.cleaned_data)
 
 
-class AssistanceAnswer(ActPage):
+class AssistanceAnswer(_RecordAct):
     title = "答复协助请求"
     form_class = forms.AssistanceAnswerForm
     submit_label = "答复"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.record = selectors.assistance_get(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["cancel_url"] = self.record.get_absolute_url()
-        return ctx
+    getter = staticmethod(selectors.assistance_get)
 
     def perform(self, form):
         return services.assistance_answer(actor=self.request.user, request=self.record, **form.cleaned_data)
@@ -321,11 +320,7 @@ class AssistanceAnswer(ActPage):
 class InformationAnswer(AssistanceAnswer):
     title = "答复信息查询请求"
     form_class = forms.InformationAnswerForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.record = selectors.information_get(request.user, kwargs["pk"])
-        return super(AssistanceAnswer, self).dispatch(request, *args, **kwargs)
+    getter = staticmethod(selectors.information_get)
 
     def perform(self, form):
         return services.information_answer(actor=self.request.user, request=self.record, **form.cleaned_data)
@@ -546,20 +541,13 @@ class MeetingCreate(ActPage):
         return services.meeting_record(actor=self.request.user, **form.cleaned_data)
 
 
-class _ParentAct(ActPage):
-    """An act on a meeting or campaign, named in the path."""
+class _ParentAct(_RecordAct):
+    """An act adding to the record named in the path (a meeting, a campaign, a plan, a joint
+    inspection), which it shows next."""
 
-    getter = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.parent = type(self).getter(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["cancel_url"] = self.parent.get_absolute_url()
-        return ctx
+    @property
+    def parent(self):
+        return self.record
 
     def get_success_url(self):
         return self.parent.get_absolute_url()
@@ -674,16 +662,8 @@ class TaskDetail(DetailPage):
         return ctx
 
 
-class _TaskAct(ActPage):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.task = selectors.task_get(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["cancel_url"] = self.task.get_absolute_url()
-        return ctx
+class _TaskAct(_RecordAct):
+    getter = staticmethod(selectors.task_get)
 
 
 class TaskRespond(_TaskAct):
@@ -691,7 +671,7 @@ class TaskRespond(_TaskAct):
     form_class = forms.RespondForm
 
     def perform(self, form):
-        return services.task_respond(actor=self.request.user, task=self.task, **form.cleaned_data)
+        return services.task_respond(actor=self.request.user, task=self.record, **form.cleaned_data)
 
 
 class TaskReport(_TaskAct):
@@ -699,7 +679,7 @@ class TaskReport(_TaskAct):
     form_class = forms.ReportForm
 
     def perform(self, form):
-        return services.task_report(actor=self.request.user, task=self.task, **form.cleaned_data)
+        return services.task_report(actor=self.request.user, task=self.record, **form.cleaned_data)
 
 
 class LinkageCreate(ActPage):
