@@ -64,7 +64,7 @@ def _plan(actor: User, agency: Agency, party: Party, on: date, place: str, items
     approval = None
     if cap is not None and count >= cap:
         approval = (
-            InspectionCapApproval.objects.select_for_update()
+            InspectionCapApproval.objects.select_for_update(of=("self",))  # the unused ones: an outer join (PostgreSQL)
             .filter(agency=agency, party=party, year=on.year, plan__isnull=True)
             .order_by("approved_on", "pk")
             .first()
