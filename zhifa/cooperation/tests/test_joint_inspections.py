@@ -209,6 +209,33 @@ def test_the_joint_inspection_over_http(w, api):
     assert r.status_code == 200 and len(r.json()["parts"]) == 2
     assert api(w.t_officer1).get(f"cooperation/inspections/joint/{jid}").status_code == 404
     assert api(w.zhang).get("cooperation/inspections/joint").json()["count"] == 1
+    from zhifa.testing import frozen
+
+    with frozen(date(2026, 12, 3)):
+        body = {"officer_ids": [w.zhang_officer.pk], "certificates_shown": True, "findings": "未见异常"}
+        r = api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", body)
+        assert_api_refused(r, 422, clause="D3.8", code="two_certified_officers")
+        body["officer_ids"] = [w.zhang_officer.pk, w.li_officer.pk]
+        assert (
+            api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", {**body, "officer_ids": [0]}).status_code
+            == 400
+        )
+        r = api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", body)
+        assert r.status_code == 200, r.content
+        mine = next(p for p in r.json()["parts"] if p["agency_id"] == w.agency.pk)
+        assert mine["officers"] == ["张执法", "李执法"] and mine["findings"] == "未见异常"
+    case = filed(w)
+    other_case = filed(w)
+    other_case.party = w.person
+    other_case.save(update_fields=["party"])
+    r = api(w.zhang).post(f"cooperation/inspections/plans/{mine['id']}/case", {"case_id": other_case.pk})
+    assert r.status_code == 400 and r.json()["field"] == "case_id"
+    r = api(w.zhang).post(f"cooperation/inspections/plans/{mine['id']}/case", {"case_id": case.pk})
+    assert r.status_code == 200 and r.json()["case_id"] == case.pk
+    assert (
+        api(w.other_officer).post(f"cooperation/inspections/plans/{mine['id']}/case", {"case_id": case.pk}).status_code
+        == 404
+    )
 
 
 @pytest.mark.clause("D2.1")
