@@ -218,7 +218,9 @@ class CapApprovalForm(ZhifaForm):
 
 
 class JointInspectionForm(ZhifaForm):
-    invited = forms.ModelMultipleChoiceField(label="邀请参加的其他机关", queryset=Agency.objects.none())
+    invited = forms.ModelMultipleChoiceField(
+        label="邀请参加的其他机关", queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
     note = forms.CharField(label="共同记录的说明", widget=TEXT, required=False)
 
     def __init__(self, *args, own_agency_id=None, **kwargs):
