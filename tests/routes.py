@@ -63,6 +63,8 @@ RECORDS = [
     (r"documents/cases/", "case", "pk"),
     (r"documents/", "document", "pk"),
     (r"crime-transfers/", "crime_transfer", "pk"),
+    (r"cooperation/inspections/plans/", "inspection_plan", "pk"),
+    (r"cooperation/inspections/joint/", "joint_inspection", "pk"),
     (r"cooperation/assistance/", "assistance", "pk"),
     (r"cooperation/information/", "information", "pk"),
     (r"cooperation/agreements/", "agreement", "pk"),

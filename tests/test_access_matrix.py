@@ -284,6 +284,12 @@ PAGES = {
             "linkage_create",
             "package_import",
             "inspections_by_others",  # that an inspection happened, by whom and where (D2.1), for every agency
+            "plan_list",
+            "plan_create",
+            "joint_list",
+            "cap_approval_list",
+            "cap_approval_create",
+            "beyond_cap",
             "agreement_detail",  # agreements are a network every agency reads (D4.5c)
             "history_lookup",  # the form; the look-up itself is logged and scoped (zhifa/cooperation/tests)
         )
@@ -315,6 +321,12 @@ PAGES = {
             "package_detail",
             "package_file",
             "package_countersign",
+            "plan_detail",
+            "joint_create",
+            "plan_link",
+            "joint_detail",
+            "joint_join",
+            "joint_record",
         )
     },
     **{f"oversight:{n}": S for n in ("alerts", "alert_cases", "consistency", "notice_list", "notice_create")},
@@ -490,6 +502,10 @@ GET_OPERATIONS = {
             "campaigns",
             "campaigns/flags",
             "tasks",
+            "inspections/plans",
+            "inspections/joint",
+            "inspections/approvals",
+            "inspections/beyond-cap",
         )
     },
     f"GET {A}/cooperation/parties/{{pk}}/inspections": S,
@@ -508,6 +524,8 @@ GET_OPERATIONS = {
             "tasks/{pk}",
             "packages/{pk}",
             "packages/{pk}/file",
+            "inspections/plans/{pk}",
+            "inspections/joint/{pk}",
         )
     },
     **{f"GET {A}/oversight/{p}": S for p in ("alerts", "alerts/{code}", "consistency", "notices", "ratings")},

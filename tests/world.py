@@ -247,6 +247,33 @@ def _cooperation(side: dict, case, officer_user, receiver):
         assigned_on=on,
         due_on=on,
     )
+    from zhifa.cooperation.models import InspectionCapApproval, InspectionPlan, JointInspection
+
+    joint = JointInspection.objects.create(
+        lead=case.agency,
+        party=case.party,
+        on=on,
+        place="检查地点",
+        created_by=officer_user,
+        created_on=on,
+    )
+    if receiver != case.agency:
+        joint.invited.set([receiver])
+    side["joint_inspection"] = joint
+    side["inspection_plan"] = InspectionPlan.objects.create(
+        agency=case.agency,
+        party=case.party,
+        on=on,
+        place="检查地点",
+        items="检查事项",
+        planned_by=officer_user,
+        planned_on=on,
+        ordinal=1,
+        joint=joint,
+    )
+    side["cap_approval"] = InspectionCapApproval.objects.create(
+        agency=case.agency, party=case.party, year=on.year, reasons="理由", approved_by=officer_user, approved_on=on
+    )
     side["crime_transfer"] = CrimeTransfer.objects.create(
         case=case,
         number=f"{case.agency.case_prefix}刑移〔2026〕1号",

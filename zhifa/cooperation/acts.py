@@ -30,5 +30,11 @@ declare(
         "package.seal": "制作并签名案件材料包",
         "package.countersign": "会签案件材料包",
         "package.import": "导入案件材料包",
+        "inspection.plan": "计划现场检查",
+        "inspection_cap.approve": "书面批准超出年度频次上限的检查",
+        "joint_inspection.create": "发起综合查一次",
+        "joint_inspection.join": "加入综合查一次",
+        "joint_inspection.record": "记录综合查一次中本机关的检查情况",
+        "inspection_plan.link": "检查链接本机关的案件",
     },
 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from zhifa.cooperation.models import AssistanceRequest
+from zhifa.cases.models import Inspection
+from zhifa.cooperation.models import AssistanceRequest, InspectionPlan
 
 
 def procedure_gaps(request: AssistanceRequest, case_filed: bool) -> list[str]:
@@ -19,3 +20,21 @@ def procedure_gaps(request: AssistanceRequest, case_filed: bool) -> list[str]:
     if request.kind == AssistanceRequest.Kind.INVESTIGATION and not case_filed:
         gaps.append("请求协助调查的案件尚未立案")
     return gaps
+
+
+# --- One visit instead of many (D2.1) -------------------------------------------------------------
+
+
+def visits_in_year(agency_id: int, party_id: int, year: int, *, exclude_plan: int | None = None) -> int:
+    """The agency's on-site inspections of the party in ``year``: those recorded in its cases
+    (现场检查笔录) and those planned here that no case inspection records yet (a plan linked to
+    its case's inspection is counted once, as that inspection). Two queries."""
+    recorded = Inspection.objects.filter(
+        kind=Inspection.Kind.INSPECTION, case__agency_id=agency_id, case__party_id=party_id, on__year=year
+    ).count()
+    planned = InspectionPlan.objects.filter(
+        agency_id=agency_id, party_id=party_id, on__year=year, inspection__isnull=True
+    )
+    if exclude_plan is not None:
+        planned = planned.exclude(pk=exclude_plan)
+    return recorded + planned.count()

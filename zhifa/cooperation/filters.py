@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 
 from zhifa.cases.models import Transfer
+from zhifa.cooperation.models import InspectionCapApproval, InspectionPlan, JointInspection
 
 
 class TransferFilter(django_filters.FilterSet):
@@ -26,3 +27,53 @@ class TransferFilter(django_filters.FilterSet):
         if value in ("0", "1"):
             return queryset.filter(answered_on__isnull=value == "0")
         return queryset
+
+
+def _party_filter():
+    return django_filters.CharFilter(
+        label="检索",
+        field_name="party__name",
+        lookup_expr="icontains",
+        widget=forms.TextInput(attrs={"placeholder": "企业名称"}),
+    )
+
+
+def _date_filter(field: str, label: str):
+    return django_filters.DateFilter(
+        label=label, field_name=field, lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class PlanFilter(django_filters.FilterSet):
+    q = _party_filter()
+    after = _date_filter("on", "检查日期自")
+    joint = django_filters.ChoiceFilter(
+        label="综合查一次", choices=[("1", "是"), ("0", "否")], method="by_joint", empty_label="全部"
+    )
+
+    class Meta:
+        model = InspectionPlan
+        fields = ["q", "after", "joint"]
+
+    def by_joint(self, queryset, name, value):
+        if value in ("0", "1"):
+            return queryset.filter(joint__isnull=value == "0")
+        return queryset
+
+
+class JointFilter(django_filters.FilterSet):
+    q = _party_filter()
+    after = _date_filter("on", "检查日期自")
+
+    class Meta:
+        model = JointInspection
+        fields = ["q", "after"]
+
+
+class CapApprovalFilter(django_filters.FilterSet):
+    q = _party_filter()
+    year = django_filters.NumberFilter(label="年度", field_name="year")
+
+    class Meta:
+        model = InspectionCapApproval
+        fields = ["q", "year"]

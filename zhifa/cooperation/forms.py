@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, Inspection
 from zhifa.cooperation.models import AssistanceRequest, CrimeTransfer, Dispute, HistoryLookup
 from zhifa.core.forms import ZhifaForm
 from zhifa.law.models import ViolationItem
 from zhifa.org.models import Agency, Government
+from zhifa.parties.models import Party
+from zhifa.people.models import Officer
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -187,3 +189,75 @@ class DatedForm(ZhifaForm):
 
 class PackageImportForm(ZhifaForm):
     file = forms.FileField(label="案件材料包文件（ZIP）")
+
+
+# --- One visit instead of many (D2.1) --------------------------------------------------------------
+
+
+class InspectionPlanForm(ZhifaForm):
+    party = forms.ModelChoiceField(label="被检查企业", queryset=Party.objects.none())
+    on = forms.DateField(label="检查日期")
+    place = forms.CharField(label="检查地点", max_length=200)
+    items = forms.CharField(label="本机关的检查事项", widget=TEXT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Party.objects.filter(kind="organisation").order_by("name")
+
+
+class CapApprovalForm(ZhifaForm):
+    party = forms.ModelChoiceField(label="被检查企业", queryset=Party.objects.none())
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    reasons = forms.CharField(label="批准理由：为何必须再次现场检查", widget=TEXT)
+    document_number = forms.CharField(label="审批文书编号", max_length=60, required=False)
+    on = forms.DateField(label="批准日期", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Party.objects.filter(kind="organisation").order_by("name")
+
+
+class JointInspectionForm(ZhifaForm):
+    invited = forms.ModelMultipleChoiceField(
+        label="邀请参加的其他机关", queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(label="共同记录的说明", widget=TEXT, required=False)
+
+    def __init__(self, *args, own_agency_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = Agency.objects.exclude(pk=own_agency_id).order_by("name")
+
+
+class JoinForm(ZhifaForm):
+    items = forms.CharField(label="本机关的检查事项", widget=TEXT)
+
+
+class JointRecordForm(ZhifaForm):
+    officers = forms.ModelMultipleChoiceField(
+        label="本机关的检查人员（不少于两名持证执法人员）",
+        queryset=Officer.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    certificates_shown = forms.BooleanField(label="已向被检查人出示执法证件", required=False)
+    findings = forms.CharField(label="本机关的检查情况", widget=TEXT)
+    on = forms.DateField(label="检查日期", required=False)
+
+    def __init__(self, *args, agency_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officers"].queryset = Officer.objects.filter(agency_id=agency_id, active=True).order_by("name")
+
+
+class PlanLinkForm(ZhifaForm):
+    case = forms.ModelChoiceField(label="据此办理的本机关案件", queryset=Case.objects.none())
+    inspection = forms.ModelChoiceField(
+        label="该案件的现场检查笔录（可不选）", queryset=Inspection.objects.none(), required=False
+    )
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if plan is not None:
+            cases = Case.objects.filter(agency_id=plan.agency_id, party_id=plan.party_id).order_by("-pk")
+            self.fields["case"].queryset = cases
+            self.fields["inspection"].queryset = Inspection.objects.filter(
+                case__in=cases, kind=Inspection.Kind.INSPECTION
+            ).order_by("-on", "-pk")

@@ -450,3 +450,127 @@ class CasePackage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cooperation:package_detail", args=[self.pk])
+
+
+# --- One visit instead of many (D2.1; 国办发〔2024〕54号) -------------------------------------------
+
+
+class InspectionCapApproval(models.Model):
+    """超出年度检查频次上限的书面批准（D2.1；国办发〔2024〕54号《关于严格规范涉企行政检查的意见》）：
+    本机关本年度对同一企业的现场检查已达公布的频次上限，再检查一次须经机关负责人书面批准并写明理由。
+    一份批准用于一次检查。"""
+
+    agency = models.ForeignKey("org.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey("parties.Party", verbose_name="被检查企业", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    reasons = models.TextField("批准理由")
+    document_number = models.CharField("审批文书编号", max_length=60, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="批准人", on_delete=models.PROTECT, related_name="+"
+    )
+    approved_on = models.DateField("批准日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "超频次检查的书面批准"
+        ordering = ["-approved_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年超频次检查批准（{self.party}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:cap_approval_list")
+
+
+class JointInspection(models.Model):
+    """综合查一次（D2.1）：牵头机关邀请其他机关对同一企业同一天同一地点联合现场检查，形成一份共同记录，
+    各机关的检查事项、检查人员和检查情况分列其中。"""
+
+    lead = models.ForeignKey("org.Agency", verbose_name="牵头机关", on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey("parties.Party", verbose_name="被检查企业", on_delete=models.PROTECT, related_name="+")
+    on = models.DateField("检查日期")
+    place = models.CharField("检查地点", max_length=200)
+    invited = models.ManyToManyField("org.Agency", verbose_name="邀请参加的机关", related_name="+")
+    note = models.TextField("共同记录的说明", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_on = models.DateField("发起日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "综合查一次"
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"综合查一次：{self.party}（{self.on}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:joint_detail", args=[self.pk])
+
+
+class InspectionPlan(models.Model):
+    """一个机关计划对一家企业的现场检查（D2.1）：计划时核对本机关本年度对该企业的检查次数和公布的
+    年度频次上限；在综合查一次中，它是该机关在共同记录中的一栏（检查事项、两名以上持证执法人员、检查情况），
+    并链接其后本机关据此办理的案件及其检查笔录。"""
+
+    agency = models.ForeignKey("org.Agency", verbose_name="检查机关", on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey("parties.Party", verbose_name="被检查企业", on_delete=models.PROTECT, related_name="+")
+    on = models.DateField("检查日期")
+    place = models.CharField("检查地点", max_length=200)
+    items = models.TextField("检查事项")
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="计划人", on_delete=models.PROTECT, related_name="+"
+    )
+    planned_on = models.DateField("计划日期")
+    ordinal = models.PositiveSmallIntegerField("本机关本年度对该企业的第几次现场检查")
+    approval = models.OneToOneField(
+        InspectionCapApproval,
+        verbose_name="超频次检查的书面批准",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan",
+    )
+    joint = models.ForeignKey(
+        JointInspection,
+        verbose_name="综合查一次",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parts",
+    )
+    officers = models.ManyToManyField("people.Officer", verbose_name="检查人员", related_name="+", blank=True)
+    certificates_shown = models.BooleanField("已出示执法证件", default=False)
+    findings = models.TextField("检查情况", blank=True)
+    recorded_on = models.DateField("记录日期", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="据此办理的案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    inspection = models.OneToOneField(
+        "cases.Inspection",
+        verbose_name="案件中的检查笔录",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "现场检查计划"
+        ordering = ["-on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["joint", "agency"], name="cooperation_one_part_per_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency}对{self.party}的现场检查（{self.on}）"
+
+    def get_absolute_url(self) -> str:
+        if self.joint_id:
+            return reverse("cooperation:joint_detail", args=[self.joint_id])
+        return reverse("cooperation:plan_detail", args=[self.pk])

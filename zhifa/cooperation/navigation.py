@@ -18,6 +18,10 @@ ITEMS = [
     Item("交办任务", "cooperation:task_list", section=Section.WORK, order=27, roles=STAFF),
     Item("联合执法中的推诿", "cooperation:campaign_flags", section=Section.SUPERVISION, order=22, roles=STAFF),
     Item("执法争议", "cooperation:dispute_list", section=Section.SUPERVISION, order=21, roles=STAFF),
+    Item("现场检查计划", "cooperation:plan_list", section=Section.WORK, order=29, roles=STAFF),
+    Item("综合查一次", "cooperation:joint_list", section=Section.WORK, order=30, roles=STAFF),
+    Item("超频次检查的批准", "cooperation:cap_approval_list", section=Section.SUPERVISION, order=23, roles=STAFF),
+    Item("超出检查频次上限", "cooperation:beyond_cap", section=Section.SUPERVISION, order=24, roles=STAFF),
     Item("联络员", "cooperation:liaison_list", section=Section.REGISTRY, order=40, roles=STAFF),
     Item("合作协议", "cooperation:agreement_list", section=Section.REGISTRY, order=41, roles=STAFF),
 ]

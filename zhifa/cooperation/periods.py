@@ -52,3 +52,12 @@ def campaign_response_due(assigned_on: date) -> date:
 #: the other agencies' on-site inspections of it within this many days before (zhifa's
 #: choice; the page and the API take another window).
 INSPECTION_WINDOW_DAYS = 90
+
+
+def annual_inspection_cap(on: date) -> int | None:
+    """The published cap on one agency's on-site inspections of one enterprise in the year of
+    ``on`` (D2.1, 国办发〔2024〕54号; ``inspection_annual_cap_per_agency``), None before any is in force."""
+    try:
+        return int(params.value("inspection_annual_cap_per_agency", on=on))
+    except params.NotInForce:
+        return None

@@ -4,7 +4,7 @@ stored value can make a read fail."""
 from __future__ import annotations
 
 from zhifa.cases.models import Transfer
-from zhifa.cooperation import package_format, packages, selectors
+from zhifa.cooperation import package_format, packages, periods, selectors
 from zhifa.cooperation.competence import Candidate, Proposal
 from zhifa.cooperation.models import CrimeTransfer
 
@@ -267,4 +267,78 @@ def package(p) -> dict:
         "countersigned_on": p.countersigned_on,
         "verified": report.ok,
         "problems": report.problems,
+    }
+
+
+# --- One visit instead of many (D2.1) ----------------------------------------------------------
+
+
+def plan(p, *, with_officers: bool = True) -> dict:
+    """A planned on-site inspection, or one agency's part of a joint inspection's record."""
+    return {
+        "id": p.pk,
+        "agency_id": p.agency_id,
+        "agency": p.agency.name,
+        "party_id": p.party_id,
+        "party": p.party.name,
+        "on": p.on,
+        "place": p.place,
+        "items": p.items,
+        "planned_on": p.planned_on,
+        "ordinal": p.ordinal,
+        "cap": periods.annual_inspection_cap(p.on),
+        "approval_id": p.approval_id,
+        "joint_id": p.joint_id,
+        "officers": [o.name for o in p.officers.all()] if p.recorded_on and with_officers else [],
+        "certificates_shown": p.certificates_shown,
+        "findings": p.findings,
+        "recorded_on": p.recorded_on,
+        "case_id": p.case_id,
+        "inspection_id": p.inspection_id,
+    }
+
+
+def joint(j, *, with_officers: bool = True) -> dict:
+    """A joint inspection and its one record: each agency's part (in a list, without the officers:
+    the record's own page names them)."""
+    return {
+        "id": j.pk,
+        "lead_id": j.lead_id,
+        "lead": j.lead.name,
+        "party_id": j.party_id,
+        "party": j.party.name,
+        "on": j.on,
+        "place": j.place,
+        "note": j.note,
+        "invited": [a.name for a in j.invited.all()],
+        "parts": [plan(p, with_officers=with_officers) for p in j.parts.all()],
+    }
+
+
+def cap_approval(a) -> dict:
+    return {
+        "id": a.pk,
+        "agency": a.agency.name,
+        "party_id": a.party_id,
+        "party": a.party.name,
+        "year": a.year,
+        "reasons": a.reasons,
+        "document_number": a.document_number,
+        "approved_by": a.approved_by.display_name or a.approved_by.username,
+        "approved_on": a.approved_on,
+        "used_by_plan_id": getattr(getattr(a, "plan", None), "pk", None),
+    }
+
+
+def beyond_cap(r) -> dict:
+    return {
+        "agency_id": r.agency.pk,
+        "agency": r.agency.name,
+        "party_id": r.party.pk,
+        "party": r.party.name,
+        "year": r.year,
+        "count": r.count,
+        "cap": r.cap,
+        "approvals": r.approvals,
+        "unapproved": r.unapproved,
     }

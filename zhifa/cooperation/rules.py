@@ -241,3 +241,39 @@ def package_verifies(problems: list[str]):
     if not problems:
         return None
     return refuse(f"案件材料包验证未通过：{'；'.join(problems)}", field="file")
+
+
+# --- D2.1: one visit instead of many (国办发〔2024〕54号) ------------------------------------------
+
+
+@rule("D2.1")
+def inspection_within_annual_cap(count_before: int, cap: int | None, approval):
+    """切实解决多头执法、重复执法的问题；国办发〔2024〕54号《关于严格规范涉企行政检查的意见》：同一行政执法
+    主体对同一企业的年度现场检查不超过公布的频次上限，超出的须经机关负责人书面批准。
+    ``count_before``: the agency's on-site inspections of the enterprise that year before this one;
+    ``cap``: the published cap in force (None: none in force); ``approval``: the head's written approval."""
+    if cap is None or count_before < cap or approval is not None:
+        return None
+    return refuse(
+        f"本机关本年度已对该企业现场检查{count_before}次，达到公布的年度检查频次上限{cap}次"
+        "（国办发〔2024〕54号）。再次检查须经机关负责人书面批准并写明理由；也可以加入其他机关的综合查一次。",
+        field="on",
+    )
+
+
+@rule("D2.1")
+def cap_approval_reasoned(reasons: str):
+    """超出年度检查频次上限的检查，由机关负责人书面批准，写明必须再次检查的理由（国办发〔2024〕54号）。"""
+    if reasons and reasons.strip():
+        return None
+    return refuse("超出年度检查频次上限的检查须写明批准的理由（为何必须再次现场检查）。", field="reasons")
+
+
+@rule("D2.1", "D3.8")
+def joint_part_by_own_officers(agency, officers):
+    """综合查一次中，各参加机关由本机关的执法人员检查、记录本机关的事项（每个机关不少于两名持证执法人员）。"""
+    others = [o for o in officers if o.agency_id != agency.pk]
+    if not others:
+        return None
+    names = "、".join(o.name for o in others)
+    return refuse(f"{names}不是{agency}的执法人员；各机关的检查由本机关的执法人员进行并记录。", field="officers")

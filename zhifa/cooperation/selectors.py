@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from zhifa.accounts.access import q_visible, scope
 from zhifa.accounts.models import User
@@ -23,7 +23,10 @@ from zhifa.cooperation.models import (
     Dispute,
     HistoryLookup,
     InformationRequest,
+    InspectionCapApproval,
+    InspectionPlan,
     JointCampaign,
+    JointInspection,
     JointMeeting,
     LiaisonOfficer,
     Task,
@@ -32,6 +35,7 @@ from zhifa.cooperation.models import (
 from zhifa.core import clock
 from zhifa.core.errors import forbidden
 from zhifa.core.references import get_or_not_found
+from zhifa.org.models import Agency
 from zhifa.parties import selectors as party_selectors
 from zhifa.parties.models import Party
 
@@ -325,25 +329,136 @@ def package_get(user: User, pk: int) -> CasePackage:
 
 @dataclass(frozen=True)
 class OtherInspection:
-    """That another agency inspected the party on site, when and where (not what it recorded)."""
+    """That another agency inspected the party on site, or plans to, when and where (not what it
+    recorded); a plan may be part of a joint inspection the officer can ask to join."""
 
     agency: str
     on: date
     place: str
+    planned: bool = False
+    joint_id: int | None = None
 
 
 def inspections_by_others(
     user: User, party: Party, on: date | None = None, days: int | None = None
 ) -> list[OtherInspection]:
-    """Other agencies' on-site inspections of ``party`` in the ``days`` before ``on`` (D2.1:
-    no repeated inspection for nothing; the officer can join them up). One query."""
+    """Other agencies' on-site inspections of ``party`` in the ``days`` before ``on``, and their
+    planned ones from then on to ``days`` after (D2.1: no repeated inspection for nothing; the
+    officer can join them up). A plan its case's inspection records is shown once, as that
+    inspection; a joint inspection the user's agency is part of is not "another's". Two queries."""
     on = on or clock.today()
     days = periods.INSPECTION_WINDOW_DAYS if days is None else days
+    since = on - timedelta(days=days)
     qs = (
         Inspection.objects.filter(case__party=party, kind=Inspection.Kind.INSPECTION, on__lte=on)
-        .filter(on__gte=on - timedelta(days=days))
+        .filter(on__gte=since)
         .exclude(case__agency_id=user.agency_id)
         .select_related("case__agency")
         .order_by("-on", "-pk")
     )
-    return [OtherInspection(agency=i.case.agency.name, on=i.on, place=i.place) for i in qs]
+    done = [OtherInspection(agency=i.case.agency.name, on=i.on, place=i.place) for i in qs]
+    plans = (
+        InspectionPlan.objects.filter(party=party, inspection__isnull=True, on__gte=since)
+        .filter(on__lte=on + timedelta(days=days))
+        .exclude(agency_id=user.agency_id)
+        .exclude(joint__parts__agency_id=user.agency_id)
+        .select_related("agency")
+    )
+    planned = [
+        OtherInspection(agency=p.agency.name, on=p.on, place=p.place, planned=True, joint_id=p.joint_id) for p in plans
+    ]
+    return sorted([*done, *planned], key=lambda r: r.on, reverse=True)
+
+
+def plan_list(user: User) -> QuerySet[InspectionPlan]:
+    """The agency's planned on-site inspections (and its parts of joint inspections)."""
+    qs = InspectionPlan.objects.select_related("agency", "party", "approval", "joint", "case", "planned_by")
+    return scope(qs, user, "agency").prefetch_related("officers").order_by("-on", "-pk")
+
+
+def plan_get(user: User, pk: int) -> InspectionPlan:
+    return get_or_not_found(plan_list(user), "现场检查计划", pk=pk)
+
+
+def joint_list(user: User) -> QuerySet[JointInspection]:
+    """Joint inspections led by, or inviting, an agency ``user`` may see."""
+    visible = JointInspection.objects.filter(q_visible(user, "lead") | q_visible(user, "invited")).values("pk")
+    # the parts with their agencies (not their officers: a page of joint inspections none of
+    # which any agency has joined would skip that query; the record's page reads them)
+    parts = InspectionPlan.objects.select_related("agency", "case", "inspection", "recorded_by")
+    return (
+        JointInspection.objects.filter(pk__in=visible)
+        .select_related("lead", "party", "created_by")
+        .prefetch_related("invited", Prefetch("parts", queryset=parts.order_by("pk")))
+        .order_by("-on", "-pk")
+    )
+
+
+def joint_get(user: User, pk: int) -> JointInspection:
+    """A joint inspection with its record: every part with its officers."""
+    return get_or_not_found(joint_list(user).prefetch_related("parts__officers"), "综合查一次", pk=pk)
+
+
+def cap_approval_list(user: User) -> QuerySet[InspectionCapApproval]:
+    qs = InspectionCapApproval.objects.select_related("agency", "party", "approved_by", "plan")
+    return scope(qs, user, "agency").order_by("-approved_on", "-pk")
+
+
+@dataclass(frozen=True)
+class BeyondCap:
+    """An agency's on-site inspections of one enterprise in a year beyond the published cap, with
+    fewer written approvals than inspections beyond it (D2.1, 国办发〔2024〕54号)."""
+
+    agency: Agency
+    party: Party
+    year: int
+    count: int
+    cap: int
+    approvals: int
+
+    @property
+    def unapproved(self) -> int:
+        return self.count - self.cap - self.approvals
+
+
+def inspections_beyond_cap(user: User, year: int | None = None) -> list[BeyondCap]:
+    """Every agency ``user`` may see whose on-site inspections of an enterprise in ``year`` (the
+    case inspections and the planned ones no case inspection records yet) exceed the cap without a
+    head's written approval for each one beyond it: an alert for the agency and the offices over
+    it. Four queries whatever the number."""
+    on = clock.today()
+    year = year or on.year
+    cap = periods.annual_inspection_cap(min(on, date(year, 12, 31)))
+    if cap is None:
+        return []
+    counts: dict[tuple[int, int], int] = {}
+    recorded = (
+        Inspection.objects.filter(kind=Inspection.Kind.INSPECTION, on__year=year)
+        .filter(q_visible(user, "case__agency"))
+        .values_list("case__agency_id", "case__party_id")
+        .annotate(n=Count("pk"))
+    )
+    planned = (
+        InspectionPlan.objects.filter(on__year=year, inspection__isnull=True)
+        .filter(q_visible(user, "agency"))
+        .values_list("agency_id", "party_id")
+        .annotate(n=Count("pk"))
+    )
+    for agency_id, party_id, n in [*recorded, *planned]:
+        counts[(agency_id, party_id)] = counts.get((agency_id, party_id), 0) + n
+    over = {k: n for k, n in counts.items() if n > cap}
+    if not over:
+        return []
+    approvals: dict[tuple[int, int], int] = {}
+    for agency_id, party_id, n in (
+        InspectionCapApproval.objects.filter(year=year, agency_id__in={a for a, _ in over})
+        .values_list("agency_id", "party_id")
+        .annotate(n=Count("pk"))
+    ):
+        approvals[(agency_id, party_id)] = n
+    agencies = Agency.objects.in_bulk({a for a, _ in over})
+    parties = Party.objects.in_bulk({p for _, p in over})
+    rows = [
+        BeyondCap(agencies[a], parties[p], year, n, cap, approvals.get((a, p), 0)) for (a, p), n in sorted(over.items())
+    ]
+    return [r for r in rows if r.unapproved > 0]

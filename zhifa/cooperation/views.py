@@ -197,20 +197,28 @@ class CrimeTransferCreate(ActPage):
         return services.crime_transfer_send(actor=self.request.user, case=self.case, **form.cleaned_data)
 
 
-class CrimeTransferAnswer(ActPage):
-    title = "登记公安机关的决定"
-    form_class = forms.PoliceAnswerForm
-    submit_label = "登记"
+class _RecordAct(ActPage):
+    """An act on the record the path names: found through ``getter`` (its selector: "not found"
+    outside the user's scope), with the way back to it."""
+
+    getter = None
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.record = selectors.crime_transfer_get(request.user, kwargs["pk"])
+            self.record = type(self).getter(request.user, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["cancel_url"] = self.record.get_absolute_url()
         return ctx
+
+
+class CrimeTransferAnswer(_RecordAct):
+    title = "登记公安机关的决定"
+    form_class = forms.PoliceAnswerForm
+    submit_label = "登记"
+    getter = staticmethod(selectors.crime_transfer_get)
 
     def perform(self, form):
         return services.crime_transfer_answer(actor=self.request.user, crime_transfer=self.record, **form.cleaned_data)
@@ -299,20 +307,11 @@ class InformationCreate(ActPage):
         return services.information_request(actor=self.request.user, **form.cleaned_data)
 
 
-class AssistanceAnswer(ActPage):
+class AssistanceAnswer(_RecordAct):
     title = "答复协助请求"
     form_class = forms.AssistanceAnswerForm
     submit_label = "答复"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.record = selectors.assistance_get(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["cancel_url"] = self.record.get_absolute_url()
-        return ctx
+    getter = staticmethod(selectors.assistance_get)
 
     def perform(self, form):
         return services.assistance_answer(actor=self.request.user, request=self.record, **form.cleaned_data)
@@ -321,11 +320,7 @@ class AssistanceAnswer(ActPage):
 class InformationAnswer(AssistanceAnswer):
     title = "答复信息查询请求"
     form_class = forms.InformationAnswerForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.record = selectors.information_get(request.user, kwargs["pk"])
-        return super(AssistanceAnswer, self).dispatch(request, *args, **kwargs)
+    getter = staticmethod(selectors.information_get)
 
     def perform(self, form):
         return services.information_answer(actor=self.request.user, request=self.record, **form.cleaned_data)
@@ -546,20 +541,13 @@ class MeetingCreate(ActPage):
         return services.meeting_record(actor=self.request.user, **form.cleaned_data)
 
 
-class _ParentAct(ActPage):
-    """An act on a meeting or campaign, named in the path."""
+class _ParentAct(_RecordAct):
+    """An act adding to the record named in the path (a meeting, a campaign, a plan, a joint
+    inspection), which it shows next."""
 
-    getter = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.parent = type(self).getter(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["cancel_url"] = self.parent.get_absolute_url()
-        return ctx
+    @property
+    def parent(self):
+        return self.record
 
     def get_success_url(self):
         return self.parent.get_absolute_url()
@@ -674,16 +662,8 @@ class TaskDetail(DetailPage):
         return ctx
 
 
-class _TaskAct(ActPage):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.task = selectors.task_get(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["cancel_url"] = self.task.get_absolute_url()
-        return ctx
+class _TaskAct(_RecordAct):
+    getter = staticmethod(selectors.task_get)
 
 
 class TaskRespond(_TaskAct):
@@ -691,7 +671,7 @@ class TaskRespond(_TaskAct):
     form_class = forms.RespondForm
 
     def perform(self, form):
-        return services.task_respond(actor=self.request.user, task=self.task, **form.cleaned_data)
+        return services.task_respond(actor=self.request.user, task=self.record, **form.cleaned_data)
 
 
 class TaskReport(_TaskAct):
@@ -699,7 +679,7 @@ class TaskReport(_TaskAct):
     form_class = forms.ReportForm
 
     def perform(self, form):
-        return services.task_report(actor=self.request.user, task=self.task, **form.cleaned_data)
+        return services.task_report(actor=self.request.user, task=self.record, **form.cleaned_data)
 
 
 class LinkageCreate(ActPage):
@@ -790,4 +770,197 @@ class InspectionsByOthers(StaffPage, TemplateView):
             rows=selectors.inspections_by_others(self.request.user, party),
             title=f"其他机关近期对{party.name}的检查",
         )
+        return ctx
+
+
+# --- One visit instead of many (D2.1; 国办发〔2024〕54号) -----------------------------------------
+
+
+class PlanList(ListPage):
+    title = "现场检查计划"
+    headers = ["检查日期", "被检查企业", "检查机关", "本年度第几次", "综合查一次", "据此办理的案件"]
+    row_template = "cooperation/rows/plan.html"
+    filterset_class = filters.PlanFilter
+    empty_text = "没有计划的现场检查。"
+    create_label = "计划现场检查"
+
+    def get_queryset(self):
+        return selectors.plan_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("cooperation:plan_create") if has_role(self.request.user, *SENDERS) else None
+
+
+class PlanCreate(ActPage):
+    title = "计划现场检查"
+    form_class = forms.InspectionPlanForm
+    intro = (
+        "同一机关对同一企业的年度现场检查不超过公布的频次上限（国办发〔2024〕54号），超出的须经机关负责人书面批准。"
+        "计划后可以查看其他机关近期的检查，转为综合查一次（D2.1）。"
+    )
+
+    def get_initial(self):
+        return {"party": self.request.GET.get("party")}
+
+    def perform(self, form):
+        return services.inspection_plan(actor=self.request.user, **form.cleaned_data)
+
+
+class PlanDetail(DetailPage):
+    template_name = "cooperation/plan_detail.html"
+
+    def get_object(self):
+        return selectors.plan_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        p, user = self.object, self.request.user
+        mine = user.agency_id == p.agency_id and has_role(user, *SENDERS)
+        ctx.update(
+            title=str(p),
+            cap=periods.annual_inspection_cap(p.on),
+            others=selectors.inspections_by_others(user, p.party, on=p.on),
+            days=periods.INSPECTION_WINDOW_DAYS,
+            can_join_up=mine and not p.joint_id and not p.recorded_on and not p.inspection_id,
+            can_link=mine,
+            breadcrumbs=[("现场检查计划", reverse("cooperation:plan_list")), (str(p), None)],
+        )
+        return ctx
+
+
+class _PlanAct(_ParentAct):
+    getter = staticmethod(selectors.plan_get)
+
+
+class JointCreate(_PlanAct):
+    title = "转为综合查一次"
+    form_class = forms.JointInspectionForm
+    submit_label = "发起综合查一次"
+    intro = "邀请其他机关同日同地对该企业联合检查，形成一份共同记录；各机关由本机关的执法人员检查并记录本机关的事项（D2.1）。"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "own_agency_id": self.parent.agency_id}
+
+    def perform(self, form):
+        return services.joint_inspection_create(actor=self.request.user, plan=self.parent, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class PlanLink(_PlanAct):
+    title = "链接本机关的案件"
+    form_class = forms.PlanLinkForm
+    intro = "检查后本机关据此立案或办理的，把检查链接到该案件（及其中的现场检查笔录），共同记录即指向本机关的案件。"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.parent}
+
+    def perform(self, form):
+        return services.inspection_plan_link(actor=self.request.user, plan=self.parent, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class JointList(ListPage):
+    title = "综合查一次"
+    headers = ["检查日期", "被检查企业", "牵头机关", "参加机关", "地点"]
+    row_template = "cooperation/rows/joint.html"
+    filterset_class = filters.JointFilter
+    empty_text = "没有综合查一次。"
+
+    def get_queryset(self):
+        return selectors.joint_list(self.request.user)
+
+
+class JointDetail(DetailPage):
+    template_name = "cooperation/joint_detail.html"
+
+    def get_object(self):
+        return selectors.joint_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        j, user = self.object, self.request.user
+        parts = list(j.parts.all())
+        joined = {p.agency_id for p in parts}
+        own = next((p for p in parts if p.agency_id == user.agency_id), None)
+        acts = has_role(user, *SENDERS)
+        ctx.update(
+            title=str(j),
+            parts=parts,
+            waiting=[a for a in j.invited.all() if a.pk not in joined],
+            can_join=acts and user.agency_id in {a.pk for a in j.invited.all()} and own is None,
+            can_record=acts and own is not None and not own.recorded_on,
+            own=own,
+            breadcrumbs=[("综合查一次", reverse("cooperation:joint_list")), (str(j), None)],
+        )
+        return ctx
+
+
+class _JointAct(_ParentAct):
+    getter = staticmethod(selectors.joint_get)
+
+
+class JointJoin(_JointAct):
+    title = "加入综合查一次"
+    form_class = forms.JoinForm
+    submit_label = "加入"
+    intro = "本机关加入后，这次检查计入本机关本年度对该企业的检查次数（国办发〔2024〕54号）。"
+
+    def perform(self, form):
+        return services.joint_inspection_join(actor=self.request.user, joint=self.parent, **form.cleaned_data)
+
+
+class JointRecord(_JointAct):
+    title = "记录本机关的检查情况"
+    form_class = forms.JointRecordForm
+    intro = "在共同记录中记录本机关的检查：本机关不少于两名持证执法人员，并出示执法证件（D3.8）。"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "agency_id": self.request.user.agency_id}
+
+    def perform(self, form):
+        return services.joint_part_record(actor=self.request.user, joint=self.parent, **form.cleaned_data)
+
+
+class CapApprovalList(ListPage):
+    title = "超出年度频次上限检查的书面批准"
+    headers = ["批准日期", "被检查企业", "年度", "批准理由", "审批文书编号", "批准人", "使用情况"]
+    row_template = "cooperation/rows/cap_approval.html"
+    filterset_class = filters.CapApprovalFilter
+    empty_text = "没有超频次检查的书面批准。"
+    create_label = "书面批准"
+
+    def get_queryset(self):
+        return selectors.cap_approval_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("cooperation:cap_approval_create") if has_role(self.request.user, Role.HEAD) else None
+
+
+class CapApprovalCreate(ActPage):
+    title = "书面批准超出年度频次上限的检查"
+    form_class = forms.CapApprovalForm
+    intro = "本机关本年度对该企业的现场检查已达公布的频次上限的，再检查一次须经机关负责人书面批准并写明理由（D2.1，国办发〔2024〕54号）。一份批准用于一次检查。"
+
+    def get_initial(self):
+        return {"party": self.request.GET.get("party"), "year": clock.today().year}
+
+    def perform(self, form):
+        return services.inspection_cap_approve(actor=self.request.user, **form.cleaned_data)
+
+
+class BeyondCap(StaffPage, TemplateView):
+    """超出年度频次上限而没有书面批准的现场检查（D2.1）：报本机关和其上的政府法制机构。"""
+
+    template_name = "cooperation/beyond_cap.html"
+    title = "超出年度检查频次上限的检查"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        year = self.request.GET.get("year", "")
+        year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else clock.today().year
+        ctx.update(year=year, rows=selectors.inspections_beyond_cap(self.request.user, year))
         return ctx

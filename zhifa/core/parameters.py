@@ -22,8 +22,24 @@ import yaml
 from zhifa.core import workdays
 
 PARAMETERS_FILE = Path(__file__).resolve().parent / "data" / "parameters.yaml"
-UNITS = {"yuan": Decimal, "percent": Decimal, "working_days": int, "days": int, "months": int, "years": int}
-UNIT_LABELS = {"yuan": "元", "percent": "%", "working_days": "个工作日", "days": "日", "months": "个月", "years": "年"}
+UNITS = {
+    "yuan": Decimal,
+    "percent": Decimal,
+    "working_days": int,
+    "days": int,
+    "months": int,
+    "years": int,
+    "times": int,
+}
+UNIT_LABELS = {
+    "yuan": "元",
+    "percent": "%",
+    "working_days": "个工作日",
+    "days": "日",
+    "months": "个月",
+    "years": "年",
+    "times": "次",
+}
 
 
 class NotInForce(LookupError):

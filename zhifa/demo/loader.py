@@ -23,6 +23,7 @@ from zhifa.accounts.services import user_create
 from zhifa.core import clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import complaints as demo_complaints
+from zhifa.demo import cooperation as demo_cooperation
 from zhifa.demo import credit as demo_credit
 from zhifa.demo import data
 from zhifa.demo import documents as demo_documents
@@ -452,6 +453,7 @@ def load(today: date | None = None) -> World:
         issued = demo_documents.load(world.admin, list(world.agencies.values()))
         demo_portal.load()
         demo_complaints.load(world)
+        demo_cooperation.load(world)
         demo_oversight.load(world)
         demo_credit.load(world)
         DemoLoad.objects.create(summary={**world.counts(), "cases": True, "documents": issued})

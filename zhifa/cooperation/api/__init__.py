@@ -4,6 +4,7 @@ from zhifa.cooperation.api import (  # noqa: F401 (they declare the operations)
     competence,
     disputes,
     information,
+    inspections,
     packages,
     requests,
     tasks,

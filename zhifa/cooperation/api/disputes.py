@@ -6,9 +6,8 @@ from ninja import Field, Query, Schema, Status
 
 from zhifa.cases import selectors as case_selectors
 from zhifa.cooperation import presenters, selectors, services
-from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, router
+from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, Page, paged, router
 from zhifa.cooperation.api.schemas import DisputeIn, DisputeOut, DisputeStepIn
-from zhifa.cooperation.api.transfers import Page
 from zhifa.core.references import reference, references
 from zhifa.org.models import Agency
 
@@ -20,9 +19,7 @@ class DisputeList(Schema):
 
 @router.get("disputes", response={200: DisputeList, **LIST_ERRORS}, summary="执法争议")
 def dispute_list(request, page: Query[Page]):
-    rows = selectors.dispute_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.dispute(d) for d in items]}
+    return paged(selectors.dispute_list(request.auth), page, presenters.dispute)
 
 
 @router.get("disputes/{int:pk}", response={200: DisputeOut, **READ_ERRORS}, summary="执法争议及其处理记录")

@@ -8,7 +8,7 @@ from ninja import Field, Query, Schema, Status
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api import references as ref
 from zhifa.cooperation import presenters, selectors, services
-from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, router
+from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, Page, paged, router
 from zhifa.cooperation.api.schemas import (
     AgreementIn,
     AgreementOut,
@@ -19,7 +19,6 @@ from zhifa.cooperation.api.schemas import (
     LookupResult,
     OtherInspectionList,
 )
-from zhifa.cooperation.api.transfers import Page
 from zhifa.core.api_schemas import errors
 from zhifa.core.references import reference, references
 from zhifa.org.models import Agency
@@ -55,9 +54,7 @@ def history_lookup(request, payload: CooperationLookupIn):
 
 @router.get("lookups", response={200: LookupList, **LIST_ERRORS}, summary="本机关的执法记录查询记录")
 def lookup_list(request, page: Query[Page]):
-    rows = selectors.lookup_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.lookup(x) for x in items]}
+    return paged(selectors.lookup_list(request.auth), page, presenters.lookup)
 
 
 @router.get(
@@ -73,9 +70,7 @@ def lookups_of_party(request, pk: int):
 
 @router.get("liaisons", response={200: LiaisonList, **LIST_ERRORS}, summary="执法协作联络员（D4.5c）")
 def liaison_list(request, page: Query[Page]):
-    rows = selectors.liaison_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.liaison(x) for x in items]}
+    return paged(selectors.liaison_list(request.auth), page, presenters.liaison)
 
 
 @router.post("liaisons", response={201: LiaisonOut, **ACT_ERRORS}, summary="确定联络员（D4.5c）")
@@ -89,9 +84,7 @@ def liaison_appoint(request, payload: LiaisonIn):
 
 @router.get("agreements", response={200: AgreementList, **LIST_ERRORS}, summary="合作协议（D4.5c）")
 def agreement_list(request, page: Query[Page]):
-    rows = selectors.agreement_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.agreement(x) for x in items]}
+    return paged(selectors.agreement_list(request.auth), page, presenters.agreement)
 
 
 @router.get("agreements/{int:pk}", response={200: AgreementOut, **READ_ERRORS}, summary="合作协议")

@@ -7,7 +7,7 @@ from ninja import Field, Query, Schema, Status
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api import references as ref
 from zhifa.cooperation import presenters, selectors, services
-from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, router
+from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, Page, paged, router
 from zhifa.cooperation.api.schemas import (
     AssistanceAnswerIn,
     AssistanceIn,
@@ -16,7 +16,6 @@ from zhifa.cooperation.api.schemas import (
     InformationIn,
     InformationOut,
 )
-from zhifa.cooperation.api.transfers import Page
 from zhifa.core.references import reference
 
 
@@ -36,9 +35,7 @@ def _case(request, pk):
 
 @router.get("assistance", response={200: AssistanceList, **LIST_ERRORS}, summary="协助请求")
 def assistance_list(request, page: Query[Page]):
-    rows = selectors.assistance_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.assistance(r) for r in items]}
+    return paged(selectors.assistance_list(request.auth), page, presenters.assistance)
 
 
 @router.get("assistance/{int:pk}", response={200: AssistanceOut, **READ_ERRORS}, summary="协助请求")
@@ -67,9 +64,7 @@ def assistance_answer(request, pk: int, payload: AssistanceAnswerIn):
 
 @router.get("information", response={200: InformationList, **LIST_ERRORS}, summary="信息查询请求")
 def information_list(request, page: Query[Page]):
-    rows = selectors.information_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.information(r) for r in items]}
+    return paged(selectors.information_list(request.auth), page, presenters.information)
 
 
 @router.get("information/{int:pk}", response={200: InformationOut, **READ_ERRORS}, summary="信息查询请求")

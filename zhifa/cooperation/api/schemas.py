@@ -444,9 +444,108 @@ class OtherInspectionOut(Schema):
     agency: str = Field(..., description="实施检查的其他机关")
     on: date = Field(..., description="检查日期")
     place: str = Field(..., description="检查地点")
+    planned: bool = Field(False, description="计划的检查（尚未在案件中记录）")
+    joint_id: int | None = Field(None, description="所属综合查一次的编号")
 
 
 class OtherInspectionList(Schema):
     count: int = Field(..., description="条数")
     days: int = Field(..., description="查看的期间（天）")
     items: list[OtherInspectionOut] = Field(..., description="其他机关对该当事人的现场检查，新的在前")
+
+
+# --- One visit instead of many (D2.1; 国办发〔2024〕54号) ------------------------------------------
+
+
+class CooperationPlanIn(Schema):
+    party_id: int = Field(..., description="被检查企业编号")
+    on: date = Field(..., description="计划的检查日期（不早于今天）")
+    place: str = Field(..., description="检查地点")
+    items: str = Field(..., description="本机关的检查事项")
+
+
+class CooperationPlanOut(Schema):
+    id: int = Field(..., description="编号")
+    agency_id: int = Field(..., description="检查机关编号")
+    agency: str = Field(..., description="检查机关")
+    party_id: int = Field(..., description="被检查企业编号")
+    party: str = Field(..., description="被检查企业")
+    on: date = Field(..., description="检查日期")
+    place: str = Field(..., description="检查地点")
+    items: str = Field(..., description="检查事项")
+    planned_on: date = Field(..., description="计划日期")
+    ordinal: int = Field(..., description="本机关本年度对该企业的第几次现场检查")
+    cap: int | None = Field(None, description="公布的年度检查频次上限（尚无时为空）")
+    approval_id: int | None = Field(None, description="超频次检查的书面批准编号")
+    joint_id: int | None = Field(None, description="所属综合查一次的编号")
+    officers: list[str] = Field(..., description="检查人员（记录后）")
+    certificates_shown: bool = Field(..., description="已出示执法证件")
+    findings: str = Field(..., description="检查情况")
+    recorded_on: date | None = Field(None, description="记录日期")
+    case_id: int | None = Field(None, description="据此办理的本机关案件编号")
+    inspection_id: int | None = Field(None, description="案件中的现场检查笔录编号")
+
+
+class CooperationJointIn(Schema):
+    invited_ids: list[int] = Field(..., description="邀请参加的其他机关编号（至少一个）")
+    note: str = Field("", description="共同记录的说明")
+
+
+class CooperationJointOut(Schema):
+    id: int = Field(..., description="编号")
+    lead_id: int = Field(..., description="牵头机关编号")
+    lead: str = Field(..., description="牵头机关")
+    party_id: int = Field(..., description="被检查企业编号")
+    party: str = Field(..., description="被检查企业")
+    on: date = Field(..., description="检查日期")
+    place: str = Field(..., description="检查地点")
+    note: str = Field(..., description="共同记录的说明")
+    invited: list[str] = Field(..., description="邀请参加的机关")
+    parts: list[CooperationPlanOut] = Field(..., description="共同记录：各参加机关的检查事项、人员和情况")
+
+
+class CooperationJoinIn(Schema):
+    items: str = Field(..., description="本机关的检查事项")
+
+
+class CooperationJointRecordIn(CooperationDatedIn):
+    officer_ids: list[int] = Field(..., description="本机关的检查人员编号（不少于两名持证执法人员）")
+    certificates_shown: bool = Field(..., description="已向被检查人出示执法证件")
+    findings: str = Field(..., description="本机关的检查情况")
+
+
+class CooperationPlanLinkIn(Schema):
+    case_id: int = Field(..., description="据此办理的本机关案件编号")
+    inspection_id: int | None = Field(None, description="该案件的现场检查笔录编号（可不填）")
+
+
+class CooperationCapApprovalIn(CooperationDatedIn):
+    party_id: int = Field(..., description="被检查企业编号")
+    year: int = Field(..., ge=2000, le=2100, description="年度")
+    reasons: str = Field(..., description="批准理由：为何必须再次现场检查")
+    document_number: str = Field("", description="审批文书编号")
+
+
+class CooperationCapApprovalOut(Schema):
+    id: int = Field(..., description="编号")
+    agency: str = Field(..., description="机关")
+    party_id: int = Field(..., description="被检查企业编号")
+    party: str = Field(..., description="被检查企业")
+    year: int = Field(..., description="年度")
+    reasons: str = Field(..., description="批准理由")
+    document_number: str = Field(..., description="审批文书编号")
+    approved_by: str = Field(..., description="批准人")
+    approved_on: date = Field(..., description="批准日期")
+    used_by_plan_id: int | None = Field(None, description="使用该批准的检查计划编号（未使用时为空）")
+
+
+class CooperationBeyondCapOut(Schema):
+    agency_id: int = Field(..., description="机关编号")
+    agency: str = Field(..., description="机关")
+    party_id: int = Field(..., description="企业编号")
+    party: str = Field(..., description="企业")
+    year: int = Field(..., description="年度")
+    count: int = Field(..., description="本年度现场检查次数")
+    cap: int = Field(..., description="年度检查频次上限")
+    approvals: int = Field(..., description="书面批准的份数")
+    unapproved: int = Field(..., description="超出上限且没有书面批准的次数")

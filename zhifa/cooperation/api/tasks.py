@@ -7,7 +7,7 @@ from ninja import Field, Query, Schema, Status
 
 from zhifa.cases.api import references as ref
 from zhifa.cooperation import presenters, selectors, services
-from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, router
+from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, Page, paged, router
 from zhifa.cooperation.api.schemas import (
     CampaignIn,
     CampaignOut,
@@ -19,7 +19,6 @@ from zhifa.cooperation.api.schemas import (
     RespondIn,
     TaskOut,
 )
-from zhifa.cooperation.api.transfers import Page
 from zhifa.core import clock
 from zhifa.core.references import references
 from zhifa.org.models import Agency
@@ -42,9 +41,7 @@ class TaskList(Schema):
 
 @router.get("meetings", response={200: MeetingList, **LIST_ERRORS}, summary="联席会议")
 def meeting_list(request, page: Query[Page]):
-    rows = selectors.meeting_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.meeting(m) for m in items]}
+    return paged(selectors.meeting_list(request.auth), page, presenters.meeting)
 
 
 @router.get("meetings/{int:pk}", response={200: MeetingOut, **READ_ERRORS}, summary="联席会议及议定事项")
@@ -73,9 +70,7 @@ def meeting_record(request, payload: MeetingIn):
 
 @router.get("campaigns", response={200: CampaignList, **LIST_ERRORS}, summary="联合执法")
 def campaign_list(request, page: Query[Page]):
-    rows = selectors.campaign_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.campaign(c) for c in items]}
+    return paged(selectors.campaign_list(request.auth), page, presenters.campaign)
 
 
 @router.get(
@@ -128,9 +123,7 @@ def linkage_assign(request, payload: LinkageIn):
 
 @router.get("tasks", response={200: TaskList, **LIST_ERRORS}, summary="交办和承办的任务")
 def task_list(request, page: Query[Page]):
-    rows = selectors.task_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.task(t) for t in items]}
+    return paged(selectors.task_list(request.auth), page, presenters.task)
 
 
 @router.get("tasks/{int:pk}", response={200: TaskOut, **READ_ERRORS}, summary="任务")

@@ -9,7 +9,7 @@ from zhifa.cases import services as case_services
 from zhifa.cases.api import references as ref
 from zhifa.cases.inputs import bad_input
 from zhifa.cooperation import filters, presenters, selectors, services
-from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, router
+from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, Page, paged, router
 from zhifa.cooperation.api.schemas import (
     CooperationAnswerIn,
     CooperationTransferIn,
@@ -29,11 +29,6 @@ from zhifa.core.references import reference
 TransferQuery = query_schema(filters.TransferFilter)
 
 
-class Page(Schema):
-    limit: int = Field(50, ge=1, le=200, description="每页条数")
-    offset: int = Field(0, ge=0, description="跳过的条数")
-
-
 class TransferList(Schema):
     count: int = Field(..., description="条数")
     items: list[TransferRow] = Field(..., description="移送函")
@@ -50,9 +45,9 @@ def _detail(request, pk: int) -> dict:
 
 @router.get("transfers", response={200: TransferList, **LIST_ERRORS}, summary="移送函（发出和收到的）")
 def transfer_list(request, query: Query[TransferQuery], page: Query[Page]):
-    rows = filtered(filters.TransferFilter, selectors.transfer_list(request.auth), query)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.transfer_row(t) for t in items]}
+    return paged(
+        filtered(filters.TransferFilter, selectors.transfer_list(request.auth), query), page, presenters.transfer_row
+    )
 
 
 @router.get("transfers/overdue", response={200: OverdueList, **LIST_ERRORS}, summary="逾期未书面函告处理结果的移送")
@@ -123,9 +118,7 @@ def transfer_answer(request, pk: int, payload: CooperationAnswerIn):
 
 @router.get("crime-transfers", response={200: CrimeTransferList, **LIST_ERRORS}, summary="涉嫌犯罪案件移送书")
 def crime_transfer_list(request, page: Query[Page]):
-    rows = selectors.crime_transfer_list(request.auth)
-    items = rows[page.offset : page.offset + page.limit]
-    return {"count": rows.count(), "items": [presenters.crime_transfer(c) for c in items]}
+    return paged(selectors.crime_transfer_list(request.auth), page, presenters.crime_transfer)
 
 
 @router.get("crime-transfers/{int:pk}", response={200: CrimeTransferOut, **READ_ERRORS}, summary="涉嫌犯罪案件移送书")

@@ -2,6 +2,14 @@
 
 from zhifa.cooperation.services.disputes import dispute_raise, dispute_step
 from zhifa.cooperation.services.information import agreement_record, history_lookup, liaison_appoint
+from zhifa.cooperation.services.inspections import (
+    inspection_cap_approve,
+    inspection_plan,
+    inspection_plan_link,
+    joint_inspection_create,
+    joint_inspection_join,
+    joint_part_record,
+)
 from zhifa.cooperation.services.packages import package_countersign, package_import, package_seal
 from zhifa.cooperation.services.requests import (
     assistance_answer,
@@ -38,6 +46,12 @@ __all__ = [
     "history_lookup",
     "information_answer",
     "information_request",
+    "inspection_cap_approve",
+    "inspection_plan",
+    "inspection_plan_link",
+    "joint_inspection_create",
+    "joint_inspection_join",
+    "joint_part_record",
     "liaison_appoint",
     "linkage_assign",
     "meeting_record",

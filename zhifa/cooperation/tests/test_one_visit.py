@@ -41,3 +41,15 @@ def test_the_look_costs_the_same_queries_for_5_and_50_inspections(w):
     for _ in range(45):
         inspect(w, case, wd(D0, 2))
     assert count() == five
+
+
+@pytest.mark.clause("D2.1")
+def test_other_agencies_planned_inspections_are_shown_too_so_that_they_can_be_joined_up(w):
+    from datetime import date
+
+    from zhifa.cooperation import services
+
+    services.inspection_plan(actor=w.zhang, party=w.org, on=date(2026, 12, 10), place="某超市", items="食品经营")
+    rows = selectors.inspections_by_others(w.other_officer, w.org)
+    assert [(r.agency, r.on, r.planned) for r in rows] == [(w.agency.name, date(2026, 12, 10), True)]
+    assert not selectors.inspections_by_others(w.zhang, w.org)

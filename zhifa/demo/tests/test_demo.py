@@ -36,6 +36,7 @@ def test_the_demo_loads_once_through_the_services_and_prints_the_logins():
     check_officers_certificates_and_conflicts()
     check_parties_users_and_logins(out)
     check_everything_is_audited_with_the_demo_administrator()
+    check_agencies_work_together()
     check_a_second_run_changes_nothing()
 
 
@@ -143,8 +144,25 @@ def check_everything_is_audited_with_the_demo_administrator():
             object_type__startswith="portal.publication"
         )  # zhifa.demo.portal: published by the daily tick (SYSTEM)
         .exclude(object_type__startswith="oversight.")  # zhifa.demo.oversight: the legal affairs office and the parties
+        .exclude(object_type__startswith="cooperation.")  # zhifa.demo.cooperation: the two bureaus' staff
     )
     assert list(others.values_list("act", "object_id")) == [("user.create", str(admin.pk))]
+
+
+def check_agencies_work_together():
+    from zhifa.cases.models import Transfer
+    from zhifa.cooperation.models import AssistanceRequest, InspectionPlan, JointCampaign, JointInspection, JointMeeting
+
+    answered = Transfer.objects.filter(receipt__isnull=False, answered_on__isnull=False)
+    assert answered.filter(to_agency__code="yz-cgj").exists()
+    assert AssistanceRequest.objects.filter(requested_agency__code="yz-cgj").count() == 1
+    meeting = JointMeeting.objects.get()
+    assert meeting.tasks.count() == 1
+    assert JointCampaign.objects.get().tasks.count() == 1
+    joint = JointInspection.objects.get()
+    parts = InspectionPlan.objects.filter(joint=joint)
+    assert {p.agency.code for p in parts} == {"yz-scj", "yz-cgj"}
+    assert all(p.recorded_on and p.officers.count() == 2 for p in parts)
 
 
 def check_a_second_run_changes_nothing():
