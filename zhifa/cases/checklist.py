@@ -138,16 +138,19 @@ def digest(obj) -> str:
     return hashlib.sha256(json.dumps(plain(obj), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+def entry(n: int, kind: str, title: str, on, obj=None, sha: str | None = None) -> dict:
+    """The ``n``-th item of a bound file: a record (or a text) with its date and SHA-256."""
+    content = snapshot(obj) if hasattr(obj, "_meta") else (obj if obj is not None else title)
+    return {"n": n, "kind": kind, "title": title, "date": on, "sha256": sha or digest(content)}
+
+
 def file_contents(case: Case) -> list[dict]:
     """The bound file in order: each record with its date and the SHA-256 of its content."""
 
     entries = []
 
     def add(kind, title, on, obj=None, sha=None):
-        content = snapshot(obj) if hasattr(obj, "_meta") else (obj if obj is not None else title)
-        entries.append(
-            {"n": len(entries) + 1, "kind": kind, "title": title, "date": on, "sha256": sha or digest(content)}
-        )
+        entries.append(entry(len(entries) + 1, kind, title, on, obj, sha))
 
     add("clue", f"线索登记：{case.summary[:40]}", case.received_on, case)
     if case.filing_number:

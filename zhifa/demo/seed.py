@@ -113,6 +113,7 @@ PATH = [
     ("decision_serve", 2, Status.EXECUTING),
     ("payment_record", 12, Status.EXECUTED),
     ("execution_complete", 5, Status.CLOSED),
+    ("archive", 5, Status.ARCHIVED),
 ]
 ACT_LABELS = {
     "clue_register": "登记违法线索",
@@ -126,6 +127,7 @@ ACT_LABELS = {
     "decision_serve": "送达决定书",
     "payment_record": "登记缴纳罚没款",
     "execution_complete": "结案",
+    "archive": "立卷归档",
 }
 
 
@@ -587,8 +589,8 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
         received = _received_on(rng, today)
         # How far the case has gone: every act whose day has come, but some stop earlier.
         acts, d = [], received
-        stop = rng.choices(range(len(PATH)), weights=[3, 2, 6, 3, 3, 2, 2, 5, 4, 40])[0]
-        if (today - received).days > 365:  # a case of past years has been closed
+        stop = rng.choices(range(len(PATH)), weights=[3, 2, 6, 3, 3, 2, 2, 5, 4, 8, 32])[0]
+        if (today - received).days > 365:  # a case of past years has been closed and archived
             stop = len(PATH) - 1
         for k, (act, days, status) in enumerate(PATH):
             d = d + timedelta(days=days + (rng.randrange(4) if days else 0))
@@ -630,6 +632,7 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
             ended_on=reached.get("filing_refuse"),
             end_reason="违法事实不能成立，不予立案。" if "filing_refuse" in reached else "",
             closed_on=reached.get("execution_complete"),
+            archived_on=reached.get("archive"),
             created_by=users[agency.pk],
         )
         moment = _moment(last_day, rng)
@@ -638,6 +641,7 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
     _bulk(Case, cases, batch_size=1000)
 
     officers, reports, notices, decisions, payments = [], [], [], [], []
+    records = {}  # an archived case's report, notice, decision and payment, for its file
     for case, (_i, agency, _power, item, _party, acts, investigators) in zip(cases, plans, strict=True):
         reached = {a: d for a, d, _s in acts}
         fine = Decimal(rng.choice([500, 1000, 2000, 5000, 10000, 20000, 50000]))
@@ -703,6 +707,8 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
                     receipt_number=f"S{case.pk:010d}",
                 )
             )
+        if "archive" in reached:
+            records[case.pk] = (reports[-1], notices[-1], decisions[-1], payments[-1])
         label = f"{investigators[0].name}（执法人员）"
         for act, day, status in acts:
             log.add(
@@ -720,6 +726,36 @@ def _case_batch(w: _World, first: int, count: int, log: AuditBatch, numbers: _Nu
     _bulk(Notice, notices, batch_size=1000)
     _bulk(Decision, decisions, batch_size=1000)
     _bulk(Payment, payments, batch_size=2000)
+    _archive([c for c in cases if c.archived_on], records, numbers)
+
+
+def _archive(cases: list, records: dict, numbers: _Numbers) -> None:
+    """The files of the archived cases, listed and sealed as ``cases.services.archive`` lists
+    them (``checklist.file_contents``), from the records the batch made for each case."""
+    from zhifa.cases import checklist
+    from zhifa.cases.models import CaseFile
+
+    files = []
+    for case in cases:
+        report, notice, decision, payment = records[case.pk]
+        items = [("clue", f"线索登记：{case.summary[:40]}", case.received_on, case)]
+        items.append(("filing", f"立案审批表（{case.filing_number}）", case.filed_on, case))
+        items.append(("report", str(report), report.submitted_on, report))
+        items.append(("notice", f"行政处罚事先告知书（{notice.number}）及送达回证", notice.issued_on, notice))
+        title = f"{decision.get_outcome_display()}决定书（{decision.number}）及送达回证"
+        items.append(("decision", title, decision.decided_on, decision))
+        items.append(("payment", f"缴款凭证（{payment.receipt_number}）", payment.paid_on, payment))
+        contents = audit.plain([checklist.entry(n, *item) for n, item in enumerate(items, 1)])
+        files.append(
+            CaseFile(
+                case=case,
+                archive_number=numbers.next(case.agency, "archive", case.archived_on.year),
+                archived_on=case.archived_on,
+                contents=contents,
+                digest=checklist.digest(contents),
+            )
+        )
+    _bulk(CaseFile, files, batch_size=1000)
 
 
 def seeded() -> int:

@@ -23,12 +23,18 @@ def test_a_seeded_city_has_cases_at_every_stage_and_a_log_that_verifies():
     cases = Case.objects.filter(source_reference__startswith=seed.SEED_MARK)
     assert cases.count() == 150
     statuses = set(cases.values_list("status", flat=True))
-    assert {Status.CLUE, Status.INVESTIGATING, Status.EXECUTING, Status.CLOSED} <= statuses
+    assert {Status.CLUE, Status.INVESTIGATING, Status.EXECUTING, Status.ARCHIVED} <= statuses
     assert {c.received_on.year for c in cases} >= {2021, 2026}
     assert Agency.objects.count() > 2 and Officer.objects.count() >= 4 * Agency.objects.count()
     assert Certificate.objects.count() >= Officer.objects.count()
-    closed = cases.filter(status=Status.CLOSED).first()
+    closed = cases.filter(status=Status.ARCHIVED).first()
     assert closed.officers.count() == 2 and closed.decision.served_on and closed.payments.exists()
+    # a case of past years is archived, its file listed and sealed as the archive act seals it
+    from zhifa.cases import checklist
+
+    assert not cases.filter(status=Status.CLOSED, received_on__year__lt=2025).exists()
+    assert closed.file.digest == checklist.digest(closed.file.contents)
+    assert [i["kind"] for i in closed.file.contents] == ["clue", "filing", "report", "notice", "decision", "payment"]
     report = audit.verify()
     assert report.ok, report.problems[:3]
     assert report.events > 150
