@@ -22,6 +22,7 @@ from zhifa.documents.models import Document
 router = Router(tags=["执法文书"])
 DocumentQuery = query_schema(filters.DocumentFilter)
 KindIn = Literal[tuple(selectors.ISSUABLE_VALUES)]
+SourceTypeIn = Literal[tuple(selectors.KINDS_BY_RECORD)]
 
 
 @described(
@@ -95,6 +96,10 @@ class IssueIn(Schema):
     kind: KindIn = Field(
         ..., description="文书种类：" + "、".join(f"{k.value}（{k.label}）" for k in selectors.ISSUABLE)
     )
+    source_type: SourceTypeIn | None = Field(
+        None, description="来源记录类型（如 cases.notice；不填时取该类记录的最新一件）"
+    )
+    source_id: int | None = Field(None, ge=1, le=2**62, description="来源记录编号（id）")
 
 
 class CorrectIn(Schema):
@@ -151,7 +156,13 @@ def document_get(request, pk: int):
 @router.post("", response={201: DocumentOut, **errors(400, 401, 403, 404, 409, 422)}, summary="签发执法文书")
 def document_issue(request, payload: IssueIn):
     case = reference(case_get, payload.case_id, "case_id", request.auth)
-    doc = services.document_issue(actor=request.auth, case=case, kind=payload.kind)
+    doc = services.document_issue(
+        actor=request.auth,
+        case=case,
+        kind=payload.kind,
+        source_id=payload.source_id,
+        source_type=payload.source_type or "",
+    )
     return Status(201, document_out(doc))
 
 

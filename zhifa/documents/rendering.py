@@ -10,7 +10,7 @@ import io
 
 import segno
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template.loader import select_template
 from django.urls import reverse
 from docx import Document as Docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,8 +37,9 @@ def qr_data_uri(url: str) -> str:
 def html_of(doc: Composed, *, code: str = "", layout: str = "a4", seal: bool = True) -> str:
     """The document as one self-contained HTML page (styles, seal and QR code inline)."""
     url = verification_url(code) if code else ""
-    return render_to_string(
-        "documents/print/document.html",
+    # One template per kind (documents/print/kinds/<kind>.html), all extending one layout.
+    template = select_template([f"documents/print/kinds/{doc.kind}.html", "documents/print/document.html"])
+    return template.render(
         {
             "doc": doc,
             "layout": layout,
@@ -101,6 +102,13 @@ def docx_of(doc: Composed) -> bytes:
         para(doc.number, center=True)
     for label, value in doc.party:
         para(f"{label}：{value}", indent=False)
+    if doc.rows:
+        table = out.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in doc.rows:
+            cells = table.add_row().cells
+            _font(cells[0].paragraphs[0].add_run(label), 14, True)
+            _font(cells[1].paragraphs[0].add_run(value), 14)
     for s in doc.sections:
         para(s.heading, bold=True)
         for text in s.paragraphs:

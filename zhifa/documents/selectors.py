@@ -18,9 +18,29 @@ from zhifa.documents import store
 from zhifa.documents.kinds import Kind
 from zhifa.documents.models import Document
 
-#: What a case's page offers to issue: kind → (the record's relation, label).
-ISSUABLE = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
+#: What the documents card offers to issue (the notice and the decisions).
+CARD_ISSUABLE = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
+#: Every kind a document can be issued of (the bound file's cover, index and note are not issued).
+ISSUABLE = tuple(k for k in Kind if k not in (Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE))
 ISSUABLE_VALUES = tuple(k.value for k in ISSUABLE)
+
+#: The kinds composed from each type of record (shown beside the record on the case's page).
+KINDS_BY_RECORD = {
+    "cases.case": (Kind.SOURCE_RECORD, Kind.FILING_APPROVAL, Kind.NO_FILING_APPROVAL, Kind.CLOSING_APPROVAL),
+    "cases.inspection": (Kind.INSPECTION_RECORD, Kind.INQUIRY_RECORD),
+    "cases.evidence": (Kind.EVIDENCE_LIST,),
+    "cases.custodyevent": (Kind.PRESERVATION_NOTICE,),
+    "cases.report": (Kind.INVESTIGATION_REPORT,),
+    "cases.notice": (Kind.PRIOR_NOTICE, Kind.SERVICE_RECEIPT),
+    "cases.defence": (Kind.DEFENCE_RECORD, Kind.REVIEW_OPINION),
+    "cases.hearing": (Kind.HEARING_NOTICE, Kind.HEARING_RECORD, Kind.HEARING_REPORT),
+    "cases.legalreview": (Kind.LEGAL_REVIEW,),
+    "cases.collectivediscussion": (Kind.DISCUSSION_RECORD,),
+    "cases.decision": (Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION, Kind.SERVICE_RECEIPT),
+    "cases.transfer": (Kind.TRANSFER_LETTER,),
+    "cases.reminder": (Kind.PAYMENT_REMINDER,),
+    "cases.enforcement": (Kind.ENFORCEMENT_APPLICATION,),
+}
 
 
 def document_list(user: User) -> QuerySet[Document]:
@@ -66,6 +86,76 @@ def issuable(case: Case, user: User) -> list[tuple[str, str]]:
             sources.append((Kind.NO_PENALTY_DECISION, decision))
     issued = {(d.kind, d.source_id) for d in case.documents.all() if d.superseded_on is None}
     return [(kind.value, kind.label) for kind, record in sources if (kind, record.pk) not in issued]
+
+
+def _current_by_source(case: Case) -> dict:
+    """(source type, source id, kind) → the current document, read once per case object."""
+    cached = getattr(case, "_documents_by_source", None)
+    if cached is None:
+        cached = {
+            (d.source_type, d.source_id, d.kind): d
+            for d in Document.objects.filter(case=case, superseded_on__isnull=True).order_by("pk")
+        }
+        case._documents_by_source = cached
+    return cached
+
+
+def _applies(kind: str, record) -> bool:
+    """Whether ``kind`` is composed from this very record (an inquiry gives 询问笔录, not 现场笔录 …)."""
+    label = record._meta.label_lower
+    if label == "cases.inspection":
+        return (kind == Kind.INQUIRY_RECORD) == (record.kind == "inquiry")
+    if label == "cases.decision" and kind != Kind.SERVICE_RECEIPT:
+        if record.on_spot:
+            return kind == Kind.ON_SPOT_DECISION
+        return kind == (Kind.PENALTY_DECISION if record.outcome == Outcome.PENALTY else Kind.NO_PENALTY_DECISION)
+    if label == "cases.case":
+        return {
+            Kind.SOURCE_RECORD: True,
+            Kind.FILING_APPROVAL: bool(record.filed_on),
+            Kind.NO_FILING_APPROVAL: record.status == "not_filed",
+            Kind.CLOSING_APPROVAL: bool(record.closed_on),
+        }[kind]
+    if kind == Kind.SERVICE_RECEIPT:
+        return bool(record.served_on)
+    if kind == Kind.ENFORCEMENT_APPLICATION:
+        return record.kind == "court"
+    if label == "cases.hearing":
+        return record.withdrawn_on is None and (kind == Kind.HEARING_NOTICE or record.held_on is not None)
+    return True
+
+
+def record_documents(case: Case, record, user: User, only: str = "") -> list[dict]:
+    """Beside a record on the case's page: each kind composed from it, with its current
+    document (preview, PDF, Word draft) or, for a user who issues documents, the link to make it."""
+    if record is None:
+        return []
+    source_type = record._meta.label_lower
+    kinds = [
+        k for k in KINDS_BY_RECORD.get(source_type, ()) if (not only or k in only.split(",")) and _applies(k, record)
+    ]
+    if not kinds:
+        return []
+    docs = _current_by_source(case)
+    may_issue = getattr(case, "_documents_may_issue", None)
+    if may_issue is None:
+        may_issue = access.has_role(user, Role.OFFICER, Role.HEAD) and access.can_see_agency(user, case.agency_id)
+        case._documents_may_issue = may_issue
+    links = []
+    for kind in kinds:
+        doc = docs.get((source_type, record.pk, kind))
+        if doc is None and not may_issue:
+            continue
+        links.append(
+            {
+                "kind": kind.value,
+                "label": kind.label,
+                "document": doc,
+                "source_type": source_type,
+                "source_id": record.pk,
+            }
+        )
+    return links
 
 
 def public_get(code: str) -> Document:

@@ -98,6 +98,14 @@ class CaseFile(DetailPage):
 
 class IssueForm(ZhifaForm):
     kind = forms.ChoiceField(label="文书种类", choices=[(k.value, k.label) for k in selectors.ISSUABLE])
+    #: The record the document is composed from (the act's page links with it); else the latest.
+    source_type = forms.ChoiceField(
+        label="来源记录类型",
+        required=False,
+        choices=[("", "—")] + [(t, t) for t in selectors.KINDS_BY_RECORD],
+        widget=forms.HiddenInput,
+    )
+    source_id = forms.IntegerField(label="来源记录", required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class DocumentIssue(ActPage):
@@ -113,7 +121,7 @@ class DocumentIssue(ActPage):
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
-        return {"kind": self.request.GET.get("kind", "")}
+        return {k: self.request.GET.get(k, "") for k in ("kind", "source_type", "source_id")}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -121,7 +129,14 @@ class DocumentIssue(ActPage):
         return ctx
 
     def perform(self, form):
-        return services.document_issue(actor=self.request.user, case=self.case, kind=form.cleaned_data["kind"])
+        data = form.cleaned_data
+        return services.document_issue(
+            actor=self.request.user,
+            case=self.case,
+            kind=data["kind"],
+            source_id=data.get("source_id"),
+            source_type=data.get("source_type") or "",
+        )
 
 
 class CorrectForm(ZhifaForm):
