@@ -100,7 +100,7 @@ def _current_by_source(case: Case) -> dict:
     return cached
 
 
-def _applies(kind: str, record) -> bool:
+def applies(kind: str, record) -> bool:
     """Whether ``kind`` is composed from this very record (an inquiry gives 询问笔录, not 现场笔录 …)."""
     label = record._meta.label_lower
     if label == "cases.inspection":
@@ -132,7 +132,7 @@ def record_documents(case: Case, record, user: User, only: str = "") -> list[dic
         return []
     source_type = record._meta.label_lower
     kinds = [
-        k for k in KINDS_BY_RECORD.get(source_type, ()) if (not only or k in only.split(",")) and _applies(k, record)
+        k for k in KINDS_BY_RECORD.get(source_type, ()) if (not only or k in only.split(",")) and applies(k, record)
     ]
     if not kinds:
         return []
