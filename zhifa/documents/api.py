@@ -122,6 +122,8 @@ class CorrectIn(Schema):
     leaf_index="签发事件在审计日志中的序号",
     tree_size="检查点的树大小",
     root_hash="检查点的根哈希",
+    cosigned="证明所对照的检查点是否已由登记的见证者连署",
+    witnesses="连署该检查点的见证者",
 )
 class DocumentsVerificationOut(Schema):
     title: str
@@ -139,6 +141,8 @@ class DocumentsVerificationOut(Schema):
     leaf_index: int | None
     tree_size: int | None
     root_hash: str
+    cosigned: bool
+    witnesses: list[str]
 
 
 @router.get("", response={200: list[DocumentOut], **errors(400, 401)}, summary="执法文书（本机关及所辖）")
@@ -192,6 +196,8 @@ def verify(request, code: str):
         "leaf_index": proof.get("leaf_index"),
         "tree_size": proof.get("tree_size"),
         "root_hash": proof.get("root_hash", ""),
+        "cosigned": bool(proof.get("cosigned")),
+        "witnesses": proof.get("witnesses", []),
     }
 
 

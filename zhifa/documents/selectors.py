@@ -201,12 +201,30 @@ def essentials(document: Document) -> Essentials:
 
 
 def inclusion(document: Document) -> dict | None:
-    """The issuing event's inclusion proof against the latest signed checkpoint, or None
-    when the log cannot give one (checked by the page, never a failure of the read)."""
+    """The issuing event's inclusion proof: against the latest checkpoint a registered
+    witness cosigned (``cosigned`` true, with the witnesses) when that checkpoint already
+    covers the event, else against the latest signed checkpoint (``cosigned`` false, and
+    ``cosigned_note`` saying why). Checked here, never a failure of the read: None when
+    the log cannot give a proof."""
     if document.audit_seq is None:
         return None
+    witnessed = None
+    note = "还没有见证者连署的检查点：本证明只能对照平台自己签名的检查点。"
     try:
-        proof = audit.inclusion_proof(document.audit_seq)
+        witnessed = audit.cosigned_checkpoint()
+    except DomainError:
+        witnessed = None
+    if witnessed is not None and witnessed["checkpoint"]["tree_size"] <= document.audit_seq:
+        note = (
+            f"见证者最近连署的检查点（树大小 {witnessed['checkpoint']['tree_size']}）早于这份文书的签发，"
+            "签发事件尚未被见证者连署：本证明暂时对照平台自己签名的检查点。"
+        )
+        witnessed = None
+    try:
+        if witnessed is not None:
+            proof = audit.inclusion_proof(document.audit_seq, tree_size=witnessed["checkpoint"]["tree_size"])
+        else:
+            proof = audit.inclusion_proof(document.audit_seq)
     except DomainError:
         return None
     checkpoint = audit.checkpoint_at(proof["tree_size"])
@@ -218,4 +236,8 @@ def inclusion(document: Document) -> dict | None:
         [bytes.fromhex(h) for h in proof["audit_path"]],
         bytes.fromhex(proof["root_hash"]),
     )
+    proof["cosigned"] = witnessed is not None
+    proof["cosignatures"] = witnessed["cosignatures"] if witnessed is not None else []
+    proof["witnesses"] = [c["witness_name"] for c in proof["cosignatures"]]
+    proof["cosigned_note"] = "" if witnessed is not None else note
     return proof

@@ -77,3 +77,70 @@ def test_a_correction_from_the_page_keeps_the_old_version(client, w):
     assert res.status_code == 302 and res["Location"] == new.get_absolute_url()
     page = client.get(new.get_absolute_url()).content.decode()
     assert "第1版" in page and "当事人住所登记有误" in page
+
+
+def test_each_acts_record_on_the_case_page_links_to_the_document_it_produced(client, w):
+    case = decided(w)
+    inspection = case.inspections.get()
+    client.force_login(w.zhang)
+    page = client.get(case.get_absolute_url()).content.decode()
+    make = (
+        f"{reverse('documents:document_issue', args=[case.pk])}?kind=inspection_record"
+        f"&amp;source_type=cases.inspection&amp;source_id={inspection.pk}"
+    )
+    assert make in page and "制作现场笔录" in page and "制作案件调查终结报告" in page and "制作立案审批表" in page
+    res = client.post(
+        reverse("documents:document_issue", args=[case.pk]),
+        {"kind": "inspection_record", "source_type": "cases.inspection", "source_id": inspection.pk},
+    )
+    doc = Document.objects.get(kind=Kind.INSPECTION_RECORD)
+    assert res.status_code == 302 and doc.source_id == inspection.pk
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert make not in page
+    for link in (
+        reverse("documents:document_file", args=[doc.pk]),
+        reverse("documents:document_file", args=[doc.pk]) + "?download=1",
+        reverse("documents:document_docx", args=[doc.pk]),
+    ):
+        assert f'href="{link}"' in page, link
+    draft = client.get(reverse("documents:document_docx", args=[doc.pk]))
+    word = Docx(io.BytesIO(draft.content))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert "渝中区解放碑某超市" in cells and "店长王某" in cells
+    # A user who may not issue documents sees the documents, not the links to make them.
+    client.force_login(w.reviewer)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "制作现场笔录" not in page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_case_page_with_its_acts_documents_reads_at_1280_and_390_px(page, live_server, tmp_path):
+    import os
+    import re
+    from pathlib import Path
+
+    from zhifa.documents import services
+    from zhifa.documents.tests.builders import through_the_court
+    from zhifa.documents.tests.conftest import make_documents_world
+
+    w = make_documents_world()
+    case = through_the_court(w)
+    for kind in (Kind.INSPECTION_RECORD, Kind.HEARING_NOTICE, Kind.HEARING_RECORD, Kind.PAYMENT_REMINDER):
+        services.document_issue(actor=w.zhang, case=case, kind=kind)
+    w.zhang.set_password("zhifa-test-pw")
+    w.zhang.save()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", w.zhang.username)
+    page.fill("input[name=password]", "zhifa-test-pw")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/cases/workbench/"))
+    shots = Path(os.environ.get("ZHIFA_DOCUMENT_PNG_DIR", "/tmp/zhifa-document-pngs"))
+    shots.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_server.url}{case.get_absolute_url()}")
+        assert page.locator("#hearings .record-docs a", has_text="Word 稿").count() == 2
+        assert page.locator("#execution .record-docs a", has_text="预览").count() == 1
+        page.screenshot(path=str(shots / f"case-documents-{width}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
