@@ -687,7 +687,7 @@ def service_receipt(record: Notice | Decision) -> Composed:
     case = record.case
     acts = _acts(case)
     notice = isinstance(record, Notice)
-    title = "行政处罚告知书" if notice else compose.Kind(_decision_kind(record)).label
+    title = "行政处罚告知书" if notice else Kind(_decision_kind(record)).label
     server, served = _who(acts, "notice_serve" if notice else "decision_serve")
     method = dict(ServiceMethod.choices).get(record.service_method, record.service_method)
     rows = [
@@ -1048,3 +1048,32 @@ def record_for(case: Case, kind: str, source_id: int | None = None, source_type:
 
 def composer_for(kind: str):
     return SOURCES[kind].composer if kind in SOURCES else compose.composer_for(kind)
+
+
+def record_of(case: Case, kind: str, source_id: int | None = None, source_type: str = ""):
+    """The record any kind is composed from (the notice and the decisions included); None when none."""
+    if kind in SOURCES:
+        return record_for(case, kind, source_id, source_type)
+    if kind == Kind.PRIOR_NOTICE:
+        qs = case.notices.all()
+        return qs.filter(pk=source_id).first() if source_id else qs.order_by("-issued_on", "-pk").first()
+    decision = getattr(case, "decision", None)
+    if decision is None or _decision_kind(decision) != kind:
+        return None
+    return decision
+
+
+def compose_kind(kind: str, record, signer) -> Composed:
+    """The document of ``kind`` composed from ``record``, as ``signer`` would issue it."""
+    composed = composer_for(kind)(record)
+    if kind == Kind.ENFORCEMENT_APPLICATION and getattr(signer, "role", "") == "head":
+        # 行政强制法第五十五条: the head signs the application (the one issuing it).
+        composed.rows.append(("机关负责人", signer.display_name))
+    return composed
+
+
+def draft(case: Case, kind: str, source_id: int | None, source_type: str, user) -> Composed | None:
+    """What issuing ``kind`` would compose now (a read): the Word draft an officer edits;
+    None when the case holds no record for it."""
+    record = record_of(case, kind, source_id, source_type)
+    return compose_kind(kind, record, user) if record is not None else None

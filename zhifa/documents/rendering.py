@@ -124,3 +124,77 @@ def docx_of(doc: Composed) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()
+
+
+class DraftUnreadable(ValueError):
+    """An uploaded draft that is not a Word document this platform can read."""
+
+
+def _paragraph_facts(p) -> tuple[str, bool, bool, bool]:
+    """(text, centred, right-aligned, bold) of a python-docx paragraph."""
+    text = p.text.strip()
+    runs = [r for r in p.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold for r in runs)
+    return text, p.alignment == WD_ALIGN_PARAGRAPH.CENTER, p.alignment == WD_ALIGN_PARAGRAPH.RIGHT, bold
+
+
+def composed_from_docx(data: bytes, base: Composed) -> Composed:
+    """An edited Word draft read back into a document's parts, laid out as :func:`docx_of`
+    writes them: the centred head (agency, title, number: the composed ones are kept),
+    the party's lines, the form's table, bold headings with their paragraphs, the
+    officers, the right-aligned signature (kept from the composed document). The kind,
+    date and the facts the rules check stay the composed document's."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from zhifa.documents.compose import Section
+
+    try:
+        word = Docx(io.BytesIO(data))
+    except Exception as error:
+        raise DraftUnreadable("上传的文件不是可以读取的 Word 文档（.docx）。") from error
+    party, rows, sections, officers = [], [], [], []
+    current = None
+    in_officers = False
+    for child in word.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            for row in Table(child, word).rows:
+                cells = [c.text.strip() for c in row.cells]
+                if len(cells) >= 2 and (cells[0] or cells[1]):
+                    rows.append((cells[0], cells[-1]))
+            continue
+        if tag != "p":
+            continue
+        text, centred, right, bold = _paragraph_facts(Paragraph(child, word))
+        if not text or centred or right:
+            continue
+        if bold:
+            in_officers = text == "执法人员"
+            if not in_officers:
+                current = Section(text, [])
+                sections.append(current)
+            continue
+        if in_officers:
+            name, _, number = text.partition("执法证号：")
+            officers.append((name.strip().rstrip("　").strip(), number.strip()))
+        elif current is None and "：" in text:
+            label, _, value = text.partition("：")
+            party.append((label.strip(), value.strip()))
+        else:
+            if current is None:
+                current = Section("", [])
+                sections.append(current)
+            current.paragraphs.append(text)
+    return Composed(
+        kind=base.kind,
+        title=base.title,
+        number=base.number,
+        agency=base.agency,
+        date=base.date,
+        party=party,
+        rows=rows,
+        sections=sections,
+        officers=officers,
+        checks=base.checks,
+    )

@@ -174,3 +174,15 @@ def court_application_signed_by_head(issuer_is_head: bool):
     if issuer_is_head:
         return None
     return refuse("强制执行申请书应当由机关负责人签名：请由本机关负责人签发。", field="kind")
+
+
+@rule("D3.10c", law="行政处罚法第五十九条")
+def edited_text_keeps_what_the_law_requires(missing: list):
+    """修改后的文书仍须载明本案记录中的当事人、文号、依据条文、金额（数字和大写）、
+    救济途径和期限：编辑不得删去或改动法定内容。"""
+    if not missing:
+        return None
+    return refuse(
+        "修改后的文书缺少或改动了以下法定内容，不能签发：" + "、".join(missing) + "。请按本案记录恢复后再上传。",
+        field="docx",
+    )

@@ -164,7 +164,16 @@ def rendering_certificate(agency) -> str:
 
 
 def _write(
-    *, actor: User, record, case: Case, kind: str, composed: compose.Composed, on: date, previous=None, reason=""
+    *,
+    actor: User,
+    record,
+    case: Case,
+    kind: str,
+    composed: compose.Composed,
+    on: date,
+    previous=None,
+    reason="",
+    extra: dict | None = None,
 ) -> Document:
     agency = case.acting_agency
     code = _new_code()
@@ -213,6 +222,7 @@ def _write(
             "previous": previous.pk if previous else None,
             "previous_sha256": previous.sha256 if previous else None,
             "reason": reason,
+            **(extra or {}),
         },
         clauses=ISSUE_CLAUSES,
         agency=case.agency_id,
@@ -229,15 +239,7 @@ def _write(
 
 
 def _record_of(case: Case, kind: str, source_id: int | None, source_type: str = ""):
-    if kind not in DECISION_KINDS:
-        return compose_records.record_for(case, kind, source_id, source_type)
-    if kind == Kind.PRIOR_NOTICE:
-        qs = case.notices.all()
-        return qs.get(pk=source_id) if source_id else qs.order_by("-issued_on", "-pk").first()
-    decision = getattr(case, "decision", None)
-    if decision is None or kind_of(decision) != kind:
-        return None
-    return decision
+    return compose_records.record_of(case, kind, source_id, source_type)
 
 
 def document_issue(
@@ -247,6 +249,7 @@ def document_issue(
     kind: str,
     source_id: int | None = None,
     source_type: str = "",
+    docx: bytes | None = None,
     on: date | None = None,
 ) -> Document:
     """签发文书：由本案记录制作（D3.10b），签发前检查依据（D3.10a）、说理和答复申辩（D3.10c）、
@@ -277,15 +280,54 @@ def document_issue(
             )
         composed = _compose(kind, record, actor)
         check(composed, actor)
-        return _write(actor=actor, record=record, case=case, kind=kind, composed=composed, on=on)
+        extra = {}
+        if docx is not None:
+            composed, extra = _edited(composed, docx, actor)
+        return _write(actor=actor, record=record, case=case, kind=kind, composed=composed, on=on, extra=extra)
+
+
+def edited_missing(composed: compose.Composed, text: str) -> list[str]:
+    """What the law requires the document to state that an edited text no longer states
+    as the case's records have it (the party, the basis, the amounts, the remedies)."""
+    c = composed.checks
+    wanted = [(f"{label}“{value}”", value) for label, value in composed.party if value]
+    wanted += [(f"依据“{a}”", str(a)) for a in c.get("articles") or []]
+    for label, amount in c.get("money") or []:
+        wanted.append((f"{label}{compose.yuan(amount)}", compose.yuan(amount)))
+        wanted.append((f"{label}的大写“{compose.capitals(amount)}”", compose.capitals(amount)))
+    remedies = c.get("remedies") or {}
+    if remedies:
+        wanted += [
+            (f"申请行政复议的期限{remedies['reconsideration_days']}日", f"{remedies['reconsideration_days']}日"),
+            (f"提起行政诉讼的期限{remedies['litigation_months']}个月", f"{remedies['litigation_months']}个月"),
+            (f"复议机关“{remedies['body']}”", remedies["body"]),
+            (f"人民法院“{remedies['court']}”", remedies["court"]),
+        ]
+    return [what for what, needle in wanted if needle and needle not in text]
+
+
+def _edited(composed: compose.Composed, docx: bytes, actor: User) -> tuple[compose.Composed, dict]:
+    """An officer's edited Word draft in place of the composed text: read back, checked by
+    the same rules where they read the text (amounts in figures and capitals, officers,
+    the amounts agreeing) and by what it must still state; its SHA-256 recorded."""
+    try:
+        edited = rendering.composed_from_docx(docx, composed)
+    except rendering.DraftUnreadable as error:
+        raise DomainError.of(ErrorCode.INVALID, str(error), field="docx") from None
+    check(edited, actor)
+    text = edited.text
+    results = [R.edited_text_keeps_what_the_law_requires(edited_missing(composed, text))]
+    if composed.kind in DECISION_KINDS:
+        c = composed.checks
+        results.append(R.amounts_agree(c["fine"], c["trace"], compose.decided_amounts(text), []))
+    enforce(*results)
+    sha = store.store(docx)
+    edited.checks = {**composed.checks, "edited_docx_sha256": sha}
+    return edited, {"edited_docx_sha256": sha}
 
 
 def _compose(kind: str, record, actor: User) -> compose.Composed:
-    composed = compose_records.composer_for(kind)(record)
-    if kind == Kind.ENFORCEMENT_APPLICATION and actor.role == Role.HEAD:
-        # 行政强制法第五十五条: the head signs the application (the one issuing it).
-        composed.rows.append(("机关负责人", actor.display_name))
-    return composed
+    return compose_records.compose_kind(kind, record, actor)
 
 
 def document_correct(*, actor: User, document: Document, reason: str, on: date | None = None) -> Document:

@@ -144,3 +144,83 @@ def test_the_case_page_with_its_acts_documents_reads_at_1280_and_390_px(page, li
         assert page.locator("#execution .record-docs a", has_text="预览").count() == 1
         page.screenshot(path=str(shots / f"case-documents-{width}.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def _edited(draft: bytes, change) -> bytes:
+    word = Docx(io.BytesIO(draft))
+    for p in word.paragraphs:
+        change(p)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _upload(data: bytes, name="edited.docx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+@pytest.mark.clause("D3.10c")
+def test_an_edited_word_draft_is_uploaded_checked_and_issued_with_its_hash_recorded(client, w):
+    import hashlib
+
+    from zhifa.core.errors import DomainError
+    from zhifa.core.models import AuditEvent
+    from zhifa.documents import services, store
+    from zhifa.documents.tests.builders import decided_with_defence
+    from zhifa.testing import assert_refused
+
+    case = decided_with_defence(w)
+    url = reverse("documents:document_issue", args=[case.pk])
+    client.force_login(w.zhang)
+    form = client.get(url, {"kind": "penalty_decision"}).content.decode()
+    assert "下载 Word 草稿" in form and 'type="file"' in form
+    draft = client.get(url, {"kind": "penalty_decision", "draft": "1"})
+    assert draft.status_code == 200 and "attachment" in draft["Content-Disposition"]
+
+    def drop_court(p):
+        if "重庆市渝中区人民法院" in p.text:
+            p.runs[0].text = p.text.replace("重庆市渝中区人民法院", "有管辖权的人民法院")
+            for r in p.runs[1:]:
+                r.text = ""
+
+    res = client.post(url, {"kind": "penalty_decision", "docx": _upload(_edited(draft.content, drop_court))})
+    assert res.status_code == 422 and "人民法院“重庆市渝中区人民法院”" in res.content.decode()
+    with pytest.raises(DomainError) as e:
+        services.document_issue(
+            actor=w.zhang, case=case, kind=Kind.PENALTY_DECISION, docx=_edited(draft.content, drop_court)
+        )
+    assert_refused(e, "D3.10c", code="edited_text_keeps_what_the_law_requires", field="docx")
+
+    def other_amount(p):
+        if p.text.startswith("违法事实清楚"):
+            p.runs[0].text = p.text + "依法并处罚款195元。"
+            for r in p.runs[1:]:
+                r.text = ""
+
+    res = client.post(url, {"kind": "penalty_decision", "docx": _upload(_edited(draft.content, other_amount))})
+    assert res.status_code == 422 and "195.00" in res.content.decode()
+    res = client.post(url, {"kind": "penalty_decision", "docx": _upload(b"not a word file")})
+    assert res.status_code == 400 and "Word 文档" in res.content.decode()
+    assert not Document.objects.exists()
+
+    def reasoned(p):
+        if p.text.startswith("违法事实清楚"):
+            p.runs[0].text = p.text + "当事人系初次违法，且积极配合调查。"
+            for r in p.runs[1:]:
+                r.text = ""
+
+    edited = _edited(draft.content, reasoned)
+    res = client.post(url, {"kind": "penalty_decision", "docx": _upload(edited)})
+    doc = Document.objects.get(kind=Kind.PENALTY_DECISION)
+    assert res.status_code == 302
+    issued = store.read(doc.sha256).decode()
+    assert "当事人系初次违法，且积极配合调查" in issued and doc.number in issued and "重庆市渝中区人民法院" in issued
+    event = AuditEvent.objects.get(act="document.issue", object_id=str(doc.pk))
+    assert (
+        event.changes["edited_docx_sha256"]
+        == hashlib.sha256(edited).hexdigest()
+        == doc.content["checks"]["edited_docx_sha256"]
+    )
+    assert store.read(event.changes["edited_docx_sha256"]) == edited
