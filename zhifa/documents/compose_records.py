@@ -734,8 +734,7 @@ def transfer_letter(transfer: Transfer) -> Composed:
         Section(
             "移送事由",
             [
-                f"{transfer.to_agency.name}：",
-                f"本机关于{date_text(case.received_on)}{case.get_source_display()}{party}涉嫌{violation}的线索。"
+                f"本机关于{date_text(case.received_on)}通过{case.get_source_display()}获得{party}涉嫌{violation}的线索。"
                 f"经审查，{transfer.reasons.rstrip('。')}。现将该案移送你机关处理。",
             ],
         ),
@@ -753,6 +752,7 @@ def transfer_letter(transfer: Transfer) -> Composed:
         Kind.TRANSFER_LETTER,
         transfer.sent_on,
         number=transfer.letter_number,
+        addressee=transfer.to_agency.name,
         sections=_clean(sections),
         checks=_checks(case, party=bool(case.party)),
     )
@@ -897,13 +897,13 @@ def enforcement_application(enforcement: Enforcement) -> Composed:
                 f"三、申请强制执行标的情况：{enforcement.measures.rstrip('。')}。",
             ],
         ),
-        Section("此致", [enforcement.court]),
     ]
     return _base(
         case,
         Kind.ENFORCEMENT_APPLICATION,
         enforcement.on,
         number="",
+        addressee=enforcement.court,
         party=applicant + respondent,
         sections=_clean(sections),
         checks=_checks(

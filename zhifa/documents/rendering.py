@@ -100,6 +100,8 @@ def docx_of(doc: Composed) -> bytes:
     para(doc.title, size=22, bold=True, center=True)
     if doc.number:
         para(doc.number, center=True)
+    if doc.addressee:
+        para(f"{doc.addressee}：", indent=False)
     for label, value in doc.party:
         para(f"{label}：{value}", indent=False)
     if doc.rows:
@@ -178,6 +180,8 @@ def composed_from_docx(data: bytes, base: Composed) -> Composed:
         if in_officers:
             name, _, number = text.partition("执法证号：")
             officers.append((name.strip().rstrip("　").strip(), number.strip()))
+        elif current is None and text == f"{base.addressee}：":
+            continue
         elif current is None and "：" in text:
             label, _, value = text.partition("：")
             party.append((label.strip(), value.strip()))
@@ -193,6 +197,7 @@ def composed_from_docx(data: bytes, base: Composed) -> Composed:
         agency=base.agency,
         date=base.date,
         party=party,
+        addressee=base.addressee,
         rows=rows,
         sections=sections,
         officers=officers,
