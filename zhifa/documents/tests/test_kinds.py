@@ -280,3 +280,16 @@ def test_a_hearing_notice_sent_less_than_seven_days_before_is_refused(w):
         services.check(composed, w.zhang)
     assert_refused(e, "D5.3a", code="hearing_notified_in_time")
     assert notified_on <= day
+
+
+@pytest.mark.clause("D3.10b")
+def test_a_record_kind_is_corrected_as_a_new_version_of_the_same_record(w):
+    from zhifa.documents.tests.builders import decided
+
+    case = decided(w)
+    first = issue(w, case, Kind.INVESTIGATION_REPORT)
+    second = services.document_correct(actor=w.zhang, document=first, reason="补充调查经过的表述")
+    first.refresh_from_db()
+    assert second.version == 2 and second.previous == first and first.superseded_on is not None
+    assert (second.number, second.source_type, second.source_id) == (first.number, "cases.report", first.source_id)
+    assert second.number == case.filing_number
