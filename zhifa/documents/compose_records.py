@@ -1068,7 +1068,7 @@ def compose_kind(kind: str, record, signer) -> Composed:
     composed = composer_for(kind)(record)
     if kind == Kind.ENFORCEMENT_APPLICATION and getattr(signer, "role", "") == "head":
         # 行政强制法第五十五条: the head signs the application (the one issuing it).
-        composed.rows.append(("机关负责人", signer.display_name))
+        composed.sections.append(Section("申请机关负责人（签名）", [signer.display_name]))
     return composed
 
 

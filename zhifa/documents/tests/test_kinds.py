@@ -127,7 +127,7 @@ def test_each_kind_is_composed_from_the_case_and_its_pdf_holds_what_the_kind_req
             "行政强制法第五十五条",
             "催告书送达十日后被申请人仍未履行",
             "未申请行政复议，也未提起行政诉讼",
-            "机关负责人陈局长",
+            "申请机关负责人（签名）陈局长",
         ],
     }
     for kind, wanted in expected.items():
