@@ -815,6 +815,8 @@ def payment_reminder(reminder: Reminder) -> Composed:
     )
     composed.checks = _checks(
         case,
+        # 行政强制法第三十五条: a reminder by telephone leaves no 催告书 to compose.
+        missing=["" if reminder.method != Reminder.Method.PHONE else "书面催告（该次催告以电话方式作出）"],
         reminder={
             "served_on": reminder.served_on,
             "due": reminder.performance_due_on,

@@ -293,3 +293,15 @@ def test_a_record_kind_is_corrected_as_a_new_version_of_the_same_record(w):
     assert second.version == 2 and second.previous == first and first.superseded_on is not None
     assert (second.number, second.source_type, second.source_id) == (first.number, "cases.report", first.source_id)
     assert second.number == case.filing_number
+
+
+@pytest.mark.clause("D3.10b")
+def test_a_reminder_by_telephone_gives_no_written_reminder(w):
+    case = through_the_court(w)
+    reminder = case.reminders.get()
+    reminder.method = "phone"
+    reminder.save(update_fields=["method"])
+    with pytest.raises(DomainError) as e:
+        issue(w, case, Kind.PAYMENT_REMINDER)
+    assert_refused(e, "D3.10b", code="record_on_file", field="kind")
+    assert "电话" in e.value.first.message
