@@ -22,6 +22,7 @@ from zhifa.documents.models import Document
 router = Router(tags=["执法文书"])
 DocumentQuery = query_schema(filters.DocumentFilter)
 KindIn = Literal[tuple(selectors.ISSUABLE_VALUES)]
+SourceTypeIn = Literal[tuple(selectors.KINDS_BY_RECORD)]
 
 
 @described(
@@ -95,6 +96,10 @@ class IssueIn(Schema):
     kind: KindIn = Field(
         ..., description="文书种类：" + "、".join(f"{k.value}（{k.label}）" for k in selectors.ISSUABLE)
     )
+    source_type: SourceTypeIn | None = Field(
+        None, description="来源记录类型（如 cases.notice；不填时取该类记录的最新一件）"
+    )
+    source_id: int | None = Field(None, ge=1, le=2**62, description="来源记录编号（id）")
 
 
 class CorrectIn(Schema):
@@ -117,6 +122,8 @@ class CorrectIn(Schema):
     leaf_index="签发事件在审计日志中的序号",
     tree_size="检查点的树大小",
     root_hash="检查点的根哈希",
+    cosigned="证明所对照的检查点是否已由登记的见证者连署",
+    witnesses="连署该检查点的见证者",
 )
 class DocumentsVerificationOut(Schema):
     title: str
@@ -134,6 +141,8 @@ class DocumentsVerificationOut(Schema):
     leaf_index: int | None
     tree_size: int | None
     root_hash: str
+    cosigned: bool
+    witnesses: list[str]
 
 
 @router.get("", response={200: list[DocumentOut], **errors(400, 401)}, summary="执法文书（本机关及所辖）")
@@ -151,7 +160,13 @@ def document_get(request, pk: int):
 @router.post("", response={201: DocumentOut, **errors(400, 401, 403, 404, 409, 422)}, summary="签发执法文书")
 def document_issue(request, payload: IssueIn):
     case = reference(case_get, payload.case_id, "case_id", request.auth)
-    doc = services.document_issue(actor=request.auth, case=case, kind=payload.kind)
+    doc = services.document_issue(
+        actor=request.auth,
+        case=case,
+        kind=payload.kind,
+        source_id=payload.source_id,
+        source_type=payload.source_type or "",
+    )
     return Status(201, document_out(doc))
 
 
@@ -181,6 +196,8 @@ def verify(request, code: str):
         "leaf_index": proof.get("leaf_index"),
         "tree_size": proof.get("tree_size"),
         "root_hash": proof.get("root_hash", ""),
+        "cosigned": bool(proof.get("cosigned")),
+        "witnesses": proof.get("witnesses", []),
     }
 
 

@@ -23,6 +23,7 @@ from zhifa.documents import rendering, store
 from zhifa.documents.compose import date_text
 from zhifa.documents.kinds import Kind
 from zhifa.documents.models import Document
+from zhifa.documents.selectors import applies
 
 
 @dataclass
@@ -111,38 +112,106 @@ def _render_pages(parts: list[Part], contexts: dict[int, dict]) -> None:
         parts[i].pdf = out.getvalue()
 
 
-def _documents_by_entry(case: Case) -> dict[str, Document]:
-    """The current issued document for each record the checklist names (notice, decision)."""
-    found = {}
-    for doc in case.documents.filter(superseded_on__isnull=True):
-        if doc.kind == Kind.PRIOR_NOTICE:
-            found[f"notice:{doc.number}"] = doc
-        elif doc.kind in (Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION):
-            found["decision"] = doc
-    return found
+#: The kinds composed from the record behind each checklist entry (zhifa.cases.checklist.file_contents).
+ENTRY_KINDS = {
+    "clue": (Kind.SOURCE_RECORD,),
+    "filing": (Kind.FILING_APPROVAL,),
+    "inspection": (Kind.INSPECTION_RECORD, Kind.INQUIRY_RECORD),
+    "evidence": (Kind.EVIDENCE_LIST,),
+    "report": (Kind.INVESTIGATION_REPORT,),
+    "notice": (Kind.PRIOR_NOTICE, Kind.SERVICE_RECEIPT),
+    "defence": (Kind.DEFENCE_RECORD, Kind.REVIEW_OPINION),
+    "hearing": (Kind.HEARING_NOTICE, Kind.HEARING_RECORD, Kind.HEARING_REPORT),
+    "legal_review": (Kind.LEGAL_REVIEW,),
+    "discussion": (Kind.DISCUSSION_RECORD,),
+    "decision": (Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION, Kind.SERVICE_RECEIPT),
+    "transfer": (Kind.TRANSFER_LETTER,),
+    "reminder": (Kind.PAYMENT_REMINDER,),
+    "enforcement": (Kind.ENFORCEMENT_APPLICATION,),
+    "ending": (Kind.NO_FILING_APPROVAL,),
+}
+
+
+def _entry_records(case: Case) -> dict[str, list]:
+    """The records behind the checklist's entries of each kind, in the checklist's order."""
+    decision = getattr(case, "decision", None)
+    return {
+        "clue": [case],
+        "filing": [case],
+        "inspection": list(case.inspections.all()),
+        "evidence": list(case.evidence.all()),
+        "report": list(case.reports.all()),
+        "notice": list(case.notices.all()),
+        "defence": list(case.defences.all()),
+        "hearing": list(case.hearings.all()),
+        "legal_review": list(case.legal_reviews.all()),
+        "discussion": list(case.discussions.all()),
+        "decision": [decision] if decision is not None else [],
+        "transfer": [case.transfer_out] if hasattr(case, "transfer_out") else [],
+        "reminder": list(case.reminders.all()),
+        "enforcement": list(case.enforcements.all()),
+        "ending": [case],
+    }
+
+
+def _composed_for(case: Case, docs: dict, entry_kind: str, record) -> tuple[list[Document], bool]:
+    """The current documents composed from ``record`` in the kinds' order, and whether
+    they are all the record gives (then no registration page is bound for it)."""
+    if record is None:
+        return [], False
+    source_type = record._meta.label_lower
+    kinds = [k for k in ENTRY_KINDS.get(entry_kind, ()) if applies(k, record)]
+    found = [docs[(source_type, record.pk, k)] for k in kinds if (source_type, record.pk, k) in docs]
+    return found, bool(kinds) and len(found) == len(kinds)
 
 
 def _materials(case: Case) -> list[Part]:
-    docs = _documents_by_entry(case)
+    docs = {
+        (d.source_type, d.source_id, d.kind): d
+        for d in case.documents.filter(superseded_on__isnull=True).order_by("pk")
+    }
+    records = _entry_records(case)
+    seen: dict[str, int] = {}
     parts: list[Part] = []
     pages: dict[int, dict] = {}
+
+    def bind_documents(found: list[Document]) -> bool:
+        pdfs = [(d, _document_pdf(d)) for d in found]
+        for d, pdf in pdfs:
+            if pdf is not None:
+                parts.append(Part(d.title, d.number, d.issued_on, pdf))
+        return all(pdf is not None for _, pdf in pdfs)
+
     for entry in checklist.file_contents(case):
-        doc = None
-        if entry["kind"] == "notice":
-            doc = next((d for key, d in docs.items() if key.startswith("notice:") and d.number in entry["title"]), None)
-        elif entry["kind"] == "decision":
-            doc = docs.get("decision")
-        pdf = _document_pdf(doc) if doc is not None else None
-        if pdf is not None:
-            parts.append(Part(doc.title, doc.number, doc.issued_on, pdf))
-        elif entry["kind"] == "evidence":
-            found = _evidence(case, entry)
-            parts.append(Part(entry["title"], "", entry["date"], found if isinstance(found, bytes) else b""))
-            if not isinstance(found, bytes):
-                pages[len(parts) - 1] = found
-        else:
-            parts.append(Part(entry["title"], "", entry["date"], b""))
-            pages[len(parts) - 1] = {"entry": entry, "evidence": None, "image": "", "text": ""}
+        kind = entry["kind"]
+        i = seen.get(kind, 0)
+        seen[kind] = i + 1
+        rows = records.get(kind, [])
+        record = rows[i] if i < len(rows) else None
+        found, complete = _composed_for(case, docs, kind, record)
+        if kind == "evidence":
+            # The evidence list (证据提取单) goes before the evidence, which is bound as filed;
+            # a preservation notice for it (先行登记保存证据通知书) after.
+            bind_documents(found)
+            found_evidence = _evidence(case, entry)
+            parts.append(
+                Part(entry["title"], "", entry["date"], found_evidence if isinstance(found_evidence, bytes) else b"")
+            )
+            if not isinstance(found_evidence, bytes):
+                pages[len(parts) - 1] = found_evidence
+            if record is not None:
+                for event in record.custody.all():
+                    doc = docs.get(("cases.custodyevent", event.pk, Kind.PRESERVATION_NOTICE))
+                    if doc is not None:
+                        bind_documents([doc])
+            continue
+        if found and bind_documents(found) and complete:
+            continue
+        parts.append(Part(entry["title"], "", entry["date"], b""))
+        pages[len(parts) - 1] = {"entry": entry, "evidence": None, "image": "", "text": ""}
+    closing = docs.get(("cases.case", case.pk, Kind.CLOSING_APPROVAL))
+    if closing is not None:
+        bind_documents([closing])
     _render_pages(parts, pages)
     return parts
 

@@ -72,6 +72,11 @@ class Composed:
     agency: str
     date: date
     party: list[tuple[str, str]] = field(default_factory=list)
+    #: 主送机关: the agency or court a letter is addressed to (flush left, before the text).
+    addressee: str = ""
+    #: A form's rows (label, value), laid out as a ruled table before the sections
+    #: (审批表, 登记表, 笔录的首部): every value from the case's records, none left blank.
+    rows: list[tuple[str, str]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     officers: list[tuple[str, str]] = field(default_factory=list)
     #: Facts for the rules: amounts decided, the engine's trace, points answered, periods.
@@ -79,7 +84,9 @@ class Composed:
 
     @property
     def text(self) -> str:
-        parts = [self.title, self.number, *(f"{k}：{v}" for k, v in self.party)]
+        parts = [self.title, self.number, f"{self.addressee}：" if self.addressee else ""]
+        parts.extend(f"{k}：{v}" for k, v in self.party)
+        parts.extend(f"{k}：{v}" for k, v in self.rows)
         for s in self.sections:
             parts.append(s.heading)
             parts.extend(s.paragraphs)
@@ -90,6 +97,7 @@ class Composed:
         data = asdict(self)
         data["date"] = self.date.isoformat()
         data["party"] = [list(p) for p in self.party]
+        data["rows"] = [list(r) for r in self.rows]
         data["officers"] = [list(o) for o in self.officers]
         data["checks"] = _plain_checks(self.checks)
         return data
@@ -440,6 +448,8 @@ def from_content(content: dict) -> Composed:
         agency=content.get("agency", ""),
         date=date.fromisoformat(content["date"]) if content.get("date") else None,
         party=[tuple(p) for p in content.get("party", [])],
+        addressee=content.get("addressee", ""),
+        rows=[tuple(r) for r in content.get("rows", [])],
         sections=[Section(s.get("heading", ""), list(s.get("paragraphs", []))) for s in content.get("sections", [])],
         officers=[tuple(o) for o in content.get("officers", [])],
     )

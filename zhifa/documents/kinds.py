@@ -38,7 +38,13 @@ class Kind(models.TextChoices):
 
 #: Kinds whose number is the one their act drew (zhifa.cases.numbering): the document
 #: carries the act's number, never a second one.
-ACT_NUMBERED = {Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION}
+ACT_NUMBERED = {
+    Kind.PRIOR_NOTICE,
+    Kind.PENALTY_DECISION,
+    Kind.NO_PENALTY_DECISION,
+    Kind.ON_SPOT_DECISION,
+    Kind.TRANSFER_LETTER,
+}
 
 #: Kinds numbered by the documents app itself, and the word after the agency's prefix
 #: (渝中市监催〔2026〕3号). The rest (records, forms, approvals) carry the case's number.
@@ -60,3 +66,10 @@ FOR_THE_PARTY = {
     Kind.PAYMENT_REMINDER,
     Kind.TRANSFER_LETTER,
 }
+
+#: What carries the agency's seal: what the party holds, and what goes to a court or
+#: another agency (行政强制法第五十五条: the application bears the agency's seal).
+SEALED = FOR_THE_PARTY | {Kind.SERVICE_RECEIPT, Kind.ENFORCEMENT_APPLICATION}
+
+#: Internal forms and records: the case's number, no seal (the approvals carry names and dates).
+BINDING_ONLY = {Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE}

@@ -10,7 +10,7 @@ import io
 
 import segno
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template.loader import select_template
 from django.urls import reverse
 from docx import Document as Docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,8 +37,9 @@ def qr_data_uri(url: str) -> str:
 def html_of(doc: Composed, *, code: str = "", layout: str = "a4", seal: bool = True) -> str:
     """The document as one self-contained HTML page (styles, seal and QR code inline)."""
     url = verification_url(code) if code else ""
-    return render_to_string(
-        "documents/print/document.html",
+    # One template per kind (documents/print/kinds/<kind>.html), all extending one layout.
+    template = select_template([f"documents/print/kinds/{doc.kind}.html", "documents/print/document.html"])
+    return template.render(
         {
             "doc": doc,
             "layout": layout,
@@ -99,8 +100,17 @@ def docx_of(doc: Composed) -> bytes:
     para(doc.title, size=22, bold=True, center=True)
     if doc.number:
         para(doc.number, center=True)
+    if doc.addressee:
+        para(f"{doc.addressee}：", indent=False)
     for label, value in doc.party:
         para(f"{label}：{value}", indent=False)
+    if doc.rows:
+        table = out.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in doc.rows:
+            cells = table.add_row().cells
+            _font(cells[0].paragraphs[0].add_run(label), 14, True)
+            _font(cells[1].paragraphs[0].add_run(value), 14)
     for s in doc.sections:
         para(s.heading, bold=True)
         for text in s.paragraphs:
@@ -116,3 +126,80 @@ def docx_of(doc: Composed) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()
+
+
+class DraftUnreadable(ValueError):
+    """An uploaded draft that is not a Word document this platform can read."""
+
+
+def _paragraph_facts(p) -> tuple[str, bool, bool, bool]:
+    """(text, centred, right-aligned, bold) of a python-docx paragraph."""
+    text = p.text.strip()
+    runs = [r for r in p.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold for r in runs)
+    return text, p.alignment == WD_ALIGN_PARAGRAPH.CENTER, p.alignment == WD_ALIGN_PARAGRAPH.RIGHT, bold
+
+
+def composed_from_docx(data: bytes, base: Composed) -> Composed:
+    """An edited Word draft read back into a document's parts, laid out as :func:`docx_of`
+    writes them: the centred head (agency, title, number: the composed ones are kept),
+    the party's lines, the form's table, bold headings with their paragraphs, the
+    officers, the right-aligned signature (kept from the composed document). The kind,
+    date and the facts the rules check stay the composed document's."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from zhifa.documents.compose import Section
+
+    try:
+        word = Docx(io.BytesIO(data))
+    except Exception as error:
+        raise DraftUnreadable("上传的文件不是可以读取的 Word 文档（.docx）。") from error
+    party, rows, sections, officers = [], [], [], []
+    current = None
+    in_officers = False
+    for child in word.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            for row in Table(child, word).rows:
+                cells = [c.text.strip() for c in row.cells]
+                if len(cells) >= 2 and (cells[0] or cells[1]):
+                    rows.append((cells[0], cells[-1]))
+            continue
+        if tag != "p":
+            continue
+        text, centred, right, bold = _paragraph_facts(Paragraph(child, word))
+        if not text or centred or right:
+            continue
+        if bold:
+            in_officers = text == "执法人员"
+            if not in_officers:
+                current = Section(text, [])
+                sections.append(current)
+            continue
+        if in_officers:
+            name, _, number = text.partition("执法证号：")
+            officers.append((name.strip().rstrip("　").strip(), number.strip()))
+        elif current is None and text == f"{base.addressee}：":
+            continue
+        elif current is None and "：" in text:
+            label, _, value = text.partition("：")
+            party.append((label.strip(), value.strip()))
+        else:
+            if current is None:
+                current = Section("", [])
+                sections.append(current)
+            current.paragraphs.append(text)
+    return Composed(
+        kind=base.kind,
+        title=base.title,
+        number=base.number,
+        agency=base.agency,
+        date=base.date,
+        party=party,
+        addressee=base.addressee,
+        rows=rows,
+        sections=sections,
+        officers=officers,
+        checks=base.checks,
+    )

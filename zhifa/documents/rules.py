@@ -136,3 +136,53 @@ def officers_as_recorded(listed: list, recorded: list):
     if not problems:
         return None
     return refuse("；".join(problems) + "。", field="officers")
+
+
+@rule("D3.10b")
+def record_on_file(label: str, what: str, found: bool, missing: list):
+    """制作式文书由本案自己的记录制作，不留待手工填写的空白：本案没有文书所依据的记录，
+    或者记录缺少文书须载明的内容的，文书不能制作。"""
+    if not found:
+        return refuse(f"本案没有{what}的记录，不能制作{label}。", field="kind")
+    if not missing:
+        return None
+    return refuse(
+        f"本案的记录缺少{label}须载明的内容：{'、'.join(missing)}。文书不留空白，请先办理或登记后再制作。",
+        field="kind",
+    )
+
+
+@rule("D3.9b", law="行政强制法第三十五条")
+def reminder_states_what_the_law_lists(served_on, due, outstanding, money_stated: bool, defence_right: bool):
+    """催告应当以书面形式作出，并载明：履行义务的期限；履行义务的方式；涉及金钱给付的，
+    应当有明确的金额和给付方式；当事人依法享有的陈述权和申辩权。"""
+    problems = []
+    if due is None or (served_on is not None and due <= served_on):
+        problems.append("晚于催告日期的履行期限")
+    if outstanding and not money_stated:
+        problems.append("明确的金额和给付方式（请在本机关的文书信息中登记缴款渠道）")
+    if not defence_right:
+        problems.append("当事人依法享有的陈述权和申辩权")
+    if not problems:
+        return None
+    return refuse("催告书未载明：" + "；".join(problems) + "。", field="reminder")
+
+
+@rule("D3.9b", law="行政强制法第五十五条")
+def court_application_signed_by_head(issuer_is_head: bool):
+    """强制执行申请书应当由行政机关负责人签名，加盖行政机关的印章，并注明日期。"""
+    if issuer_is_head:
+        return None
+    return refuse("强制执行申请书应当由机关负责人签名：请由本机关负责人签发。", field="kind")
+
+
+@rule("D3.10c", law="行政处罚法第五十九条")
+def edited_text_keeps_what_the_law_requires(missing: list):
+    """修改后的文书仍须载明本案记录中的当事人、文号、依据条文、金额（数字和大写）、
+    救济途径和期限：编辑不得删去或改动法定内容。"""
+    if not missing:
+        return None
+    return refuse(
+        "修改后的文书缺少或改动了以下法定内容，不能签发：" + "、".join(missing) + "。请按本案记录恢复后再上传。",
+        field="docx",
+    )

@@ -18,9 +18,29 @@ from zhifa.documents import store
 from zhifa.documents.kinds import Kind
 from zhifa.documents.models import Document
 
-#: What a case's page offers to issue: kind → (the record's relation, label).
-ISSUABLE = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
+#: What the documents card offers to issue (the notice and the decisions).
+CARD_ISSUABLE = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
+#: Every kind a document can be issued of (the bound file's cover, index and note are not issued).
+ISSUABLE = tuple(k for k in Kind if k not in (Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE))
 ISSUABLE_VALUES = tuple(k.value for k in ISSUABLE)
+
+#: The kinds composed from each type of record (shown beside the record on the case's page).
+KINDS_BY_RECORD = {
+    "cases.case": (Kind.SOURCE_RECORD, Kind.FILING_APPROVAL, Kind.NO_FILING_APPROVAL, Kind.CLOSING_APPROVAL),
+    "cases.inspection": (Kind.INSPECTION_RECORD, Kind.INQUIRY_RECORD),
+    "cases.evidence": (Kind.EVIDENCE_LIST,),
+    "cases.custodyevent": (Kind.PRESERVATION_NOTICE,),
+    "cases.report": (Kind.INVESTIGATION_REPORT,),
+    "cases.notice": (Kind.PRIOR_NOTICE, Kind.SERVICE_RECEIPT),
+    "cases.defence": (Kind.DEFENCE_RECORD, Kind.REVIEW_OPINION),
+    "cases.hearing": (Kind.HEARING_NOTICE, Kind.HEARING_RECORD, Kind.HEARING_REPORT),
+    "cases.legalreview": (Kind.LEGAL_REVIEW,),
+    "cases.collectivediscussion": (Kind.DISCUSSION_RECORD,),
+    "cases.decision": (Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION, Kind.SERVICE_RECEIPT),
+    "cases.transfer": (Kind.TRANSFER_LETTER,),
+    "cases.reminder": (Kind.PAYMENT_REMINDER,),
+    "cases.enforcement": (Kind.ENFORCEMENT_APPLICATION,),
+}
 
 
 def document_list(user: User) -> QuerySet[Document]:
@@ -68,6 +88,76 @@ def issuable(case: Case, user: User) -> list[tuple[str, str]]:
     return [(kind.value, kind.label) for kind, record in sources if (kind, record.pk) not in issued]
 
 
+def _current_by_source(case: Case) -> dict:
+    """(source type, source id, kind) → the current document, read once per case object."""
+    cached = getattr(case, "_documents_by_source", None)
+    if cached is None:
+        cached = {
+            (d.source_type, d.source_id, d.kind): d
+            for d in Document.objects.filter(case=case, superseded_on__isnull=True).order_by("pk")
+        }
+        case._documents_by_source = cached
+    return cached
+
+
+def applies(kind: str, record) -> bool:
+    """Whether ``kind`` is composed from this very record (an inquiry gives 询问笔录, not 现场笔录 …)."""
+    label = record._meta.label_lower
+    if label == "cases.inspection":
+        return (kind == Kind.INQUIRY_RECORD) == (record.kind == "inquiry")
+    if label == "cases.decision" and kind != Kind.SERVICE_RECEIPT:
+        if record.on_spot:
+            return kind == Kind.ON_SPOT_DECISION
+        return kind == (Kind.PENALTY_DECISION if record.outcome == Outcome.PENALTY else Kind.NO_PENALTY_DECISION)
+    if label == "cases.case":
+        return {
+            Kind.SOURCE_RECORD: True,
+            Kind.FILING_APPROVAL: bool(record.filed_on),
+            Kind.NO_FILING_APPROVAL: record.status == "not_filed",
+            Kind.CLOSING_APPROVAL: bool(record.closed_on),
+        }[kind]
+    if kind == Kind.SERVICE_RECEIPT:
+        return bool(record.served_on)
+    if kind == Kind.ENFORCEMENT_APPLICATION:
+        return record.kind == "court"
+    if label == "cases.hearing":
+        return record.withdrawn_on is None and (kind == Kind.HEARING_NOTICE or record.held_on is not None)
+    return True
+
+
+def record_documents(case: Case, record, user: User, only: str = "") -> list[dict]:
+    """Beside a record on the case's page: each kind composed from it, with its current
+    document (preview, PDF, Word draft) or, for a user who issues documents, the link to make it."""
+    if record is None:
+        return []
+    source_type = record._meta.label_lower
+    kinds = [
+        k for k in KINDS_BY_RECORD.get(source_type, ()) if (not only or k in only.split(",")) and applies(k, record)
+    ]
+    if not kinds:
+        return []
+    docs = _current_by_source(case)
+    may_issue = getattr(case, "_documents_may_issue", None)
+    if may_issue is None:
+        may_issue = access.has_role(user, Role.OFFICER, Role.HEAD) and access.can_see_agency(user, case.agency_id)
+        case._documents_may_issue = may_issue
+    links = []
+    for kind in kinds:
+        doc = docs.get((source_type, record.pk, kind))
+        if doc is None and not may_issue:
+            continue
+        links.append(
+            {
+                "kind": kind.value,
+                "label": kind.label,
+                "document": doc,
+                "source_type": source_type,
+                "source_id": record.pk,
+            }
+        )
+    return links
+
+
 def public_get(code: str) -> Document:
     """A document by its verification code, for anyone holding it."""
     qs = Document.objects.select_related("case__party", "agency", "next")
@@ -111,12 +201,30 @@ def essentials(document: Document) -> Essentials:
 
 
 def inclusion(document: Document) -> dict | None:
-    """The issuing event's inclusion proof against the latest signed checkpoint, or None
-    when the log cannot give one (checked by the page, never a failure of the read)."""
+    """The issuing event's inclusion proof: against the latest checkpoint a registered
+    witness cosigned (``cosigned`` true, with the witnesses) when that checkpoint already
+    covers the event, else against the latest signed checkpoint (``cosigned`` false, and
+    ``cosigned_note`` saying why). Checked here, never a failure of the read: None when
+    the log cannot give a proof."""
     if document.audit_seq is None:
         return None
+    witnessed = None
+    note = "还没有见证者连署的检查点：本证明只能对照平台自己签名的检查点。"
     try:
-        proof = audit.inclusion_proof(document.audit_seq)
+        witnessed = audit.cosigned_checkpoint()
+    except DomainError:
+        witnessed = None
+    if witnessed is not None and witnessed["checkpoint"]["tree_size"] <= document.audit_seq:
+        note = (
+            f"见证者最近连署的检查点（树大小 {witnessed['checkpoint']['tree_size']}）早于这份文书的签发，"
+            "签发事件尚未被见证者连署：本证明暂时对照平台自己签名的检查点。"
+        )
+        witnessed = None
+    try:
+        if witnessed is not None:
+            proof = audit.inclusion_proof(document.audit_seq, tree_size=witnessed["checkpoint"]["tree_size"])
+        else:
+            proof = audit.inclusion_proof(document.audit_seq)
     except DomainError:
         return None
     checkpoint = audit.checkpoint_at(proof["tree_size"])
@@ -128,4 +236,8 @@ def inclusion(document: Document) -> dict | None:
         [bytes.fromhex(h) for h in proof["audit_path"]],
         bytes.fromhex(proof["root_hash"]),
     )
+    proof["cosigned"] = witnessed is not None
+    proof["cosignatures"] = witnessed["cosignatures"] if witnessed is not None else []
+    proof["witnesses"] = [c["witness_name"] for c in proof["cosignatures"]]
+    proof["cosigned_note"] = "" if witnessed is not None else note
     return proof

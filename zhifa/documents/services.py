@@ -15,6 +15,7 @@ from django.db import transaction
 
 from zhifa.accounts.access import require_agency, require_manage_agency, require_role
 from zhifa.accounts.models import Role, User
+from zhifa.cases import rules as case_rules
 from zhifa.cases.models import Case, Decision, Notice, Outcome
 from zhifa.core import clock
 from zhifa.core import parameters as params
@@ -23,9 +24,9 @@ from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
-from zhifa.documents import compose, numbering, rendering, signing, store
+from zhifa.documents import compose, compose_records, numbering, rendering, signing, store
 from zhifa.documents import rules as R
-from zhifa.documents.kinds import ACT_NUMBERED, OWN_SERIES, Kind
+from zhifa.documents.kinds import ACT_NUMBERED, OWN_SERIES, SEALED, Kind
 from zhifa.documents.models import Document, Profile
 from zhifa.law import rules as law_rules
 from zhifa.org import keys
@@ -34,6 +35,9 @@ from zhifa.org import keys
 ISSUERS = (Role.OFFICER, Role.HEAD)
 #: Clauses every issue checks (recorded with the audit event).
 ISSUE_CLAUSES = ("D3.10a", "D3.10b", "D3.10c", "D3.6", "D3.8", "D2.3")
+#: The kinds composed by zhifa.documents.compose (the decisions and the notice); the
+#: others are composed by zhifa.documents.compose_records.
+DECISION_KINDS = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
 #: Verification codes: 10 characters without look-alikes (0/O, 1/I/L): about 48 bits.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 10
@@ -54,8 +58,10 @@ def _source_type(record) -> str:
     return record._meta.label_lower
 
 
-def check(doc: compose.Composed) -> None:
+def check(doc: compose.Composed, actor: User | None = None) -> None:
     """Every rule a document must pass before it is issued (one DomainError with all)."""
+    if doc.kind not in DECISION_KINDS:
+        return check_record(doc, actor)
     c = doc.checks
     articles = c["articles"]
     results = [R.party_identified(c["party"]), R.document_cites_basis(articles)]
@@ -90,6 +96,38 @@ def check(doc: compose.Composed) -> None:
     enforce(*results)
 
 
+def check_record(doc: compose.Composed, actor: User | None) -> None:
+    """The rules of the other kinds: the record holds what the document states (D3.10b),
+    the party is identified, the basis is law in force, the defence answered, the officers
+    are those recorded, and the kind's own law (听证通知 seven days before, 催告书's
+    contents, the court application's window, reminder and signature)."""
+    c = doc.checks
+    results = [R.record_on_file(doc.title, "", True, c.get("missing", []))]
+    if c.get("party") is not None:
+        results.append(R.party_identified(c["party"]))
+    articles = c.get("articles")
+    if articles is not None:
+        results.append(R.document_cites_basis(articles))
+        for article in articles:
+            results.append(law_rules.basis_is_law_or_rule(article))
+            results.append(law_rules.basis_in_force(article, doc.date if c.get("lenient") else c["act_date"]))
+    if "points" in c:
+        results.append(R.defence_points_answered(c["points"]))
+    if "recorded_officers" in c:
+        results.append(R.officers_as_recorded(doc.officers, c["recorded_officers"]))
+    if c.get("hearing_notified"):
+        results.append(case_rules.hearing_notified_in_time(*c["hearing_notified"]))
+    if "reminder" in c:
+        results.append(R.reminder_states_what_the_law_lists(**c["reminder"]))
+    if "court_application" in c:
+        ca = c["court_application"]
+        results.append(case_rules.reminder_before_compulsion("court", ca["reminders"], ca["on"]))
+        if ca["served_on"] is not None:
+            results.append(case_rules.court_application_window(ca["served_on"], ca["on"]))
+        results.append(R.court_application_signed_by_head(actor is not None and actor.role == Role.HEAD))
+    enforce(*results)
+
+
 def _new_code() -> str:
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -101,8 +139,9 @@ def _number(kind: str, record, case: Case, on: date) -> tuple[str, int | None, i
     """(number, year, serial): the act's own number, one drawn from the kind's series, or
     the case's filing number for records and forms."""
     if kind in ACT_NUMBERED:
-        m = NUMBER.search(record.number)
-        return record.number, (int(m.group(1)) if m else None), (int(m.group(2)) if m else None)
+        own = record.letter_number if kind == Kind.TRANSFER_LETTER else record.number
+        m = NUMBER.search(own)
+        return own, (int(m.group(1)) if m else None), (int(m.group(2)) if m else None)
     if kind in OWN_SERIES:
         number, serial = numbering.next_number(case.acting_agency, kind, on.year)
         return number, on.year, serial
@@ -112,7 +151,7 @@ def _number(kind: str, record, case: Case, on: date) -> tuple[str, int | None, i
 def _render(agency, composed: compose.Composed, code: str) -> tuple[bytes, str, int, bool, str]:
     """(file bytes, content type, pages, signed, certificate PEM)."""
     layout = "a4"
-    html = rendering.html_of(composed, code=code, layout=layout)
+    html = rendering.html_of(composed, code=code, layout=layout, seal=composed.kind in SEALED)
     if not settings.ZHIFA_DOCUMENTS_RENDER:
         return html.encode("utf-8"), "text/html", 0, False, ""
     pdf = signing.sign_pdf(agency, rendering.pdf_of(html), reason=f"{composed.title} {composed.number}")
@@ -125,16 +164,26 @@ def rendering_certificate(agency) -> str:
 
 
 def _write(
-    *, actor: User, record, case: Case, kind: str, composed: compose.Composed, on: date, previous=None, reason=""
+    *,
+    actor: User,
+    record,
+    case: Case,
+    kind: str,
+    composed: compose.Composed,
+    on: date,
+    previous=None,
+    reason="",
+    extra: dict | None = None,
 ) -> Document:
     agency = case.acting_agency
     code = _new_code()
-    data, content_type, pages, signed, pem = _render(agency, composed, code)
-    sha = store.store(data)
     if previous is not None:
         number, year, serial = previous.number, previous.year, previous.serial
     else:
         number, year, serial = _number(kind, record, case, on)
+    composed.number = number  # a number its series drew is printed on the document
+    data, content_type, pages, signed, pem = _render(agency, composed, code)
+    sha = store.store(data)
     document = Document(
         case=case,
         agency=agency,
@@ -173,6 +222,7 @@ def _write(
             "previous": previous.pk if previous else None,
             "previous_sha256": previous.sha256 if previous else None,
             "reason": reason,
+            **(extra or {}),
         },
         clauses=ISSUE_CLAUSES,
         agency=case.agency_id,
@@ -188,33 +238,36 @@ def _write(
     return document
 
 
-def _record_of(case: Case, kind: str, source_id: int | None):
-    if kind == Kind.PRIOR_NOTICE:
-        qs = case.notices.all()
-        return qs.get(pk=source_id) if source_id else qs.order_by("-issued_on", "-pk").first()
-    decision = getattr(case, "decision", None)
-    if decision is None or kind_of(decision) != kind:
-        return None
-    return decision
+def _record_of(case: Case, kind: str, source_id: int | None, source_type: str = ""):
+    return compose_records.record_of(case, kind, source_id, source_type)
 
 
 def document_issue(
-    *, actor: User, case: Case, kind: str, source_id: int | None = None, on: date | None = None
+    *,
+    actor: User,
+    case: Case,
+    kind: str,
+    source_id: int | None = None,
+    source_type: str = "",
+    docx: bytes | None = None,
+    on: date | None = None,
 ) -> Document:
     """签发文书：由本案记录制作（D3.10b），签发前检查依据（D3.10a）、说理和答复申辩（D3.10c）、
     救济途径和期限、金额大写、执法人员及其证件（D3.8）、缴款渠道（D2.3）；签章后文件的
     SHA-256 写入审计日志。"""
     require_role(actor, *ISSUERS, action="签发执法文书")
     require_agency(actor, case.agency_id, "案件")
-    if kind not in Kind.values:
+    if kind not in Kind.values or kind in (Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE):
         raise DomainError.of(ErrorCode.INVALID, "请选择文书种类。", field="kind")
     on = on or clock.today()
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         try:
-            record = _record_of(case, kind, source_id)
+            record = _record_of(case, kind, source_id, source_type)
         except (Notice.DoesNotExist, ValueError):
             record = None
+        if record is None and kind not in DECISION_KINDS:
+            enforce(R.record_on_file(Kind(kind).label, compose_records.SOURCES[kind].what, False, []))
         if record is None:
             raise DomainError.of(
                 ErrorCode.NOTHING_PENDING, f"本案还没有可以制作{Kind(kind).label}的记录。", field="kind"
@@ -225,9 +278,56 @@ def document_issue(
             raise DomainError.of(
                 ErrorCode.DUPLICATE, f"{Kind(kind).label}已经签发；如需更正，请使用“更正文书”。", field="kind"
             )
-        composed = compose.composer_for(kind)(record)
-        check(composed)
-        return _write(actor=actor, record=record, case=case, kind=kind, composed=composed, on=on)
+        composed = _compose(kind, record, actor)
+        check(composed, actor)
+        extra = {}
+        if docx is not None:
+            composed, extra = _edited(composed, docx, actor)
+        return _write(actor=actor, record=record, case=case, kind=kind, composed=composed, on=on, extra=extra)
+
+
+def edited_missing(composed: compose.Composed, text: str) -> list[str]:
+    """What the law requires the document to state that an edited text no longer states
+    as the case's records have it (the party, the basis, the amounts, the remedies)."""
+    c = composed.checks
+    wanted = [(f"{label}“{value}”", value) for label, value in composed.party if value]
+    wanted += [(f"依据“{a}”", str(a)) for a in c.get("articles") or []]
+    for label, amount in c.get("money") or []:
+        wanted.append((f"{label}{compose.yuan(amount)}", compose.yuan(amount)))
+        wanted.append((f"{label}的大写“{compose.capitals(amount)}”", compose.capitals(amount)))
+    remedies = c.get("remedies") or {}
+    if remedies:
+        wanted += [
+            (f"申请行政复议的期限{remedies['reconsideration_days']}日", f"{remedies['reconsideration_days']}日"),
+            (f"提起行政诉讼的期限{remedies['litigation_months']}个月", f"{remedies['litigation_months']}个月"),
+            (f"复议机关“{remedies['body']}”", remedies["body"]),
+            (f"人民法院“{remedies['court']}”", remedies["court"]),
+        ]
+    return [what for what, needle in wanted if needle and needle not in text]
+
+
+def _edited(composed: compose.Composed, docx: bytes, actor: User) -> tuple[compose.Composed, dict]:
+    """An officer's edited Word draft in place of the composed text: read back, checked by
+    the same rules where they read the text (amounts in figures and capitals, officers,
+    the amounts agreeing) and by what it must still state; its SHA-256 recorded."""
+    try:
+        edited = rendering.composed_from_docx(docx, composed)
+    except rendering.DraftUnreadable as error:
+        raise DomainError.of(ErrorCode.INVALID, str(error), field="docx") from None
+    check(edited, actor)
+    text = edited.text
+    results = [R.edited_text_keeps_what_the_law_requires(edited_missing(composed, text))]
+    if composed.kind in DECISION_KINDS:
+        c = composed.checks
+        results.append(R.amounts_agree(c["fine"], c["trace"], compose.decided_amounts(text), []))
+    enforce(*results)
+    sha = store.store(docx)
+    edited.checks = {**composed.checks, "edited_docx_sha256": sha}
+    return edited, {"edited_docx_sha256": sha}
+
+
+def _compose(kind: str, record, actor: User) -> compose.Composed:
+    return compose_records.compose_kind(kind, record, actor)
 
 
 def document_correct(*, actor: User, document: Document, reason: str, on: date | None = None) -> Document:
@@ -241,11 +341,11 @@ def document_correct(*, actor: User, document: Document, reason: str, on: date |
         old = Document.objects.select_for_update().get(pk=document.pk)
         if old.superseded_on is not None:
             raise DomainError.of(ErrorCode.CONFLICT, "该版本已被更正，请更正最新的版本。", field="reason", status=409)
-        record = _record_of(old.case, old.kind, old.source_id)
+        record = _record_of(old.case, old.kind, old.source_id, old.source_type)
         if record is None:
             raise not_found("文书的来源记录")
-        composed = compose.composer_for(old.kind)(record)
-        check(composed)
+        composed = _compose(old.kind, record, actor)
+        check(composed, actor)
         old.superseded_on = on
         old.save(update_fields=["superseded_on"])
         return _write(

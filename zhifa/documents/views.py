@@ -14,7 +14,7 @@ from zhifa.cases.selectors import case_get
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import ZhifaForm
 from zhifa.core.web import ActPage, DetailPage, PublicDetailPage
-from zhifa.documents import binding, compose, rendering, selectors, services
+from zhifa.documents import binding, compose, compose_records, rendering, selectors, services
 from zhifa.documents.kinds import Kind
 
 
@@ -98,9 +98,31 @@ class CaseFile(DetailPage):
 
 class IssueForm(ZhifaForm):
     kind = forms.ChoiceField(label="文书种类", choices=[(k.value, k.label) for k in selectors.ISSUABLE])
+    #: The record the document is composed from (the act's page links with it); else the latest.
+    source_type = forms.ChoiceField(
+        label="来源记录类型",
+        required=False,
+        choices=[("", "—")] + [(t, t) for t in selectors.KINDS_BY_RECORD],
+        widget=forms.HiddenInput,
+    )
+    source_id = forms.IntegerField(label="来源记录", required=False, min_value=1, widget=forms.HiddenInput)
+    docx = forms.FileField(
+        label="修改后的 Word 稿（可选）",
+        required=False,
+        help_text="不上传则签发由本案记录制作的文书；上传修改后的 Word 稿则签发修改后的文本，签发前同样检查法定内容。",
+    )
+
+    def clean_docx(self):
+        f = self.cleaned_data.get("docx")
+        if f is None:
+            return None
+        if f.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("Word 稿不得超过 5 MB。")
+        return f.read()
 
 
 class DocumentIssue(ActPage):
+    template_name = "documents/issue.html"
     form_class = IssueForm
     title = "签发执法文书"
     submit_label = "签发"
@@ -113,15 +135,55 @@ class DocumentIssue(ActPage):
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
-        return {"kind": self.request.GET.get("kind", "")}
+        return {k: self.request.GET.get(k, "") for k in ("kind", "source_type", "source_id")}
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("draft"):
+            draft = self._draft(request.GET)
+            if draft is not None:
+                return draft
+        return super().get(request, *args, **kwargs)
+
+    def _draft(self, query):
+        """The Word draft of what would be issued, for the officer to edit and upload."""
+        kind = query.get("kind", "")
+        if kind not in selectors.ISSUABLE_VALUES:
+            return None
+        source_id = query.get("source_id") or None
+        try:
+            composed = compose_records.draft(
+                self.case, kind, int(source_id) if source_id else None, query.get("source_type", ""), self.request.user
+            )
+        except ValueError:
+            return None
+        if composed is None:
+            return None
+        response = HttpResponse(
+            rendering.docx_of(composed),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        name = f"{composed.title}-草稿.docx"
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}"
+        return response
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["cancel_url"] = self.case.get_absolute_url()
+        query = self.request.GET.copy()
+        query["draft"] = "1"
+        ctx["draft_url"] = f"{self.request.path}?{query.urlencode()}" if query.get("kind") else ""
         return ctx
 
     def perform(self, form):
-        return services.document_issue(actor=self.request.user, case=self.case, kind=form.cleaned_data["kind"])
+        data = form.cleaned_data
+        return services.document_issue(
+            actor=self.request.user,
+            case=self.case,
+            kind=data["kind"],
+            source_id=data.get("source_id"),
+            source_type=data.get("source_type") or "",
+            docx=data.get("docx"),
+        )
 
 
 class CorrectForm(ZhifaForm):

@@ -1,5 +1,7 @@
 """``{% case_documents case user %}``: the documents card of a case's page (the case app's
-template shows it; the documents app decides what it holds)."""
+template shows it; the documents app decides what it holds). ``{% record_documents case
+record user %}``: beside each act's record on the case's page, the documents it produced
+(preview, PDF, Word draft) or the link to make them."""
 
 from django import template
 
@@ -15,3 +17,9 @@ def case_documents(case, user):
         "documents": selectors.case_documents(case),
         "issuable": selectors.issuable(case, user),
     }
+
+
+@register.inclusion_tag("documents/_record_documents.html")
+def record_documents(case, record, user, only=""):
+    """The record's documents, read once per case page (one query for all the records)."""
+    return {"case": case, "links": selectors.record_documents(case, record, user, only=only)}

@@ -91,3 +91,123 @@ def make_document(case, user, *, kind="prior_notice", title="行政处罚告知�
         content_type="text/html",
         verification_code=code,
     )
+
+
+def through_the_court(w) -> Case:
+    """A case walked through every act the documents are composed from: inspection and
+    inquiry, evidence sealed, the report, a notice with the hearing right, the hearing
+    (a point raised and answered), legal review, collective discussion, the decision
+    served, a written reminder, and the application to the court."""
+    from datetime import datetime, timedelta
+
+    from zhifa.cases.obligations import obligation
+    from zhifa.cases.tests.builders import TERMS_LARGE, evidence_file, filed, inspect
+    from zhifa.core import parameters as params
+
+    case = filed(w, major_violation=True)
+    inspect(w, case, wd(D0, 2))
+    services.inspection_record(
+        actor=w.zhang,
+        case=case,
+        kind="inquiry",
+        place="渝中区市场监管局询问室",
+        subject="店长王某",
+        officers=[w.zhang_officer, w.li_officer],
+        certificates_shown=True,
+        record="问：货架上的牛奶是谁进的货？\n答：是供货商配送的，我们没有查验保质期。",
+        on=wd(D0, 2),
+    )
+    evidence = services.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="physical",
+        title="超过保质期的牛奶12盒",
+        description="证明当事人经营超过保质期的食品",
+        source="现场检查时取得",
+        collected_on=wd(D0, 2),
+        content=evidence_file(f"milk-{case.pk}"),
+        on=wd(D0, 2),
+    )
+    services.custody_record(actor=w.zhang, evidence=evidence, action="sealed", holder="本局证据保管室", on=wd(D0, 2))
+    services.report_submit(
+        actor=w.zhang,
+        case=case,
+        facts="当事人销售超过保质期的牛奶12盒，违法所得1200元。",
+        evidence_summary="现场检查笔录、询问笔录、物证。",
+        outcome="penalty",
+        reasons="违法事实清楚，证据确凿。",
+        terms=TERMS_LARGE,
+        basis_articles=[w.article],
+        on=wd(D0, 3),
+        circumstances={"first_offence": True},
+    )
+    served = wd(D0, 4)
+    services.notice_issue(actor=w.zhang, case=case, on=served)
+    services.notice_serve(actor=w.zhang, case=case, method="direct", served_to="法定代表人", on=served)
+    services.hearing_request(actor=w.zhang, case=case, on=wd(served, 1))
+    day = wd(wd(served, 2), 7)
+    services.hearing_schedule(
+        actor=w.head2,
+        case=case,
+        chair=w.zhao_officer,
+        place="渝中区市场监管局听证室",
+        scheduled_at=datetime(day.year, day.month, day.day, 9, 30),
+        notified_on=wd(served, 2),
+        on=wd(served, 2),
+    )
+    services.hearing_record(
+        actor=w.zhao,
+        case=case,
+        transcript="调查人员陈述违法事实、证据和处罚建议。\n当事人进行申辩和质证。",
+        party_attended=True,
+        points=["罚款数额超出其承受能力"],
+        on=day,
+    )
+    point = case.defences.get(form="hearing").points.get()
+    services.defence_review(actor=w.zhang, case=case, point=point, adopted=False, reason="未提供经营困难的证据", on=day)
+    services.decision_submit(actor=w.zhang, case=Case.objects.get(pk=case.pk), on=day)
+    services.legal_review(
+        actor=w.reviewer,
+        case=Case.objects.get(pk=case.pk),
+        passed=True,
+        opinion="事实清楚，程序合法，适用依据正确。",
+        on=wd(day, 1),
+    )
+    services.collective_discussion(
+        actor=w.head2,
+        case=Case.objects.get(pk=case.pk),
+        participants="陈局长、刘副局长、纪检组长",
+        minutes="承办人汇报案情。\n与会人员认为违法事实清楚。",
+        conclusion="同意给予行政处罚。",
+        on=wd(day, 2),
+    )
+    decided_on = wd(day, 3)
+    services.decide(
+        actor=w.head2, case=Case.objects.get(pk=case.pk), on=decided_on, public_summary="某超市销售过期食品被处罚。"
+    )
+    services.decision_serve(
+        actor=w.wang, case=Case.objects.get(pk=case.pk), method="direct", served_to="法定代表人", on=decided_on
+    )
+    case = Case.objects.get(pk=case.pk)
+    reminded = obligation(case, decided_on).next_due + timedelta(days=3)
+    services.reminder_serve(
+        actor=w.wang,
+        case=case,
+        method="letter",
+        content="请于十日内缴纳罚没款及加处罚款，逾期将申请人民法院强制执行；当事人有权陈述和申辩。",
+        record="催告书直接送达，法定代表人签收。",
+        performance_due_on=reminded + timedelta(days=10),
+        on=reminded,
+    )
+    remedies_end = max(
+        params.period_end("reconsideration_application_period", start=decided_on),
+        params.period_end("litigation_period", start=decided_on),
+    )
+    services.court_apply(
+        actor=w.wang,
+        case=Case.objects.get(pk=case.pk),
+        court="重庆市渝中区人民法院",
+        measures="罚没款及加处罚款",
+        on=remedies_end + timedelta(days=5),
+    )
+    return Case.objects.get(pk=case.pk)

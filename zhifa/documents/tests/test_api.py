@@ -56,3 +56,28 @@ def test_the_list_costs_the_same_queries_for_5_and_50_documents(api, w, n, djang
         res = client.get("documents/", query_params={"limit": 100})
     assert res.json()["count"] == n
     assert len(ctx.captured_queries) <= 8, [q["sql"] for q in ctx.captured_queries]
+
+
+@pytest.mark.clause("D3.10b")
+def test_any_kind_is_issued_over_http_from_the_record_named_and_refused_without_one(api, w):
+    case = decided(w)
+    notice = case.notices.get()
+    res = api(w.zhang).post(
+        "documents/",
+        {"case_id": case.pk, "kind": "service_receipt", "source_type": "cases.notice", "source_id": notice.pk},
+    )
+    assert res.status_code == 201, res.content
+    assert res.json()["kind_label"] == "送达回证" and res.json()["number"] == case.filing_number
+    receipt = Document.objects.get(pk=res.json()["id"])
+    assert receipt.source_type == "cases.notice" and receipt.source_id == notice.pk
+    # The decision is not served yet: its receipt has nothing to state.
+    res = api(w.zhang).post(
+        "documents/",
+        {"case_id": case.pk, "kind": "service_receipt", "source_type": "cases.decision", "source_id": case.decision.pk},
+    )
+    body = assert_api_refused(res, 422, "D3.10b", code="record_on_file")
+    assert "尚未送达" in body["message"]
+    res = api(w.zhang).post("documents/", {"case_id": case.pk, "kind": "hearing_report"})
+    assert_api_refused(res, 422, "D3.10b", code="record_on_file")
+    res = api(w.zhang).post("documents/", {"case_id": case.pk, "kind": "report", "source_type": "cases.nothing"})
+    assert res.status_code == 400

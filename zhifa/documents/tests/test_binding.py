@@ -50,3 +50,48 @@ def test_the_bound_file_binds_everything_in_order_with_the_index_right(w, tmp_pa
     assert res.status_code == 200 and res["Content-Type"] == "application/pdf"
     client.force_login(w.other_officer)
     assert client.get(reverse("documents:case_file", args=[case.pk])).status_code == 404
+
+
+@pytest.mark.clause("D6.2a")
+def test_the_bound_file_binds_the_composed_documents_instead_of_registration_pages(w, tmp_path):
+    from zhifa.documents.tests.builders import through_the_court
+
+    case = through_the_court(w)
+    for kind in (
+        Kind.SOURCE_RECORD,
+        Kind.FILING_APPROVAL,
+        Kind.INSPECTION_RECORD,
+        Kind.EVIDENCE_LIST,
+        Kind.PRESERVATION_NOTICE,
+        Kind.HEARING_NOTICE,
+        Kind.HEARING_RECORD,
+        Kind.HEARING_REPORT,
+        Kind.PAYMENT_REMINDER,
+    ):
+        services.document_issue(actor=w.zhang, case=case, kind=kind)
+    bound = binding.bind(case)
+    titles = [p.title for p in bound.parts]
+    # Composed documents in the checklist's order, in place of the registration pages …
+    order = [
+        "案件来源登记表",
+        "立案审批表",
+        "现场笔录",
+        "证据提取单",
+        "先行登记保存证据通知书",
+        "听证通知书",
+        "听证笔录",
+        "听证报告",
+        "行政处罚决定履行催告书",
+    ]
+    assert [t for t in titles if t in order] == order
+    assert not any(t.startswith("线索登记") or t.startswith("立案审批表（") for t in titles)
+    assert not any(t.startswith("听证要求、通知及笔录") or t.startswith("催告记录") for t in titles)
+    # … the evidence itself still bound between its list and its preservation notice, and a
+    # record with no composed document (the inquiry) still on its registration page.
+    evidence = next(i for i, t in enumerate(titles) if t.startswith("证据1"))
+    assert titles.index("证据提取单") < evidence < titles.index("先行登记保存证据通知书")
+    assert any("询问笔录（" in t for t in titles)
+    path = tmp_path / "file.pdf"
+    path.write_bytes(bound.pdf)
+    hearing = next(p for p in bound.parts if p.title == "听证笔录")
+    assert "听证笔录" in page_text(path, hearing.first)

@@ -90,3 +90,32 @@ def test_from_the_qr_code_of_the_pdf_to_the_verification_page_in_chromium(page, 
         ".map(e => e.tagName + '.' + e.className + ':' + e.textContent.slice(0, 30))"
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
+
+
+@pytest.mark.django_db
+def test_the_proof_is_against_the_cosigned_checkpoint_once_a_witness_has_cosigned(client, w, tmp_path, settings):
+    from zhifa.core import audit, witness
+    from zhifa.core.tests.test_witness import ClientTransport
+
+    doc = _issue(w)
+    url = reverse("documents:verify", args=[doc.verification_code])
+    html = client.get(url).content.decode()
+    assert 'id="not-cosigned"' in html and "还没有见证者连署的检查点" in html
+
+    store = witness.Store(tmp_path / "witness")
+    store.init(name="审计局见证节点", log_public_key=audit.public_key_info()["public_key"])
+    settings.AUDIT_WITNESSES = {"审计局见证节点": store.public_key()}
+    cosigned = witness.witness_once(store, ClientTransport(client))
+    assert cosigned.tree_size > doc.audit_seq
+
+    html = client.get(url).content.decode()
+    assert 'id="cosigned"' in html and "审计局见证节点" in html and "已验证" in html
+    assert f"树大小 {cosigned.tree_size}" in html
+    api = client.get(f"/api/v1/documents/verify/{doc.verification_code}").json()
+    assert api["cosigned"] is True and api["witnesses"] == ["审计局见证节点"] and api["tree_size"] == cosigned.tree_size
+    assert api["proof_verified"] is True
+
+    # A document issued after the last cosignature: said plainly, proven against the platform's own checkpoint.
+    later = _issue(w, Kind.ON_SPOT_DECISION)
+    html = client.get(reverse("documents:verify", args=[later.verification_code])).content.decode()
+    assert 'id="not-cosigned"' in html and "签发事件尚未被见证者连署" in html and "已验证" in html
