@@ -10,6 +10,7 @@ declare(
         "publication.change": "变更公开信息",
         "publication.withdraw": "撤回公开信息",
         "publication.take_down": "公开期满撤下",
+        "publication.republish": "重新公开变更后的决定",
         "party_access.issue": "发放当事人查询码",
         "party_access.login": "当事人登录",
         "party.submit": "当事人在线提交",

@@ -49,6 +49,14 @@ def changed_decision_not_published(change_kind: str):
     return None
 
 
+@rule("D5.6", law=("行政处罚法第四十八条", "市场监督管理行政处罚信息公示规定第十二条"))
+def republish_only_a_changed_decision(change_kind: str):
+    """依法变更或更正的决定，撤下原公开信息后公开变更后的决定；被撤销、确认违法或者确认无效的决定只撤回，不再公开。"""
+    if change_kind not in ("changed", "corrected"):
+        return refuse("只有依法变更或更正的决定才重新公开；被撤销、确认违法或者确认无效的决定撤回后不再公开。")
+    return None
+
+
 @rule("D5.6", law=("行政处罚法第四十八条", "市场监督管理行政处罚信息公示规定第十一条"))
 def withdrawal_reason_stated(reason: str):
     """撤回行政处罚决定信息的，应当公开说明理由。"""

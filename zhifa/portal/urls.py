@@ -20,6 +20,7 @@ urlpatterns = [
     path("publications/manage/<int:pk>/publish/", views.Publish.as_view(), name="publication_publish"),
     path("publications/manage/<int:pk>/change/", views.Change.as_view(), name="publication_change"),
     path("publications/manage/<int:pk>/withdraw/", views.Withdraw.as_view(), name="publication_withdraw"),
+    path("publications/manage/<int:pk>/republish/", views.Republish.as_view(), name="publication_republish"),
     path("publications/<int:pk>/opinion/", party_views.OpinionSubmit.as_view(), name="opinion_submit"),
     # The party's own pages (access code)
     path("party/login/", party_views.PartyLogin.as_view(), name="party_login"),
