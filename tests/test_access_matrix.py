@@ -70,6 +70,7 @@ PAGES = {
     "portal:visit_list": S,
     "portal:visit_link": SC,
     "portal:party_login": P,
+    "portal:party_login_qr": P,
     "portal:party_logout": "post",
     # The party's pages need the party's session (its access code), not a staff login: everyone else
     # is sent to the party login.
@@ -95,7 +96,13 @@ PAGES = {
     "portal:publication_prepare": S,
     **{
         f"portal:{n}": SC
-        for n in ("publication_manage_detail", "publication_publish", "publication_change", "publication_withdraw")
+        for n in (
+            "publication_manage_detail",
+            "publication_publish",
+            "publication_change",
+            "publication_withdraw",
+            "publication_republish",
+        )
     },
     "core:home": "redirect",
     "core:parameters": P,
@@ -459,6 +466,7 @@ GET_OPERATIONS = {
     **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
     f"GET {A}/portal/publications": S,
     f"GET {A}/portal/party/cases": "party",
+    **{f"GET {A}/portal/party/{p}": "party" for p in ("cases/{pk}", "cases/{pk}/submissions", "consent")},
     **{
         f"GET {A}/portal/public/{p}": P
         for p in ("services", "services/{pk}", "guides/{pk}", "licensing-hearings", "licensing-hearings/{pk}")

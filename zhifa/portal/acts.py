@@ -12,6 +12,7 @@ declare(
         "publication.take_down": "公开期满撤下",
         "publication.republish": "重新公开变更后的决定",
         "party_access.issue": "发放当事人查询码",
+        "party_access.regenerate": "重新生成当事人访问码",
         "party_access.login": "当事人登录",
         "party.submit": "当事人在线提交",
         "party.service_consent": "当事人同意电子送达",

@@ -3,10 +3,15 @@ agencies' pages that receive what parties and stakeholders submit."""
 
 from __future__ import annotations
 
+import io
+
+import segno
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from zhifa.cases.selectors import case_get
@@ -36,6 +41,16 @@ class PartyLogin(PublicPage, FormView):
         if target and url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
             return redirect(target)
         return redirect("portal:party_home")
+
+
+class PartyLoginQr(View):
+    """The QR code of the party login address, printed on the access-code slip."""
+
+    def get(self, request):
+        url = request.build_absolute_uri(reverse("portal:party_login"))
+        out = io.BytesIO()
+        segno.make(url, error="m").save(out, kind="svg", scale=5, border=2, title="当事人登录")
+        return HttpResponse(out.getvalue(), content_type="image/svg+xml; charset=utf-8")
 
 
 class PartyLogout(PublicPage, TemplateView):
@@ -360,7 +375,6 @@ class AccessCodeIssue(ActPage):
     template_name = "portal/access_code.html"
 
     def get_case(self):
-
         return case_get(self.request.user, self.kwargs["pk"])
 
     def get_initial(self):
@@ -369,7 +383,12 @@ class AccessCodeIssue(ActPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         case = self.get_case()
-        ctx.update(case=case, cancel_url=case.get_absolute_url())
+        ctx.update(
+            case=case,
+            cancel_url=case.get_absolute_url(),
+            live=selectors.case_access(case)["live"],
+            login_url=self.request.build_absolute_uri(reverse("portal:party_login")),
+        )
         return ctx
 
     def form_valid(self, form):

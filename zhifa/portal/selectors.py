@@ -125,6 +125,24 @@ def party_case_get(party, pk: int) -> Case:
     return get_or_not_found(party_cases(party), "案件", pk=pk)
 
 
+def case_access(case) -> dict:
+    """The case page's card on the party's online access: whether a code may be issued (the first notice
+    served), and the party's live code (when, by whom, last login, locked) — never the code itself, of
+    which only the hash is kept."""
+    notice = current_notice(case)
+    served = bool(case.party_id and notice is not None and notice.served_on)
+    live = (
+        AccessCode.objects.filter(party_id=case.party_id, revoked_on__isnull=True)
+        .select_related("issued_by", "case")
+        .first()
+        if case.party_id
+        else None
+    )
+    issued = AccessCode.objects.filter(case=case).count()
+    locked = bool(live and live.locked_until and live.locked_until > clock.now())
+    return {"may_issue": served, "live": live, "locked": locked, "issued": issued, "notice": notice}
+
+
 def party_access_get(pk: int | None) -> AccessCode | None:
     """The live access code a party's session names (None when revoked or missing)."""
     if not pk:

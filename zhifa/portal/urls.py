@@ -24,6 +24,7 @@ urlpatterns = [
     path("publications/<int:pk>/opinion/", party_views.OpinionSubmit.as_view(), name="opinion_submit"),
     # The party's own pages (access code)
     path("party/login/", party_views.PartyLogin.as_view(), name="party_login"),
+    path("party/login/qr.svg", party_views.PartyLoginQr.as_view(), name="party_login_qr"),
     path("party/logout/", party_views.PartyLogout.as_view(), name="party_logout"),
     path("party/", party_views.PartyHome.as_view(), name="party_home"),
     path("party/consent/", party_views.PartyConsent.as_view(), name="party_consent"),

@@ -31,6 +31,7 @@ from zhifa.core.errors import DomainError
 from zhifa.core.identifiers import normalise_ric
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
+from zhifa.core.state import touch
 from zhifa.parties.models import Party
 from zhifa.portal import rules as R
 from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission
@@ -73,7 +74,8 @@ def _normalise_code(code: str) -> str:
 
 
 def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[AccessCode, str]:
-    """随告知书向当事人送达访问码（只显示这一次）；此前的访问码作废。"""
+    """随告知书向当事人送达访问码（只显示这一次）；此前的访问码作废。重新生成（当事人遗失访问码等）是另一项
+    记入审计的行为（``party_access.regenerate``），写明作废的访问码。"""
     with transaction.atomic():
         require_role(actor, Role.OFFICER, Role.HEAD, action="发放当事人访问码")
         case = Case.objects.select_for_update(of=("self",)).select_related("party").get(pk=case.pk)
@@ -84,7 +86,10 @@ def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[Acc
                 ErrorCode.NOTHING_PENDING, "访问码随事先告知书送达：请先送达告知书。", field="case", status=409
             )
         day = _day(on)
-        AccessCode.objects.filter(party=case.party, revoked_on__isnull=True).update(revoked_on=day)
+        live = AccessCode.objects.filter(party=case.party, revoked_on__isnull=True)
+        replaced = list(live.values_list("pk", flat=True))
+        touch(live)  # .update() sends no signal: the audit event's state names the revoked rows
+        live.update(revoked_on=day)
         code = _code()
         record = AccessCode(
             party=case.party, case=case, code_hash=make_password(_normalise_code(code)), issued_on=day, issued_by=actor
@@ -93,8 +98,8 @@ def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[Acc
         save_record(
             actor=actor,
             instance=record,
-            act="party_access.issue",
-            changes={"party": case.party_id, "case": case.pk, "issued_on": day},
+            act="party_access.regenerate" if replaced else "party_access.issue",
+            changes={"party": case.party_id, "case": case.pk, "issued_on": day, "revoked": replaced},
             clauses=["D5.2a"],
             agency=case.agency_id,
         )
