@@ -616,6 +616,92 @@ def party_visit_rate(request, token: str, payload: PortalVisitRatingIn):
     return Status(201, {"token": visit.token, "rated_at": visit.rated_at})
 
 
+@described(None)
+class PortalCreditLineOut(Schema):
+    key: str = Field(..., description="评价项标识（提出异议时使用）")
+    source: str = Field(..., description="依据（哪一份决定或哪一次抽查）")
+    rule: str = Field(..., description="适用的规则及其来源")
+    full_points: int = Field(..., description="该项的分值")
+    points: int = Field(..., description="评价日计入的分值")
+    since: date = Field(..., description="计入起始日")
+    until: date = Field(..., description="计入截止日")
+    state: str = Field(..., description="状态")
+
+
+@described(None)
+class PortalCreditObjectionOut(Schema):
+    id: int = Field(..., description="异议编号")
+    line_key: str = Field(..., description="评价项标识")
+    line_label: str = Field(..., description="评价项")
+    reason: str = Field(..., description="异议理由")
+    filed_on: date = Field(..., description="提出日期")
+    agency_name: str = Field(..., description="答复机关")
+    status: str = Field(..., description="状态：open 待答复、upheld 异议成立、rejected 异议不成立")
+    status_label: str = Field(..., description="状态（中文）")
+    answer: str = Field(..., description="答复")
+    answered_on: date | None = Field(..., description="答复日期")
+
+
+@described(None)
+class PortalPartyCreditOut(Schema):
+    on: date = Field(..., description="评价日期")
+    score: int = Field(..., description="信用分（满分100）")
+    grade: str = Field(..., description="信用等级：A 良好、B 一般、C 较差")
+    grade_label: str = Field(..., description="信用等级（中文）")
+    lines: list[PortalCreditLineOut] = Field(..., description="逐项说明")
+    objections: list[PortalCreditObjectionOut] = Field(..., description="当事人提出的异议及答复")
+
+
+class PortalObjectionIn(Schema):
+    line_key: str = Field(..., max_length=40, description="评价项标识（见 lines.key）")
+    reason: str = Field(..., max_length=4000, description="异议理由")
+
+
+def _objection(o) -> dict:
+    return {
+        "id": o.pk,
+        "line_key": o.line_key,
+        "line_label": o.line_label,
+        "reason": o.reason,
+        "filed_on": o.filed_on,
+        "agency_name": o.agency.name,
+        "status": o.status,
+        "status_label": o.get_status_display(),
+        "answer": o.answer,
+        "answered_on": o.answered_on,
+    }
+
+
+@router.get(
+    "party/credit",
+    response={200: PortalPartyCreditOut, **errors(401)},
+    auth=PARTY_AUTH,
+    summary="当事人自己的信用评价（逐项说明）和异议",
+)
+def party_credit(request):
+    view = selectors.party_credit(request.auth.party, clock.today())
+    r = view["rating"]
+    return {
+        "on": r.on,
+        "score": r.score,
+        "grade": r.grade,
+        "grade_label": r.grade_label,
+        "lines": [line.__dict__ for line in r.lines],
+        "objections": [_objection(o) for o in view["objections"]],
+    }
+
+
+@router.post(
+    "party/credit/objections",
+    response={201: PortalCreditObjectionOut, **errors(400, 401, 403, 409, 422)},
+    auth=PARTY_AUTH,
+    summary="当事人对自己信用评价中的一项提出异议（D5.7）",
+)
+def party_objection(request, payload: PortalObjectionIn):
+    objection = services.credit_objection_make(party=request.auth.party, **payload.dict())
+    return Status(201, _objection(objection))
+
+
 # --- the agencies' handling of what parties and stakeholders submit ------------------------
 
 

@@ -184,6 +184,56 @@ class PartySurvey(_PartyAct):
         )
 
 
+class PartyCredit(PartyPage, TemplateView):
+    template_name = "portal/party_credit.html"
+    title = "我的信用评价"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(selectors.party_credit(self.party, clock.today()))
+        ctx["breadcrumbs"] = [("我的案件", reverse("portal:party_home")), (self.title, None)]
+        return ctx
+
+
+class PartyObjection(PartyPage, FormView):
+    template_name = "core/form.html"
+    form_class = forms.PartyObjectionForm
+    title = "对信用评价提出异议"
+
+    def get_form_kwargs(self):
+        lines = selectors.party_credit(self.party, clock.today())["rating"].lines
+        kwargs = {**super().get_form_kwargs(), "lines": lines}
+        if self.request.method == "GET" and self.request.GET.get("line"):
+            kwargs["initial"] = {"line_key": self.request.GET["line"]}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            submit_label="提出异议",
+            cancel_url=reverse("portal:party_credit"),
+            intro="您认为信用评价中的某一项有误的，可以提出异议，由作出该项的机关答复；异议成立的，该项不计入信用评价（《决定》五（七））。",
+            breadcrumbs=[
+                ("我的案件", reverse("portal:party_home")),
+                ("我的信用评价", reverse("portal:party_credit")),
+                (self.title, None),
+            ],
+        )
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            services.credit_objection_make(party=self.party, **form.cleaned_data)
+        except DomainError as error:
+            show_error(form, error)
+            return self.render_to_response(self.get_context_data(form=form), status=error.status)
+        messages.success(self.request, "异议已提出，作出该项的机关将答复您。")
+        return redirect("portal:party_credit")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
 class PartyConsent(PartyPage, FormView):
     template_name = "core/form.html"
     form_class = forms.ConsentForm

@@ -15,6 +15,8 @@ from zhifa.core import clock
 from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError, not_found
 from zhifa.core.references import get_or_not_found
+from zhifa.credit import facts as credit_facts
+from zhifa.credit import selectors as credit_selectors
 from zhifa.documents.models import Profile
 from zhifa.documents.selectors import case_documents
 from zhifa.portal.models import (
@@ -198,6 +200,11 @@ def party_visit_get(party, token: str) -> Visit:
     if visit.inspection_id and visit.inspection.case.party_id != party.pk:
         raise not_found("扫码检查记录")
     return visit
+
+
+def party_credit(party, today: date) -> dict:
+    """The party's own credit rating, line by line, and its objections with the answers."""
+    return {"rating": credit_facts.rating(party, today), "objections": list(credit_selectors.objections_of(party))}
 
 
 def live_consent(party) -> ServiceConsent | None:

@@ -4,6 +4,7 @@ agency's handling of them (party.py)."""
 from zhifa.portal.services.licensing import licensing_hearing_announce, licensing_hearing_record
 from zhifa.portal.services.party import (
     access_code_issue,
+    credit_objection_make,
     party_login,
     service_consent_give,
     service_consent_withdraw,
@@ -38,6 +39,7 @@ __all__ = [
     "TickReport",
     "access_code_issue",
     "contents",
+    "credit_objection_make",
     "decision_change_record",
     "guide_save",
     "guide_withdraw",

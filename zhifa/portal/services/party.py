@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.db.models import F
 
 from zhifa.accounts.access import require_agency, require_role
 from zhifa.accounts.models import Role
@@ -32,6 +33,7 @@ from zhifa.core.identifiers import normalise_ric
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
 from zhifa.core.state import touch
+from zhifa.credit import services as credit_services
 from zhifa.parties.models import Party
 from zhifa.portal import rules as R
 from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission
@@ -128,11 +130,11 @@ def party_login(*, identifier: str, code: str) -> AccessCode:
             ErrorCode.PARTY_LOGIN_LOCKED, "访问码输入错误次数过多，请十五分钟后再试。", field="code", status=400
         )
     if not check_password(_normalise_code(code), access.code_hash):
-        access.failed_attempts += 1
-        if access.failed_attempts >= MAX_FAILED:
-            access.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-            access.failed_attempts = 0
-        access.save(update_fields=["failed_attempts", "locked_until"])
+        # Counted in the database (F()), so guesses sent in parallel are all counted.
+        AccessCode.objects.filter(pk=access.pk).update(failed_attempts=F("failed_attempts") + 1)
+        AccessCode.objects.filter(pk=access.pk, failed_attempts__gte=MAX_FAILED).update(
+            failed_attempts=0, locked_until=now + timedelta(minutes=LOCK_MINUTES)
+        )
         raise failed
     with transaction.atomic():
         access.failed_attempts, access.locked_until, access.last_login_at = 0, None, now
@@ -393,3 +395,14 @@ def stakeholder_opinion_answer(
         return save_record(
             actor=actor, instance=record, act="stakeholder_opinion.answer", changes=changes, clauses=["D5.5"]
         )
+
+
+# --- the party's credit (D5.7) ----------------------------------------------------------------
+
+
+def credit_objection_make(*, party: Party, line_key: str, reason: str):
+    """当事人在线对自己信用评价中的一项提出异议，由作出该项的机关答复（D5.7）：credit 的
+    ``objection_file``，以当事人本人（其访问码登录）为行为人。"""
+    return credit_services.objection_file(
+        actor=PartyActor(party), party=party, line_key=line_key, reason=reason, online=True
+    )
