@@ -188,4 +188,4 @@ class PartyObjectionForm(ZhifaForm):
 
     def __init__(self, *args, lines=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["line_key"].choices = [(line.key, f"{line.source}（{line.rule}）") for line in lines]
+        self.fields["line_key"].choices = [(line.key, line.source) for line in lines]

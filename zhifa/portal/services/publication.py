@@ -22,6 +22,7 @@ from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
+from zhifa.core.templatetags.zhifa import cndate
 from zhifa.documents.kinds import Kind as DocumentKind
 from zhifa.documents.models import Document
 from zhifa.oversight.models import Lawsuit, Reconsideration
@@ -185,7 +186,7 @@ def publication_publish(*, actor, publication: Publication, on: date | None = No
 def amendment_text(old: Publication) -> str:
     """What the republished decision says about its change (向社会说明)."""
     return (
-        f"本决定已于{old.changed_on:%Y年%m月%d日}{old.get_change_kind_display()}（{old.change_reason}），"
+        f"本决定已于{cndate(old.changed_on)}{old.get_change_kind_display()}（{old.change_reason}），"
         f"现公开变更后的决定；原公开信息（索引号{old.index_number}）已撤下。"
     )
 
@@ -379,6 +380,8 @@ def tick(*, on: date | None = None) -> TickReport:
     to_withdraw = Publication.objects.filter(status=Publication.Status.PUBLISHED).exclude(change_kind="")
     for pub in to_withdraw:
         reason = f"该决定已{pub.get_change_kind_display()}（{pub.change_reason}），撤回公开信息。"
+        if pub.change_kind in Publication.REPUBLISHED_AFTER:
+            reason = f"该决定已{pub.get_change_kind_display()}（{pub.change_reason}），撤下原公开信息，另行公开变更后的决定。"
         report.withdrawn.append(str(publication_withdraw(actor=SYSTEM, publication=pub, reason=reason, on=today)))
     to_republish = Publication.objects.filter(
         status=Publication.Status.WITHDRAWN, change_kind__in=Publication.REPUBLISHED_AFTER, republication__isnull=True

@@ -23,12 +23,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = (1280, 390)
 
 
+WIDEST = """[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > %d + 1)
+  .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
+
+
 def shoot(page, name: str, width: int):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} is wider than {width}px"
     out = os.environ.get("ZHIFA_SCREENSHOTS")
     if out:
         Path(out).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{out}/{name}-{width}.png", full_page=True)
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= width, f"{name} is {wide}px wide: {page.evaluate(WIDEST % width)}"
 
 
 def login(page, live_server, user):
@@ -57,7 +62,7 @@ def test_the_new_pages_at_1280_and_390_px(browser, live_server, settings, tmp_pa
     services.tick(on=date(2026, 10, 8))
     old.refresh_from_db()
     new = old.republication
-    Interview.objects.create(  # as interview_record leaves it (its rule is tested in zhifa/credit)
+    interview = Interview.objects.create(  # as interview_record leaves it (its rule is tested in zhifa/credit)
         agency=w.agency,
         party=w.person,
         kind="mentoring",
@@ -89,7 +94,12 @@ def test_the_new_pages_at_1280_and_390_px(browser, live_server, settings, tmp_pa
         page.goto(f"{live_server.url}/credit/interviews/")
         shoot(page, "interview-list", width)
         page.goto(f"{live_server.url}/credit/parties/{decided_case.party_id}/")
+        assert "结对帮教" in page.inner_text("main")
         shoot(page, "credit-rating", width)
+        page.goto(f"{live_server.url}{interview.get_absolute_url()}")
+        shoot(page, "interview-detail", width)
+        page.goto(f"{live_server.url}/credit/parties/{decided_case.party_id}/interviews/new/")
+        shoot(page, "interview-create", width)
         context.close()
 
         context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900})
@@ -118,7 +128,8 @@ def test_the_new_pages_at_1280_and_390_px(browser, live_server, settings, tmp_pa
     page.wait_for_url(re.compile(r".*/party/credit/$"))
     assert decided_case.decision.number in page.inner_text("main")
     shoot(page, "party-credit", 390)
-    page.click("main table a:has-text('提出异议')")
+    page.click("main a:has-text('对此项提出异议')")
+    page.wait_for_load_state()
     page.fill("textarea[name=reason]", "该决定已经复议变更。")
     shoot(page, "party-objection", 390)
     page.click("main .form-actions button[type=submit]")
