@@ -150,7 +150,8 @@ class PortalPublishIn(Schema):
 
 class ChangeIn(Schema):
     kind: ChangeKind = Field(
-        ..., description="决定变化：changed 依法变更、revoked 依法撤销、unlawful 确认违法、void 确认无效"
+        ...,
+        description="决定变化：changed 依法变更、revoked 依法撤销、unlawful 确认违法、void 确认无效、corrected 依法更正",
     )
     reason: str = Field(..., max_length=300, description="依据（复议决定书、判决书文号或本机关决定）")
     on: date | None = Field(None, description="变化日期，默认今天")

@@ -153,6 +153,9 @@ def test_the_public_pages_link_the_old_and_the_new_publication(w, client):
     api = client.get(f"/api/v1/portal/public/publications/{new.pk}").json()
     assert api["previous_id"] == old.pk and api["amendment"]
     assert client.get(f"/api/v1/portal/public/publications/{old.pk}").json()["republication_id"] == new.pk
+    exported = client.get("/publications/export.json").json()["items"]
+    assert [i["previous_index_number"] for i in exported] == [old.index_number]
+    assert "原公开信息索引号" in client.get("/publications/export.csv").content.decode("utf-8-sig")
 
 
 def test_the_prepare_page_refuses_an_unknown_number_at_the_field(w):
