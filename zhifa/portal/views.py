@@ -141,7 +141,9 @@ class ManagedDetail(DetailPage):
         ctx["breadcrumbs"] = [("执法决定公开管理", reverse("portal:publication_manage")), (str(pub), None)]
         user = self.request.user
         staff = user.role in (Role.OFFICER, Role.HEAD, Role.ADMIN)
-        ctx["can_publish"] = staff and pub.status == "pending" and not pub.change_kind
+        ctx["can_publish"] = (
+            staff and pub.status == "pending" and pub.change_kind in ("", *Publication.REPUBLISHED_AFTER)
+        )
         ctx["can_change"] = user.role in services.CHANGE_RECORDERS + (Role.ADMIN,) and not pub.change_kind
         ctx["can_withdraw"] = staff and pub.status == "published"
         republication = getattr(pub, "republication", None)

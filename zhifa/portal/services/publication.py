@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from zhifa.accounts.access import require_agency, require_role
 from zhifa.accounts.models import Role
@@ -169,7 +170,14 @@ def publication_publish(*, actor, publication: Publication, on: date | None = No
             R.decision_served_before_publication(decision.served_on),
         )
         day = _date(on, decision.served_on or decision.decided_on)
-        fields = published_fields(decision)
+        # A decision changed or corrected before it was first published is published as it now is, saying so.
+        amendment = (
+            f"本决定已于{cndate(pub.changed_on)}{pub.get_change_kind_display()}（{pub.change_reason}），"
+            "公开的是变更后的决定。"
+            if pub.change_kind
+            else ""
+        )
+        fields = published_fields(decision, amendment)
         changes = assign(
             pub,
             {
@@ -247,8 +255,8 @@ REMEDY_CHANGES = {
 def detected_change(pub: Publication) -> tuple[str, str, date] | None:
     """A change of ``pub``'s decision the platform knows of but that is not yet recorded on it: a newer version
     of the decision's document, or a reconsideration or judgment that altered, revoked or found it unlawful
-    after it was published. Returns (kind, reason, day) or None."""
-    since = pub.published_on
+    after it was published (or, for one not yet published, after the decision). Returns (kind, reason, day) or None."""
+    since = pub.published_on or pub.written_on
     # A republication already carries the change that made it: only what came later counts.
     after = pub.previous.changed_on if pub.previous_id and pub.previous.changed_on else None
     for model, day_field, label in (
@@ -359,8 +367,19 @@ def tick(*, on: date | None = None) -> TickReport:
     for decision in candidates:
         if deadlines.required(decision):
             report.prepared.append(str(publication_prepare(actor=SYSTEM, decision=decision, on=today)))
+    for pub in Publication.objects.filter(status=Publication.Status.PENDING, change_kind="").select_related(
+        "decision", "previous"
+    ):
+        found = detected_change(pub)
+        if found:
+            kind, reason, day = found
+            report.changed.append(
+                str(decision_change_record(actor=SYSTEM, publication=pub, kind=kind, reason=reason, on=min(day, today)))
+            )
     pending = Publication.objects.filter(
-        status=Publication.Status.PENDING, change_kind="", decision__served_on__isnull=False
+        Q(change_kind="") | Q(change_kind__in=Publication.REPUBLISHED_AFTER),
+        status=Publication.Status.PENDING,
+        decision__served_on__isnull=False,
     )
     for pub in pending:
         try:
@@ -377,7 +396,10 @@ def tick(*, on: date | None = None) -> TickReport:
             report.changed.append(
                 str(decision_change_record(actor=SYSTEM, publication=pub, kind=kind, reason=reason, on=min(day, today)))
             )
-    to_withdraw = Publication.objects.filter(status=Publication.Status.PUBLISHED).exclude(change_kind="")
+    # A change recorded before the first publication is already in what was published (no withdrawal due).
+    to_withdraw = Publication.objects.filter(
+        status=Publication.Status.PUBLISHED, withdrawal_due_on__isnull=False
+    ).exclude(change_kind="")
     for pub in to_withdraw:
         reason = f"该决定已{pub.get_change_kind_display()}（{pub.change_reason}），撤回公开信息。"
         if pub.change_kind in Publication.REPUBLISHED_AFTER:

@@ -162,3 +162,24 @@ def test_the_prepare_page_refuses_an_unknown_number_at_the_field(w):
     with pytest.raises(DomainError) as e:
         selectors.decision_to_publish(w.head, "不存在的文号")
     assert e.value.field == "number" and e.value.status == 400
+
+
+@pytest.mark.clause("D5.6")
+def test_a_decision_changed_before_it_was_first_published_is_published_as_changed(w):
+    from zhifa.cases import services as case_services
+    from zhifa.cases.tests.builders import D0, decided, wd
+
+    case = decided(w)
+    services.tick(on=wd(D0, 13))
+    pub = Publication.objects.get(decision=case.decision)
+    assert pub.status == "pending"
+    services.decision_change_record(
+        actor=w.head, publication=pub, kind="changed", reason="本机关依法变更", on=wd(D0, 13)
+    )
+    assert R.changed_decision_not_published("changed") is None
+    assert R.changed_decision_not_published("revoked") is not None
+    case_services.decision_serve(actor=w.wang, case=case, method="direct", served_to="当事人", on=wd(D0, 14))
+    services.tick(on=wd(D0, 14))
+    pub.refresh_from_db()
+    assert pub.status == "published" and "本机关依法变更" in pub.amendment and "变更后的决定" in pub.amendment
+    assert pub.withdrawal_due_on is None and not Publication.objects.filter(previous=pub).exists()
