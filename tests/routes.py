@@ -16,6 +16,8 @@ RECORDS = [
     (r"credit/(public/)?plans/", "plan", "pk"),
     (r"credit/drawn/", "plan_target", "pk"),
     (r"credit/objections/", "objection", "pk"),
+    (r"credit/interviews/", "interview", "pk"),
+    (r"credit/items/", "inspection_item", "pk"),
     (r"complaints/(public/)?media/", "media", "pk"),
     (r"complaints/clients/", "open311_client", "pk"),
     (r"open311/v2/services/", None, "enforcement"),

@@ -70,6 +70,7 @@ PAGES = {
     "portal:visit_list": S,
     "portal:visit_link": SC,
     "portal:party_login": P,
+    "portal:party_login_qr": P,
     "portal:party_logout": "post",
     # The party's pages need the party's session (its access code), not a staff login: everyone else
     # is sent to the party login.
@@ -84,6 +85,8 @@ PAGES = {
             "party_hearing",
             "party_payment_plan",
             "party_survey",
+            "party_credit",
+            "party_objection",
         )
     },
     "portal:access_code_issue": SC,
@@ -95,7 +98,13 @@ PAGES = {
     "portal:publication_prepare": S,
     **{
         f"portal:{n}": SC
-        for n in ("publication_manage_detail", "publication_publish", "publication_change", "publication_withdraw")
+        for n in (
+            "publication_manage_detail",
+            "publication_publish",
+            "publication_change",
+            "publication_withdraw",
+            "publication_republish",
+        )
     },
     "core:home": "redirect",
     "core:parameters": P,
@@ -379,8 +388,11 @@ PAGES = {
             "inspector_add",
             "plan_list",
             "plan_create",
+            "interview_list",
+            "interview_create",
         )
     },
+    "credit:interview_detail": SC,
     **{
         f"credit:{n}": SC
         for n in ("objection_answer", "plan_detail", "plan_draw", "plan_publish", "result_enter", "result_review")
@@ -471,6 +483,7 @@ GET_OPERATIONS = {
     **{f"GET {A}/portal/public/{p}": P for p in ("publications", "publications/{pk}", "withdrawals", "open-data")},
     f"GET {A}/portal/publications": S,
     f"GET {A}/portal/party/cases": "party",
+    **{f"GET {A}/portal/party/{p}": "party" for p in ("cases/{pk}", "cases/{pk}/submissions", "consent", "credit")},
     **{
         f"GET {A}/portal/public/{p}": P
         for p in ("services", "services/{pk}", "guides/{pk}", "licensing-hearings", "licensing-hearings/{pk}")
@@ -542,6 +555,8 @@ GET_OPERATIONS = {
     f"GET {A}/oversight/public/accountability/{{pk}}": P,
     **{f"GET {A}/credit/{p}": S for p in ("parties/{pk}/rating", "objections", "plans")},
     f"GET {A}/credit/plans/{{pk}}": SC,
+    **{f"GET {A}/credit/{p}": S for p in ("items", "targets", "inspectors", "interviews")},
+    **{f"GET {A}/credit/{p}": SC for p in ("items/{pk}", "interviews/{pk}", "objections/{pk}")},
     **{f"GET {A}/credit/{p}": P for p in ("public/plans", "public/plans/{pk}")},
 }
 

@@ -419,7 +419,27 @@ def _credit(agency, party, officer, officer_user) -> dict:
         filed_on=date(2026, 11, 30),
         filed_by=officer_user,
     )
-    return {"plan": plan, "plan_target": target, "objection": objection}
+    from zhifa.credit.models import Interview
+
+    interview = Interview.objects.create(
+        agency=agency,
+        party=party,
+        kind="forum",
+        held_on=date(2026, 11, 20),
+        attendees="执法人员、当事人负责人",
+        content="讲解食品安全法规定。",
+        outcome="当事人表示将建立进货查验制度。",
+        grade="C",
+        score=60,
+        recorded_by=officer_user,
+    )
+    return {
+        "plan": plan,
+        "plan_target": target,
+        "objection": objection,
+        "interview": interview,
+        "inspection_item": item,
+    }
 
 
 def _complaints(agency, district, officer_user) -> dict:

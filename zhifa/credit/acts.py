@@ -15,5 +15,6 @@ declare(
         "inspection_plan.publish": "公示抽查结果",
         "credit_objection.file": "对信用记录提出异议",
         "credit_objection.answer": "答复信用记录异议",
+        "credit_interview.record": "记录对信用差的当事人的座谈会、结对帮教",
     },
 )

@@ -3,18 +3,37 @@ party's rating line by line, plans with their draws and results, the published p
 the acts on plans and objections."""
 
 from datetime import date
+from typing import Literal
 
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
-from zhifa.credit import facts, selectors, services
-from zhifa.credit.models import CreditObjection, InspectionPlan, PlanTarget
+from zhifa.core.filtering import filtered, query_schema
+from zhifa.core.references import reference, references
+from zhifa.credit import facts, filters, selectors, services
+from zhifa.credit.models import (
+    CreditObjection,
+    InspectionItem,
+    InspectionPlan,
+    InspectorEntry,
+    Interview,
+    PlanTarget,
+    TargetEntry,
+)
 from zhifa.parties.selectors import party_get
+from zhifa.people.selectors import officer_get
 
 router = Router(tags=["信用与双随机抽查"])
 ACT_ERRORS = errors(400, 401, 403, 404, 409, 422)
+
+ItemQuery = query_schema(filters.ItemFilter)
+TargetQuery = query_schema(filters.TargetFilter)
+InspectorQuery = query_schema(filters.InspectorFilter)
+PlanQuery = query_schema(filters.PlanFilter)
+ObjectionQuery = query_schema(filters.ObjectionFilter)
+InterviewQuery = query_schema(filters.InterviewFilter)
 
 
 class LineOut(Schema):
@@ -110,6 +129,7 @@ class PlanDetailOut(PlanOut):
 class ObjectionOut(Schema):
     id: int
     party_id: int
+    online: bool
     line_key: str
     line_label: str
     agency_id: int
@@ -157,8 +177,13 @@ def objection_file(request, pk: int, payload: ObjectionIn):
 
 @router.get("objections", response={200: list[ObjectionOut], **errors(400, 401)}, summary="信用评价异议")
 @paginate(LimitOffsetPagination)
-def objection_list(request):
-    return selectors.objection_list(request.auth)
+def objection_list(request, query: Query[ObjectionQuery]):
+    return filtered(filters.ObjectionFilter, selectors.objection_list(request.auth), query)
+
+
+@router.get("objections/{int:pk}", response={200: ObjectionOut, **errors(400, 401, 404)}, summary="一项信用评价异议")
+def objection_get(request, pk: int):
+    return selectors.objection_get(request.auth, pk)
 
 
 @router.post("objections/{int:pk}/answer", response={200: ObjectionOut, **ACT_ERRORS}, summary="答复信用评价异议")
@@ -169,8 +194,46 @@ def objection_answer(request, pk: int, payload: CreditAnswerIn):
 
 @router.get("plans", response={200: list[PlanOut], **errors(400, 401)}, summary="双随机抽查计划")
 @paginate(LimitOffsetPagination)
-def plan_list(request):
-    return selectors.plan_list(request.auth)
+def plan_list(request, query: Query[PlanQuery]):
+    return filtered(filters.PlanFilter, selectors.plan_list(request.auth), query)
+
+
+class CreditPlanIn(Schema):
+    title: str = Field(..., max_length=200, description="抽查任务")
+    year: int = Field(..., ge=2000, le=2100, description="年度")
+    item_ids: list[int] = Field(..., description="抽查事项（编号）")
+    target_count: int = Field(..., ge=1, le=1000, description="抽取对象数")
+    inspectors_per_target: int = Field(2, ge=1, le=10, description="每个对象的检查人员数（至少两名）")
+    seed: str = Field("", max_length=64, description="随机种子（留空由平台生成；制定即公布）")
+
+
+@router.post("plans", response={201: PlanOut, **ACT_ERRORS}, summary="制定抽查计划并公布随机种子")
+def plan_create(request, payload: CreditPlanIn):
+    data = payload.dict()
+    items = references(selectors.item_list(request.auth), data.pop("item_ids"), "item_ids")
+    plan = services.plan_create(actor=request.auth, items=items, **data)
+    return Status(201, selectors.plan_list(request.auth).get(pk=plan.pk))
+
+
+class CreditResultIn(Schema):
+    result: Literal[tuple(PlanTarget.Result.values)] = Field(  # type: ignore[valid-type]
+        ..., description="检查结果：no_problem 未发现问题、corrected 已责令整改、not_found 无法联系、violation 发现违法"
+    )
+    note: str = Field("", max_length=4000, description="检查情况")
+    on: date | None = Field(None, description="检查日期，默认今天")
+
+
+@router.post("drawn/{int:pk}/result", response={200: TargetOut, **ACT_ERRORS}, summary="抽中的检查人员录入检查结果")
+def result_enter(request, pk: int, payload: CreditResultIn):
+    target = selectors.target_get(request.auth, pk)
+    services.result_enter(actor=request.auth, target=target, **payload.dict())
+    return selectors.target_get(request.auth, pk)
+
+
+@router.post("drawn/{int:pk}/review", response={200: TargetOut, **ACT_ERRORS}, summary="机关负责人审核检查结果")
+def result_review(request, pk: int):
+    services.result_review(actor=request.auth, target=selectors.target_get(request.auth, pk))
+    return selectors.target_get(request.auth, pk)
 
 
 @router.get("plans/{int:pk}", response={200: PlanDetailOut, **errors(400, 401, 404)}, summary="双随机抽查计划")
@@ -201,3 +264,172 @@ def public_plan_list(request):
 )
 def public_plan_detail(request, pk: int):
     return selectors.public_plan_get(pk)
+
+
+# --- the item list and the registers -----------------------------------------------------------
+
+
+@described(InspectionItem, kind_label="类别（中文）")
+class CreditItemOut(Schema):
+    id: int
+    agency_id: int
+    code: str
+    name: str
+    kind: str
+    kind_label: str
+    basis: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+
+class CreditItemIn(Schema):
+    code: str = Field(..., max_length=40, description="事项编码")
+    name: str = Field(..., max_length=200, description="检查事项")
+    kind: Literal[tuple(InspectionItem.Kind.values)] = Field(..., description="general 一般检查事项、key 重点检查事项")  # type: ignore[valid-type]
+    basis: str = Field(..., max_length=300, description="检查依据")
+
+
+@router.get("items", response={200: list[CreditItemOut], **errors(400, 401)}, summary="抽查事项清单")
+@paginate(LimitOffsetPagination)
+def item_list(request, query: Query[ItemQuery]):
+    return filtered(filters.ItemFilter, selectors.item_list(request.auth), query)
+
+
+@router.get("items/{int:pk}", response={200: CreditItemOut, **errors(400, 401, 404)}, summary="一项抽查事项")
+def item_get(request, pk: int):
+    return selectors.item_get(request.auth, pk)
+
+
+@router.post("items", response={201: CreditItemOut, **ACT_ERRORS}, summary="登记抽查事项")
+def item_create(request, payload: CreditItemIn):
+    return Status(201, services.item_create(actor=request.auth, **payload.dict()))
+
+
+@described(TargetEntry, party_name="检查对象名称", party_code="统一社会信用代码")
+class CreditTargetEntryOut(Schema):
+    id: int
+    agency_id: int
+    party_id: int
+    party_name: str
+    party_code: str
+    added_on: date
+
+    @staticmethod
+    def resolve_party_name(obj) -> str:
+        return obj.party.name
+
+    @staticmethod
+    def resolve_party_code(obj) -> str:
+        return "" if obj.party.is_person else obj.party.uscc
+
+
+class CreditTargetIn(Schema):
+    party_id: int = Field(..., description="当事人（市场主体）编号")
+
+
+@router.get("targets", response={200: list[CreditTargetEntryOut], **errors(400, 401)}, summary="检查对象名录")
+@paginate(LimitOffsetPagination)
+def target_list(request, query: Query[TargetQuery]):
+    return filtered(filters.TargetFilter, selectors.target_entries(request.auth), query)
+
+
+@router.post("targets", response={201: CreditTargetEntryOut, **ACT_ERRORS}, summary="列入检查对象名录")
+def target_add(request, payload: CreditTargetIn):
+    party = reference(party_get, payload.party_id, "party_id", request.auth)
+    return Status(201, services.target_add(actor=request.auth, party=party))
+
+
+@described(InspectorEntry, officer_name="执法人员姓名")
+class CreditInspectorEntryOut(Schema):
+    id: int
+    agency_id: int
+    officer_id: int
+    officer_name: str
+    added_on: date
+
+    @staticmethod
+    def resolve_officer_name(obj) -> str:
+        return obj.officer.name
+
+
+class CreditInspectorIn(Schema):
+    officer_id: int = Field(..., description="本机关持证执法人员编号")
+
+
+@router.get("inspectors", response={200: list[CreditInspectorEntryOut], **errors(400, 401)}, summary="执法检查人员名录")
+@paginate(LimitOffsetPagination)
+def inspector_list(request, query: Query[InspectorQuery]):
+    return filtered(filters.InspectorFilter, selectors.inspector_entries(request.auth), query)
+
+
+@router.post("inspectors", response={201: CreditInspectorEntryOut, **ACT_ERRORS}, summary="列入执法检查人员名录")
+def inspector_add(request, payload: CreditInspectorIn):
+    officer = reference(officer_get, payload.officer_id, "officer_id", request.auth)
+    return Status(201, services.inspector_add(actor=request.auth, officer=officer))
+
+
+# --- interviews and mentoring of poor-credit parties (D5.7) -----------------------------------------
+
+
+@described(Interview, kind_label="方式（中文）", party_name="当事人名称", agency_name="执法机关名称")
+class CreditInterviewOut(Schema):
+    id: int
+    agency_id: int
+    agency_name: str
+    party_id: int
+    party_name: str
+    kind: str
+    kind_label: str
+    held_on: date
+    attendees: str
+    mentor: str
+    content: str
+    outcome: str
+    grade: str
+    score: int
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_party_name(obj) -> str:
+        return obj.party.name
+
+    @staticmethod
+    def resolve_agency_name(obj) -> str:
+        return obj.agency.name
+
+
+class CreditInterviewIn(Schema):
+    party_id: int = Field(..., description="信用评价差的当事人编号")
+    kind: Literal[tuple(Interview.Kind.values)] = Field(..., description="forum 座谈会、mentoring 结对帮教")  # type: ignore[valid-type]
+    held_on: date = Field(..., description="日期")
+    attendees: str = Field(..., max_length=2000, description="参加人员")
+    mentor: str = Field("", max_length=200, description="帮教人（结对帮教须填写）")
+    content: str = Field(..., max_length=4000, description="内容")
+    outcome: str = Field(..., max_length=4000, description="效果（当事人的认识和整改）")
+
+
+@router.get("interviews", response={200: list[CreditInterviewOut], **errors(400, 401)}, summary="座谈会、结对帮教记录")
+@paginate(LimitOffsetPagination)
+def interview_list(request, query: Query[InterviewQuery]):
+    return filtered(filters.InterviewFilter, selectors.interview_list(request.auth), query)
+
+
+@router.get(
+    "interviews/{int:pk}", response={200: CreditInterviewOut, **errors(400, 401, 404)}, summary="一次座谈会或结对帮教"
+)
+def interview_get(request, pk: int):
+    return selectors.interview_get(request.auth, pk)
+
+
+@router.post(
+    "interviews", response={201: CreditInterviewOut, **ACT_ERRORS}, summary="记录对信用差的当事人的座谈会、结对帮教"
+)
+def interview_record(request, payload: CreditInterviewIn):
+    data = payload.dict()
+    party = reference(party_get, data.pop("party_id"), "party_id", request.auth)
+    return Status(201, services.interview_record(actor=request.auth, party=party, **data))

@@ -1,8 +1,8 @@
 from django import forms
 
 from zhifa.core import clock
-from zhifa.core.forms import ZhifaForm
-from zhifa.credit.models import InspectionItem, PlanTarget
+from zhifa.core.forms import DateInput, ZhifaForm
+from zhifa.credit.models import InspectionItem, Interview, PlanTarget
 from zhifa.parties.models import Party
 from zhifa.people.models import Officer
 
@@ -70,3 +70,14 @@ class ObjectionAnswerForm(ZhifaForm):
         label="结论", choices=[("1", "异议成立，该项不计入"), ("0", "异议不成立")], coerce=lambda v: v == "1"
     )
     answer = forms.CharField(label="答复理由", max_length=4000, widget=TEXT)
+
+
+class InterviewForm(ZhifaForm):
+    kind = forms.ChoiceField(label="方式", choices=Interview.Kind.choices)
+    held_on = forms.DateField(label="日期", widget=DateInput())
+    attendees = forms.CharField(label="参加人员", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    mentor = forms.CharField(
+        label="帮教人", max_length=200, required=False, help_text="结对帮教须填写：执法人员或结对的守信企业"
+    )
+    content = forms.CharField(label="内容", max_length=4000, widget=TEXT)
+    outcome = forms.CharField(label="效果（当事人的认识和整改）", max_length=4000, widget=TEXT)

@@ -162,9 +162,17 @@ class CreditObjection(models.Model):
     agency = models.ForeignKey("org.Agency", verbose_name="答复机关", on_delete=models.PROTECT, related_name="+")
     reason = models.TextField("异议理由")
     filed_on = models.DateField("提出日期")
+    #: Staff record an objection the party made in person or in writing; a party logged in on the portal
+    #: files its own (then no staff user is named and ``online`` is set).
     filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
+    online = models.BooleanField("当事人在线提出", default=False)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN, editable=False)
     answer = models.TextField("答复", blank=True)
     answered_on = models.DateField("答复日期", null=True, blank=True)
@@ -183,8 +191,54 @@ class CreditObjection(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["party", "line_key"], condition=Q(status="open"), name="credit_one_open_objection"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(online=True) | Q(filed_by__isnull=False),
+                name="credit_objection_filed_by_someone",
+                violation_error_message="异议由当事人在线提出，或由工作人员登记。",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.party}：{self.line_label}"
+
+
+class Interview(models.Model):
+    """对信用评价差的当事人的教育（D5.7）：座谈会或结对帮教，促使其诚信守纪、自觉守法。
+    记录当事人、机关、日期、参加人员、内容和效果，以及记录时的信用等级。"""
+
+    class Kind(models.TextChoices):
+        FORUM = "forum", "座谈会"
+        MENTORING = "mentoring", "结对帮教"
+
+    agency = models.ForeignKey("org.Agency", verbose_name="执法机关", on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey("parties.Party", verbose_name="当事人", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("方式", max_length=12, choices=Kind.choices)
+    held_on = models.DateField("日期")
+    attendees = models.TextField("参加人员")
+    mentor = models.CharField("帮教人（结对帮教）", max_length=200, blank=True)
+    content = models.TextField("内容")
+    outcome = models.TextField("效果（当事人的认识和整改）")
+    grade = models.CharField("当时的信用等级", max_length=2)
+    score = models.SmallIntegerField("当时的信用分")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="记录人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "信用教育（座谈会、结对帮教）"
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["agency", "held_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="forum") | ~Q(mentor=""),
+                name="credit_mentoring_names_mentor",
+                violation_error_message="结对帮教须写明帮教人。",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party}：{self.get_kind_display()}（{self.held_on}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("credit:interview_detail", args=[self.pk])

@@ -6,6 +6,7 @@ ITEMS = [
     Item("检查对象名录", "credit:target_list", section=Section.WORK, order=47),
     Item("执法检查人员名录", "credit:inspector_list", section=Section.WORK, order=48),
     Item("信用评价异议", "credit:objection_list", section=Section.SUPERVISION, order=45),
+    Item("座谈会、结对帮教", "credit:interview_list", section=Section.WORK, order=49),
     Item(
         "双随机抽查结果",
         "credit:public_plan_list",

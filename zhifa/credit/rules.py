@@ -53,3 +53,22 @@ def objection_answer_gives_reasons(answer: str):
     if len((answer or "").strip()) < OBJECTION_ANSWER_MIN_CHARS:
         return refuse(f"请写明答复的理由（至少{OBJECTION_ANSWER_MIN_CHARS}个字）。", field="answer")
     return None
+
+
+@rule("D5.7")
+def interview_for_poor_credit(grade: str, grade_label: str):
+    """对于信用评价差的，列为重点教育对象，采取座谈会、结对帮教等方式，促使其诚信守纪、自觉守法。"""
+    if grade != "C":
+        return refuse(
+            f"座谈会、结对帮教针对信用评价差的当事人；该当事人当前信用等级为{grade_label}，不列为重点教育对象。",
+            field="party",
+        )
+    return None
+
+
+@rule("D5.7")
+def mentoring_names_its_mentor(kind: str, mentor: str):
+    """结对帮教须有确定的帮教人，才能对帮教的效果负责。"""
+    if kind == "mentoring" and not (mentor or "").strip():
+        return refuse("结对帮教须写明帮教人（执法人员或结对的守信企业）。", field="mentor")
+    return None

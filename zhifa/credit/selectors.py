@@ -8,7 +8,15 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from zhifa.accounts.access import scope
 from zhifa.core.references import get_or_not_found
-from zhifa.credit.models import CreditObjection, InspectionItem, InspectionPlan, InspectorEntry, PlanTarget, TargetEntry
+from zhifa.credit.models import (
+    CreditObjection,
+    InspectionItem,
+    InspectionPlan,
+    InspectorEntry,
+    Interview,
+    PlanTarget,
+    TargetEntry,
+)
 from zhifa.people.models import Officer
 
 
@@ -72,3 +80,20 @@ def objection_get(user, pk: int) -> CreditObjection:
 
 def objections_of(party) -> QuerySet:
     return CreditObjection.objects.filter(party=party).select_related("agency").order_by("-filed_on", "-pk")
+
+
+def item_get(user, pk: int) -> InspectionItem:
+    return get_or_not_found(item_list(user), "抽查事项", pk=pk)
+
+
+def interview_list(user) -> QuerySet:
+    """Interviews and mentoring of poor-credit parties (D5.7), by the agency's staff and the offices above it."""
+    return scope(Interview.objects.select_related("agency", "party", "recorded_by"), user).order_by("-held_on", "-pk")
+
+
+def interview_get(user, pk: int) -> Interview:
+    return get_or_not_found(interview_list(user), "座谈会、结对帮教记录", pk=pk)
+
+
+def interviews_of(party) -> QuerySet:
+    return Interview.objects.filter(party=party).select_related("agency").order_by("-held_on", "-pk")

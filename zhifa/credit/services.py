@@ -24,6 +24,7 @@ from zhifa.credit.models import (
     InspectionItem,
     InspectionPlan,
     InspectorEntry,
+    Interview,
     PlanTarget,
     TargetEntry,
 )
@@ -231,15 +232,21 @@ def plan_publish(*, actor: User, plan: InspectionPlan) -> InspectionPlan:
         return save_record(actor=actor, instance=plan, act="inspection_plan.publish", changes=changes, clauses=["D2.1"])
 
 
-def objection_file(*, actor: User, party: Party, line_key: str, reason: str) -> CreditObjection:
-    """登记当事人对信用评价中某一项的异议，交作出该项的机关答复（D5.7）。"""
+def objection_file(*, actor, party: Party, line_key: str, reason: str, online: bool = False) -> CreditObjection:
+    """登记当事人对信用评价中某一项的异议，交作出该项的机关答复（D5.7）。
+
+    Staff record an objection the party made to them; ``online=True`` is the party's own objection
+    through the portal, whose caller has established that ``actor`` is the party (its access code)."""
     with transaction.atomic():
-        require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE, action="登记信用评价异议")
+        if not online:
+            require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE, action="登记信用评价异议")
         rated = facts.rating(party, clock.today())
         lines = {line.key: line for line in rated.lines}
         enforce(R.objection_names_a_line(line_key, set(lines)))
         if not (reason or "").strip():
             raise _bad(ErrorCode.REQUIRED, "请写明异议理由。", "reason")
+        if CreditObjection.objects.filter(party=party, line_key=line_key, status=CreditObjection.Status.OPEN).exists():
+            raise DomainError.of(ErrorCode.DUPLICATE.value, "对该项的异议正在等待答复。", field="line_key", status=409)
         line = lines[line_key]
         objection = CreditObjection(
             party=party,
@@ -248,10 +255,16 @@ def objection_file(*, actor: User, party: Party, line_key: str, reason: str) -> 
             agency_id=line.agency_id,
             reason=reason.strip(),
             filed_on=clock.today(),
-            filed_by=actor,
+            filed_by=None if online else actor,
+            online=online,
         )
         return save_record(
-            actor=actor, instance=objection, act="credit_objection.file", changes={"line": line_key}, clauses=["D5.7"]
+            actor=actor,
+            instance=objection,
+            act="credit_objection.file",
+            changes={"line": line_key, "online": online},
+            clauses=["D5.7"],
+            agency=line.agency_id,
         )
 
 
@@ -270,4 +283,55 @@ def objection_answer(*, actor: User, objection: CreditObjection, upheld: bool, a
         )
         return save_record(
             actor=actor, instance=objection, act="credit_objection.answer", changes=changes, clauses=["D5.7"]
+        )
+
+
+def interview_record(
+    *,
+    actor: User,
+    party: Party,
+    kind: str,
+    held_on: date,
+    attendees: str,
+    content: str,
+    outcome: str,
+    mentor: str = "",
+) -> Interview:
+    """记录对信用评价差的当事人的座谈会或结对帮教（D5.7）：当事人、机关、日期、参加人员、内容和效果。
+    当事人须在举行之日为信用评价差（C 较差）；记录保存当时的信用分和等级。"""
+    with transaction.atomic():
+        require_role(actor, *STAFF, action="记录座谈会、结对帮教")
+        agency = _agency_of(actor)
+        if kind not in Interview.Kind.values:
+            raise _bad(ErrorCode.INVALID, "请选择座谈会或结对帮教。", "kind")
+        if held_on > clock.today():
+            raise _bad(ErrorCode.DATE_ORDER, "日期不得晚于今天。", "held_on")
+        for field, value, label in (
+            ("attendees", attendees, "参加人员"),
+            ("content", content, "内容"),
+            ("outcome", outcome, "效果"),
+        ):
+            if not (value or "").strip():
+                raise _bad(ErrorCode.REQUIRED, f"请写明{label}。", field)
+        rated = facts.rating(party, held_on)
+        enforce(R.interview_for_poor_credit(rated.grade, rated.grade_label), R.mentoring_names_its_mentor(kind, mentor))
+        interview = Interview(
+            agency=agency,
+            party=party,
+            kind=kind,
+            held_on=held_on,
+            attendees=attendees.strip(),
+            mentor=(mentor or "").strip(),
+            content=content.strip(),
+            outcome=outcome.strip(),
+            grade=rated.grade,
+            score=rated.score,
+            recorded_by=actor,
+        )
+        return save_record(
+            actor=actor,
+            instance=interview,
+            act="credit_interview.record",
+            changes={"party": party.pk, "kind": kind, "held_on": held_on, "grade": rated.grade},
+            clauses=["D5.7"],
         )

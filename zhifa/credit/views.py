@@ -10,7 +10,7 @@ from zhifa.accounts.access import has_role
 from zhifa.accounts.models import Role
 from zhifa.core import clock
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage
-from zhifa.credit import facts, forms, selectors, services
+from zhifa.credit import facts, filters, forms, selectors, services
 from zhifa.parties.selectors import party_get
 
 
@@ -26,6 +26,7 @@ class PartyRating(DetailPage):
             title=f"信用评价：{self.object.name}",
             rating=facts.rating(self.object, clock.today()),
             objections=selectors.objections_of(self.object),
+            interviews=selectors.interviews_of(self.object),
         )
         return ctx
 
@@ -51,6 +52,7 @@ class ObjectionCreate(ActPage):
 
 
 class ObjectionList(ListPage):
+    filterset_class = filters.ObjectionFilter
     title = "信用评价异议"
     headers = ["当事人", "异议的评价项", "答复机关", "提出日期", "状态"]
     row_template = "credit/rows/objection.html"
@@ -79,10 +81,68 @@ class ObjectionAnswer(ActPage):
         return services.objection_answer(actor=self.request.user, objection=objection, **form.cleaned_data)
 
 
+# --- interviews and mentoring of poor-credit parties (D5.7) ------------------------------------
+
+
+class InterviewList(ListPage):
+    filterset_class = filters.InterviewFilter
+    title = "座谈会、结对帮教"
+    headers = ["日期", "方式", "当事人", "当时的信用", "执法机关", "效果"]
+    row_template = "credit/rows/interview.html"
+    empty_text = "没有座谈会、结对帮教的记录。"
+
+    def get_queryset(self):
+        return selectors.interview_list(self.request.user)
+
+
+class InterviewCreate(ActPage):
+    title = "记录座谈会、结对帮教"
+    form_class = forms.InterviewForm
+    submit_label = "记录"
+    success_message = "已记录。"
+
+    def party(self):
+        return party_get(self.request.user, self.kwargs["pk"])
+
+    def get_initial(self):
+        return {"held_on": clock.today()}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        party = self.party()
+        rated = facts.rating(party, clock.today())
+        ctx["intro"] = (
+            f"{party.name}：当前信用分{rated.score}，{rated.grade_label}。对于信用评价差的，列为重点教育对象，"
+            "采取座谈会、结对帮教等方式，促使其诚信守纪、自觉守法（《决定》五（七））。"
+        )
+        ctx["cancel_url"] = reverse("credit:party_rating", args=[party.pk])
+        return ctx
+
+    def perform(self, form):
+        return services.interview_record(actor=self.request.user, party=self.party(), **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class InterviewDetail(DetailPage):
+    template_name = "credit/interview_detail.html"
+
+    def get_object(self):
+        return selectors.interview_get(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = f"{self.object.get_kind_display()}：{self.object.party.name}"
+        ctx["breadcrumbs"] = [("座谈会、结对帮教", reverse("credit:interview_list")), (str(self.object.held_on), None)]
+        return ctx
+
+
 # --- registers -----------------------------------------------------------------------------
 
 
 class ItemList(ListPage):
+    filterset_class = filters.ItemFilter
     title = "抽查事项清单"
     headers = ["编码", "检查事项", "类别", "检查依据", "执法机关"]
     row_template = "credit/rows/item.html"
@@ -107,6 +167,7 @@ class ItemCreate(ActPage):
 
 
 class TargetList(ListPage):
+    filterset_class = filters.TargetFilter
     title = "检查对象名录"
     headers = ["检查对象", "执法机关", "列入日期"]
     row_template = "credit/rows/target_entry.html"
@@ -131,6 +192,7 @@ class TargetAdd(ActPage):
 
 
 class InspectorList(ListPage):
+    filterset_class = filters.InspectorFilter
     title = "执法检查人员名录"
     headers = ["执法人员", "执法机关", "列入日期"]
     row_template = "credit/rows/inspector_entry.html"
@@ -161,6 +223,7 @@ class InspectorAdd(ActPage):
 
 
 class PlanList(ListPage):
+    filterset_class = filters.PlanFilter
     title = "双随机抽查"
     headers = ["抽查任务", "执法机关", "年度", "随机种子", "抽取对象", "状态"]
     row_template = "credit/rows/plan.html"

@@ -12,7 +12,7 @@ from zhifa.portal import deadlines, services
 
 def load() -> int:
     count = 0
-    decisions = Decision.objects.filter(publication__isnull=True).select_related("case__party", "case__agency")
+    decisions = Decision.objects.filter(publications__isnull=True).select_related("case__party", "case__agency")
     for decision in decisions.order_by("decided_on", "pk"):
         if not deadlines.required(decision):
             continue

@@ -1,10 +1,11 @@
 """API operations of the portal: published decisions (public, ``auth=None``) and the
 agencies' publication acts and reads (D5.6; 行政处罚法第四十八条)."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -12,6 +13,7 @@ from zhifa.cases.models import Case
 from zhifa.cases.selectors import case_get
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.errors import not_found
 from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
 from zhifa.org.selectors import agency_get
@@ -26,7 +28,7 @@ from zhifa.portal.models import (
     StakeholderOpinion,
     Submission,
 )
-from zhifa.portal.party_auth import PARTY_AUTH, SESSION_KEY
+from zhifa.portal.party_auth import PARTY_AUTH, SESSION_KEY, token_for
 
 router = Router(tags=["公开"])
 
@@ -42,6 +44,8 @@ ChangeKind = Literal[tuple(Publication.Change.values)]  # type: ignore[valid-typ
     grounds_label="公开依据（中文）",
     display_label="公示期（中文）",
     status_label="状态（中文）",
+    previous_id="变更前的公开信息（编号；重新公开的才有）",
+    republication_id="变更后重新公开的信息（编号；已撤下并重新公开的才有）",
 )
 class PublicationOut(Schema):
     id: int
@@ -71,6 +75,14 @@ class PublicationOut(Schema):
     agency_name: str
     withdrawn_on: date | None
     withdrawal_reason: str
+    amendment: str
+    previous_id: int | None
+    republication_id: int | None
+
+    @staticmethod
+    def resolve_republication_id(obj) -> int | None:
+        new = selectors.public_republication(obj)
+        return new.pk if new else None
 
     @staticmethod
     def resolve_kind_label(obj) -> str:
@@ -138,7 +150,8 @@ class PortalPublishIn(Schema):
 
 class ChangeIn(Schema):
     kind: ChangeKind = Field(
-        ..., description="决定变化：changed 依法变更、revoked 依法撤销、unlawful 确认违法、void 确认无效"
+        ...,
+        description="决定变化：changed 依法变更、revoked 依法撤销、unlawful 确认违法、void 确认无效、corrected 依法更正",
     )
     reason: str = Field(..., max_length=300, description="依据（复议决定书、判决书文号或本机关决定）")
     on: date | None = Field(None, description="变化日期，默认今天")
@@ -243,6 +256,14 @@ def publication_withdraw(request, pk: int, payload: PortalWithdrawIn):
     return services.publication_withdraw(actor=request.auth, publication=pub, **payload.dict())
 
 
+@router.post(
+    "publications/{int:pk}/republish", response={201: ManagedOut, **ACT_ERRORS}, summary="重新公开变更后的决定"
+)
+def publication_republish(request, pk: int, payload: PortalPublishIn):
+    pub = selectors.publication_get(request.auth, pk)
+    return Status(201, services.publication_republish(actor=request.auth, publication=pub, on=payload.on))
+
+
 # --- the party's own operations (the party's session, PARTY_AUTH) ------------------------
 
 
@@ -306,6 +327,7 @@ class PartyLoginIn(Schema):
 @described(None)
 class PortalPartyOut(Schema):
     name: str = Field(..., description="当事人姓名或名称")
+    token: str = Field(..., description="不用浏览器会话的客户端使用的令牌（Authorization: Bearer …）")
     cases: list[PartyCaseOut] = Field(..., description="当事人的案件")
 
 
@@ -353,7 +375,7 @@ def party_login(request, payload: PartyLoginIn):
     access = services.party_login(identifier=payload.identifier, code=payload.code)
     request.session.cycle_key()
     request.session[SESSION_KEY] = access.pk
-    return {"name": access.party.name, "cases": list(selectors.party_cases(access.party))}
+    return {"name": access.party.name, "token": token_for(access), "cases": list(selectors.party_cases(access.party))}
 
 
 @router.get("party/cases", response={200: list[PartyCaseOut], **errors(401)}, auth=PARTY_AUTH, summary="当事人的案件")
@@ -383,6 +405,302 @@ def party_submit(request, pk: int, payload: SubmissionIn):
 )
 def party_consent(request, payload: ConsentIn):
     return Status(201, services.service_consent_give(party=request.auth.party, **payload.dict()))
+
+
+@router.post("party/logout", response={204: None, **errors(401, 403)}, auth=PARTY_AUTH, summary="当事人退出登录")
+def party_logout(request):
+    request.session.pop(SESSION_KEY, None)
+    return Status(204, None)
+
+
+@described(None)
+class PortalPartyNoticeOut(Schema):
+    number: str = Field(..., description="告知书文号")
+    served_on: date | None = Field(..., description="送达日期")
+    facts: str = Field(..., description="违法事实")
+    reasons: str = Field(..., description="理由")
+    penalty_text: str = Field(..., description="拟作出的处罚")
+    defence_due: date | None = Field(..., description="陈述、申辩的最后一日")
+    hearing_due: date | None = Field(..., description="要求听证的最后一日（告知听证权利的才有）")
+
+
+@described(None)
+class PortalPartyDecisionOut(Schema):
+    number: str = Field(..., description="决定书文号")
+    outcome_label: str = Field(..., description="决定（中文）")
+    decided_on: date = Field(..., description="决定日期")
+    served_on: date | None = Field(..., description="送达日期")
+    penalty_text: str = Field(..., description="处罚内容")
+    facts: str = Field(..., description="违法事实和证据")
+    reasons: str = Field(..., description="理由")
+    remedies: str = Field(..., description="救济途径和期限")
+
+
+@described(None)
+class PortalPartyInstalmentOut(Schema):
+    number: int = Field(..., description="期次")
+    amount: Decimal = Field(..., description="金额（元）")
+    due_on: date = Field(..., description="缴纳期限")
+
+
+@described(None)
+class PortalPartyPaymentOut(Schema):
+    principal: Decimal = Field(..., description="应缴金额（元）")
+    paid: Decimal = Field(..., description="已缴金额（元）")
+    late_fee: Decimal = Field(..., description="加处罚款（元，每日百分之三，行政处罚法第七十二条）")
+    outstanding: Decimal = Field(..., description="尚欠（元）")
+    due_on: date | None = Field(..., description="缴纳期限（经批准分期的为下一期的期限）")
+    instalments: list[PortalPartyInstalmentOut] = Field(..., description="经批准的暂缓或分期安排")
+    bank: str = Field(..., description="代收银行或缴款渠道（行政处罚法第六十七条）")
+    account_name: str = Field(..., description="收款户名")
+    account: str = Field(..., description="收款账号")
+    instructions: str = Field(..., description="缴纳说明")
+
+
+@described(None)
+class PortalPartyDocumentOut(Schema):
+    id: int = Field(..., description="文书编号")
+    title: str = Field(..., description="标题")
+    number: str = Field(..., description="文号")
+    version: int = Field(..., description="版本")
+    issued_on: date = Field(..., description="签发日期")
+    superseded: bool = Field(..., description="已被更正后的版本取代")
+    verification_code: str = Field(..., description="核验码")
+    verify_url: str = Field(..., description="核验文书真伪的公开地址")
+
+
+@described(None)
+class PortalPartyCaseDetailOut(Schema):
+    case: PartyCaseOut = Field(..., description="案件")
+    notice: PortalPartyNoticeOut | None = Field(..., description="事先告知书（已制作的）")
+    decision: PortalPartyDecisionOut | None = Field(..., description="处理决定")
+    payment: PortalPartyPaymentOut | None = Field(..., description="罚没款及缴纳方式（决定送达后）")
+    submissions: list[SubmissionOut] = Field(..., description="在线提交的事项及机关答复")
+    documents: list[PortalPartyDocumentOut] = Field(..., description="本案的执法文书")
+
+
+PAYMENT_INSTRUCTIONS = (
+    "请持决定书到指定银行或者通过电子支付系统缴纳罚款，执法人员不得自行收缴（行政处罚法第六十七条）。"
+    "到期不缴纳的，每日按罚款数额的百分之三加处罚款（第七十二条）。"
+)
+
+
+def _party_case_detail(case) -> dict:
+    today = clock.today()
+    view = selectors.party_case_view(case, today)
+    notice, decision, ob = view["notice"], view["decision"], view["obligation"]
+    payment = None
+    if ob is not None:
+        profile = selectors.payment_channel(case)
+        payment = {
+            "principal": ob.principal,
+            "paid": ob.paid,
+            "late_fee": ob.late_fee,
+            "outstanding": ob.outstanding,
+            "due_on": ob.next_due or view["payment_due"],
+            "instalments": [
+                {"number": i.number, "amount": i.amount, "due_on": i.due_on} for i in view.get("instalments", [])
+            ],
+            "bank": profile.payment_bank if profile else "",
+            "account_name": profile.payment_account_name if profile else "",
+            "account": profile.payment_account if profile else "",
+            "instructions": PAYMENT_INSTRUCTIONS,
+        }
+    return {
+        "case": case,
+        "notice": None
+        if notice is None
+        else {
+            "number": notice.number,
+            "served_on": notice.served_on,
+            "facts": notice.facts,
+            "reasons": notice.reasons,
+            "penalty_text": notice.penalty_text,
+            "defence_due": view["defence_due"],
+            "hearing_due": view["hearing_due"],
+        },
+        "decision": None
+        if decision is None
+        else {
+            "number": decision.number,
+            "outcome_label": decision.get_outcome_display(),
+            "decided_on": decision.decided_on,
+            "served_on": decision.served_on,
+            "penalty_text": decision.penalty_text,
+            "facts": decision.facts,
+            "reasons": decision.reasons,
+            "remedies": decision.remedies,
+        },
+        "payment": payment,
+        "submissions": view["submissions"],
+        "documents": [
+            {
+                "id": d.pk,
+                "title": d.title,
+                "number": d.number,
+                "version": d.version,
+                "issued_on": d.issued_on,
+                "superseded": d.superseded_on is not None,
+                "verification_code": d.verification_code,
+                "verify_url": reverse("documents:verify", args=[d.verification_code]),
+            }
+            for d in selectors.party_documents(case)
+        ],
+    }
+
+
+@router.get(
+    "party/cases/{int:pk}",
+    response={200: PortalPartyCaseDetailOut, **errors(401, 404)},
+    auth=PARTY_AUTH,
+    summary="当事人的一个案件：告知书、决定、应缴罚款和缴纳方式、在线提交、执法文书",
+)
+def party_case_get(request, pk: int):
+    return _party_case_detail(selectors.party_case_get(request.auth.party, pk))
+
+
+@router.get(
+    "party/cases/{int:pk}/submissions",
+    response={200: list[SubmissionOut], **errors(400, 401, 404)},
+    auth=PARTY_AUTH,
+    summary="当事人在本案在线提交的事项及机关答复",
+)
+@paginate(LimitOffsetPagination)
+def party_submission_list(request, pk: int):
+    case = selectors.party_case_get(request.auth.party, pk)
+    return selectors.party_submissions(case)
+
+
+@router.get(
+    "party/consent",
+    response={200: ConsentOut, **errors(401, 404)},
+    auth=PARTY_AUTH,
+    summary="当事人现行的电子送达同意",
+)
+def party_consent_get(request):
+    consent = selectors.live_consent(request.auth.party)
+    if consent is None:
+        raise not_found("电子送达同意")
+    return consent
+
+
+@router.post(
+    "party/consent/withdraw",
+    response={200: ConsentOut, **errors(401, 403, 409)},
+    auth=PARTY_AUTH,
+    summary="当事人撤回电子送达同意",
+)
+def party_consent_withdraw(request):
+    return services.service_consent_withdraw(party=request.auth.party)
+
+
+class PortalVisitRatingIn(Schema):
+    score: int = Field(..., ge=1, le=5, description="评分（1至5）")
+    comment: str = Field("", max_length=1000, description="意见")
+
+
+@described(None)
+class PortalVisitRatedOut(Schema):
+    token: str = Field(..., description="扫码记录凭证")
+    rated_at: datetime = Field(..., description="评价时间")
+
+
+@router.post(
+    "party/visits/{token}/rating",
+    response={201: PortalVisitRatedOut, **errors(400, 401, 403, 404, 409, 422)},
+    auth=PARTY_AUTH,
+    summary="当事人评价扫码登记的检查（D6.4b）",
+)
+def party_visit_rate(request, token: str, payload: PortalVisitRatingIn):
+    visit = selectors.party_visit_get(request.auth.party, token)
+    visit = services.visit_rate(party=request.auth.party, visit=visit, **payload.dict())
+    return Status(201, {"token": visit.token, "rated_at": visit.rated_at})
+
+
+@described(None)
+class PortalCreditLineOut(Schema):
+    key: str = Field(..., description="评价项标识（提出异议时使用）")
+    source: str = Field(..., description="依据（哪一份决定或哪一次抽查）")
+    rule: str = Field(..., description="适用的规则及其来源")
+    full_points: int = Field(..., description="该项的分值")
+    points: int = Field(..., description="评价日计入的分值")
+    since: date = Field(..., description="计入起始日")
+    until: date = Field(..., description="计入截止日")
+    state: str = Field(..., description="状态")
+
+
+@described(None)
+class PortalCreditObjectionOut(Schema):
+    id: int = Field(..., description="异议编号")
+    line_key: str = Field(..., description="评价项标识")
+    line_label: str = Field(..., description="评价项")
+    reason: str = Field(..., description="异议理由")
+    filed_on: date = Field(..., description="提出日期")
+    agency_name: str = Field(..., description="答复机关")
+    status: str = Field(..., description="状态：open 待答复、upheld 异议成立、rejected 异议不成立")
+    status_label: str = Field(..., description="状态（中文）")
+    answer: str = Field(..., description="答复")
+    answered_on: date | None = Field(..., description="答复日期")
+
+
+@described(None)
+class PortalPartyCreditOut(Schema):
+    on: date = Field(..., description="评价日期")
+    score: int = Field(..., description="信用分（满分100）")
+    grade: str = Field(..., description="信用等级：A 良好、B 一般、C 较差")
+    grade_label: str = Field(..., description="信用等级（中文）")
+    lines: list[PortalCreditLineOut] = Field(..., description="逐项说明")
+    objections: list[PortalCreditObjectionOut] = Field(..., description="当事人提出的异议及答复")
+
+
+class PortalObjectionIn(Schema):
+    line_key: str = Field(..., max_length=40, description="评价项标识（见 lines.key）")
+    reason: str = Field(..., max_length=4000, description="异议理由")
+
+
+def _objection(o) -> dict:
+    return {
+        "id": o.pk,
+        "line_key": o.line_key,
+        "line_label": o.line_label,
+        "reason": o.reason,
+        "filed_on": o.filed_on,
+        "agency_name": o.agency.name,
+        "status": o.status,
+        "status_label": o.get_status_display(),
+        "answer": o.answer,
+        "answered_on": o.answered_on,
+    }
+
+
+@router.get(
+    "party/credit",
+    response={200: PortalPartyCreditOut, **errors(401)},
+    auth=PARTY_AUTH,
+    summary="当事人自己的信用评价（逐项说明）和异议",
+)
+def party_credit(request):
+    view = selectors.party_credit(request.auth.party, clock.today())
+    r = view["rating"]
+    return {
+        "on": r.on,
+        "score": r.score,
+        "grade": r.grade,
+        "grade_label": r.grade_label,
+        "lines": [line.__dict__ for line in r.lines],
+        "objections": [_objection(o) for o in view["objections"]],
+    }
+
+
+@router.post(
+    "party/credit/objections",
+    response={201: PortalCreditObjectionOut, **errors(400, 401, 403, 409, 422)},
+    auth=PARTY_AUTH,
+    summary="当事人对自己信用评价中的一项提出异议（D5.7）",
+)
+def party_objection(request, payload: PortalObjectionIn):
+    objection = services.credit_objection_make(party=request.auth.party, **payload.dict())
+    return Status(201, _objection(objection))
 
 
 # --- the agencies' handling of what parties and stakeholders submit ------------------------

@@ -175,3 +175,17 @@ class RatingForm(ZhifaForm):
 
 class VisitLinkForm(ZhifaForm):
     inspection_id = forms.IntegerField(label="案件中的检查记录编号")
+
+
+class PartyObjectionForm(ZhifaForm):
+    line_key = forms.ChoiceField(label="您认为有误的评价项", choices=())
+    reason = forms.CharField(
+        label="异议理由",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="请写明事实和理由，可附证据说明",
+    )
+
+    def __init__(self, *args, lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line_key"].choices = [(line.key, line.source) for line in lines]

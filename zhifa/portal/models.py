@@ -24,7 +24,7 @@ class Publication(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "待公开"
         PUBLISHED = "published", "公开中"
-        WITHDRAWN = "withdrawn", "已撤回"
+        WITHDRAWN = "withdrawn", "已撤下"
         EXPIRED = "expired", "公示期满已停止公开"
 
     class Grounds(models.TextChoices):
@@ -40,10 +40,27 @@ class Publication(models.Model):
         REVOKED = "revoked", "依法撤销"
         UNLAWFUL = "unlawful", "确认违法"
         VOID = "void", "确认无效"
+        CORRECTED = "corrected", "依法更正"
 
-    decision = models.OneToOneField(
-        "cases.Decision", verbose_name="决定", on_delete=models.PROTECT, related_name="publication"
+    #: The changes after which the decision, as changed, is published anew (a revoked, void or
+    #: unlawful decision is only withdrawn).
+    REPUBLISHED_AFTER = (Change.CHANGED, Change.CORRECTED)
+
+    decision = models.ForeignKey(
+        "cases.Decision", verbose_name="决定", on_delete=models.PROTECT, related_name="publications"
     )
+    #: A changed decision is published anew: the new publication names the one it replaces.
+    previous = models.OneToOneField(
+        "self",
+        verbose_name="变更前的公开信息",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="republication",
+    )
+    #: The version of the decision's document that was published (documents.Document.version), so that
+    #: a newer version issued later is seen as a change of the decision.
+    document_version = models.PositiveSmallIntegerField("公开的决定书版本", null=True, blank=True)
     agency = models.ForeignKey("org.Agency", verbose_name="公开机关", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField("信息类别", max_length=12, choices=Kind.choices)
     grounds = models.CharField("公开依据", max_length=20, choices=Grounds.choices)
@@ -71,6 +88,7 @@ class Publication(models.Model):
     basis = models.TextField("处罚依据", blank=True)
     penalty = models.CharField("处罚内容", max_length=300, blank=True)
     agency_name = models.CharField("作出决定的机关", max_length=100, blank=True)
+    amendment = models.TextField("变更情况", blank=True)
 
     # Change of the decision and withdrawal (行政处罚法第四十八条第二款)
     change_kind = models.CharField("决定变化", max_length=10, choices=Change.choices, blank=True)
@@ -85,6 +103,9 @@ class Publication(models.Model):
         ordering = ["-published_on", "-pk"]
         indexes = [models.Index(fields=["status", "published_on"]), models.Index(fields=["agency", "status"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["decision"], condition=Q(previous__isnull=True), name="publication_first_per_decision"
+            ),
             models.CheckConstraint(
                 condition=Q(published_on__isnull=True) | Q(published_on__gte=models.F("written_on")),
                 name="publication_after_decision",

@@ -28,6 +28,8 @@ FIELDS: list[tuple[str, str, str]] = [
     ("basis", "处罚依据", "决定依据的法律条文"),
     ("penalty", "处罚内容", "处罚种类和数额"),
     ("agency_name", "作出决定的机关", "以其名义作出决定的行政机关"),
+    ("amendment", "变更情况", "决定依法变更或更正后重新公开的，说明变更情况（已脱敏）；其他为空"),
+    ("previous_index_number", "原公开信息索引号", "重新公开的，变更前已撤下的公开信息的索引号；其他为空"),
 ]
 
 
@@ -36,6 +38,8 @@ def row(pub: Publication) -> dict[str, str]:
     for name, _label, _doc in FIELDS:
         if name in ("kind", "grounds"):
             values[name] = getattr(pub, f"get_{name}_display")()
+        elif name == "previous_index_number":
+            values[name] = pub.previous.index_number if pub.previous_id else ""
         else:
             v = getattr(pub, name)
             values[name] = v.isoformat() if hasattr(v, "isoformat") else (v or "")

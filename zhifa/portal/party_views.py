@@ -3,10 +3,15 @@ agencies' pages that receive what parties and stakeholders submit."""
 
 from __future__ import annotations
 
+import io
+
+import segno
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from zhifa.cases.selectors import case_get
@@ -36,6 +41,16 @@ class PartyLogin(PublicPage, FormView):
         if target and url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
             return redirect(target)
         return redirect("portal:party_home")
+
+
+class PartyLoginQr(View):
+    """The QR code of the party login address, printed on the access-code slip."""
+
+    def get(self, request):
+        url = request.build_absolute_uri(reverse("portal:party_login"))
+        out = io.BytesIO()
+        segno.make(url, error="m").save(out, kind="svg", scale=5, border=2, title="当事人登录")
+        return HttpResponse(out.getvalue(), content_type="image/svg+xml; charset=utf-8")
 
 
 class PartyLogout(PublicPage, TemplateView):
@@ -167,6 +182,56 @@ class PartySurvey(_PartyAct):
         services.submission_make(
             party=self.party, case=self.get_case(), kind=Submission.Kind.SURVEY, **form.cleaned_data
         )
+
+
+class PartyCredit(PartyPage, TemplateView):
+    template_name = "portal/party_credit.html"
+    title = "我的信用评价"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(selectors.party_credit(self.party, clock.today()))
+        ctx["breadcrumbs"] = [("我的案件", reverse("portal:party_home")), (self.title, None)]
+        return ctx
+
+
+class PartyObjection(PartyPage, FormView):
+    template_name = "core/form.html"
+    form_class = forms.PartyObjectionForm
+    title = "对信用评价提出异议"
+
+    def get_form_kwargs(self):
+        lines = selectors.party_credit(self.party, clock.today())["rating"].lines
+        kwargs = {**super().get_form_kwargs(), "lines": lines}
+        if self.request.method == "GET" and self.request.GET.get("line"):
+            kwargs["initial"] = {"line_key": self.request.GET["line"]}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            submit_label="提出异议",
+            cancel_url=reverse("portal:party_credit"),
+            intro="您认为信用评价中的某一项有误的，可以提出异议，由作出该项的机关答复；异议成立的，该项不计入信用评价（《决定》五（七））。",
+            breadcrumbs=[
+                ("我的案件", reverse("portal:party_home")),
+                ("我的信用评价", reverse("portal:party_credit")),
+                (self.title, None),
+            ],
+        )
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            services.credit_objection_make(party=self.party, **form.cleaned_data)
+        except DomainError as error:
+            show_error(form, error)
+            return self.render_to_response(self.get_context_data(form=form), status=error.status)
+        messages.success(self.request, "异议已提出，作出该项的机关将答复您。")
+        return redirect("portal:party_credit")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class PartyConsent(PartyPage, FormView):
@@ -360,7 +425,6 @@ class AccessCodeIssue(ActPage):
     template_name = "portal/access_code.html"
 
     def get_case(self):
-
         return case_get(self.request.user, self.kwargs["pk"])
 
     def get_initial(self):
@@ -369,7 +433,12 @@ class AccessCodeIssue(ActPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         case = self.get_case()
-        ctx.update(case=case, cancel_url=case.get_absolute_url())
+        ctx.update(
+            case=case,
+            cancel_url=case.get_absolute_url(),
+            live=selectors.case_access(case)["live"],
+            login_url=self.request.build_absolute_uri(reverse("portal:party_login")),
+        )
         return ctx
 
     def form_valid(self, form):

@@ -43,9 +43,18 @@ def decision_served_before_publication(served_on: date | None):
 
 @rule("D5.6", law="行政处罚法第四十八条")
 def changed_decision_not_published(change_kind: str):
-    """公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，应当撤回，不得再予公开。"""
-    if change_kind:
-        return refuse("该决定已被依法变更、撤销、确认违法或者确认无效，不得公开，应当撤回已公开的信息。")
+    """公开的行政处罚决定被依法撤销、确认违法或者确认无效的，应当撤回，不得再予公开；依法变更或更正的，公开的是
+    变更后的决定。"""
+    if change_kind and change_kind not in ("changed", "corrected"):
+        return refuse("该决定已被依法撤销、确认违法或者确认无效，不得公开，应当撤回已公开的信息。")
+    return None
+
+
+@rule("D5.6", law=("行政处罚法第四十八条", "市场监督管理行政处罚信息公示规定第十二条"))
+def republish_only_a_changed_decision(change_kind: str):
+    """依法变更或更正的决定，撤下原公开信息后公开变更后的决定；被撤销、确认违法或者确认无效的决定只撤回，不再公开。"""
+    if change_kind not in ("changed", "corrected"):
+        return refuse("只有依法变更或更正的决定才重新公开；被撤销、确认违法或者确认无效的决定撤回后不再公开。")
     return None
 
 

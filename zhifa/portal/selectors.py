@@ -12,7 +12,13 @@ from zhifa.cases import obligations, periods
 from zhifa.cases.facts import current_notice
 from zhifa.cases.models import Case, Decision, Inspection
 from zhifa.core import clock
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import DomainError, not_found
 from zhifa.core.references import get_or_not_found
+from zhifa.credit import facts as credit_facts
+from zhifa.credit import selectors as credit_selectors
+from zhifa.documents.models import Profile
+from zhifa.documents.selectors import case_documents
 from zhifa.portal.models import (
     AccessCode,
     LicensingHearing,
@@ -26,25 +32,42 @@ from zhifa.portal.models import (
 )
 
 S = Publication.Status
+PUBLIC = (S.PUBLISHED, S.WITHDRAWN)
 
 
 def published_list() -> QuerySet[Publication]:
     """What the public sees: the decisions now published, newest first."""
-    return Publication.objects.filter(status=S.PUBLISHED).order_by("-published_on", "-pk")
+    return (
+        Publication.objects.filter(status=S.PUBLISHED).select_related("republication").order_by("-published_on", "-pk")
+    )
 
 
 def withdrawn_list() -> QuerySet[Publication]:
     """The public withdrawal notices (撤回并公开说明理由)."""
-    return Publication.objects.filter(status=S.WITHDRAWN).order_by("-withdrawn_on", "-pk")
+    return (
+        Publication.objects.filter(status=S.WITHDRAWN).select_related("republication").order_by("-withdrawn_on", "-pk")
+    )
 
 
 def public_get(pk: int) -> Publication:
     """A published decision, or the notice of its withdrawal; anything else is "not found"."""
-    return get_or_not_found(Publication.objects.filter(status__in=(S.PUBLISHED, S.WITHDRAWN)), "公开的执法决定", pk=pk)
+    return get_or_not_found(
+        Publication.objects.filter(status__in=PUBLIC).select_related("previous", "republication"),
+        "公开的执法决定",
+        pk=pk,
+    )
+
+
+def public_republication(pub: Publication) -> Publication | None:
+    """The publication of the changed decision that replaced ``pub``, when the public may see it."""
+    new = getattr(pub, "republication", None) if pub.pk else None
+    return new if new is not None and new.status in PUBLIC else None
 
 
 def publication_list(user) -> QuerySet[Publication]:
-    return access.scope(Publication.objects.select_related("agency"), user, "agency").order_by("-written_on", "-pk")
+    return access.scope(Publication.objects.select_related("agency", "republication"), user, "agency").order_by(
+        "-written_on", "-pk"
+    )
 
 
 def publication_get(user, pk: int) -> Publication:
@@ -71,6 +94,17 @@ def decision_by_number(user, number: str):
     return get_or_not_found(qs, "决定书", number=number.strip())
 
 
+def decision_to_publish(user, number: str):
+    """The decision an agency registers for publication, named by its 文号 on the form: a number
+    outside ``user``'s scope (or none) is a refusal at the field, not a missing page."""
+    try:
+        return decision_by_number(user, number)
+    except DomainError as e:
+        if e.code != ErrorCode.NOT_FOUND:
+            raise
+        raise DomainError.of(ErrorCode.INVALID, "本机关没有该文号的决定书，请核对文号。", field="number") from None
+
+
 def decision_get(user, pk: int):
     """A decision of ``user``'s scope by its id."""
     qs = access.scope(Decision.objects.select_related("case"), user, "case__agency")
@@ -91,6 +125,24 @@ def party_cases(party) -> QuerySet[Case]:
 
 def party_case_get(party, pk: int) -> Case:
     return get_or_not_found(party_cases(party), "案件", pk=pk)
+
+
+def case_access(case) -> dict:
+    """The case page's card on the party's online access: whether a code may be issued (the first notice
+    served), and the party's live code (when, by whom, last login, locked) — never the code itself, of
+    which only the hash is kept."""
+    notice = current_notice(case)
+    served = bool(case.party_id and notice is not None and notice.served_on)
+    live = (
+        AccessCode.objects.filter(party_id=case.party_id, revoked_on__isnull=True)
+        .select_related("issued_by", "case")
+        .first()
+        if case.party_id
+        else None
+    )
+    issued = AccessCode.objects.filter(case=case).count()
+    locked = bool(live and live.locked_until and live.locked_until > clock.now())
+    return {"may_issue": served, "live": live, "locked": locked, "issued": issued, "notice": notice}
 
 
 def party_access_get(pk: int | None) -> AccessCode | None:
@@ -125,6 +177,34 @@ def party_case_view(case: Case, today: date) -> dict:
         view["plan"] = plan
         view["instalments"] = list(plan.instalments.all()) if plan else []
     return view
+
+
+def party_submissions(case) -> QuerySet[Submission]:
+    return Submission.objects.filter(case=case).order_by("-submitted_at", "-pk")
+
+
+def party_documents(case) -> list:
+    """The documents issued in the party's case (every version, the superseded ones marked)."""
+    return case_documents(case)
+
+
+def payment_channel(case):
+    """The agency's registered payment channel (bank, account name, account) for the party's payment."""
+    return Profile.objects.filter(agency_id=case.agency_id).first()
+
+
+def party_visit_get(party, token: str) -> Visit:
+    """A scanned visit the party may rate: one linked to an inspection of the party's own case, or not yet linked
+    (the rating then says it must wait); a visit filed against another party's case is "not found"."""
+    visit = get_or_not_found(Visit.objects.select_related("inspection__case"), "扫码检查记录", token=token or "")
+    if visit.inspection_id and visit.inspection.case.party_id != party.pk:
+        raise not_found("扫码检查记录")
+    return visit
+
+
+def party_credit(party, today: date) -> dict:
+    """The party's own credit rating, line by line, and its objections with the answers."""
+    return {"rating": credit_facts.rating(party, today), "objections": list(credit_selectors.objections_of(party))}
 
 
 def live_consent(party) -> ServiceConsent | None:

@@ -11,10 +11,9 @@ from django.views.generic import TemplateView
 
 from zhifa.accounts.models import Role
 from zhifa.core import clock
-from zhifa.core.error_codes import ErrorCode
-from zhifa.core.errors import DomainError
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage, PublicPage
 from zhifa.portal import deadlines, filters, forms, opendata, selectors, services
+from zhifa.portal.models import Publication
 
 
 class HomeView(PublicPage, TemplateView):
@@ -51,6 +50,8 @@ class PublicationDetail(PublicDetailPage):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = self.object.title or self.object.document_number
+        ctx["replaced_by"] = selectors.public_republication(self.object)
+        ctx["replaces"] = self.object.previous
         ctx["breadcrumbs"] = [
             ("行政处罚决定公开", reverse("portal:publication_list")),
             (self.object.document_number, None),
@@ -140,9 +141,19 @@ class ManagedDetail(DetailPage):
         ctx["breadcrumbs"] = [("执法决定公开管理", reverse("portal:publication_manage")), (str(pub), None)]
         user = self.request.user
         staff = user.role in (Role.OFFICER, Role.HEAD, Role.ADMIN)
-        ctx["can_publish"] = staff and pub.status == "pending" and not pub.change_kind
+        ctx["can_publish"] = (
+            staff and pub.status == "pending" and pub.change_kind in ("", *Publication.REPUBLISHED_AFTER)
+        )
         ctx["can_change"] = user.role in services.CHANGE_RECORDERS + (Role.ADMIN,) and not pub.change_kind
         ctx["can_withdraw"] = staff and pub.status == "published"
+        republication = getattr(pub, "republication", None)
+        ctx["republication"] = republication
+        ctx["can_republish"] = (
+            staff
+            and pub.status == "withdrawn"
+            and pub.change_kind in Publication.REPUBLISHED_AFTER
+            and republication is None
+        )
         return ctx
 
 
@@ -183,6 +194,19 @@ class Publish(_PublicationAct):
         )
 
 
+class Republish(_PublicationAct):
+    title = "重新公开变更后的决定"
+    form_class = forms.PublishForm
+    submit_label = "重新公开"
+    success_message = "已公开变更后的决定，并与原公开信息关联。"
+    intro = "依法变更或更正的决定，撤下原公开信息后公开变更后的决定（已脱敏），并说明变更情况；公示期自原公开之日起计算。系统每日定时任务也会自动办理。"
+
+    def perform(self, form):
+        return services.publication_republish(
+            actor=self.request.user, publication=self.get_publication(), **form.cleaned_data
+        )
+
+
 class Change(_PublicationAct):
     title = "登记决定的变更、撤销"
     form_class = forms.ChangeForm
@@ -218,12 +242,7 @@ class Prepare(ActPage):
 
     def perform(self, form):
         data = form.cleaned_data
-        try:
-            decision = selectors.decision_by_number(self.request.user, data["number"])
-        except DomainError as e:
-            if e.code != "not_found":
-                raise
-            raise DomainError.of(ErrorCode.INVALID, "本机关没有该文号的决定书，请核对文号。", field="number") from None
+        decision = selectors.decision_to_publish(self.request.user, data["number"])
         return services.publication_prepare(
             actor=self.request.user,
             decision=decision,

@@ -4,6 +4,7 @@ agency's handling of them (party.py)."""
 from zhifa.portal.services.licensing import licensing_hearing_announce, licensing_hearing_record
 from zhifa.portal.services.party import (
     access_code_issue,
+    credit_objection_make,
     party_login,
     service_consent_give,
     service_consent_withdraw,
@@ -22,6 +23,7 @@ from zhifa.portal.services.publication import (
     decision_change_record,
     publication_prepare,
     publication_publish,
+    publication_republish,
     publication_take_down,
     publication_withdraw,
     published_fields,
@@ -37,6 +39,7 @@ __all__ = [
     "TickReport",
     "access_code_issue",
     "contents",
+    "credit_objection_make",
     "decision_change_record",
     "guide_save",
     "guide_withdraw",
@@ -45,6 +48,7 @@ __all__ = [
     "party_login",
     "publication_prepare",
     "publication_publish",
+    "publication_republish",
     "publication_take_down",
     "publication_withdraw",
     "published_fields",

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.db.models import F
 
 from zhifa.accounts.access import require_agency, require_role
 from zhifa.accounts.models import Role
@@ -31,6 +32,8 @@ from zhifa.core.errors import DomainError
 from zhifa.core.identifiers import normalise_ric
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
+from zhifa.core.state import touch
+from zhifa.credit import services as credit_services
 from zhifa.parties.models import Party
 from zhifa.portal import rules as R
 from zhifa.portal.models import AccessCode, Publication, ServiceConsent, StakeholderOpinion, Submission
@@ -73,7 +76,8 @@ def _normalise_code(code: str) -> str:
 
 
 def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[AccessCode, str]:
-    """随告知书向当事人送达访问码（只显示这一次）；此前的访问码作废。"""
+    """随告知书向当事人送达访问码（只显示这一次）；此前的访问码作废。重新生成（当事人遗失访问码等）是另一项
+    记入审计的行为（``party_access.regenerate``），写明作废的访问码。"""
     with transaction.atomic():
         require_role(actor, Role.OFFICER, Role.HEAD, action="发放当事人访问码")
         case = Case.objects.select_for_update(of=("self",)).select_related("party").get(pk=case.pk)
@@ -84,7 +88,10 @@ def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[Acc
                 ErrorCode.NOTHING_PENDING, "访问码随事先告知书送达：请先送达告知书。", field="case", status=409
             )
         day = _day(on)
-        AccessCode.objects.filter(party=case.party, revoked_on__isnull=True).update(revoked_on=day)
+        live = AccessCode.objects.filter(party=case.party, revoked_on__isnull=True)
+        replaced = list(live.values_list("pk", flat=True))
+        touch(live)  # .update() sends no signal: the audit event's state names the revoked rows
+        live.update(revoked_on=day)
         code = _code()
         record = AccessCode(
             party=case.party, case=case, code_hash=make_password(_normalise_code(code)), issued_on=day, issued_by=actor
@@ -93,8 +100,8 @@ def access_code_issue(*, actor, case: Case, on: date | None = None) -> tuple[Acc
         save_record(
             actor=actor,
             instance=record,
-            act="party_access.issue",
-            changes={"party": case.party_id, "case": case.pk, "issued_on": day},
+            act="party_access.regenerate" if replaced else "party_access.issue",
+            changes={"party": case.party_id, "case": case.pk, "issued_on": day, "revoked": replaced},
             clauses=["D5.2a"],
             agency=case.agency_id,
         )
@@ -123,11 +130,11 @@ def party_login(*, identifier: str, code: str) -> AccessCode:
             ErrorCode.PARTY_LOGIN_LOCKED, "访问码输入错误次数过多，请十五分钟后再试。", field="code", status=400
         )
     if not check_password(_normalise_code(code), access.code_hash):
-        access.failed_attempts += 1
-        if access.failed_attempts >= MAX_FAILED:
-            access.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-            access.failed_attempts = 0
-        access.save(update_fields=["failed_attempts", "locked_until"])
+        # Counted in the database (F()), so guesses sent in parallel are all counted.
+        AccessCode.objects.filter(pk=access.pk).update(failed_attempts=F("failed_attempts") + 1)
+        AccessCode.objects.filter(pk=access.pk, failed_attempts__gte=MAX_FAILED).update(
+            failed_attempts=0, locked_until=now + timedelta(minutes=LOCK_MINUTES)
+        )
         raise failed
     with transaction.atomic():
         access.failed_attempts, access.locked_until, access.last_login_at = 0, None, now
@@ -388,3 +395,14 @@ def stakeholder_opinion_answer(
         return save_record(
             actor=actor, instance=record, act="stakeholder_opinion.answer", changes=changes, clauses=["D5.5"]
         )
+
+
+# --- the party's credit (D5.7) ----------------------------------------------------------------
+
+
+def credit_objection_make(*, party: Party, line_key: str, reason: str):
+    """当事人在线对自己信用评价中的一项提出异议，由作出该项的机关答复（D5.7）：credit 的
+    ``objection_file``，以当事人本人（其访问码登录）为行为人。"""
+    return credit_services.objection_file(
+        actor=PartyActor(party), party=party, line_key=line_key, reason=reason, online=True
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from zhifa.accounts.access import require_agency, require_role
 from zhifa.accounts.models import Role
@@ -22,6 +23,10 @@ from zhifa.core.error_codes import ErrorCode
 from zhifa.core.errors import DomainError
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
+from zhifa.core.templatetags.zhifa import cndate
+from zhifa.documents.kinds import Kind as DocumentKind
+from zhifa.documents.models import Document
+from zhifa.oversight.models import Lawsuit, Reconsideration
 from zhifa.portal import deadlines, redaction
 from zhifa.portal import rules as R
 from zhifa.portal.models import Publication
@@ -36,6 +41,8 @@ PUBLISHERS = (Role.OFFICER, Role.HEAD)
 CHANGE_RECORDERS = (Role.OFFICER, Role.HEAD, Role.LEGAL_OFFICE)
 
 CLAUSES = ["D5.6"]
+
+DECISION_KINDS = (DocumentKind.PENALTY_DECISION, DocumentKind.NO_PENALTY_DECISION, DocumentKind.ON_SPOT_DECISION)
 
 
 def _allow(actor, agency_id: int, roles, action: str) -> None:
@@ -92,12 +99,27 @@ def contents(decision: Decision) -> dict[str, str]:
     }
 
 
-def published_fields(decision: Decision) -> dict[str, str]:
-    """The redacted contents, checked once more: a private value left in any field refuses the publication."""
+def published_fields(decision: Decision, amendment: str = "") -> dict[str, str]:
+    """The redacted contents, checked once more: a private value left in any field refuses the publication.
+    A republished decision also shows what changed (``amendment``), redacted the same way."""
     terms = redaction.private_terms(decision.case)
-    fields = redaction.redact_fields(contents(decision), terms)
+    raw = contents(decision)
+    if amendment:
+        raw["amendment"] = amendment
+    fields = redaction.redact_fields(raw, terms)
     enforce(R.no_private_information(redaction.leaks(fields, terms)))
     return fields
+
+
+def document_version(decision: Decision) -> int | None:
+    """The version of the decision's current document (None when no document was issued)."""
+    doc = (
+        Document.objects.filter(kind__in=DECISION_KINDS, source_type=Decision._meta.label_lower, source_id=decision.pk)
+        .order_by("-version")
+        .only("version")
+        .first()
+    )
+    return doc.version if doc else None
 
 
 def publication_prepare(
@@ -148,7 +170,14 @@ def publication_publish(*, actor, publication: Publication, on: date | None = No
             R.decision_served_before_publication(decision.served_on),
         )
         day = _date(on, decision.served_on or decision.decided_on)
-        fields = published_fields(decision)
+        # A decision changed or corrected before it was first published is published as it now is, saying so.
+        amendment = (
+            f"本决定已于{cndate(pub.changed_on)}{pub.get_change_kind_display()}（{pub.change_reason}），"
+            "公开的是变更后的决定。"
+            if pub.change_kind
+            else ""
+        )
+        fields = published_fields(decision, amendment)
         changes = assign(
             pub,
             {
@@ -156,9 +185,101 @@ def publication_publish(*, actor, publication: Publication, on: date | None = No
                 "status": Publication.Status.PUBLISHED,
                 "published_on": day,
                 "takedown_on": deadlines.takedown_on(pub.display, day),
+                "document_version": document_version(decision),
             },
         )
         return save_record(actor=actor, instance=pub, act="publication.publish", changes=changes, clauses=CLAUSES)
+
+
+def amendment_text(old: Publication) -> str:
+    """What the republished decision says about its change (向社会说明)."""
+    return (
+        f"本决定已于{cndate(old.changed_on)}{old.get_change_kind_display()}（{old.change_reason}），"
+        f"现公开变更后的决定；原公开信息（索引号{old.index_number}）已撤下。"
+    )
+
+
+def publication_republish(*, actor, publication: Publication, on: date | None = None) -> Publication:
+    """重新公开变更后的决定：原公开信息撤下（并说明理由）后，公开依法变更或更正后的决定，与原公开信息相互关联
+    （行政处罚法第四十八条第二款；令第45号第十二条：公示的信息不准确的，应当及时更正）。
+    公示期自原公开之日起计算，不因重新公开而延长（令第45号第十三条）。"""
+    with transaction.atomic():
+        old = Publication.objects.select_for_update().get(pk=publication.pk)
+        _allow(actor, old.agency_id, PUBLISHERS, "重新公开变更后的决定")
+        if old.status != Publication.Status.WITHDRAWN:
+            raise DomainError.of(ErrorCode.CONFLICT, "原公开信息须先撤下并说明理由，才能公开变更后的决定。", status=409)
+        enforce(R.republish_only_a_changed_decision(old.change_kind))
+        if Publication.objects.filter(previous=old).exists():
+            raise DomainError.of(ErrorCode.DUPLICATE, "变更后的决定已重新公开。", status=409)
+        decision = _decision(old.decision_id)
+        enforce(R.decision_served_before_publication(decision.served_on))
+        day = _date(on, old.withdrawn_on)
+        agency = decision.case.acting_agency
+        fields = published_fields(decision, amendment_text(old))
+        pub = Publication(
+            decision=decision,
+            previous=old,
+            agency=old.agency,
+            kind=old.kind,
+            grounds=old.grounds,
+            social_impact_reason=old.social_impact_reason,
+            status=Publication.Status.PUBLISHED,
+            index_number=_index_number(agency, day.year),
+            document_number=decision.number,
+            category=old.category,
+            written_on=old.changed_on or old.written_on,
+            due_on=old.withdrawal_due_on or day,
+            published_on=day,
+            display=old.display,
+            takedown_on=old.takedown_on,
+            document_version=document_version(decision),
+            **fields,
+        )
+        return save_record(
+            actor=actor,
+            instance=pub,
+            act="publication.republish",
+            changes={"previous": old.pk, "index_number": pub.index_number, "published_on": day},
+            clauses=CLAUSES,
+        )
+
+
+#: How a reconsideration or a lawsuit's outcome changes the decision (oversight.Remedy → Publication.Change).
+REMEDY_CHANGES = {
+    "altered": Publication.Change.CHANGED,
+    "revoked": Publication.Change.REVOKED,
+    "unlawful": Publication.Change.UNLAWFUL,
+}
+
+
+def detected_change(pub: Publication) -> tuple[str, str, date] | None:
+    """A change of ``pub``'s decision the platform knows of but that is not yet recorded on it: a newer version
+    of the decision's document, or a reconsideration or judgment that altered, revoked or found it unlawful
+    after it was published (or, for one not yet published, after the decision). Returns (kind, reason, day) or None."""
+    since = pub.published_on or pub.written_on
+    # A republication already carries the change that made it: only what came later counts.
+    after = pub.previous.changed_on if pub.previous_id and pub.previous.changed_on else None
+    for model, day_field, label in (
+        (Reconsideration, "decided_on", "行政复议决定"),
+        (Lawsuit, "judged_on", "人民法院裁判"),
+    ):
+        qs = model.objects.filter(
+            case_id=pub.decision.case_id, outcome__in=REMEDY_CHANGES, **{f"{day_field}__gte": since}
+        )
+        if after:
+            qs = qs.filter(**{f"{day_field}__gt": after})
+        found = qs.order_by(day_field, "pk").first()
+        if found:
+            day = getattr(found, day_field)
+            return REMEDY_CHANGES[found.outcome], f"{label}（{found.number}）{found.get_outcome_display()}", day
+    version = document_version(pub.decision)
+    if version and version > (pub.document_version or 1):
+        doc = Document.objects.get(
+            kind__in=DECISION_KINDS, source_type=Decision._meta.label_lower, source_id=pub.decision_id, version=version
+        )
+        reason = f"决定书更正为第{version}版：{doc.correction_reason}"[:300]
+        return Publication.Change.CORRECTED, reason, max(doc.issued_on, since)
+    return None
 
 
 def decision_change_record(
@@ -218,7 +339,9 @@ def publication_take_down(*, actor, publication: Publication, on: date | None = 
 class TickReport:
     prepared: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)
+    republished: list[str] = field(default_factory=list)
     taken_down: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
 
@@ -226,7 +349,9 @@ class TickReport:
         return [
             f"登记待公开 {len(self.prepared)} 件",
             f"公开 {len(self.published)} 件",
-            f"撤回 {len(self.withdrawn)} 件",
+            f"登记决定变更 {len(self.changed)} 件",
+            f"撤下 {len(self.withdrawn)} 件",
+            f"重新公开变更后的决定 {len(self.republished)} 件",
             f"停止公开 {len(self.taken_down)} 件",
             *(f"未能公开：{r}" for r in self.refused),
         ]
@@ -237,23 +362,57 @@ def tick(*, on: date | None = None) -> TickReport:
     today = on or clock.today()
     report = TickReport()
     candidates = Decision.objects.filter(
-        publication__isnull=True, decided_on__lte=today, outcome="penalty", case__procedure="general"
+        publications__isnull=True, decided_on__lte=today, outcome="penalty", case__procedure="general"
     ).select_related("case__party", "case__agency")
     for decision in candidates:
         if deadlines.required(decision):
             report.prepared.append(str(publication_prepare(actor=SYSTEM, decision=decision, on=today)))
+    for pub in Publication.objects.filter(status=Publication.Status.PENDING, change_kind="").select_related(
+        "decision", "previous"
+    ):
+        found = detected_change(pub)
+        if found:
+            kind, reason, day = found
+            report.changed.append(
+                str(decision_change_record(actor=SYSTEM, publication=pub, kind=kind, reason=reason, on=min(day, today)))
+            )
     pending = Publication.objects.filter(
-        status=Publication.Status.PENDING, change_kind="", decision__served_on__isnull=False
+        Q(change_kind="") | Q(change_kind__in=Publication.REPUBLISHED_AFTER),
+        status=Publication.Status.PENDING,
+        decision__served_on__isnull=False,
     )
     for pub in pending:
         try:
             report.published.append(str(publication_publish(actor=SYSTEM, publication=pub, on=today)))
         except DomainError as e:  # a private value left in the summary: the agency must edit it
             report.refused.append(f"{pub}：{e.message}")
-    to_withdraw = Publication.objects.filter(status=Publication.Status.PUBLISHED).exclude(change_kind="")
+    live = Publication.objects.filter(status=Publication.Status.PUBLISHED, change_kind="").select_related(
+        "decision", "previous"
+    )
+    for pub in live:
+        found = detected_change(pub)
+        if found:
+            kind, reason, day = found
+            report.changed.append(
+                str(decision_change_record(actor=SYSTEM, publication=pub, kind=kind, reason=reason, on=min(day, today)))
+            )
+    # A change recorded before the first publication is already in what was published (no withdrawal due).
+    to_withdraw = Publication.objects.filter(
+        status=Publication.Status.PUBLISHED, withdrawal_due_on__isnull=False
+    ).exclude(change_kind="")
     for pub in to_withdraw:
         reason = f"该决定已{pub.get_change_kind_display()}（{pub.change_reason}），撤回公开信息。"
+        if pub.change_kind in Publication.REPUBLISHED_AFTER:
+            reason = f"该决定已{pub.get_change_kind_display()}（{pub.change_reason}），撤下原公开信息，另行公开变更后的决定。"
         report.withdrawn.append(str(publication_withdraw(actor=SYSTEM, publication=pub, reason=reason, on=today)))
+    to_republish = Publication.objects.filter(
+        status=Publication.Status.WITHDRAWN, change_kind__in=Publication.REPUBLISHED_AFTER, republication__isnull=True
+    )
+    for pub in to_republish:
+        try:
+            report.republished.append(str(publication_republish(actor=SYSTEM, publication=pub, on=today)))
+        except DomainError as e:
+            report.refused.append(f"{pub}：{e.message}")
     expired = Publication.objects.filter(status=Publication.Status.PUBLISHED, takedown_on__lte=today)
     for pub in expired:
         report.taken_down.append(str(publication_take_down(actor=SYSTEM, publication=pub, on=today)))

@@ -196,3 +196,33 @@ def test_a_victims_opinion_over_the_public_api_is_answered_by_the_agency(api, w)
     opinion_id = api(w.zhang).get("portal/opinions").json()["items"][0]["id"]
     r = api(w.zhang).post(f"portal/opinions/{opinion_id}/answer", {"answer": "已复查。"})
     assert r.status_code == 200 and r.json()["answer"] == "已复查。"
+
+
+def test_the_case_page_shows_the_access_card_after_the_notice_and_regenerating_is_audited(client, w):
+    from zhifa.cases.tests.builders import reported
+    from zhifa.core.models import AuditEvent
+    from zhifa.portal.models import AccessCode
+
+    early = reported(w)
+    client.force_login(w.zhang)
+    page = client.get(early.get_absolute_url()).content.decode()
+    assert "送达事先告知书后，可向当事人发放访问码" in page
+    case = notified(w)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "当事人在线办理" in page and "/party/login/" in page and "发放访问码" in page
+    r = client.post(f"/party-access/{case.pk}/issue/", {"on": str(wd(D0, 4))})
+    first = r.context["code"]
+    body = r.content.decode()
+    assert first in body and "data-print" in body and "/party/login/qr.svg" in body and case.party.name in body
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "重新生成访问码" in page and first not in page  # only the hash is kept
+    r = client.post(f"/party-access/{case.pk}/issue/", {"on": str(wd(D0, 4))})
+    second = r.context["code"]
+    assert second != first
+    events = AuditEvent.objects.filter(object_type="portal.accesscode").order_by("seq")
+    assert [e.act for e in events] == ["party_access.issue", "party_access.regenerate"]
+    assert events.last().changes["revoked"] == [AccessCode.objects.order_by("pk").first().pk]
+    client.logout()
+    r = client.post("/party/login/", {"identifier": w.org.uscc, "code": first})
+    assert r.status_code == 400
+    assert client.get("/party/login/qr.svg")["Content-Type"].startswith("image/svg+xml")
