@@ -51,6 +51,12 @@ class Owed:
     agency: Agency
     due_on: date
     report: ImplementationReport | None
+    on: date
+
+    @property
+    def status(self) -> str:
+        """The state on the day the list was read."""
+        return self.state(self.on)
 
     @property
     def key(self) -> str:
@@ -94,7 +100,9 @@ def owed(user: Actor, on: date, state: str = "") -> list[Owed]:
             basis_id__in=bases.keys(), agency_id__in=agencies.keys()
         ).select_related("reported_by")
     }
-    rows = [Owed(bases[b], agencies[a], one_year_after(bases[b].effective_from), reports.get((b, a))) for b, a in pairs]
+    rows = [
+        Owed(bases[b], agencies[a], one_year_after(bases[b].effective_from), reports.get((b, a)), on) for b, a in pairs
+    ]
     if state:
         rows = [r for r in rows if r.state(on) == state]
     order = {"overdue": 0, "due": 1, "pending": 2, "reported": 3}
