@@ -257,11 +257,13 @@ def special_inspection_get(user: Actor, pk: int) -> SpecialInspection:
 
 def inspection_findings(user: Actor, inspection: SpecialInspection) -> QuerySet[InspectionFinding]:
     """The findings of ``inspection`` on the agencies ``user`` may see."""
-    qs = inspection.findings.select_related("agency", "case", "matter", "recorded_by")
+    qs = inspection.findings.select_related("agency", "case__decision", "matter", "recorded_by")
     return scope(qs, user, "agency").order_by("agency__name", "pk")
 
 
 def finding_get(user: Actor, pk: int) -> InspectionFinding:
     require_login(user)
-    qs = scope(InspectionFinding.objects.select_related("inspection", "agency", "case", "matter"), user, "agency")
+    qs = scope(
+        InspectionFinding.objects.select_related("inspection", "agency", "case__decision", "matter"), user, "agency"
+    )
     return get_or_not_found(qs, "检查发现", pk=pk)
