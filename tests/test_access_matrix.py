@@ -548,6 +548,8 @@ GET_OPERATIONS = {
     f"GET {A}/oversight/evaluations": S,
     f"GET {A}/oversight/evaluations/indicators": "absent",  # without agency_id no agency is named
     f"GET {A}/oversight/dashboard/cases": "absent",  # without metric and key no bar is named
+    f"GET {A}/oversight/dashboard/complaints": "absent",  # without metric and key no figure is named
+    f"GET {A}/oversight/dashboard/media": "absent",
     f"GET {A}/oversight/public/accountability": P,
     f"GET {A}/oversight/public/accountability/{{pk}}": P,
     **{f"GET {A}/oversight/implementation/{p}": S for p in ("reports", "cleanups", "measures", "inspections")},

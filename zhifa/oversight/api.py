@@ -783,6 +783,7 @@ class BarOut(Schema):
 class ChartOut(Schema):
     metric: str = Field(..., description="图表代码（明细的 metric）")
     title: str = Field(..., description="图表名称")
+    unit: str = Field(..., description="计数的单位（案件数，或举报投诉、媒体曝光的件数）")
     bars: list[BarOut] = Field(..., description="各统计项")
 
 
@@ -813,6 +814,54 @@ def dashboard_cases(
         "count": qs.count(),
         "items": [presenters.case_row(c, on) for c in qs[page.offset : page.offset + page.limit]],
     }
+
+
+class OversightDashboardComplaintOut(Schema):
+    id: int = Field(..., description="举报投诉（编号）")
+    tracking_number: str = Field(..., description="查询码")
+    kind: str = Field(..., description="类别：enforcement 投诉执法行为，violation 举报违法行为")
+    status: str = Field(..., description="状态：received 待分办，routed 已转交，handling 办理中，answered 已答复")
+    agency: str | None = Field(None, description="办理机关（未分办时为空）")
+    received_on: date = Field(..., description="收到日期")
+    due_on: date = Field(..., description="答复期限")
+    answered_on: date | None = Field(None, description="答复日期")
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name if obj.agency_id else None
+
+
+class OversightDashboardMediaOut(Schema):
+    id: int = Field(..., description="媒体曝光（编号）")
+    outlet: str = Field(..., description="媒体")
+    title: str = Field(..., description="报道标题")
+    agency: str = Field(..., description="被曝光的执法机关")
+    reported_on: date = Field(..., description="报道日期")
+    status: str = Field(..., description="状态：following 追查中，concluded 已查处并发布结果")
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+@router.get(
+    "dashboard/complaints",
+    response={200: list[OversightDashboardComplaintOut], **errors(400, 401, 404)},
+    summary="看板上举报投诉数字背后的举报投诉",
+)
+@paginate(LimitOffsetPagination)
+def dashboard_complaints(request, metric: str = "", key: str = ""):
+    return dashboard.complaint_drill(request.auth, metric, key, clock.today()).order_by("-received_on", "-pk")
+
+
+@router.get(
+    "dashboard/media",
+    response={200: list[OversightDashboardMediaOut], **errors(400, 401, 404)},
+    summary="看板上媒体曝光数字背后的曝光案件",
+)
+@paginate(LimitOffsetPagination)
+def dashboard_media(request, metric: str = "", key: str = ""):
+    return dashboard.media_drill(request.auth, metric, key).order_by("-reported_on", "-pk")
 
 
 # --- evaluation -------------------------------------------------------------------------

@@ -698,9 +698,20 @@ class Dashboard(StaffPage, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":
             board = dashboard.charts(request.user, clock.today())
-            sheets = [(c.title, ["项目", "案件数"], [[b.label, b.count] for b in c.bars]) for c in board]
+            sheets = [(c.title, ["项目", c.unit], [[b.label, b.count] for b in c.bars]) for c in board]
             sheets.append(
                 ("负责人出庭应诉缺项", ["机关"], [[a.name] for a in selectors.appearance_shortfalls(request.user)])
+            )
+            counts = dashboard.complaint_counts(request.user, clock.today())
+            sheets.append(
+                (
+                    "举报投诉答复用时",
+                    ["办理机关", "件数", "已答复", "答复用时中位数（工作日）", "平均（工作日）", "逾期"],
+                    [
+                        [h.name, h.total, h.answered, h.median_answer_days, h.mean_answer_days, h.overdue]
+                        for h in [*counts.by_handler, counts.total]
+                    ],
+                )
             )
             return export.response("dashboard.xlsx", sheets)
         return super().get(request, *args, **kwargs)
@@ -713,12 +724,15 @@ class Dashboard(StaffPage, TemplateView):
             data=dashboard.as_data(board),
             shortfalls=selectors.appearance_shortfalls(self.request.user),
             year=clock.today().year,
+            complaint_counts=dashboard.complaint_counts(self.request.user, clock.today()),
+            complaint_window=dashboard.COMPLAINT_WINDOW_DAYS,
         )
         return ctx
 
 
 class DrillDown(ListPage):
-    """The cases behind one number of the dashboard."""
+    """The rows behind one number of the dashboard: cases, or for the complaint and media
+    figures the complaints or media exposures."""
 
     headers = ["案号", "办案机关", "当事人", "违法行为", "状态", "期限", ""]
     row_template = "oversight/rows/alert_case.html"
@@ -730,30 +744,77 @@ class DrillDown(ListPage):
     def get_breadcrumbs(self):
         return [("执法监督看板", reverse("oversight:dashboard")), ("明细", None)]
 
+    @property
+    def metric(self) -> str:
+        return self.request.GET.get("metric", "")
+
     def get_queryset(self):
         g = self.request.GET
+        if self.metric in dashboard.COMPLAINT_METRICS:
+            return dashboard.complaint_drill(self.request.user, self.metric, g.get("key", ""), clock.today()).order_by(
+                "-received_on", "-pk"
+            )
+        if self.metric in dashboard.MEDIA_METRICS:
+            return dashboard.media_drill(self.request.user, self.metric, g.get("key", "")).order_by(
+                "-reported_on", "-pk"
+            )
         return (
-            dashboard.drill(self.request.user, g.get("metric", ""), g.get("key", ""), clock.today())
+            dashboard.drill(self.request.user, self.metric, g.get("key", ""), clock.today())
             .select_related("agency", "party", "violation_item", "decision")
             .prefetch_related("payments", "payment_plans__instalments")
             .order_by("-received_on", "-pk")
         )
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "xlsx":
+    def _sheet(self):
+        if self.metric in dashboard.COMPLAINT_METRICS:
             rows = [
-                [c.number, c.agency.name, c.party.name if c.party else "", c.get_status_display(), c.received_on]
+                [
+                    c.tracking_number,
+                    c.get_kind_display(),
+                    c.agency.name if c.agency_id else "政府法制机构",
+                    c.get_status_display(),
+                    c.received_on,
+                    c.due_on,
+                    c.answered_on or "",
+                ]
                 for c in self.get_queryset()
             ]
-            return export.response("cases.xlsx", [("案件", ["案号", "办案机关", "当事人", "状态", "线索日期"], rows)])
+            return ("举报投诉", ["查询码", "类别", "办理机关", "状态", "收到日期", "答复期限", "答复日期"], rows)
+        if self.metric in dashboard.MEDIA_METRICS:
+            rows = [
+                [m.outlet, m.title, m.agency.name, m.reported_on, m.get_status_display(), m.published_on or ""]
+                for m in self.get_queryset()
+            ]
+            return ("媒体曝光", ["媒体", "报道标题", "被曝光机关", "报道日期", "状态", "结果发布日期"], rows)
+        rows = [
+            [c.number, c.agency.name, c.party.name if c.party else "", c.get_status_display(), c.received_on]
+            for c in self.get_queryset()
+        ]
+        return ("案件", ["案号", "办案机关", "当事人", "状态", "线索日期"], rows)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "xlsx":
+            return export.response("rows.xlsx", [self._sheet()])
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         on = clock.today()
-        ctx["rows"] = [
-            case_selectors.Row(c, case_selectors.next_of(c), case_selectors.deadline_of(c, on)) for c in ctx["rows"]
-        ]
+        if self.metric in dashboard.COMPLAINT_METRICS:
+            ctx.update(
+                headers=["查询码", "类别", "办理机关", "状态", "收到日期", "答复期限", "答复日期"],
+                row_template="oversight/rows/dashboard_complaint.html",
+                today=on,
+            )
+        elif self.metric in dashboard.MEDIA_METRICS:
+            ctx.update(
+                headers=["媒体", "报道标题", "被曝光机关", "报道日期", "状态"],
+                row_template="oversight/rows/dashboard_media.html",
+            )
+        else:
+            ctx["rows"] = [
+                case_selectors.Row(c, case_selectors.next_of(c), case_selectors.deadline_of(c, on)) for c in ctx["rows"]
+            ]
         ctx["query"] = self.request.GET.urlencode()
         return ctx
 
