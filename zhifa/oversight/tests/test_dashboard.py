@@ -51,7 +51,9 @@ def complaints_and_media(w):
     media exposures (one followed, one concluded)."""
     answered = complaint_builders.report(w)
     complaint_services.complaint_take_up(actor=w.head, complaint=answered)
-    complaint_services.complaint_answer(actor=w.head, complaint=answered, answer="经核查情况属实，已立案查处并责令下架。")
+    complaint_services.complaint_answer(
+        actor=w.head, complaint=answered, answer="经核查情况属实，已立案查处并责令下架。"
+    )
     late = complaint_builders.report(w)
     Complaint.objects.filter(pk=late.pk).update(due_on=clock.today() - timedelta(days=3))
     complaint_builders.enforcement_complaint(w)
