@@ -1,7 +1,8 @@
 """API operations of supervision: alerts and the cases behind them, discretion
 consistency, 督办 (issue, answer, escalate) and the parties' ratings."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: paginated operations take query schemas (the
+# lists filter as their pages do, zhifa.core.filtering), which ninja resolves at import.
 
 from datetime import date
 from decimal import Decimal
@@ -19,10 +20,11 @@ from zhifa.cases.api.schemas import CaseList
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
 from zhifa.core.errors import invalid
+from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.law.models import Cleanup, LegalBasis
 from zhifa.org.models import Agency
-from zhifa.oversight import dashboard, evaluation, implementation, selectors, services
+from zhifa.oversight import dashboard, evaluation, filters, implementation, selectors, services
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
@@ -41,6 +43,13 @@ from zhifa.oversight.models import (
 from zhifa.people.models import Officer
 
 router = Router(tags=["执法监督"])
+
+# The lists filter as their pages do: one FilterSet each (zhifa.core.filtering).
+NoticeQuery = query_schema(filters.NoticeFilter)
+CleanupReportQuery = query_schema(filters.CleanupReportFilter)
+PublicCleanupQuery = query_schema(filters.PublicCleanupFilter)
+MeasureQuery = query_schema(filters.MeasureFilter)
+SpecialInspectionQuery = query_schema(filters.SpecialInspectionFilter)
 
 
 class AlertKindOut(Schema):
@@ -174,8 +183,8 @@ def _agency_get(user, pk: int) -> Agency:
 
 @router.get("notices", response={200: list[OversightNoticeOut], **errors(400, 401)}, summary="督办列表")
 @paginate(LimitOffsetPagination)
-def notice_list(request):
-    return selectors.notice_list(request.auth)
+def notice_list(request, query: Query[NoticeQuery]):
+    return filtered(filters.NoticeFilter, selectors.notice_list(request.auth), query)
 
 
 @router.get("notices/{int:pk}", response={200: OversightNoticeOut, **errors(401, 404)}, summary="督办")
@@ -1081,8 +1090,8 @@ class OversightCleanupPublishIn(Schema):
     "implementation/cleanups", response={200: list[OversightCleanupOut], **errors(400, 401)}, summary="五项清理（D7）"
 )
 @paginate(LimitOffsetPagination)
-def cleanup_list(request):
-    return selectors.cleanup_report_list(request.auth)
+def cleanup_list(request, query: Query[CleanupReportQuery]):
+    return filtered(filters.CleanupReportFilter, selectors.cleanup_report_list(request.auth), query)
 
 
 @router.get(
@@ -1146,8 +1155,8 @@ def cleanup_publish(request, pk: int, payload: OversightCleanupPublishIn):
     summary="“五项清理”结果公示（D7）",
 )
 @paginate(LimitOffsetPagination)
-def public_cleanups(request):
-    return selectors.published_cleanups()
+def public_cleanups(request, query: Query[PublicCleanupQuery]):
+    return filtered(filters.PublicCleanupFilter, selectors.published_cleanups(), query)
 
 
 @router.get(
@@ -1198,8 +1207,8 @@ class OversightMeasureReviewIn(Schema):
     summary="实施办法备案（D8）",
 )
 @paginate(LimitOffsetPagination)
-def measure_list(request):
-    return selectors.measure_list(request.auth)
+def measure_list(request, query: Query[MeasureQuery]):
+    return filtered(filters.MeasureFilter, selectors.measure_list(request.auth), query)
 
 
 @router.get(
@@ -1302,8 +1311,8 @@ def _inspection_out(user, inspection):
     summary="年度专项执法检查（D8）",
 )
 @paginate(LimitOffsetPagination)
-def inspection_list(request):
-    return selectors.special_inspection_list(request.auth)
+def inspection_list(request, query: Query[SpecialInspectionQuery]):
+    return filtered(filters.SpecialInspectionFilter, selectors.special_inspection_list(request.auth), query)
 
 
 @router.get(

@@ -20,6 +20,22 @@ from zhifa.oversight.review import prefilled_scores as review_prefill
 from zhifa.people.models import Officer
 
 
+class RecordAct(ActPage):
+    """A form acting on one record, found through its scoped ``getter`` (selector) on
+    the path's ``pk``: "not found" before the form shows when the record is out of scope."""
+
+    getter = None
+
+    def record(self):
+        if not hasattr(self, "_record"):
+            self._record = type(self).getter(self.request.user, self.kwargs["pk"])
+        return self._record
+
+    def get(self, request, *args, **kwargs):
+        self.record()
+        return super().get(request, *args, **kwargs)
+
+
 class AlertBoard(StaffPage, TemplateView):
     title = "监督预警"
     template_name = "oversight/alerts.html"
@@ -172,11 +188,11 @@ class NoticeCreate(ActPage):
         )
 
 
-class _NoticeAct(ActPage):
+class _NoticeAct(RecordAct):
+    getter = staticmethod(selectors.notice_get)
+
     def get_notice(self):
-        if not hasattr(self, "_notice"):
-            self._notice = selectors.notice_get(self.request.user, self.kwargs["pk"])
-        return self._notice
+        return self.record()
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -186,10 +202,6 @@ class _NoticeAct(ActPage):
             (self.title, None),
         ]
         return ctx
-
-    def get(self, request, *args, **kwargs):
-        self.get_notice()
-        return super().get(request, *args, **kwargs)
 
 
 class NoticeAnswer(_NoticeAct):
@@ -442,15 +454,11 @@ class MatterDetail(DetailPage):
         return ctx
 
 
-class _MatterAct(ActPage):
-    def get_matter(self):
-        if not hasattr(self, "_matter"):
-            self._matter = selectors.matter_get(self.request.user, self.kwargs["pk"])
-        return self._matter
+class _MatterAct(RecordAct):
+    getter = staticmethod(selectors.matter_get)
 
-    def get(self, request, *args, **kwargs):
-        self.get_matter()
-        return super().get(request, *args, **kwargs)
+    def get_matter(self):
+        return self.record()
 
 
 class MatterDecide(_MatterAct):
@@ -619,17 +627,9 @@ class LawsuitCreate(ReconsiderationCreate):
         return services.lawsuit_record(actor=self.request.user, **form.cleaned_data)
 
 
-class _RemedyAct(ActPage):
-    getter = None
-
+class _RemedyAct(RecordAct):
     def get_item(self):
-        if not hasattr(self, "_item"):
-            self._item = type(self).getter(self.request.user, self.kwargs["pk"])
-        return self._item
-
-    def get(self, request, *args, **kwargs):
-        self.get_item()
-        return super().get(request, *args, **kwargs)
+        return self.record()
 
     def get_initial(self):
         today = clock.today()
@@ -998,15 +998,11 @@ class CleanupDetail(DetailPage):
         return ctx
 
 
-class _CleanupAct(ActPage):
-    def get_report(self):
-        if not hasattr(self, "_report"):
-            self._report = selectors.cleanup_report_get(self.request.user, self.kwargs["pk"])
-        return self._report
+class _CleanupAct(RecordAct):
+    getter = staticmethod(selectors.cleanup_report_get)
 
-    def get(self, request, *args, **kwargs):
-        self.get_report()
-        return super().get(request, *args, **kwargs)
+    def get_report(self):
+        return self.record()
 
 
 class CleanupReview(_CleanupAct):
@@ -1100,20 +1096,14 @@ class MeasureDetail(DetailPage):
         return ctx
 
 
-class MeasureReview(ActPage):
+class MeasureReview(RecordAct):
     title = "审查实施办法"
     form_class = forms.MeasureReviewForm
     success_message = "审查结论已登记。"
-
-    def get_measure(self):
-        return selectors.measure_get(self.request.user, self.kwargs["pk"])
-
-    def get(self, request, *args, **kwargs):
-        self.get_measure()
-        return super().get(request, *args, **kwargs)
+    getter = staticmethod(selectors.measure_get)
 
     def perform(self, form):
-        return services.measure_review(actor=self.request.user, measure=self.get_measure(), **form.cleaned_data)
+        return services.measure_review(actor=self.request.user, measure=self.record(), **form.cleaned_data)
 
 
 class InspectionList(ListPage):
@@ -1161,17 +1151,11 @@ class InspectionDetail(DetailPage):
         return ctx
 
 
-class FindingCreate(ActPage):
+class FindingCreate(RecordAct):
     title = "登记专项检查发现"
     form_class = forms.FindingForm
     success_message = "检查发现已登记。"
-
-    def get_inspection(self):
-        return selectors.special_inspection_get(self.request.user, self.kwargs["pk"])
-
-    def get(self, request, *args, **kwargs):
-        self.get_inspection()
-        return super().get(request, *args, **kwargs)
+    getter = staticmethod(selectors.special_inspection_get)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -1185,31 +1169,23 @@ class FindingCreate(ActPage):
         return reverse("oversight:inspection_detail", args=[self.kwargs["pk"]])
 
     def perform(self, form):
-        return services.inspection_find(actor=self.request.user, inspection=self.get_inspection(), **form.cleaned_data)
+        return services.inspection_find(actor=self.request.user, inspection=self.record(), **form.cleaned_data)
 
 
-class FindingRefer(ActPage):
+class FindingRefer(RecordAct):
     title = "移送责任追究"
     form_class = forms.FindingReferForm
     success_message = "已移送责任追究并立项。"
     intro = "专项检查发现的执法过错，查明原因、分清责任、严肃处理（《决定》六（三）、八）。"
-
-    def get_finding(self):
-        if not hasattr(self, "_finding"):
-            self._finding = selectors.finding_get(self.request.user, self.kwargs["pk"])
-        return self._finding
-
-    def get(self, request, *args, **kwargs):
-        self.get_finding()
-        return super().get(request, *args, **kwargs)
+    getter = staticmethod(selectors.finding_get)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         if self.request.user.is_authenticated:
-            kwargs["officers"] = Officer.objects.filter(agency_id=self.get_finding().agency_id).order_by("name")
+            kwargs["officers"] = Officer.objects.filter(agency_id=self.record().agency_id).order_by("name")
         return kwargs
 
     def perform(self, form):
         return services.finding_refer(
-            actor=self.request.user, finding=self.get_finding(), officers=list(form.cleaned_data["officers"])
+            actor=self.request.user, finding=self.record(), officers=list(form.cleaned_data["officers"])
         )
