@@ -83,7 +83,11 @@ class ReviewForm(ZhifaForm):
 
 
 class MatterForm(ZhifaForm):
-    origin = forms.ChoiceField(label="问题来源", choices=AccountabilityMatter.Origin.choices)
+    # A special inspection's fault is referred from its finding (FindingRefer), not opened here.
+    origin = forms.ChoiceField(
+        label="问题来源",
+        choices=[c for c in AccountabilityMatter.Origin.choices if c[0] != AccountabilityMatter.Origin.INSPECTION],
+    )
     fault = forms.CharField(label="过错事实", widget=forms.Textarea(attrs={"rows": 4}))
     officers = forms.ModelMultipleChoiceField(
         label="责任人员", queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
