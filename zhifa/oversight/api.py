@@ -885,6 +885,8 @@ class IndicatorsOut(Schema):
     supervision_overdue: int | None = Field(None, description="督办逾期答复（件；考核执法人员时为空）")
     ratings: int = Field(..., description="当事人评价（条）")
     rating_average: float | None = Field(None, description="当事人评价平均分")
+    inspection_faults: int | None = Field(None, description="年度专项执法检查发现的执法过错（件；考核执法人员时为空）")
+    inspection_deduction: int | None = Field(None, description="年度专项执法检查扣分（考核执法人员时为空）")
 
 
 @described(Evaluation, agency="被考核机关", officer="被考核执法人员")

@@ -10,7 +10,7 @@ import pytest
 from zhifa.cases.tests.builders import decided
 from zhifa.core.errors import DomainError
 from zhifa.law.models import Cleanup, LegalBasis
-from zhifa.oversight import implementation, rules, selectors, services
+from zhifa.oversight import evaluation, implementation, rules, selectors, services
 from zhifa.oversight.models import AccountabilityMatter, CleanupReport
 from zhifa.testing import assert_refused, make_agency, make_user
 
@@ -224,6 +224,10 @@ def test_one_special_inspection_a_year_and_its_faults_go_to_accountability(w):
     assert_refused(e, "D8", code="finding_referred_with_case", field="finding")
     got = selectors.special_inspection_get(w.head, insp.pk)
     assert (got.finding_count, got.fault_count) == (3, 2)
+    # The inspection feeds the year-end assessment (D8): the agency's evaluation reads it.
+    found = evaluation.indicators(w.agency.pk, 2026)
+    assert (found["inspection_faults"], found["inspection_deduction"]) == (2, 5)
+    assert evaluation.indicators(w.agency.pk, 2026, w.zhang_officer.pk)["inspection_faults"] is None
     theirs = selectors.special_inspection_get(w.other_head, insp.pk)  # the district inspects all its agencies
     assert list(selectors.inspection_findings(w.other_head, theirs)) == []  # but not another agency's findings
 
