@@ -874,6 +874,10 @@ class EvaluationCreate(ActPage):
 # --- implementation (D3.5, D7, D8) -------------------------------------------------------
 
 
+def _cn(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 class _OwedFilter:
     """The report list's one filter (its rows are derived, not a queryset)."""
 
@@ -922,8 +926,8 @@ class ReportCreate(ActPage):
         try:
             row = self._target()
             ctx["intro"] = (
-                f"{row.agency.name}：{row.basis.title}（{row.basis.effective_from:%Y年%m月%d日}施行，应于{row.due_on:%Y年%m月%d日}后报告）。"
-                + self.intro
+                f"{row.agency.name}：{row.basis.title}（{_cn(row.basis.effective_from)}施行，"
+                f"应于{_cn(row.due_on)}后报告）。" + self.intro
             )
         except DomainError:  # the form still shows; submitting names the missing choice
             ctx["intro"] = "请从应报告的清单中选择一项。" + self.intro
