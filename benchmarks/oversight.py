@@ -110,7 +110,7 @@ def main() -> None:
     with throwaway_database():
         from zhifa.cases.models import Case
         from zhifa.core import clock
-        from zhifa.oversight import alerts, dashboard
+        from zhifa.oversight import alerts, dashboard, implementation
 
         started = time.perf_counter()
         w = _populate(n)
@@ -121,6 +121,11 @@ def main() -> None:
             _timed(f"alert {kind.code}", lambda kind=kind: kind.find(everything, on).count())
         _timed("dashboard charts (all)", lambda: sum(len(c.bars) for c in dashboard.charts(w.legal_office, on)))
         _timed("consistency spread", lambda: len(alerts.spread(everything, on)))
+        _timed(
+            "complaint and media charts",
+            lambda: sum(len(c.bars) for c in dashboard.complaint_charts(w.legal_office, on)),
+        )
+        _timed("implementation reports overdue (D3.5)", lambda: len(implementation.overdue(w.legal_office, on)))
 
 
 if __name__ == "__main__":

@@ -375,6 +375,34 @@ PAGES = {
     "oversight:public_matter_list": P,
     "oversight:public_matter_detail": P,
     **{
+        f"oversight:{n}": S
+        for n in (
+            "report_list",
+            "report_create",  # the form; the act names its basis and agency, and the service scopes them
+            "cleanup_list",
+            "cleanup_create",
+            "measure_list",
+            "measure_create",
+            "inspection_list",
+            "inspection_create",
+        )
+    },
+    **{
+        f"oversight:{n}": SC
+        for n in (
+            "cleanup_detail",
+            "cleanup_review",
+            "cleanup_publish",
+            "measure_detail",
+            "measure_review",
+            "inspection_detail",  # a government's inspection: seen by those who see its agencies
+            "finding_create",
+            "finding_refer",
+        )
+    },
+    "oversight:public_cleanup_list": P,
+    "oversight:public_cleanup_detail": P,
+    **{
         f"credit:{n}": S
         for n in (
             "party_rating",  # any staff user: the rating rests on served decisions and reviewed results
@@ -551,8 +579,14 @@ GET_OPERATIONS = {
     f"GET {A}/oversight/evaluations": S,
     f"GET {A}/oversight/evaluations/indicators": "absent",  # without agency_id no agency is named
     f"GET {A}/oversight/dashboard/cases": "absent",  # without metric and key no bar is named
+    f"GET {A}/oversight/dashboard/complaints": "absent",  # without metric and key no figure is named
+    f"GET {A}/oversight/dashboard/media": "absent",
     f"GET {A}/oversight/public/accountability": P,
     f"GET {A}/oversight/public/accountability/{{pk}}": P,
+    **{f"GET {A}/oversight/implementation/{p}": S for p in ("reports", "cleanups", "measures", "inspections")},
+    **{f"GET {A}/oversight/implementation/{p}/{{pk}}": SC for p in ("cleanups", "measures", "inspections")},
+    f"GET {A}/oversight/public/cleanups": P,
+    f"GET {A}/oversight/public/cleanups/{{pk}}": P,
     **{f"GET {A}/credit/{p}": S for p in ("parties/{pk}/rating", "objections", "plans")},
     f"GET {A}/credit/plans/{{pk}}": SC,
     **{f"GET {A}/credit/{p}": S for p in ("items", "targets", "inspectors", "interviews")},

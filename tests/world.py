@@ -73,6 +73,7 @@ def _side(w, cases_world, agency, district, officer_user, officer, side: dict, p
         **_credit(agency, party, officer, officer_user),
         notice=_notice(agency, case, officer_user),
         **_review_and_matter(agency, case, officer_user, officer),
+        **_implementation(agency, district, case, officer_user),
     )
     _cooperation(side, case, officer_user, cases_world.other_agency if side is w.own else agency)
     _party_records(side, agency, case, party)
@@ -131,6 +132,43 @@ def _review_and_matter(agency, case, user, officer) -> dict:
         recorded_by=user,
     )
     return {"round": rnd, "review": review, "matter": matter, "reconsideration": reconsideration, "lawsuit": lawsuit}
+
+
+def _implementation(agency, district, case, user) -> dict:
+    """A published cleanup result, a filed measure and a special inspection with a finding (D7, D8)."""
+    from zhifa.core import clock
+    from zhifa.oversight.models import CleanupReport, ImplementationMeasure, InspectionFinding, SpecialInspection
+
+    today = clock.today()
+    cleanup_report = CleanupReport.objects.create(
+        agency=agency,
+        subject="bodies",
+        year=2026,
+        summary="确认执法主体。",
+        submitted_on=today,
+        submitted_by=user,
+        state="published",
+        reviewed_on=today,
+        reviewed_by=user,
+        published_on=today,
+        public_summary="确认执法主体。",
+    )
+    measure = ImplementationMeasure.objects.create(
+        agency=agency, title="贯彻《决定》实施办法", adopted_on=today, content="……", filed_on=today, filed_by=user
+    )
+    inspection = SpecialInspection.objects.create(
+        government=district, year=2026, title="专项执法检查", focus="执法责任制", opened_on=today, opened_by=user
+    )
+    finding = InspectionFinding.objects.create(
+        inspection=inspection,
+        agency=agency,
+        case=case,
+        finding="未答复申辩。",
+        fault=True,
+        found_on=today,
+        recorded_by=user,
+    )
+    return {"cleanup_report": cleanup_report, "measure": measure, "special_inspection": inspection, "finding": finding}
 
 
 def _notice(agency, case, issuer):

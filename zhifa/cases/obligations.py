@@ -7,7 +7,8 @@ Reads only, beside :mod:`zhifa.cases.periods` which computes the dates and the l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -26,6 +27,9 @@ class Obligation:
     paid: Decimal
     next_due: date | None
     first_overdue: date | None
+    #: The intervals (first day, last day) the late fee did not run (行政处罚法第七十三条); read
+    #: only when an instalment is overdue, so empty otherwise.
+    paused: list[tuple[date, date]] = field(default_factory=list)
 
     @property
     def owed(self) -> Decimal:
@@ -38,6 +42,17 @@ class Obligation:
     @property
     def settled(self) -> bool:
         return self.paid >= self.owed
+
+
+#: Where the late fee stops: while a reconsideration or a lawsuit against the decision is
+#: pending (行政处罚法第七十三条). Each source is ``(case, on) -> [(first day, last day), …]``.
+#: The remedies are recorded by an app above cases (oversight), which cases cannot import:
+#: that app adds its source here when Django starts (``OversightConfig.ready``).
+LATE_FEE_PAUSES: list[Callable[[Case, date], list[tuple[date, date]]]] = []
+
+
+def late_fee_pauses(case: Case, on: date) -> list[tuple[date, date]]:
+    return [interval for source in LATE_FEE_PAUSES for interval in source(case, on)]
 
 
 def current_plan(case: Case) -> PaymentPlan | None:
@@ -55,6 +70,12 @@ def obligation(case: Case, on: date) -> Obligation:
     paid = sum((p.amount for p in payments), Decimal("0"))
     plan = current_plan(case)
     instalments = list(plan.instalments.all()) if plan else []
+    paused: list[tuple[date, date]] = []
+
+    def pauses():
+        paused.extend(late_fee_pauses(case, on))
+        return paused
+
     fee = (
         periods.late_fee(
             fine=decision.fine if decision else None,
@@ -62,6 +83,7 @@ def obligation(case: Case, on: date) -> Obligation:
             instalments=instalments,
             payments=payments,
             on=on,
+            paused=pauses,
         )
         if instalments
         else Decimal("0.00")
@@ -70,7 +92,7 @@ def obligation(case: Case, on: date) -> Obligation:
     unsettled = [s for s in states if s.paid < s.amount]
     next_due = unsettled[0].due_on if unsettled else None
     overdue = [s.due_on for s in unsettled if s.due_on < on]
-    return Obligation(principal, fee, paid, next_due, overdue[0] if overdue else None)
+    return Obligation(principal, fee, paid, next_due, overdue[0] if overdue else None, paused)
 
 
 def obligations_met(case: Case, on: date) -> bool:

@@ -6,7 +6,7 @@ late fee (行政处罚法第七十二条).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
@@ -169,16 +169,37 @@ def allocate(instalments, payments) -> list[InstalmentState]:
     return states
 
 
-def late_fee(*, fine: Decimal | None, principal: Decimal, instalments, payments, on: date) -> Decimal:
+def paused_days(start: date, end: date, intervals) -> int:
+    """The days after ``start`` up to ``end`` that fall in one of ``intervals`` (first day,
+    last day), each day counted once."""
+    days: set[date] = set()
+    for a, b in intervals:
+        lo, hi = max(a, start + timedelta(days=1)), min(b, end)
+        while lo <= hi:
+            days.add(lo)
+            lo += timedelta(days=1)
+    return len(days)
+
+
+def late_fee(*, fine: Decimal | None, principal: Decimal, instalments, payments, on: date, paused=None) -> Decimal:
     """加处罚款 accrued on ``on``: for each day an instalment is overdue and unpaid, the daily
-    rate of its share of the fine; never more than the fine itself."""
+    rate of its share of the fine; never more than the fine itself.
+
+    ``paused`` (called only when an instalment is overdue) gives the intervals during which
+    the late fee does not run: 当事人申请行政复议或者提起行政诉讼的，加处罚款的数额在行政复议
+    或者行政诉讼期间不予计算（行政处罚法第七十三条）."""
     if not fine or principal <= 0:
         return Decimal("0.00")
     share = fine / principal
     total = Decimal("0")
+    intervals = None
     for s in allocate(instalments, payments):
         end = min(s.settled_on or on, on)
         days = (end - s.due_on).days
+        if days > 0 and paused is not None:
+            if intervals is None:
+                intervals = list(paused())
+            days -= paused_days(s.due_on, end, intervals)
         if days > 0:
             try:
                 rate = params.value("late_fee_daily_rate", on=s.due_on) / Decimal(100)

@@ -32,3 +32,18 @@ declare(
         "evaluation.record": "考核评议",
     },
 )
+
+declare(
+    "oversight",
+    {
+        "implementation.report": "报告新法实施情况",
+        "cleanup_report.submit": "报送五项清理结果",
+        "cleanup_report.review": "审核五项清理结果",
+        "cleanup_report.publish": "公示五项清理结果",
+        "measure.file": "报送实施办法备案",
+        "measure.review": "审查实施办法备案",
+        "special_inspection.open": "组织年度专项执法检查",
+        "special_inspection.find": "登记专项检查发现",
+        "special_inspection.refer": "专项检查发现移送责任追究",
+    },
+)

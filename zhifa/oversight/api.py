@@ -1,7 +1,8 @@
 """API operations of supervision: alerts and the cases behind them, discretion
 consistency, 督办 (issue, answer, escalate) and the parties' ratings."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: paginated operations take query schemas (the
+# lists filter as their pages do, zhifa.core.filtering), which ninja resolves at import.
 
 from datetime import date
 from decimal import Decimal
@@ -19,23 +20,36 @@ from zhifa.cases.api.schemas import CaseList
 from zhifa.core import clock
 from zhifa.core.api_schemas import described, errors
 from zhifa.core.errors import invalid
+from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import get_or_not_found, reference, references
+from zhifa.law.models import Cleanup, LegalBasis
 from zhifa.org.models import Agency
-from zhifa.oversight import dashboard, evaluation, selectors, services
+from zhifa.oversight import dashboard, evaluation, filters, implementation, selectors, services
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
     CaseReview,
+    CleanupReport,
     Evaluation,
+    ImplementationMeasure,
+    InspectionFinding,
     Lawsuit,
     PartyRating,
     Reconsideration,
     ReviewRound,
+    SpecialInspection,
     SupervisionNotice,
 )
 from zhifa.people.models import Officer
 
 router = Router(tags=["执法监督"])
+
+# The lists filter as their pages do: one FilterSet each (zhifa.core.filtering).
+NoticeQuery = query_schema(filters.NoticeFilter)
+CleanupReportQuery = query_schema(filters.CleanupReportFilter)
+PublicCleanupQuery = query_schema(filters.PublicCleanupFilter)
+MeasureQuery = query_schema(filters.MeasureFilter)
+SpecialInspectionQuery = query_schema(filters.SpecialInspectionFilter)
 
 
 class AlertKindOut(Schema):
@@ -169,8 +183,8 @@ def _agency_get(user, pk: int) -> Agency:
 
 @router.get("notices", response={200: list[OversightNoticeOut], **errors(400, 401)}, summary="督办列表")
 @paginate(LimitOffsetPagination)
-def notice_list(request):
-    return selectors.notice_list(request.auth)
+def notice_list(request, query: Query[NoticeQuery]):
+    return filtered(filters.NoticeFilter, selectors.notice_list(request.auth), query)
 
 
 @router.get("notices/{int:pk}", response={200: OversightNoticeOut, **errors(401, 404)}, summary="督办")
@@ -778,6 +792,7 @@ class BarOut(Schema):
 class ChartOut(Schema):
     metric: str = Field(..., description="图表代码（明细的 metric）")
     title: str = Field(..., description="图表名称")
+    unit: str = Field(..., description="计数的单位（案件数，或举报投诉、媒体曝光的件数）")
     bars: list[BarOut] = Field(..., description="各统计项")
 
 
@@ -810,6 +825,54 @@ def dashboard_cases(
     }
 
 
+class OversightDashboardComplaintOut(Schema):
+    id: int = Field(..., description="举报投诉（编号）")
+    tracking_number: str = Field(..., description="查询码")
+    kind: str = Field(..., description="类别：enforcement 投诉执法行为，violation 举报违法行为")
+    status: str = Field(..., description="状态：received 待分办，routed 已转交，handling 办理中，answered 已答复")
+    agency: str | None = Field(None, description="办理机关（未分办时为空）")
+    received_on: date = Field(..., description="收到日期")
+    due_on: date = Field(..., description="答复期限")
+    answered_on: date | None = Field(None, description="答复日期")
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name if obj.agency_id else None
+
+
+class OversightDashboardMediaOut(Schema):
+    id: int = Field(..., description="媒体曝光（编号）")
+    outlet: str = Field(..., description="媒体")
+    title: str = Field(..., description="报道标题")
+    agency: str = Field(..., description="被曝光的执法机关")
+    reported_on: date = Field(..., description="报道日期")
+    status: str = Field(..., description="状态：following 追查中，concluded 已查处并发布结果")
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+@router.get(
+    "dashboard/complaints",
+    response={200: list[OversightDashboardComplaintOut], **errors(400, 401, 404)},
+    summary="看板上举报投诉数字背后的举报投诉",
+)
+@paginate(LimitOffsetPagination)
+def dashboard_complaints(request, metric: str = "", key: str = ""):
+    return dashboard.complaint_drill(request.auth, metric, key, clock.today()).order_by("-received_on", "-pk")
+
+
+@router.get(
+    "dashboard/media",
+    response={200: list[OversightDashboardMediaOut], **errors(400, 401, 404)},
+    summary="看板上媒体曝光数字背后的曝光案件",
+)
+@paginate(LimitOffsetPagination)
+def dashboard_media(request, metric: str = "", key: str = ""):
+    return dashboard.media_drill(request.auth, metric, key).order_by("-reported_on", "-pk")
+
+
 # --- evaluation -------------------------------------------------------------------------
 
 
@@ -822,6 +885,8 @@ class IndicatorsOut(Schema):
     supervision_overdue: int | None = Field(None, description="督办逾期答复（件；考核执法人员时为空）")
     ratings: int = Field(..., description="当事人评价（条）")
     rating_average: float | None = Field(None, description="当事人评价平均分")
+    inspection_faults: int | None = Field(None, description="年度专项执法检查发现的执法过错（件；考核执法人员时为空）")
+    inspection_deduction: int | None = Field(None, description="年度专项执法检查扣分（考核执法人员时为空）")
 
 
 @described(Evaluation, agency="被考核机关", officer="被考核执法人员")
@@ -898,3 +963,407 @@ def evaluation_record(request, payload: EvaluationIn):
     agency = reference(_agency_get, data.pop("agency_id"), "agency_id", request.auth)
     officer = reference(_officer_get, data.pop("officer_id"), "officer_id", request.auth)
     return Status(201, services.evaluation_record(actor=request.auth, agency=agency, officer=officer, **data))
+
+
+# --- implementation (D3.5, D7, D8) -------------------------------------------------------
+
+
+class OversightOwedReportOut(Schema):
+    basis_id: int = Field(..., description="法律、法规或规章（编号）")
+    basis: str = Field(..., description="法律、法规或规章的名称")
+    effective_from: date = Field(..., description="施行日期")
+    agency_id: int = Field(..., description="应当报告的机关（编号）")
+    agency: str = Field(..., description="应当报告的机关")
+    due_on: date = Field(..., description="应当报告的日期（施行满一年）")
+    state: str = Field(..., description="overdue 逾期未报告，due 今日应报告，pending 未满一年，reported 已报告")
+    reported_on: date | None = Field(None, description="报告日期")
+    content: str = Field("", description="报告的执行情况")
+
+
+class OversightReportIn(Schema):
+    basis_id: int = Field(..., description="法律、法规或规章（编号）")
+    agency_id: int = Field(..., description="报告机关（编号）")
+    content: str = Field(..., description="执行情况")
+    problems: str = Field("", description="存在的问题和建议")
+
+
+def _owed_out(r) -> dict:
+    return {
+        "basis_id": r.basis.pk,
+        "basis": r.basis.title,
+        "effective_from": r.basis.effective_from,
+        "agency_id": r.agency.pk,
+        "agency": r.agency.name,
+        "due_on": r.due_on,
+        "state": r.status,
+        "reported_on": r.report.reported_on if r.report else None,
+        "content": r.report.content if r.report else "",
+    }
+
+
+@router.get(
+    "implementation/reports",
+    response={200: list[OversightOwedReportOut], **errors(400, 401)},
+    summary="新法实施情况报告：应当报告的机关、期限和报告（D3.5）",
+)
+@paginate(LimitOffsetPagination)
+def implementation_reports(request, state: str = ""):
+    """state：overdue（逾期未报告）、due（今日应报告）、pending（未满一年）、reported（已报告）；留空为全部。"""
+    if state and state not in implementation.STATE_LABELS:
+        raise invalid("状态应为 overdue、due、pending 或 reported。", field="state")
+    return [_owed_out(r) for r in implementation.owed(request.auth, clock.today(), state or "")]
+
+
+@router.post(
+    "implementation/reports",
+    response={201: OversightOwedReportOut, **errors(400, 401, 403, 404, 422)},
+    summary="报告新法实施情况（D3.5）",
+)
+def implementation_report(request, payload: OversightReportIn):
+    basis = get_or_not_found(LegalBasis.objects.all(), "法律、法规或规章", pk=payload.basis_id)
+    agency = _agency_get(request.auth, payload.agency_id)
+    services.implementation_report(
+        actor=request.auth, basis=basis, agency=agency, content=payload.content, problems=payload.problems
+    )
+    row = next(r for r in implementation.owed(request.auth, clock.today()) if r.key == f"{basis.pk}-{agency.pk}")
+    return Status(201, _owed_out(row))
+
+
+@described(
+    CleanupReport,
+    agency="清理机关",
+    subject="清理事项：" + "、".join(f"{v}（{t}）" for v, t in CleanupReport.Subject.choices),
+)
+class OversightCleanupOut(Schema):
+    id: int
+    agency_id: int
+    agency: str
+    subject: str
+    year: int
+    law_cleanup_id: int | None
+    summary: str
+    submitted_on: date
+    state: str
+    reviewed_on: date | None
+    review_opinion: str
+    published_on: date | None
+    public_summary: str
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+@described(CleanupReport, agency="清理机关", subject="清理事项")
+class OversightPublicCleanupOut(Schema):
+    id: int
+    agency: str
+    subject: str
+    year: int
+    published_on: date | None
+    public_summary: str
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+class OversightCleanupIn(Schema):
+    agency_id: int = Field(..., description="清理机关（编号）")
+    subject: Literal["bodies", "bases", "powers", "documents", "officers"] = Field(
+        ...,
+        description="清理事项：bodies 执法主体，bases 执法依据，powers 执法权责，documents 执法文书，officers 执法人员",
+    )
+    year: int = Field(..., ge=2006, le=2100, description="年度")
+    law_cleanup_id: int | None = Field(None, description="执法依据清理记录（依据库的清理编号，清理执法依据时必填）")
+    summary: str = Field(..., description="清理情况")
+
+
+class OversightCleanupReviewIn(Schema):
+    approve: bool = Field(..., description="true 审核通过，false 退回补正")
+    review_opinion: str = Field("", description="审核意见（退回补正时必填）")
+
+
+class OversightCleanupPublishIn(Schema):
+    public_summary: str = Field(..., description="向社会公示的清理结果")
+
+
+@router.get(
+    "implementation/cleanups", response={200: list[OversightCleanupOut], **errors(400, 401)}, summary="五项清理（D7）"
+)
+@paginate(LimitOffsetPagination)
+def cleanup_list(request, query: Query[CleanupReportQuery]):
+    return filtered(filters.CleanupReportFilter, selectors.cleanup_report_list(request.auth), query)
+
+
+@router.get(
+    "implementation/cleanups/{int:pk}", response={200: OversightCleanupOut, **errors(401, 404)}, summary="一项清理结果"
+)
+def cleanup_get(request, pk: int):
+    return selectors.cleanup_report_get(request.auth, pk)
+
+
+def _law_cleanup_get(user, pk: int):
+    return get_or_not_found(scope(Cleanup.objects.all(), user, "agency"), "清理记录", pk=pk)
+
+
+@router.post(
+    "implementation/cleanups",
+    response={201: OversightCleanupOut, **errors(400, 401, 403, 404, 422)},
+    summary="报送五项清理结果（D7）",
+)
+def cleanup_submit(request, payload: OversightCleanupIn):
+    agency = _agency_get(request.auth, payload.agency_id)
+    law_cleanup = reference(_law_cleanup_get, payload.law_cleanup_id, "law_cleanup_id", request.auth)
+    report = services.cleanup_submit(
+        actor=request.auth,
+        agency=agency,
+        subject=payload.subject,
+        year=payload.year,
+        summary=payload.summary,
+        law_cleanup=law_cleanup,
+    )
+    return Status(201, selectors.cleanup_report_get(request.auth, report.pk))
+
+
+@router.post(
+    "implementation/cleanups/{int:pk}/review",
+    response={200: OversightCleanupOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="政府法制机构审核清理结果（D7）",
+)
+def cleanup_review(request, pk: int, payload: OversightCleanupReviewIn):
+    services.cleanup_review(actor=request.auth, report=selectors.cleanup_report_get(request.auth, pk), **payload.dict())
+    return selectors.cleanup_report_get(request.auth, pk)
+
+
+@router.post(
+    "implementation/cleanups/{int:pk}/publish",
+    response={200: OversightCleanupOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="向社会公示清理结果（D7）",
+)
+def cleanup_publish(request, pk: int, payload: OversightCleanupPublishIn):
+    services.cleanup_publish(
+        actor=request.auth,
+        report=selectors.cleanup_report_get(request.auth, pk),
+        public_summary=payload.public_summary,
+    )
+    return selectors.cleanup_report_get(request.auth, pk)
+
+
+@router.get(
+    "public/cleanups",
+    response={200: list[OversightPublicCleanupOut], **errors(400)},
+    auth=None,
+    summary="“五项清理”结果公示（D7）",
+)
+@paginate(LimitOffsetPagination)
+def public_cleanups(request, query: Query[PublicCleanupQuery]):
+    return filtered(filters.PublicCleanupFilter, selectors.published_cleanups(), query)
+
+
+@router.get(
+    "public/cleanups/{int:pk}",
+    response={200: OversightPublicCleanupOut, **errors(404)},
+    auth=None,
+    summary="一项清理结果（公示）",
+)
+def public_cleanup(request, pk: int):
+    return selectors.published_cleanup_get(pk)
+
+
+@described(ImplementationMeasure, agency="制定机关")
+class OversightMeasureOut(Schema):
+    id: int
+    agency_id: int
+    agency: str
+    title: str
+    document_number: str
+    adopted_on: date
+    content: str
+    filed_on: date
+    state: str
+    reviewed_on: date | None
+    review_opinion: str
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+class OversightMeasureIn(Schema):
+    agency_id: int = Field(..., description="制定机关（编号）")
+    title: str = Field(..., max_length=200, description="实施办法名称")
+    document_number: str = Field("", max_length=80, description="文号")
+    adopted_on: date = Field(..., description="印发日期")
+    content: str = Field(..., description="主要内容")
+
+
+class OversightMeasureReviewIn(Schema):
+    accept: bool = Field(..., description="true 准予备案，false 退回修改")
+    review_opinion: str = Field("", description="审查意见（退回修改时必填）")
+
+
+@router.get(
+    "implementation/measures",
+    response={200: list[OversightMeasureOut], **errors(400, 401)},
+    summary="实施办法备案（D8）",
+)
+@paginate(LimitOffsetPagination)
+def measure_list(request, query: Query[MeasureQuery]):
+    return filtered(filters.MeasureFilter, selectors.measure_list(request.auth), query)
+
+
+@router.get(
+    "implementation/measures/{int:pk}", response={200: OversightMeasureOut, **errors(401, 404)}, summary="实施办法"
+)
+def measure_get(request, pk: int):
+    return selectors.measure_get(request.auth, pk)
+
+
+@router.post(
+    "implementation/measures",
+    response={201: OversightMeasureOut, **errors(400, 401, 403, 404, 422)},
+    summary="报送实施办法备案（D8）",
+)
+def measure_file(request, payload: OversightMeasureIn):
+    data = payload.dict()
+    agency = _agency_get(request.auth, data.pop("agency_id"))
+    measure = services.measure_file(actor=request.auth, agency=agency, **data)
+    return Status(201, selectors.measure_get(request.auth, measure.pk))
+
+
+@router.post(
+    "implementation/measures/{int:pk}/review",
+    response={200: OversightMeasureOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="审查报送备案的实施办法（D8）",
+)
+def measure_review(request, pk: int, payload: OversightMeasureReviewIn):
+    services.measure_review(actor=request.auth, measure=selectors.measure_get(request.auth, pk), **payload.dict())
+    return selectors.measure_get(request.auth, pk)
+
+
+@described(InspectionFinding, agency="被检查机关", matter_id="移送的责任追究（编号）")
+class OversightFindingOut(Schema):
+    id: int
+    agency_id: int
+    agency: str
+    case_id: int | None
+    finding: str
+    fault: bool
+    score_deduction: int
+    found_on: date
+    matter_id: int | None
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+
+@described(SpecialInspection, government="组织检查的政府", finding_count="检查发现数", fault_count="执法过错数")
+class OversightInspectionOut(Schema):
+    id: int
+    government_id: int
+    government: str
+    year: int
+    title: str
+    focus: str
+    opened_on: date
+    finding_count: int
+    fault_count: int
+
+    @staticmethod
+    def resolve_government(obj):
+        return obj.government.name
+
+
+class OversightInspectionDetailOut(OversightInspectionOut):
+    findings: list[OversightFindingOut] = Field(..., description="检查发现（在您的查看范围内）")
+
+    @staticmethod
+    def resolve_findings(obj):
+        return obj.visible_findings
+
+
+class OversightInspectionIn(Schema):
+    year: int = Field(..., ge=2006, le=2100, description="检查年度")
+    title: str = Field(..., max_length=200, description="检查名称")
+    focus: str = Field(..., description="检查重点")
+
+
+class OversightFindingIn(Schema):
+    agency_id: int = Field(..., description="被检查机关（编号）")
+    finding: str = Field(..., description="检查发现")
+    fault: bool = Field(False, description="存在执法过错")
+    score_deduction: int = Field(0, ge=0, le=100, description="年终目标考核扣分")
+    case_id: int | None = Field(None, description="涉及案件（编号）")
+
+
+class OversightReferIn(Schema):
+    officer_ids: list[int] = Field(default_factory=list, description="责任人员（执法人员编号）")
+
+
+def _inspection_out(user, inspection):
+    inspection.visible_findings = list(selectors.inspection_findings(user, inspection))
+    return inspection
+
+
+@router.get(
+    "implementation/inspections",
+    response={200: list[OversightInspectionOut], **errors(400, 401)},
+    summary="年度专项执法检查（D8）",
+)
+@paginate(LimitOffsetPagination)
+def inspection_list(request, query: Query[SpecialInspectionQuery]):
+    return filtered(filters.SpecialInspectionFilter, selectors.special_inspection_list(request.auth), query)
+
+
+@router.get(
+    "implementation/inspections/{int:pk}",
+    response={200: OversightInspectionDetailOut, **errors(401, 404)},
+    summary="一次专项执法检查及其发现",
+)
+def inspection_get(request, pk: int):
+    return _inspection_out(request.auth, selectors.special_inspection_get(request.auth, pk))
+
+
+@router.post(
+    "implementation/inspections",
+    response={201: OversightInspectionDetailOut, **errors(400, 401, 403, 422)},
+    summary="组织年度专项执法检查（D8）",
+)
+def inspection_open(request, payload: OversightInspectionIn):
+    inspection = services.special_inspection_open(actor=request.auth, **payload.dict())
+    return Status(201, _inspection_out(request.auth, selectors.special_inspection_get(request.auth, inspection.pk)))
+
+
+@router.post(
+    "implementation/inspections/{int:pk}/findings",
+    response={201: OversightFindingOut, **errors(400, 401, 403, 404, 422)},
+    summary="登记专项检查发现（D8）",
+)
+def inspection_find(request, pk: int, payload: OversightFindingIn):
+    inspection = selectors.special_inspection_get(request.auth, pk)
+    agency = _agency_get(request.auth, payload.agency_id)
+    case = reference(case_selectors.case_get, payload.case_id, "case_id", request.auth)
+    finding = services.inspection_find(
+        actor=request.auth,
+        inspection=inspection,
+        agency=agency,
+        finding=payload.finding,
+        fault=payload.fault,
+        score_deduction=payload.score_deduction,
+        case=case,
+    )
+    return Status(201, selectors.finding_get(request.auth, finding.pk))
+
+
+@router.post(
+    "implementation/findings/{int:pk}/refer",
+    response={201: MatterOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="专项检查发现的执法过错移送责任追究（D8、D6.3a）",
+)
+def finding_refer(request, pk: int, payload: OversightReferIn):
+    finding = selectors.finding_get(request.auth, pk)
+    officers = references(Officer.objects.filter(agency_id=finding.agency_id), payload.officer_ids, "officer_ids")
+    matter = services.finding_refer(actor=request.auth, finding=finding, officers=officers)
+    return Status(201, selectors.matter_get(request.auth, matter.pk))

@@ -6,3 +6,12 @@ class OversightConfig(AppConfig):
     label = "oversight"
     verbose_name = "执法监督"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The late fee stops while a reconsideration or lawsuit is pending (行政处罚法第七十三条):
+        # cases computes it and cannot import oversight, so oversight hands it the pauses.
+        from zhifa.cases import obligations
+        from zhifa.oversight import remedies
+
+        if remedies.paused not in obligations.LATE_FEE_PAUSES:
+            obligations.LATE_FEE_PAUSES.append(remedies.paused)

@@ -1,16 +1,25 @@
 """The indicators an evaluation reads (D6.4a–c), computed from the records (reads only).
 
 None is a sum of fines or of any money collected (D2.3, 行政处罚法第七十四条): quality
-(review scores, decisions corrected), responsiveness (overdue supervision notices) and
-the parties' opinions (D6.4b).
+(review scores, decisions corrected), responsiveness (overdue supervision notices),
+the parties' opinions (D6.4b) and the year's special inspection (D8: its faults and
+deduction feed the year-end assessment).
 """
 
 from __future__ import annotations
 
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, Q, Sum
 
 from zhifa.cases.models import Decision
-from zhifa.oversight.models import CORRECTING, CaseReview, Lawsuit, PartyRating, Reconsideration, SupervisionNotice
+from zhifa.oversight.models import (
+    CORRECTING,
+    CaseReview,
+    InspectionFinding,
+    Lawsuit,
+    PartyRating,
+    Reconsideration,
+    SupervisionNotice,
+)
 
 
 def indicators(agency_id: int, year: int, officer_id: int | None = None) -> dict:
@@ -33,6 +42,10 @@ def indicators(agency_id: int, year: int, officer_id: int | None = None) -> dict
     overdue = SupervisionNotice.objects.filter(agency_id=agency_id, issued_on__year=year).filter(
         Q(state=SupervisionNotice.State.ESCALATED) | Q(answered_on__gt=F("due_on"))
     )
+    # The year's special inspection feeds the year-end assessment (D8): its findings on the agency.
+    found = InspectionFinding.objects.filter(agency_id=agency_id, inspection__year=year).aggregate(
+        n=Count("pk", filter=Q(fault=True)), deducted=Sum("score_deduction")
+    )
     return {
         "decisions": decisions.count(),
         "reviews": r["n"],
@@ -42,6 +55,8 @@ def indicators(agency_id: int, year: int, officer_id: int | None = None) -> dict
         "supervision_overdue": overdue.count() if officer_id is None else None,
         "ratings": rt["n"],
         "rating_average": round(float(rt["avg"]), 2) if rt["avg"] is not None else None,
+        "inspection_faults": found["n"] if officer_id is None else None,
+        "inspection_deduction": (found["deducted"] or 0) if officer_id is None else None,
     }
 
 
@@ -54,4 +69,6 @@ LABELS = {
     "supervision_overdue": "督办逾期答复（件）",
     "ratings": "当事人评价（条）",
     "rating_average": "当事人评价平均分",
+    "inspection_faults": "年度专项执法检查发现的执法过错（件）",
+    "inspection_deduction": "年度专项执法检查扣分",
 }

@@ -3,10 +3,12 @@ from django import forms
 from zhifa.accounts.models import User
 from zhifa.cases.models import Case
 from zhifa.core.forms import DateInput, ZhifaForm, ZhifaModelForm
+from zhifa.law.models import Cleanup
 from zhifa.org.models import Agency
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
+    CleanupReport,
     Dimension,
     Evaluation,
     Remedy,
@@ -81,7 +83,11 @@ class ReviewForm(ZhifaForm):
 
 
 class MatterForm(ZhifaForm):
-    origin = forms.ChoiceField(label="问题来源", choices=AccountabilityMatter.Origin.choices)
+    # A special inspection's fault is referred from its finding (FindingRefer), not opened here.
+    origin = forms.ChoiceField(
+        label="问题来源",
+        choices=[c for c in AccountabilityMatter.Origin.choices if c[0] != AccountabilityMatter.Origin.INSPECTION],
+    )
     fault = forms.CharField(label="过错事实", widget=forms.Textarea(attrs={"rows": 4}))
     officers = forms.ModelMultipleChoiceField(
         label="责任人员", queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
@@ -200,3 +206,124 @@ class EvaluationForm(ZhifaForm):
             self.fields["agency"].queryset = agencies
         if officers is not None:
             self.fields["officer"].queryset = officers
+
+
+# --- implementation (D3.5, D7, D8) -------------------------------------------------------
+
+
+class ImplementationReportForm(ZhifaForm):
+    content = forms.CharField(
+        label="执行情况",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="一年来执行该依据的情况：查处的案件、配套的制度和标准、培训和宣传",
+    )
+    problems = forms.CharField(label="存在的问题和建议", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CleanupReportForm(ZhifaForm):
+    agency = forms.ModelChoiceField(label="清理机关", queryset=Agency.objects.none())
+    subject = forms.ChoiceField(label="清理事项", choices=CleanupReport.Subject.choices)
+    year = forms.IntegerField(label="年度", min_value=2006, max_value=2100)
+    law_cleanup = forms.ModelChoiceField(
+        label="执法依据清理记录",
+        queryset=Cleanup.objects.none(),
+        required=False,
+        help_text="清理执法依据的，选择依据库中本机关已完成的清理",
+    )
+    summary = forms.CharField(label="清理情况", widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, agencies=None, cleanups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+        if cleanups is not None:
+            self.fields["law_cleanup"].queryset = cleanups
+
+
+class CleanupReviewForm(ZhifaForm):
+    approve = forms.TypedChoiceField(
+        label="审核结论",
+        choices=[("1", "审核通过"), ("0", "退回补正")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    review_opinion = forms.CharField(
+        label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="退回补正的必须填写"
+    )
+
+
+class CleanupPublishForm(ZhifaForm):
+    public_summary = forms.CharField(
+        label="向社会公示的清理结果", widget=forms.Textarea(attrs={"rows": 6}), help_text="清理后保留、调整、取消的事项"
+    )
+
+
+class MeasureForm(ZhifaForm):
+    agency = forms.ModelChoiceField(label="制定机关", queryset=Agency.objects.none())
+    title = forms.CharField(label="实施办法名称", max_length=200)
+    document_number = forms.CharField(label="文号", max_length=80, required=False)
+    adopted_on = forms.DateField(label="印发日期", widget=DateInput())
+    content = forms.CharField(label="主要内容", widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+
+
+class MeasureReviewForm(ZhifaForm):
+    accept = forms.TypedChoiceField(
+        label="审查结论",
+        choices=[("1", "准予备案"), ("0", "退回修改")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    review_opinion = forms.CharField(
+        label="审查意见", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="退回修改的必须填写"
+    )
+
+
+class SpecialInspectionForm(ZhifaForm):
+    year = forms.IntegerField(label="检查年度", min_value=2006, max_value=2100)
+    title = forms.CharField(label="检查名称", max_length=200)
+    focus = forms.CharField(label="检查重点", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class FindingForm(ZhifaForm):
+    agency = forms.ModelChoiceField(label="被检查机关", queryset=Agency.objects.none())
+    finding = forms.CharField(label="检查发现", widget=forms.Textarea(attrs={"rows": 4}))
+    fault = forms.BooleanField(label="存在执法过错（可移送责任追究）", required=False)
+    case = forms.ModelChoiceField(label="涉及案件", queryset=Case.objects.none(), required=False)
+    score_deduction = forms.IntegerField(label="年终目标考核扣分", min_value=0, max_value=100, initial=0)
+
+    def __init__(self, *args, agencies=None, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+        if cases is not None:
+            self.fields["case"].queryset = cases
+
+
+class FindingReferForm(ZhifaForm):
+    officers = forms.ModelMultipleChoiceField(
+        label="责任人员", queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if officers is not None:
+            self.fields["officers"].queryset = officers
+
+
+class OwedFilterForm(ZhifaForm):
+    state = forms.ChoiceField(
+        label="状态",
+        required=False,
+        choices=[
+            ("", "全部"),
+            ("overdue", "逾期未报告"),
+            ("due", "今日应报告"),
+            ("pending", "未满一年"),
+            ("reported", "已报告"),
+        ],
+    )

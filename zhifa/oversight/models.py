@@ -228,6 +228,7 @@ class AccountabilityMatter(models.Model):
         RECONSIDERATION = "reconsideration", "行政复议"
         LITIGATION = "litigation", "行政诉讼"
         COMPLAINT = "complaint", "举报投诉"
+        INSPECTION = "inspection", "年度专项执法检查"
 
     class State(models.TextChoices):
         OPEN = "open", "调查中"
@@ -458,3 +459,230 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.officer.name if self.officer_id else self.agency} {self.year}年度考核评议"
+
+
+# --- implementation (D3.5, D7, D8) -------------------------------------------------------
+
+
+class ImplementationReport(models.Model):
+    """新法律、法规和规章实施一年后，执法机关向本级政府报告执行情况（D3.5）。
+
+    Who owes a report is not stored: :mod:`zhifa.oversight.implementation` derives it from
+    the law registry's effective dates and the powers catalogue (the agencies whose powers
+    rest on an article of the basis). This record is the report itself."""
+
+    basis = models.ForeignKey(
+        "law.LegalBasis", verbose_name="法律、法规或规章", on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.ForeignKey("org.Agency", verbose_name="报告机关", on_delete=models.PROTECT, related_name="+")
+    government = models.ForeignKey(
+        "org.Government", verbose_name="报告对象（本级政府）", on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField("应当报告的日期")
+    reported_on = models.DateField("报告日期")
+    content = models.TextField("执行情况")
+    problems = models.TextField("存在的问题和建议", blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="报告人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "新法实施情况报告"
+        ordering = ["-reported_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["basis", "agency"], name="one_implementation_report_per_basis"),
+            models.CheckConstraint(
+                condition=Q(reported_on__gte=models.F("due_on")),
+                name="implementation_report_after_a_year",
+                violation_error_message="新法实施满一年后才能报告执行情况。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency}：{self.basis}实施情况报告"
+
+
+class CleanupReport(models.Model):
+    """“五项清理”：市级执法机关清理本系统的执法主体、执法依据、执法权责、执法文书、执法人员，
+    报本级政府法制机构审核后向社会公示（D7）。"""
+
+    class Subject(models.TextChoices):
+        BODIES = "bodies", "执法主体"
+        BASES = "bases", "执法依据"
+        POWERS = "powers", "执法权责"
+        DOCUMENTS = "documents", "执法文书"
+        OFFICERS = "officers", "执法人员"
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", "待审核"
+        APPROVED = "approved", "审核通过，待公示"
+        RETURNED = "returned", "退回补正"
+        PUBLISHED = "published", "已公示"
+
+    agency = models.ForeignKey("org.Agency", verbose_name="清理机关", on_delete=models.PROTECT, related_name="+")
+    subject = models.CharField("清理事项", max_length=16, choices=Subject.choices)
+    year = models.PositiveSmallIntegerField("年度")
+    law_cleanup = models.ForeignKey(
+        "law.Cleanup",
+        verbose_name="执法依据清理记录",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="清理执法依据的，指明依据库中的清理记录（D3.2b）",
+    )
+    summary = models.TextField("清理情况")
+    submitted_on = models.DateField("报送审核日期")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="报送人", on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField("状态", max_length=16, choices=State.choices, default=State.SUBMITTED, editable=False)
+    reviewed_on = models.DateField("审核日期", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    review_opinion = models.TextField("审核意见", blank=True)
+    published_on = models.DateField("公示日期", null=True, blank=True)
+    public_summary = models.TextField("公示内容", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "五项清理"
+        ordering = ["-year", "agency", "subject", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(reviewed_on__isnull=False),
+                name="cleanup_report_published_after_review",
+                violation_error_message="经法制机构审核后才能向社会公示。",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "year", "subject"])]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}年度{self.get_subject_display()}清理"
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:cleanup_detail", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        return reverse("oversight:public_cleanup_detail", args=[self.pk])
+
+
+class ImplementationMeasure(models.Model):
+    """贯彻《决定》的实施办法：各部门结合实际制定，报市人民政府备案（D8）。"""
+
+    class State(models.TextChoices):
+        FILED = "filed", "待审查"
+        ACCEPTED = "accepted", "准予备案"
+        RETURNED = "returned", "退回修改"
+
+    agency = models.ForeignKey("org.Agency", verbose_name="制定机关", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField("实施办法名称", max_length=200)
+    document_number = models.CharField("文号", max_length=80, blank=True)
+    adopted_on = models.DateField("印发日期")
+    content = models.TextField("主要内容")
+    filed_on = models.DateField("报送备案日期")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="报送人", on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField("状态", max_length=16, choices=State.choices, default=State.FILED, editable=False)
+    reviewed_on = models.DateField("审查日期", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审查人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    review_opinion = models.TextField("审查意见", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "实施办法备案"
+        ordering = ["-filed_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(filed_on__gte=models.F("adopted_on")),
+                name="measure_filed_after_adoption",
+                violation_error_message="报送备案日期不得早于印发日期。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:measure_detail", args=[self.pk])
+
+
+class SpecialInspection(models.Model):
+    """年度专项执法检查：市人民政府按年度检查贯彻《决定》的情况，结果纳入年终目标考核（D8）。"""
+
+    government = models.ForeignKey(
+        "org.Government", verbose_name="组织检查的政府", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("检查年度")
+    title = models.CharField("检查名称", max_length=200)
+    focus = models.TextField("检查重点")
+    opened_on = models.DateField("开始日期")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="组织人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度专项执法检查"
+        ordering = ["-year", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["government", "year"], name="one_special_inspection_a_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度{self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:inspection_detail", args=[self.pk])
+
+
+class InspectionFinding(models.Model):
+    """专项检查中对一个机关的发现；发现执法过错的，移送责任追究（D8、D6.3a）。"""
+
+    inspection = models.ForeignKey(
+        SpecialInspection, verbose_name="专项检查", on_delete=models.PROTECT, related_name="findings"
+    )
+    agency = models.ForeignKey("org.Agency", verbose_name="被检查机关", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="涉及案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    finding = models.TextField("检查发现")
+    fault = models.BooleanField("存在执法过错", default=False)
+    score_deduction = models.PositiveSmallIntegerField("年终目标考核扣分", default=0)
+    found_on = models.DateField("发现日期")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
+    matter = models.OneToOneField(
+        AccountabilityMatter,
+        verbose_name="移送的责任追究",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspection_finding",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "专项检查发现"
+        ordering = ["inspection", "agency", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score_deduction__lte=100),
+                name="finding_deduction_range",
+                violation_error_message="扣分应为0至100分。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inspection}：{self.agency}"

@@ -29,3 +29,17 @@ ITEMS += [
 ]
 
 ITEMS += [Item("考核评议", "oversight:evaluation_list", section=Section.SUPERVISION, order=28, roles=SUPERVISORS)]
+
+ITEMS += [
+    Item("新法实施情况报告", "oversight:report_list", section=Section.SUPERVISION, order=29, roles=SUPERVISORS),
+    Item("五项清理", "oversight:cleanup_list", section=Section.SUPERVISION, order=30, roles=SUPERVISORS),
+    Item("实施办法备案", "oversight:measure_list", section=Section.SUPERVISION, order=31, roles=SUPERVISORS),
+    Item("年度专项执法检查", "oversight:inspection_list", section=Section.SUPERVISION, order=32, roles=SUPERVISORS),
+    Item(
+        "“五项清理”结果公示",
+        "oversight:public_cleanup_list",
+        public=True,
+        order=61,
+        description="市级执法机关执法主体、依据、权责、文书、人员清理的结果（《决定》七）",
+    ),
+]

@@ -249,3 +249,129 @@ def evaluator_for_subject(actor_role: str, evaluates_officer: bool):
     if not evaluates_officer and actor_role not in ("legal_office", "admin"):
         return refuse("执法机关由本级人民政府（政府法制机构）考核评议。", field="agency")
     return None
+
+
+# --- implementation of new law (D3.5), the five cleanups (D7), measures and the annual
+# special inspection (D8) ----------------------------------------------------------------
+
+
+@rule("D3.5")
+def report_by_the_enforcing_agency(enforces: bool, grounding: bool):
+    """行政执法机关必须在新法律、法规和规章实施一年后，向本级政府报告执行情况：报告的是本机关执行的法律、法规或规章。"""
+    if not grounding:
+        return refuse("实施情况报告针对法律、法规和规章；其他规范性文件不在此列。", field="basis")
+    if not enforces:
+        return refuse("本机关的执法职权没有以该依据为设定依据，不负有报告该依据执行情况的义务。", field="basis")
+    return None
+
+
+@rule("D3.5")
+def report_after_the_first_year(effective_from: date, due_on: date, on: date):
+    """新法律、法规和规章实施一年后报告执行情况：施行未满一年的，尚不能报告一年的执行情况。"""
+    if on < due_on:
+        return refuse(
+            f"该依据{_d(effective_from)}施行，满一年（{_d(due_on)}）后才能报告执行情况。", field="reported_on"
+        )
+    return None
+
+
+@rule("D3.5")
+def report_states_implementation(content: str):
+    """向本级政府报告执行情况：写明执行的情况（查处的案件、配套的制度、培训等）。"""
+    if len((content or "").strip()) < 10:
+        return refuse("请写明一年来执行该依据的情况（不少于10个字）。", field="content")
+    return None
+
+
+@rule("D7")
+def cleanup_by_a_city_agency(government_level: str):
+    """市级行政执法机关完成本行政执法系统的“五项清理”工作。"""
+    if government_level != "city":
+        return refuse(
+            "“五项清理”由市级行政执法机关就本系统组织，区县机关的清理结果由市级机关汇总报送。", field="agency"
+        )
+    return None
+
+
+@rule("D7", "D3.2b")
+def cleanup_of_bases_recorded(subject: str, law_cleanup_agency_id: int | None, agency_id: int, completed: bool):
+    """清理执法依据的，以依据库中本机关已完成的清理记录为准（确认、修改或废止的每一件文件）。"""
+    if subject != "bases":
+        return None
+    if law_cleanup_agency_id is None:
+        return refuse("清理执法依据的，请指明依据库中本机关的清理记录。", field="law_cleanup")
+    if law_cleanup_agency_id != agency_id:
+        return refuse("所指的清理记录不是本机关组织的。", field="law_cleanup")
+    if not completed:
+        return refuse("所指的清理记录尚未完成，完成后才能报送审核。", field="law_cleanup")
+    return None
+
+
+@rule("D7")
+def cleanup_submitted_once(pending_or_done: bool):
+    """同一年度同一事项的清理结果报送一次；退回补正的，重新报送。"""
+    if pending_or_done:
+        return refuse("本年度该事项的清理结果已经报送（待审核、已通过或已公示），不能重复报送。", field="subject")
+    return None
+
+
+@rule("D7")
+def cleanup_reviewed_by_the_office(state: str, approve: bool, opinion: str):
+    """报本级政府法制机构审核：审核一次，退回的须说明理由。"""
+    if state != "submitted":
+        return refuse("该清理结果不在待审核状态。", field="approve")
+    if not approve and not (opinion or "").strip():
+        return refuse("退回补正的，请写明审核意见：哪些内容需要补正。", field="review_opinion")
+    return None
+
+
+@rule("D7")
+def cleanup_published_after_review(state: str, summary: str):
+    """经法制机构审核后向社会公示：未审核通过的不公示；公示须写明清理结果。"""
+    if state != "approved":
+        return refuse("清理结果经政府法制机构审核通过后才能向社会公示。", field="public_summary")
+    if not (summary or "").strip():
+        return refuse("请写明向社会公示的清理结果。", field="public_summary")
+    return None
+
+
+@rule("D8")
+def measure_filed_after_adoption(adopted_on: date, filed_on: date, today: date):
+    """制定贯彻本决定的实施办法，报市人民政府备案：先印发，后备案。"""
+    if adopted_on > today:
+        return refuse("印发日期不得晚于今天。", field="adopted_on")
+    if filed_on < adopted_on:
+        return refuse(f"报送备案日期不得早于印发日期{_d(adopted_on)}。", field="filed_on")
+    return None
+
+
+@rule("D8")
+def measure_review_reasoned(state: str, accept: bool, opinion: str):
+    """备案审查：审查一次；退回修改的须说明理由。"""
+    if state != "filed":
+        return refuse("该实施办法不在待审查状态。", field="accept")
+    if not accept and not (opinion or "").strip():
+        return refuse("退回修改的，请写明审查意见。", field="review_opinion")
+    return None
+
+
+@rule("D8")
+def special_inspection_once_a_year(year: int, today: date, exists: bool):
+    """市人民政府按年度对贯彻本决定的情况进行专项执法检查：每年一次，检查已经开始的年度。"""
+    if year > today.year:
+        return refuse(f"{year}年度尚未开始。", field="year")
+    if exists:
+        return refuse(f"本级政府{year}年度的专项执法检查已经开展，请在该次检查中登记发现。", field="year")
+    return None
+
+
+@rule("D8", "D6.3a")
+def finding_referred_with_case(fault: bool, case_id: int | None, referred: bool):
+    """检查结果纳入年终目标考核；发现执法过错的，移送责任追究（须指明涉及的案件）。"""
+    if referred:
+        return refuse("该发现已经移送责任追究。", field="finding")
+    if not fault:
+        return refuse("该发现未认定执法过错，不移送责任追究。", field="fault")
+    if case_id is None:
+        return refuse("移送责任追究须指明涉及的案件。", field="case_id")
+    return None

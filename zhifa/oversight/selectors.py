@@ -25,11 +25,15 @@ from zhifa.oversight import alerts, remedies
 from zhifa.oversight.models import (
     AccountabilityMatter,
     CaseReview,
+    CleanupReport,
     Evaluation,
+    ImplementationMeasure,
+    InspectionFinding,
     Lawsuit,
     PartyRating,
     Reconsideration,
     ReviewRound,
+    SpecialInspection,
     SupervisionNotice,
 )
 
@@ -199,3 +203,67 @@ def evaluation_list(user: Actor) -> QuerySet[Evaluation]:
     return scope(Evaluation.objects.select_related("agency", "officer", "decided_by"), user, "agency").order_by(
         "-year", "-pk"
     )
+
+
+# --- implementation (D3.5, D7, D8) -------------------------------------------------------
+
+
+def cleanup_report_list(user: Actor) -> QuerySet[CleanupReport]:
+    require_login(user)
+    qs = CleanupReport.objects.select_related("agency", "law_cleanup", "submitted_by", "reviewed_by")
+    return scope(qs, user, "agency").order_by("-year", "agency__name", "subject", "-pk")
+
+
+def cleanup_report_get(user: Actor, pk: int) -> CleanupReport:
+    return get_or_not_found(cleanup_report_list(user), "清理结果", pk=pk)
+
+
+def published_cleanups() -> QuerySet[CleanupReport]:
+    """The five cleanups' results published to the public (D7): no login needed."""
+    return (
+        CleanupReport.objects.filter(published_on__isnull=False)
+        .select_related("agency")
+        .order_by("-published_on", "-pk")
+    )
+
+
+def published_cleanup_get(pk: int) -> CleanupReport:
+    return get_or_not_found(published_cleanups(), "清理结果", pk=pk)
+
+
+def measure_list(user: Actor) -> QuerySet[ImplementationMeasure]:
+    require_login(user)
+    qs = ImplementationMeasure.objects.select_related("agency", "filed_by", "reviewed_by")
+    return scope(qs, user, "agency").order_by("-filed_on", "-pk")
+
+
+def measure_get(user: Actor, pk: int) -> ImplementationMeasure:
+    return get_or_not_found(measure_list(user), "实施办法", pk=pk)
+
+
+def special_inspection_list(user: Actor) -> QuerySet[SpecialInspection]:
+    """The inspections of the governments whose agencies ``user`` may see."""
+    require_login(user)
+    governments = scope(Agency.objects.all(), user, "pk").values("government_id")
+    qs = SpecialInspection.objects.filter(government_id__in=governments).select_related("government", "opened_by")
+    return qs.annotate(
+        finding_count=Count("findings"), fault_count=Count("findings", filter=Q(findings__fault=True))
+    ).order_by("-year", "-pk")
+
+
+def special_inspection_get(user: Actor, pk: int) -> SpecialInspection:
+    return get_or_not_found(special_inspection_list(user), "专项执法检查", pk=pk)
+
+
+def inspection_findings(user: Actor, inspection: SpecialInspection) -> QuerySet[InspectionFinding]:
+    """The findings of ``inspection`` on the agencies ``user`` may see."""
+    qs = inspection.findings.select_related("agency", "case__decision", "matter", "recorded_by")
+    return scope(qs, user, "agency").order_by("agency__name", "pk")
+
+
+def finding_get(user: Actor, pk: int) -> InspectionFinding:
+    require_login(user)
+    qs = scope(
+        InspectionFinding.objects.select_related("inspection", "agency", "case__decision", "matter"), user, "agency"
+    )
+    return get_or_not_found(qs, "检查发现", pk=pk)

@@ -17,24 +17,29 @@ from zhifa.accounts.models import Actor, Role
 from zhifa.cases.models import Case, Inspection
 from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
-from zhifa.core.errors import DomainError, invalid
+from zhifa.core.errors import DomainError, forbidden, invalid
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
-from zhifa.oversight import evaluation, rules
+from zhifa.oversight import evaluation, implementation, rules
 from zhifa.oversight import review as file_review
 from zhifa.oversight.alerts import BY_CODE
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
     CaseReview,
+    CleanupReport,
     CourtAppearance,
     Dimension,
     Evaluation,
+    ImplementationMeasure,
+    ImplementationReport,
+    InspectionFinding,
     Lawsuit,
     PartyRating,
     Reconsideration,
     Remedy,
     ReviewRound,
+    SpecialInspection,
     SupervisionNotice,
 )
 from zhifa.people import services as people_services
@@ -684,3 +689,280 @@ def evaluation_record(
             decided_by=actor,
         )
         return save_record(actor=actor, instance=item, act="evaluation.record", clauses=["D6.4a", "D6.4b", "D6.4c"])
+
+
+# --- implementation (D3.5, D7, D8) -------------------------------------------------------
+
+
+def _text(value: str, field: str, what: str) -> str:
+    if not (value or "").strip():
+        raise _refuse_input(ErrorCode.REQUIRED, f"请写明{what}。", field)
+    return value.strip()
+
+
+def implementation_report(
+    *, actor: Actor, basis, agency, content: str, problems: str = "", on: date | None = None
+) -> ImplementationReport:
+    """新法律、法规和规章实施一年后，执法机关负责人向本级政府报告执行情况（D3.5）。"""
+    with transaction.atomic():
+        require_role(actor, Role.HEAD, action="报告新法实施情况")
+        require_agency(actor, agency.pk, "执法机关")
+        on = on or clock.today()
+        due_on = implementation.one_year_after(basis.effective_from)
+        new = implementation.new_bases().filter(pk=basis.pk).exists()
+        enforce(
+            rules.report_by_the_enforcing_agency(implementation.enforces(agency.pk, basis.pk), new),
+            rules.report_after_the_first_year(basis.effective_from, due_on, on),
+            rules.report_states_implementation(content),
+        )
+        if ImplementationReport.objects.filter(basis=basis, agency=agency).exists():
+            raise _refuse_input(ErrorCode.DUPLICATE, "本机关已经报告过该依据的执行情况。", "basis")
+        report = ImplementationReport(
+            basis=basis,
+            agency=agency,
+            government_id=agency.government_id,
+            due_on=due_on,
+            reported_on=on,
+            content=content.strip(),
+            problems=(problems or "").strip(),
+            reported_by=actor,
+        )
+        return save_record(actor=actor, instance=report, act="implementation.report", clauses=["D3.5"])
+
+
+def cleanup_submit(
+    *,
+    actor: Actor,
+    agency,
+    subject: str,
+    year: int,
+    summary: str,
+    law_cleanup=None,
+    on: date | None = None,
+) -> CleanupReport:
+    """市级执法机关将本系统“五项清理”之一的结果报本级政府法制机构审核（D7）。"""
+    with transaction.atomic():
+        require_role(actor, Role.HEAD, action="报送清理结果")
+        require_agency(actor, agency.pk, "执法机关")
+        on = on or clock.today()
+        if subject not in CleanupReport.Subject.values:
+            raise invalid("请选择清理事项。", field="subject")
+        if year > on.year or year < 2006:
+            raise _refuse_input(ErrorCode.DATE_ORDER, f"年度应在2006年至{on.year}年之间。", "year")
+        summary = _text(summary, "summary", "清理情况")
+        taken = (
+            CleanupReport.objects.filter(agency=agency, subject=subject, year=year)
+            .exclude(state=CleanupReport.State.RETURNED)
+            .exists()
+        )
+        enforce(
+            rules.cleanup_by_a_city_agency(agency.government.level),
+            rules.cleanup_of_bases_recorded(
+                subject,
+                law_cleanup.agency_id if law_cleanup is not None else None,
+                agency.pk,
+                law_cleanup is not None and law_cleanup.completed_on is not None,
+            ),
+            rules.cleanup_submitted_once(taken),
+        )
+        report = CleanupReport(
+            agency=agency,
+            subject=subject,
+            year=year,
+            law_cleanup=law_cleanup if subject == CleanupReport.Subject.BASES else None,
+            summary=summary,
+            submitted_on=on,
+            submitted_by=actor,
+        )
+        return save_record(actor=actor, instance=report, act="cleanup_report.submit", clauses=["D7"])
+
+
+def _locked_cleanup(report: CleanupReport) -> CleanupReport:
+    return CleanupReport.objects.select_for_update().get(pk=report.pk)
+
+
+def cleanup_review(
+    *, actor: Actor, report: CleanupReport, approve: bool, review_opinion: str = "", on: date | None = None
+) -> CleanupReport:
+    """政府法制机构审核清理结果：通过，或写明意见退回补正（D7）。"""
+    with transaction.atomic():
+        report = _locked_cleanup(report)
+        require_role(actor, Role.LEGAL_OFFICE, action="审核清理结果")
+        require_agency(actor, report.agency_id, "清理结果")
+        on = on or clock.today()
+        enforce(rules.cleanup_reviewed_by_the_office(report.state, approve, review_opinion))
+        if on < report.submitted_on:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "审核日期不得早于报送日期。", "on")
+        changes = assign(
+            report,
+            {
+                "state": CleanupReport.State.APPROVED if approve else CleanupReport.State.RETURNED,
+                "reviewed_on": on,
+                "reviewed_by": actor,
+                "review_opinion": (review_opinion or "").strip(),
+            },
+        )
+        return save_record(actor=actor, instance=report, act="cleanup_report.review", changes=changes, clauses=["D7"])
+
+
+def cleanup_publish(
+    *, actor: Actor, report: CleanupReport, public_summary: str, on: date | None = None
+) -> CleanupReport:
+    """审核通过的清理结果向社会公示（D7）。"""
+    with transaction.atomic():
+        report = _locked_cleanup(report)
+        require_role(actor, Role.LEGAL_OFFICE, action="公示清理结果")
+        require_agency(actor, report.agency_id, "清理结果")
+        on = on or clock.today()
+        enforce(rules.cleanup_published_after_review(report.state, public_summary))
+        changes = assign(
+            report,
+            {"state": CleanupReport.State.PUBLISHED, "published_on": on, "public_summary": public_summary.strip()},
+        )
+        return save_record(actor=actor, instance=report, act="cleanup_report.publish", changes=changes, clauses=["D7"])
+
+
+def measure_file(
+    *,
+    actor: Actor,
+    agency,
+    title: str,
+    adopted_on: date,
+    content: str,
+    document_number: str = "",
+    on: date | None = None,
+) -> ImplementationMeasure:
+    """执法机关制定贯彻本决定的实施办法，报市人民政府备案（D8）。"""
+    with transaction.atomic():
+        require_role(actor, Role.HEAD, action="报送实施办法备案")
+        require_agency(actor, agency.pk, "执法机关")
+        on = on or clock.today()
+        title = _text(title, "title", "实施办法的名称")
+        content = _text(content, "content", "实施办法的主要内容")
+        enforce(rules.measure_filed_after_adoption(adopted_on, on, clock.today()))
+        measure = ImplementationMeasure(
+            agency=agency,
+            title=title,
+            document_number=(document_number or "").strip(),
+            adopted_on=adopted_on,
+            content=content,
+            filed_on=on,
+            filed_by=actor,
+        )
+        return save_record(actor=actor, instance=measure, act="measure.file", clauses=["D8"])
+
+
+def measure_review(
+    *,
+    actor: Actor,
+    measure: ImplementationMeasure,
+    accept: bool,
+    review_opinion: str = "",
+    on: date | None = None,
+) -> ImplementationMeasure:
+    """政府法制机构对报送备案的实施办法进行审查：准予备案，或写明意见退回修改（D8）。"""
+    with transaction.atomic():
+        measure = ImplementationMeasure.objects.select_for_update().get(pk=measure.pk)
+        require_role(actor, Role.LEGAL_OFFICE, action="审查实施办法")
+        require_agency(actor, measure.agency_id, "实施办法")
+        on = on or clock.today()
+        enforce(rules.measure_review_reasoned(measure.state, accept, review_opinion))
+        if on < measure.filed_on:
+            raise _refuse_input(ErrorCode.DATE_ORDER, "审查日期不得早于报送日期。", "on")
+        changes = assign(
+            measure,
+            {
+                "state": ImplementationMeasure.State.ACCEPTED if accept else ImplementationMeasure.State.RETURNED,
+                "reviewed_on": on,
+                "reviewed_by": actor,
+                "review_opinion": (review_opinion or "").strip(),
+            },
+        )
+        return save_record(actor=actor, instance=measure, act="measure.review", changes=changes, clauses=["D8"])
+
+
+def special_inspection_open(
+    *,
+    actor: Actor,
+    year: int,
+    title: str,
+    focus: str,
+    government=None,
+    on: date | None = None,
+) -> SpecialInspection:
+    """政府法制机构组织本级政府年度专项执法检查（D8）。"""
+    with transaction.atomic():
+        require_role(actor, Role.LEGAL_OFFICE, action="组织专项执法检查")
+        government = government or actor.government
+        if government is None:
+            raise _refuse_input(ErrorCode.REQUIRED, "请指明组织检查的政府。", "government")
+        if actor.role != Role.ADMIN and government.pk != actor.government_id:
+            raise forbidden("只能组织本级政府的专项执法检查。")
+        on = on or clock.today()
+        title = _text(title, "title", "检查名称")
+        focus = _text(focus, "focus", "检查重点")
+        exists = SpecialInspection.objects.filter(government=government, year=year).exists()
+        enforce(rules.special_inspection_once_a_year(year, on, exists))
+        inspection = SpecialInspection(
+            government=government, year=year, title=title, focus=focus, opened_on=on, opened_by=actor
+        )
+        return save_record(actor=actor, instance=inspection, act="special_inspection.open", clauses=["D8"])
+
+
+def inspection_find(
+    *,
+    actor: Actor,
+    inspection: SpecialInspection,
+    agency,
+    finding: str,
+    fault: bool = False,
+    score_deduction: int = 0,
+    case: Case | None = None,
+    on: date | None = None,
+) -> InspectionFinding:
+    """登记专项检查对一个机关的发现和年终目标考核扣分（D8）。"""
+    with transaction.atomic():
+        require_role(actor, Role.LEGAL_OFFICE, action="登记专项检查的发现")
+        require_agency(actor, agency.pk, "执法机关")
+        if agency.government_id not in inspection.government.subtree_ids():
+            raise _refuse_input(ErrorCode.NOT_IN_CASE, "该机关不属于组织检查的政府及其下级。", "agency_id")
+        if case is not None and case.agency_id != agency.pk:
+            raise _refuse_input(ErrorCode.NOT_IN_CASE, "所涉案件不是被检查机关的案件。", "case_id")
+        if not 0 <= score_deduction <= 100:
+            raise _refuse_input(ErrorCode.OUT_OF_RANGE, "扣分应为0至100分。", "score_deduction")
+        row = InspectionFinding(
+            inspection=inspection,
+            agency=agency,
+            case=case,
+            finding=_text(finding, "finding", "检查发现"),
+            fault=fault,
+            score_deduction=score_deduction,
+            found_on=on or clock.today(),
+            recorded_by=actor,
+        )
+        return save_record(actor=actor, instance=row, act="special_inspection.find", clauses=["D8"])
+
+
+def finding_refer(
+    *, actor: Actor, finding: InspectionFinding, officers, on: date | None = None
+) -> AccountabilityMatter:
+    """专项检查发现的执法过错移送责任追究：立项追究，并记下来自哪次检查（D8、D6.3a）。"""
+    with transaction.atomic():
+        finding = InspectionFinding.objects.select_for_update().get(pk=finding.pk)
+        require_role(actor, Role.LEGAL_OFFICE, Role.SUPERVISOR, action="移送责任追究")
+        require_agency(actor, finding.agency_id, "检查发现")
+        enforce(rules.finding_referred_with_case(finding.fault, finding.case_id, finding.matter_id is not None))
+        matter = matter_open(
+            actor=actor,
+            origin=AccountabilityMatter.Origin.INSPECTION,
+            case=finding.case,
+            fault=finding.finding,
+            officers=officers,
+            origin_reference=str(finding.inspection),
+            on=on,
+        )
+        changes = assign(finding, {"matter": matter})
+        save_record(
+            actor=actor, instance=finding, act="special_inspection.refer", changes=changes, clauses=["D8", "D6.3a"]
+        )
+        return matter

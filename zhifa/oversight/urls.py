@@ -55,3 +55,23 @@ urlpatterns += [
     path("evaluations/", views.EvaluationList.as_view(), name="evaluation_list"),
     path("evaluations/new/", views.EvaluationCreate.as_view(), name="evaluation_create"),
 ]
+urlpatterns += [
+    path("implementation/reports/", views.ReportList.as_view(), name="report_list"),
+    path("implementation/reports/new/", views.ReportCreate.as_view(), name="report_create"),
+    path("implementation/cleanups/", views.CleanupList.as_view(), name="cleanup_list"),
+    path("implementation/cleanups/new/", views.CleanupCreate.as_view(), name="cleanup_create"),
+    path("implementation/cleanups/<int:pk>/", views.CleanupDetail.as_view(), name="cleanup_detail"),
+    path("implementation/cleanups/<int:pk>/review/", views.CleanupReview.as_view(), name="cleanup_review"),
+    path("implementation/cleanups/<int:pk>/publish/", views.CleanupPublish.as_view(), name="cleanup_publish"),
+    path("public/cleanups/", views.PublicCleanupList.as_view(), name="public_cleanup_list"),
+    path("public/cleanups/<int:pk>/", views.PublicCleanupDetail.as_view(), name="public_cleanup_detail"),
+    path("implementation/measures/", views.MeasureList.as_view(), name="measure_list"),
+    path("implementation/measures/new/", views.MeasureCreate.as_view(), name="measure_create"),
+    path("implementation/measures/<int:pk>/", views.MeasureDetail.as_view(), name="measure_detail"),
+    path("implementation/measures/<int:pk>/review/", views.MeasureReview.as_view(), name="measure_review"),
+    path("implementation/inspections/", views.InspectionList.as_view(), name="inspection_list"),
+    path("implementation/inspections/new/", views.InspectionCreate.as_view(), name="inspection_create"),
+    path("implementation/inspections/<int:pk>/", views.InspectionDetail.as_view(), name="inspection_detail"),
+    path("implementation/inspections/<int:pk>/findings/new/", views.FindingCreate.as_view(), name="finding_create"),
+    path("implementation/findings/<int:pk>/refer/", views.FindingRefer.as_view(), name="finding_refer"),
+]

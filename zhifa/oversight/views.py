@@ -10,13 +10,30 @@ from zhifa.accounts.access import has_role, scope
 from zhifa.accounts.models import Role, User
 from zhifa.cases import selectors as case_selectors
 from zhifa.core import clock
-from zhifa.core.errors import invalid
+from zhifa.core.errors import DomainError, invalid
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage, StaffPage
+from zhifa.law.models import Cleanup
 from zhifa.org.models import Agency
-from zhifa.oversight import alerts, dashboard, export, filters, forms, selectors, services
+from zhifa.oversight import alerts, dashboard, export, filters, forms, implementation, selectors, services
 from zhifa.oversight.models import CORRECTING, Dimension, Lawsuit
 from zhifa.oversight.review import prefilled_scores as review_prefill
 from zhifa.people.models import Officer
+
+
+class RecordAct(ActPage):
+    """A form acting on one record, found through its scoped ``getter`` (selector) on
+    the path's ``pk``: "not found" before the form shows when the record is out of scope."""
+
+    getter = None
+
+    def record(self):
+        if not hasattr(self, "_record"):
+            self._record = type(self).getter(self.request.user, self.kwargs["pk"])
+        return self._record
+
+    def get(self, request, *args, **kwargs):
+        self.record()
+        return super().get(request, *args, **kwargs)
 
 
 class AlertBoard(StaffPage, TemplateView):
@@ -29,6 +46,9 @@ class AlertBoard(StaffPage, TemplateView):
         ctx["groups"] = [(g, [c for c in counts if c.kind.group == g]) for g in alerts.GROUPS]
         ctx["total"] = sum(c.count for c in counts)
         ctx["today"] = clock.today()
+        ctx["agency_alerts"] = [
+            (implementation.OVERDUE_ALERT, len(implementation.overdue(self.request.user, ctx["today"])))
+        ]
         return ctx
 
 
@@ -168,11 +188,11 @@ class NoticeCreate(ActPage):
         )
 
 
-class _NoticeAct(ActPage):
+class _NoticeAct(RecordAct):
+    getter = staticmethod(selectors.notice_get)
+
     def get_notice(self):
-        if not hasattr(self, "_notice"):
-            self._notice = selectors.notice_get(self.request.user, self.kwargs["pk"])
-        return self._notice
+        return self.record()
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -182,10 +202,6 @@ class _NoticeAct(ActPage):
             (self.title, None),
         ]
         return ctx
-
-    def get(self, request, *args, **kwargs):
-        self.get_notice()
-        return super().get(request, *args, **kwargs)
 
 
 class NoticeAnswer(_NoticeAct):
@@ -438,15 +454,11 @@ class MatterDetail(DetailPage):
         return ctx
 
 
-class _MatterAct(ActPage):
-    def get_matter(self):
-        if not hasattr(self, "_matter"):
-            self._matter = selectors.matter_get(self.request.user, self.kwargs["pk"])
-        return self._matter
+class _MatterAct(RecordAct):
+    getter = staticmethod(selectors.matter_get)
 
-    def get(self, request, *args, **kwargs):
-        self.get_matter()
-        return super().get(request, *args, **kwargs)
+    def get_matter(self):
+        return self.record()
 
 
 class MatterDecide(_MatterAct):
@@ -615,17 +627,9 @@ class LawsuitCreate(ReconsiderationCreate):
         return services.lawsuit_record(actor=self.request.user, **form.cleaned_data)
 
 
-class _RemedyAct(ActPage):
-    getter = None
-
+class _RemedyAct(RecordAct):
     def get_item(self):
-        if not hasattr(self, "_item"):
-            self._item = type(self).getter(self.request.user, self.kwargs["pk"])
-        return self._item
-
-    def get(self, request, *args, **kwargs):
-        self.get_item()
-        return super().get(request, *args, **kwargs)
+        return self.record()
 
     def get_initial(self):
         today = clock.today()
@@ -694,9 +698,20 @@ class Dashboard(StaffPage, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":
             board = dashboard.charts(request.user, clock.today())
-            sheets = [(c.title, ["项目", "案件数"], [[b.label, b.count] for b in c.bars]) for c in board]
+            sheets = [(c.title, ["项目", c.unit], [[b.label, b.count] for b in c.bars]) for c in board]
             sheets.append(
                 ("负责人出庭应诉缺项", ["机关"], [[a.name] for a in selectors.appearance_shortfalls(request.user)])
+            )
+            counts = dashboard.complaint_counts(request.user, clock.today())
+            sheets.append(
+                (
+                    "举报投诉答复用时",
+                    ["办理机关", "件数", "已答复", "答复用时中位数（工作日）", "平均（工作日）", "逾期"],
+                    [
+                        [h.name, h.total, h.answered, h.median_answer_days, h.mean_answer_days, h.overdue]
+                        for h in [*counts.by_handler, counts.total]
+                    ],
+                )
             )
             return export.response("dashboard.xlsx", sheets)
         return super().get(request, *args, **kwargs)
@@ -709,12 +724,15 @@ class Dashboard(StaffPage, TemplateView):
             data=dashboard.as_data(board),
             shortfalls=selectors.appearance_shortfalls(self.request.user),
             year=clock.today().year,
+            complaint_counts=dashboard.complaint_counts(self.request.user, clock.today()),
+            complaint_window=dashboard.COMPLAINT_WINDOW_DAYS,
         )
         return ctx
 
 
 class DrillDown(ListPage):
-    """The cases behind one number of the dashboard."""
+    """The rows behind one number of the dashboard: cases, or for the complaint and media
+    figures the complaints or media exposures."""
 
     headers = ["案号", "办案机关", "当事人", "违法行为", "状态", "期限", ""]
     row_template = "oversight/rows/alert_case.html"
@@ -726,30 +744,77 @@ class DrillDown(ListPage):
     def get_breadcrumbs(self):
         return [("执法监督看板", reverse("oversight:dashboard")), ("明细", None)]
 
+    @property
+    def metric(self) -> str:
+        return self.request.GET.get("metric", "")
+
     def get_queryset(self):
         g = self.request.GET
+        if self.metric in dashboard.COMPLAINT_METRICS:
+            return dashboard.complaint_drill(self.request.user, self.metric, g.get("key", ""), clock.today()).order_by(
+                "-received_on", "-pk"
+            )
+        if self.metric in dashboard.MEDIA_METRICS:
+            return dashboard.media_drill(self.request.user, self.metric, g.get("key", "")).order_by(
+                "-reported_on", "-pk"
+            )
         return (
-            dashboard.drill(self.request.user, g.get("metric", ""), g.get("key", ""), clock.today())
+            dashboard.drill(self.request.user, self.metric, g.get("key", ""), clock.today())
             .select_related("agency", "party", "violation_item", "decision")
             .prefetch_related("payments", "payment_plans__instalments")
             .order_by("-received_on", "-pk")
         )
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "xlsx":
+    def _sheet(self):
+        if self.metric in dashboard.COMPLAINT_METRICS:
             rows = [
-                [c.number, c.agency.name, c.party.name if c.party else "", c.get_status_display(), c.received_on]
+                [
+                    c.tracking_number,
+                    c.get_kind_display(),
+                    c.agency.name if c.agency_id else "政府法制机构",
+                    c.get_status_display(),
+                    c.received_on,
+                    c.due_on,
+                    c.answered_on or "",
+                ]
                 for c in self.get_queryset()
             ]
-            return export.response("cases.xlsx", [("案件", ["案号", "办案机关", "当事人", "状态", "线索日期"], rows)])
+            return ("举报投诉", ["查询码", "类别", "办理机关", "状态", "收到日期", "答复期限", "答复日期"], rows)
+        if self.metric in dashboard.MEDIA_METRICS:
+            rows = [
+                [m.outlet, m.title, m.agency.name, m.reported_on, m.get_status_display(), m.published_on or ""]
+                for m in self.get_queryset()
+            ]
+            return ("媒体曝光", ["媒体", "报道标题", "被曝光机关", "报道日期", "状态", "结果发布日期"], rows)
+        rows = [
+            [c.number, c.agency.name, c.party.name if c.party else "", c.get_status_display(), c.received_on]
+            for c in self.get_queryset()
+        ]
+        return ("案件", ["案号", "办案机关", "当事人", "状态", "线索日期"], rows)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "xlsx":
+            return export.response("rows.xlsx", [self._sheet()])
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         on = clock.today()
-        ctx["rows"] = [
-            case_selectors.Row(c, case_selectors.next_of(c), case_selectors.deadline_of(c, on)) for c in ctx["rows"]
-        ]
+        if self.metric in dashboard.COMPLAINT_METRICS:
+            ctx.update(
+                headers=["查询码", "类别", "办理机关", "状态", "收到日期", "答复期限", "答复日期"],
+                row_template="oversight/rows/dashboard_complaint.html",
+                today=on,
+            )
+        elif self.metric in dashboard.MEDIA_METRICS:
+            ctx.update(
+                headers=["媒体", "报道标题", "被曝光机关", "报道日期", "状态"],
+                row_template="oversight/rows/dashboard_media.html",
+            )
+        else:
+            ctx["rows"] = [
+                case_selectors.Row(c, case_selectors.next_of(c), case_selectors.deadline_of(c, on)) for c in ctx["rows"]
+            ]
         ctx["query"] = self.request.GET.urlencode()
         return ctx
 
@@ -804,3 +869,327 @@ class EvaluationCreate(ActPage):
 
     def perform(self, form):
         return services.evaluation_record(actor=self.request.user, **form.cleaned_data)
+
+
+# --- implementation (D3.5, D7, D8) -------------------------------------------------------
+
+
+def _cn(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+class _OwedFilter:
+    """The report list's one filter (its rows are derived, not a queryset)."""
+
+    def __init__(self, data):
+        self.form = forms.OwedFilterForm(data or None)
+        self.state = self.form.cleaned_data["state"] if self.form.is_valid() else ""
+
+
+class ReportList(ListPage):
+    title = "新法实施情况报告"
+    headers = ["法律、法规或规章", "施行日期", "报告机关", "应报告日期", "状态", ""]
+    row_template = "oversight/rows/owed_report.html"
+    empty_text = "没有应当报告的新法实施情况。"
+
+    def get_queryset(self):
+        self.flt = _OwedFilter(self.request.GET)
+        return implementation.owed(self.request.user, clock.today(), self.flt.state)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter"] = self.flt
+        ctx["today"] = clock.today()
+        ctx["may_report"] = has_role(self.request.user, Role.HEAD)
+        return ctx
+
+
+class ReportCreate(ActPage):
+    title = "报告新法实施情况"
+    form_class = forms.ImplementationReportForm
+    success_message = "实施情况报告已报送本级政府。"
+    intro = "行政执法机关必须在新法律、法规和规章实施一年后，向本级政府报告执行情况（《决定》三（五））。"
+
+    def _target(self):
+        g = self.request.GET
+        b, a = g.get("basis", ""), g.get("agency", "")
+        if not (b.isdigit() and a.isdigit()):
+            raise invalid("请从应报告的清单中选择一项（地址中带 basis= 和 agency=）。", field="basis")
+        owed = {(r.basis.pk, r.agency.pk): r for r in implementation.owed(self.request.user, clock.today())}
+        row = owed.get((int(b), int(a)))
+        if row is None:
+            raise invalid("该机关不负有报告该依据执行情况的义务，或已经报告。", field="basis")
+        return row
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            row = self._target()
+            ctx["intro"] = (
+                f"{row.agency.name}：{row.basis.title}（{_cn(row.basis.effective_from)}施行，"
+                f"应于{_cn(row.due_on)}后报告）。" + self.intro
+            )
+        except DomainError:  # the form still shows; submitting names the missing choice
+            ctx["intro"] = "请从应报告的清单中选择一项。" + self.intro
+        return ctx
+
+    def get_success_url(self):
+        return reverse("oversight:report_list")
+
+    def perform(self, form):
+        row = self._target()
+        return services.implementation_report(
+            actor=self.request.user, basis=row.basis, agency=row.agency, **form.cleaned_data
+        )
+
+
+class CleanupList(ListPage):
+    title = "五项清理"
+    headers = ["清理机关", "年度", "清理事项", "报送日期", "状态", "公示日期"]
+    row_template = "oversight/rows/cleanup.html"
+    filterset_class = filters.CleanupReportFilter
+    create_label = "报送清理结果"
+
+    def get_queryset(self):
+        return selectors.cleanup_report_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("oversight:cleanup_create") if has_role(self.request.user, Role.HEAD) else None
+
+
+class CleanupCreate(ActPage):
+    title = "报送五项清理结果"
+    form_class = forms.CleanupReportForm
+    success_message = "清理结果已报送政府法制机构审核。"
+    intro = (
+        "市级行政执法机关完成本系统执法主体、执法依据、执法权责、执法文书、执法人员的“五项清理”，"
+        "报本级政府法制机构审核后向社会公示（《决定》七）。"
+    )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        user = self.request.user
+        if user.is_authenticated:
+            kwargs["agencies"] = scope(Agency.objects.order_by("name"), user, "pk")
+            kwargs["cleanups"] = scope(Cleanup.objects.filter(agency__isnull=False).order_by("-started_on"), user)
+        return kwargs
+
+    def get_initial(self):
+        user = self.request.user
+        initial = {"year": clock.today().year}
+        if user.is_authenticated and user.agency_id:
+            initial["agency"] = user.agency_id
+        return initial
+
+    def perform(self, form):
+        return services.cleanup_submit(actor=self.request.user, **form.cleaned_data)
+
+
+class CleanupDetail(DetailPage):
+    template_name = "oversight/cleanup_detail.html"
+
+    def get_object(self):
+        return selectors.cleanup_report_get(self.request.user, self.kwargs["pk"])
+
+    def get_breadcrumbs(self):
+        return [("五项清理", reverse("oversight:cleanup_list")), ("清理结果", None)]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        office = has_role(self.request.user, Role.LEGAL_OFFICE)
+        ctx["may_review"] = office and self.object.state == "submitted"
+        ctx["may_publish"] = office and self.object.state == "approved"
+        return ctx
+
+
+class _CleanupAct(RecordAct):
+    getter = staticmethod(selectors.cleanup_report_get)
+
+    def get_report(self):
+        return self.record()
+
+
+class CleanupReview(_CleanupAct):
+    title = "审核清理结果"
+    form_class = forms.CleanupReviewForm
+    success_message = "审核结论已登记。"
+
+    def perform(self, form):
+        return services.cleanup_review(actor=self.request.user, report=self.get_report(), **form.cleaned_data)
+
+
+class CleanupPublish(_CleanupAct):
+    title = "公示清理结果"
+    form_class = forms.CleanupPublishForm
+    success_message = "清理结果已向社会公示。"
+
+    def get_initial(self):
+        r = self.get_report()
+        return {"public_summary": f"{r.agency.name}{r.year}年度{r.get_subject_display()}清理结果：\n{r.summary}"}
+
+    def perform(self, form):
+        return services.cleanup_publish(
+            actor=self.request.user, report=self.get_report(), public_summary=form.cleaned_data["public_summary"]
+        )
+
+
+class PublicCleanupList(PublicListPage):
+    title = "“五项清理”结果公示"
+    headers = ["清理机关", "年度", "清理事项", "公示日期"]
+    row_template = "oversight/rows/public_cleanup.html"
+    filterset_class = filters.PublicCleanupFilter
+    empty_text = "尚无公示的清理结果。"
+
+    def get_queryset(self):
+        return selectors.published_cleanups()
+
+
+class PublicCleanupDetail(PublicDetailPage):
+    template_name = "oversight/public_cleanup_detail.html"
+
+    def get_object(self):
+        return selectors.published_cleanup_get(self.kwargs["pk"])
+
+
+class MeasureList(ListPage):
+    title = "实施办法备案"
+    headers = ["实施办法", "制定机关", "文号", "印发日期", "报送日期", "状态"]
+    row_template = "oversight/rows/measure.html"
+    filterset_class = filters.MeasureFilter
+    create_label = "报送实施办法"
+
+    def get_queryset(self):
+        return selectors.measure_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("oversight:measure_create") if has_role(self.request.user, Role.HEAD) else None
+
+
+class MeasureCreate(ActPage):
+    title = "报送实施办法备案"
+    form_class = forms.MeasureForm
+    success_message = "实施办法已报送备案。"
+    intro = "各部门结合本部门的实际，制定贯彻本决定的实施办法，报市人民政府备案（《决定》八）。"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.request.user.is_authenticated:
+            kwargs["agencies"] = scope(Agency.objects.order_by("name"), self.request.user, "pk")
+        return kwargs
+
+    def get_initial(self):
+        user = self.request.user
+        return {"agency": user.agency_id} if user.is_authenticated and user.agency_id else {}
+
+    def perform(self, form):
+        return services.measure_file(actor=self.request.user, **form.cleaned_data)
+
+
+class MeasureDetail(DetailPage):
+    template_name = "oversight/measure_detail.html"
+
+    def get_object(self):
+        return selectors.measure_get(self.request.user, self.kwargs["pk"])
+
+    def get_breadcrumbs(self):
+        return [("实施办法备案", reverse("oversight:measure_list")), ("实施办法", None)]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["may_review"] = has_role(self.request.user, Role.LEGAL_OFFICE) and self.object.state == "filed"
+        return ctx
+
+
+class MeasureReview(RecordAct):
+    title = "审查实施办法"
+    form_class = forms.MeasureReviewForm
+    success_message = "审查结论已登记。"
+    getter = staticmethod(selectors.measure_get)
+
+    def perform(self, form):
+        return services.measure_review(actor=self.request.user, measure=self.record(), **form.cleaned_data)
+
+
+class InspectionList(ListPage):
+    title = "年度专项执法检查"
+    headers = ["年度", "检查名称", "组织检查的政府", "开始日期", "发现", "执法过错"]
+    row_template = "oversight/rows/special_inspection.html"
+    filterset_class = filters.SpecialInspectionFilter
+    create_label = "组织专项检查"
+
+    def get_queryset(self):
+        return selectors.special_inspection_list(self.request.user)
+
+    def get_create_url(self):
+        return reverse("oversight:inspection_create") if has_role(self.request.user, Role.LEGAL_OFFICE) else None
+
+
+class InspectionCreate(ActPage):
+    title = "组织年度专项执法检查"
+    form_class = forms.SpecialInspectionForm
+    success_message = "专项执法检查已开始。"
+    intro = "市人民政府按年度对贯彻本决定的情况进行专项执法检查，检查结果纳入年终目标考核（《决定》八）。"
+
+    def get_initial(self):
+        return {"year": clock.today().year, "title": "贯彻《决定》情况专项执法检查"}
+
+    def perform(self, form):
+        return services.special_inspection_open(actor=self.request.user, **form.cleaned_data)
+
+
+class InspectionDetail(DetailPage):
+    template_name = "oversight/inspection_detail.html"
+
+    def get_object(self):
+        return selectors.special_inspection_get(self.request.user, self.kwargs["pk"])
+
+    def get_breadcrumbs(self):
+        return [("年度专项执法检查", reverse("oversight:inspection_list")), ("检查", None)]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["findings"] = selectors.inspection_findings(self.request.user, self.object)
+        office = has_role(self.request.user, Role.LEGAL_OFFICE)
+        ctx["may_find"] = office
+        ctx["may_refer"] = office or has_role(self.request.user, Role.SUPERVISOR)
+        return ctx
+
+
+class FindingCreate(RecordAct):
+    title = "登记专项检查发现"
+    form_class = forms.FindingForm
+    success_message = "检查发现已登记。"
+    getter = staticmethod(selectors.special_inspection_get)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        user = self.request.user
+        if user.is_authenticated:
+            kwargs["agencies"] = scope(Agency.objects.order_by("name"), user, "pk")
+            kwargs["cases"] = _decided_cases(user)
+        return kwargs
+
+    def get_success_url(self):
+        return reverse("oversight:inspection_detail", args=[self.kwargs["pk"]])
+
+    def perform(self, form):
+        return services.inspection_find(actor=self.request.user, inspection=self.record(), **form.cleaned_data)
+
+
+class FindingRefer(RecordAct):
+    title = "移送责任追究"
+    form_class = forms.FindingReferForm
+    success_message = "已移送责任追究并立项。"
+    intro = "专项检查发现的执法过错，查明原因、分清责任、严肃处理（《决定》六（三）、八）。"
+    getter = staticmethod(selectors.finding_get)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.request.user.is_authenticated:
+            kwargs["officers"] = Officer.objects.filter(agency_id=self.record().agency_id).order_by("name")
+        return kwargs
+
+    def perform(self, form):
+        return services.finding_refer(
+            actor=self.request.user, finding=self.record(), officers=list(form.cleaned_data["officers"])
+        )

@@ -4,17 +4,18 @@ corrected and linked back to its case, the late fee paused meanwhile, heads in c
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 
 from zhifa.cases import obligations
+from zhifa.cases.models import Case
 from zhifa.cases.tests.builders import executing
 from zhifa.core.errors import DomainError
 from zhifa.core.models import AuditEvent
 from zhifa.oversight import remedies, selectors, services
-from zhifa.testing import Api, assert_api_refused, assert_refused
+from zhifa.testing import Api, assert_api_refused, assert_refused, frozen
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +187,27 @@ def test_reconsideration_over_http(w, client):
     # A year no date can hold is a 400 at the field, not a 500 (found by the API fuzz).
     refused = Api(client, w.legal_office).get("oversight/appearance-shortfalls?year=0")
     assert refused.status_code == 400 and refused.json()["field"] == "year"
+
+
+def test_the_case_itself_owes_no_late_fee_while_a_lawsuit_is_pending_and_its_page_says_so(w, client):
+    """行政处罚法第七十三条 applied where the late fee is computed (cases.obligations), so the
+    case page, the case API, the portal and the execution acts all see the paused figure."""
+    case = executing(w)
+    due = obligations.obligation(case, case.decision.served_on).next_due
+    on = due + timedelta(days=30)
+    assert obligations.obligation(case, on).late_fee > 0 and obligations.obligation(case, on).paused == []
+    services.lawsuit_record(
+        actor=w.head,
+        case=case,
+        number="(2026)渝0103行初7号",
+        plaintiff=case.party.name,
+        court="渝中区人民法院",
+        filed_on=due - timedelta(days=1),
+    )
+    case = Case.objects.get(pk=case.pk)
+    owed = obligations.obligation(case, on)
+    assert owed.late_fee == Decimal("0.00") and owed.paused == [(due - timedelta(days=1), on)]
+    client.force_login(w.head)
+    with frozen(datetime.combine(on, time(10, 0))):
+        html = client.get(case.get_absolute_url()).content.decode()
+    assert "加处罚款停止计算" in html and "行政处罚法第七十三条" in html
