@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='publication',
             name='change_kind',
-            field=models.CharField(blank=True, choices=[('changed', '依法变更'), ('revoked', '依法撤销'), ('unlawful', '确认违法'), ('void', '确认无效'), ('corrected', '决定书更正')], max_length=10, verbose_name='决定变化'),
+            field=models.CharField(blank=True, choices=[('changed', '依法变更'), ('revoked', '依法撤销'), ('unlawful', '确认违法'), ('void', '确认无效'), ('corrected', '依法更正')], max_length=10, verbose_name='决定变化'),
         ),
         migrations.AlterField(
             model_name='publication',
