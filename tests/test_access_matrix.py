@@ -87,6 +87,7 @@ PAGES = {
             "party_survey",
             "party_credit",
             "party_objection",
+            "party_document",
         )
     },
     "portal:access_code_issue": SC,

@@ -128,6 +128,8 @@ def test_from_a_public_complaint_to_a_published_decision_that_anyone_can_verify(
     # 5. The notice: recorded, issued as a document, served; the party gets its access code.
     ok(api(w.zhang).post(f"cases/{pk}/notice", {"on": wd(D0, 4)}), 201)
     notice = ok(api(w.zhang).post("documents/", {"case_id": pk, "kind": "prior_notice"}), 201)
+    approval = ok(api(w.zhang).post("documents/", {"case_id": pk, "kind": "filing_approval"}), 201)
+    assert approval["kind_label"] == "立案审批表"
     assert notice["kind_label"] == "行政处罚告知书" and notice["number"]
     ok(api(w.zhang).post(f"cases/{pk}/notice/service", {"method": "direct", "served_to": "店长王某", "on": wd(D0, 4)}))
     client.force_login(w.zhang)
@@ -140,6 +142,13 @@ def test_from_a_public_complaint_to_a_published_decision_that_anyone_can_verify(
     assert client.post("/party/login/", {"identifier": w.org.uscc, "code": code}).status_code == 302
     page = client.get(f"/party/cases/{pk}/").content.decode()
     assert "行政处罚事先告知书" in page and notice["number"] in page
+    # The notice the party holds is on its page, to read, download and verify; the agency's
+    # internal forms (the filing approval) are not.
+    assert f"/party/cases/{pk}/documents/{notice['id']}/" in page and notice["verification_code"] in page
+    assert f"/party/cases/{pk}/documents/{approval['id']}/" not in page
+    held = client.get(f"/party/cases/{pk}/documents/{notice['id']}/")
+    assert held.status_code == 200 and notice["number"] in held.content.decode()
+    assert client.get(f"/party/cases/{pk}/documents/{approval['id']}/").status_code == 404
     with frozen(wd(D0, 5)):
         res = client.post(f"/party/cases/{pk}/defence/", {"points": "不知道已过保质期"})
     assert res.status_code == 302

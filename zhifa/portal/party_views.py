@@ -103,6 +103,27 @@ class PartyCase(PartyPage, TemplateView):
         return ctx
 
 
+class PartyDocument(PartyPage, View):
+    """A document the party holds, as it was issued (the signed PDF, or the HTML when rendering
+    was deferred), from the party's own case only."""
+
+    def get(self, request, *args, **kwargs):
+        from urllib.parse import quote
+
+        from zhifa.documents.selectors import issued_file
+
+        doc = selectors.party_document_get(self.party, kwargs["pk"], kwargs["doc"])
+        data = issued_file(doc)
+        response = HttpResponse(data, content_type="application/pdf" if doc.is_pdf else "text/html; charset=utf-8")
+        name = f"{doc.title}-{doc.number or doc.pk}-v{doc.version}.{'pdf' if doc.is_pdf else 'html'}"
+        disposition = "attachment" if request.GET.get("download") else "inline"
+        response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+        if not doc.is_pdf:
+            # The stored HTML is shown, never run: no script may come from a document.
+            response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        return response
+
+
 class _PartyAct(PartyPage, FormView):
     template_name = "core/form.html"
     submit_label = "提交"

@@ -18,6 +18,7 @@ from zhifa.core.references import get_or_not_found
 from zhifa.credit import facts as credit_facts
 from zhifa.credit import selectors as credit_selectors
 from zhifa.documents.models import Profile
+from zhifa.documents.kinds import FOR_THE_PARTY
 from zhifa.documents.selectors import case_documents
 from zhifa.portal.models import (
     AccessCode,
@@ -169,6 +170,7 @@ def party_case_view(case: Case, today: date) -> dict:
         "plan": None,
         "submissions": list(Submission.objects.filter(case=case).order_by("-submitted_at")),
         "followups": list(case.followups.all()),
+        "documents": party_documents(case),
     }
     if decision is not None and decision.served_on and decision.money_total:
         view["obligation"] = obligations.obligation(case, today)
@@ -184,8 +186,19 @@ def party_submissions(case) -> QuerySet[Submission]:
 
 
 def party_documents(case) -> list:
-    """The documents issued in the party's case (every version, the superseded ones marked)."""
-    return case_documents(case)
+    """The documents of the party's case that the party holds (``documents.kinds.FOR_THE_PARTY``:
+    notices, decisions, reminders…; every version, the superseded ones marked). The agency's
+    internal forms and records (approvals, the legal review, the discussion) are not the party's."""
+    return [d for d in case_documents(case) if d.kind in FOR_THE_PARTY]
+
+
+def party_document_get(party, case_pk: int, pk: int):
+    """One document the party holds, of one of its own cases; "not found" otherwise."""
+    case = party_case_get(party, case_pk)
+    for document in party_documents(case):
+        if document.pk == pk:
+            return document
+    raise not_found("执法文书")
 
 
 def payment_channel(case):

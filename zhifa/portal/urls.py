@@ -32,6 +32,7 @@ urlpatterns = [
     path("party/credit/objection/", party_views.PartyObjection.as_view(), name="party_objection"),
     path("party/consent/withdraw/", party_views.PartyConsentWithdraw.as_view(), name="party_consent_withdraw"),
     path("party/cases/<int:pk>/", party_views.PartyCase.as_view(), name="party_case"),
+    path("party/cases/<int:pk>/documents/<int:doc>/", party_views.PartyDocument.as_view(), name="party_document"),
     path("party/cases/<int:pk>/defence/", party_views.PartyDefence.as_view(), name="party_defence"),
     path("party/cases/<int:pk>/hearing/", party_views.PartyHearing.as_view(), name="party_hearing"),
     path("party/cases/<int:pk>/payment-plan/", party_views.PartyPaymentPlan.as_view(), name="party_payment_plan"),
