@@ -17,8 +17,8 @@ from zhifa.core.errors import DomainError, not_found
 from zhifa.core.references import get_or_not_found
 from zhifa.credit import facts as credit_facts
 from zhifa.credit import selectors as credit_selectors
-from zhifa.documents.models import Profile
 from zhifa.documents.kinds import FOR_THE_PARTY
+from zhifa.documents.models import Profile
 from zhifa.documents.selectors import case_documents
 from zhifa.portal.models import (
     AccessCode,
