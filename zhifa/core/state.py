@@ -43,6 +43,8 @@ UNTRACKED = {
 VOLATILE = {
     "accounts.user": {"last_login", "password"},  # logging in; a password is the user's own
     "accounts.apitoken": {"last_used_at"},  # every authenticated request
+    # a party's logins and wrong guesses (the lock after five): not acts, like a user's login
+    "portal.accesscode": {"failed_attempts", "locked_until", "last_login_at"},
 }
 
 
