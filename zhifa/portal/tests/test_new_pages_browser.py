@@ -112,7 +112,13 @@ def test_the_new_pages_at_1280_and_390_px(browser, live_server, settings, tmp_pa
         shoot(page, "publication-withdrawn", width)
         context.close()
 
-    # The party, on its phone.
+    # The party, on its phone, with the decision it holds issued as a document.
+    from zhifa.documents import services as documents
+    from zhifa.documents.tests.conftest import add_profile
+
+    add_profile(decided_case.agency)
+    type(w.person).objects.filter(pk=w.person.pk).update(address="重庆市渝中区较场口12号")
+    decision_document = documents.document_issue(actor=w.zhang, case=decided_case, kind="penalty_decision")
     _record, code = services.access_code_issue(actor=w.zhang, case=decided_case, on=wd(D0, 4))
     type(w.person).objects.filter(pk=w.person.pk).update(id_number="110101199003074477")
     context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
@@ -124,6 +130,10 @@ def test_the_new_pages_at_1280_and_390_px(browser, live_server, settings, tmp_pa
     page.click("main .form-actions button[type=submit]")
     page.wait_for_url(re.compile(r".*/party/$"))
     shoot(page, "party-home", 390)
+    page.goto(f"{live_server.url}/party/cases/{decided_case.pk}/")
+    assert decision_document.number in page.inner_text("main") and "核验真伪" in page.inner_text("main")
+    shoot(page, "party-case", 390)
+    page.goto(f"{live_server.url}/party/")
     page.click("text=我的信用评价和异议")
     page.wait_for_url(re.compile(r".*/party/credit/$"))
     assert decided_case.decision.number in page.inner_text("main")
