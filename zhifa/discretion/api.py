@@ -14,7 +14,7 @@ from zhifa.accounts.selectors import user_get
 from zhifa.core.api_schemas import described, errors
 from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
-from zhifa.discretion import filters, selectors, services
+from zhifa.discretion import filters, selectors, services, versions
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
 from zhifa.org.selectors import agency_get
 from zhifa.people.selectors import officer_get
@@ -312,7 +312,7 @@ def item_list(request, query: Query[ItemQuery]):
 @router.get("items/{pk}", response={200: ItemOut, **errors(400, 404)}, auth=None, summary="裁量事项及其档次（公开）")
 def item_get(request, pk: int):
     item = selectors.item_get(pk)
-    parsed = services._parse_cached(item.version.content, item.version.digest)
+    parsed = versions.parsed(item.version.content, item.version.digest)
     item.tiers = [
         {"level": r[2], "condition": r[3], "amount": r[4]} for r in services.tier_rows(parsed) if r[0] == item.code
     ]

@@ -51,40 +51,11 @@ from zhifa.core.records import save_record
 from zhifa.core.rules import enforce
 from zhifa.discretion import engine, rules
 from zhifa.discretion.models import Departure, DiscretionItem, DiscretionStandard, StandardVersion
+from zhifa.discretion.versions import active_versions, parsed
 from zhifa.law.models import ViolationItem
 from zhifa.law.services import violation_item_ensure
 from zhifa.org.models import Agency
 from zhifa.people.models import Officer
-
-_PARSED: dict[str, engine.Version] = {}
-
-
-def _parse_cached(content: dict, digest: str) -> engine.Version:
-    v = _PARSED.get(digest)
-    if v is None:
-        v = _PARSED[digest] = engine.parse_version(content, origin=digest[:12])
-    return v
-
-
-def active_versions() -> list[engine.Version]:
-    """The standard versions the engine computes over: the database's, else the bundled files."""
-    rows = list(StandardVersion.objects.values_list("digest", flat=True))
-    if not rows:
-        return bundled_versions()
-    missing = [d for d in rows if d not in _PARSED]
-    if missing:
-        for content, digest in StandardVersion.objects.filter(digest__in=missing).values_list("content", "digest"):
-            _parse_cached(content, digest)
-    return [_PARSED[d] for d in rows]
-
-
-_BUNDLED: list[engine.Version] = []
-
-
-def bundled_versions() -> list[engine.Version]:
-    if not _BUNDLED:
-        _BUNDLED.extend(engine.load_files(engine.bundled_paths()))
-    return list(_BUNDLED)
 
 
 def propose(
@@ -478,7 +449,7 @@ def export_xlsx(version: StandardVersion) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    v = _parse_cached(version.content, version.digest)
+    v = parsed(version.content, version.digest)
     wb = Workbook()
     ws = wb.active
     ws.title = f"{v.label}版"[:31]
@@ -533,7 +504,7 @@ def import_xlsx_check(data: bytes) -> list[tuple]:
 
 def diff_versions(old: StandardVersion, new: StandardVersion) -> dict:
     """What changed between two versions: items added, removed, and changed rows."""
-    a, b = _parse_cached(old.content, old.digest), _parse_cached(new.content, new.digest)
+    a, b = parsed(old.content, old.digest), parsed(new.content, new.digest)
     ra = {(r[0], r[2]): r for r in tier_rows(a)}
     rb = {(r[0], r[2]): r for r in tier_rows(b)}
     added = [b.items[c] for c in b.items if c not in a.items]

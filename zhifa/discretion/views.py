@@ -18,7 +18,7 @@ from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
 from zhifa.core.web import DetailPage, ListPage, PublicDetailPage, PublicListPage, PublicPage, StaffPage
-from zhifa.discretion import filters, forms, selectors, services
+from zhifa.discretion import filters, forms, selectors, services, versions
 
 
 class Urls:
@@ -133,7 +133,7 @@ class ItemDetailMixin(Urls):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         item = self.object
-        parsed = services._parse_cached(item.version.content, item.version.digest)
+        parsed = versions.parsed(item.version.content, item.version.digest)
         ctx["tiers"] = [r for r in services.tier_rows(parsed) if r[0] == item.code]
         ctx["spec"] = parsed.items[item.code]
         ctx["spec_others"] = parsed.items[item.code].others

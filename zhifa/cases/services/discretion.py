@@ -22,6 +22,7 @@ from zhifa.cases.models import Case, Outcome
 from zhifa.core.audit import plain
 from zhifa.discretion import engine
 from zhifa.discretion import services as discretion
+from zhifa.discretion.versions import active_versions
 from zhifa.people.models import Officer
 
 #: What the report keeps when no benchmark in force holds the case's violation item.
@@ -92,7 +93,7 @@ def assess(case: Case, circumstances: dict, on: date, outcome: str, terms: dict)
     """
     if case.violation_item is None or case.act_date is None or outcome == Outcome.TRANSFER_JUDICIARY:
         return Assessment(None)
-    versions = discretion.active_versions()
+    versions = active_versions()
     codes = [
         code
         for code in discretion.item_codes_for(case.violation_item.code)

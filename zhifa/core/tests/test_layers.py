@@ -142,6 +142,59 @@ def test_function_local_imports_say_why():
     assert not hidden, "import at module level, or say why on the line or the line above:\n" + "\n".join(hidden)
 
 
+def _is_services(rel: str) -> bool:
+    parts = rel.split("/")
+    return parts[-1] == "services.py" or "services" in parts[:-1]
+
+
+def _private_uses(tree) -> list[str]:
+    """``services._x`` attributes and ``from ….services import _x`` names in a module."""
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[-1] == "services") or (
+            isinstance(node, ast.ImportFrom) and node.module and ".services." in f"{node.module}."
+        ):
+            found += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            value = node.value
+            name = value.id if isinstance(value, ast.Name) else getattr(value, "attr", "")
+            if name == "services" or name.endswith("_services"):
+                found.append(f"{name}.{node.attr}")
+    return found
+
+
+def test_nothing_outside_an_apps_services_uses_their_private_helpers():
+    """Issue 8: a service's private helper is the service's; reads and other apps use what it
+    exports (a read it needs belongs in a read module: e.g. zhifa.discretion.versions)."""
+    wrong = []
+    for rel, path in _sources():
+        if _is_services(rel):
+            continue
+        wrong += [f"{rel}: {use}" for use in _private_uses(ast.parse(path.read_text(encoding="utf-8")))]
+    assert not wrong, "\n".join(wrong)
+
+
+#: Modules that only read, in every app: they never import the services (CONVENTIONS.md §1).
+READ_MODULES = ("selectors", "presenters", "facts", "filters", "versions")
+
+
+def test_no_read_module_imports_the_services():
+    wrong = []
+    for rel, path in _sources():
+        if Path(rel).stem not in READ_MODULES:
+            continue
+        for imp in imports_of(path):
+            if imp.target.split(".")[-1] == "services" or ".services." in f"{imp.target}.":
+                wrong.append(f"{rel}:{imp.line}: imports {imp.target}")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("zhifa"):
+                wrong += [
+                    f"{rel}:{node.lineno}: imports {node.module}.services" for a in node.names if a.name == "services"
+                ]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_the_checks_see_upward_and_hidden_imports(tmp_path, monkeypatch):
     pkg = tmp_path / "zhifa" / "org"
     pkg.mkdir(parents=True)
