@@ -1018,18 +1018,19 @@ def file_index(record: Case | CaseFile, parts: list | None = None, *, on: date |
             when = str(p.on)[:10].replace("-", ".") if p.on else "—"
             table.append([str(n), p.title, p.number or "—", when, pages])
     else:
-        table = [["序号", "文件名称", "日期", "SHA-256（前16位）"]]
+        table = [["序号", "文件名称", "日期", "SHA-256（前12位）"]]
         for item in case_file.contents if case_file else []:
             when = str(item.get("date") or "—").replace("-", ".")
-            table.append([str(item["n"]), item["title"], when, (item.get("sha256") or "")[:16]])
+            table.append([str(item["n"]), item["title"], when, (item.get("sha256") or "")[:12]])
     sections = []
     if case_file is not None:
         sections.append(
             Section(
                 "案卷摘要",
                 [
-                    f"本目录为{date_text(case_file.archived_on)}归档时的卷内目录，共{len(case_file.contents)}件；"
-                    f"整卷的 SHA-256 为{case_file.digest}，每件材料的 SHA-256 记于归档记录。"
+                    f"本目录为{date_text(case_file.archived_on)}归档时的卷内目录，共{len(case_file.contents)}件，"
+                    "每件材料的 SHA-256 记于归档记录。整卷的 SHA-256：",
+                    case_file.digest,
                 ],
             )
         )
