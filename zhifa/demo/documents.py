@@ -1,15 +1,32 @@
 """The demo's documents: each agency's 文书信息 (remedy bodies, court, payment account:
 demo values), then every decision and prior notice of the demo cases issued through the
-documents services. What the rules refuse stays unissued, and the refusal is kept in the
+documents services, and the other kinds where a case holds the record (``MORE``): the
+送达回证 of each served notice and decision, the 听证通知书 where a hearing was asked and
+scheduled, the 催告书 where a reminder was served, the 立案审批表 and the 结案审批表, and
+an archived case's 卷宗封面, 卷内文件目录 and 卷内备考表. Each is issued by the case's own
+officer (never the administrator). What the rules refuse stays unissued, and the refusal is kept in the
 demo's summary (a demo decision whose reasons state another amount than its fine, for
 one: the case page shows it without a decision document)."""
 
 from __future__ import annotations
 
 from zhifa.accounts.models import Role, User
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, Reminder
 from zhifa.core.errors import DomainError
-from zhifa.documents import selectors, services
+from zhifa.documents import compose_records, selectors, services
+from zhifa.documents.kinds import Kind
+
+#: The kinds the demo issues beyond the notices and decisions, for every record a case holds.
+MORE = (
+    Kind.FILING_APPROVAL,
+    Kind.SERVICE_RECEIPT,
+    Kind.HEARING_NOTICE,
+    Kind.PAYMENT_REMINDER,
+    Kind.CLOSING_APPROVAL,
+    Kind.FILE_COVER,
+    Kind.FILE_INDEX,
+    Kind.FILE_NOTE,
+)
 
 #: The district courts the demo names (a demo value: each agency registers its own).
 COURTS = {
@@ -60,4 +77,30 @@ def load(admin, agencies) -> dict:
                 issued += 1
             except DomainError as exc:
                 refused.append((case.number, kind, exc.code))
+        for kind, record in _more(case):
+            try:
+                services.document_issue(
+                    actor=actor, case=case, kind=kind, source_type=record._meta.label_lower, source_id=record.pk
+                )
+                issued += 1
+            except DomainError as exc:
+                refused.append((case.number, kind, exc.code))
     return {"issued": issued, "refused": refused}
+
+
+def _more(case: Case) -> list:
+    """(kind, record) for each record of the case a kind in MORE is composed from: a served
+    notice or decision, a scheduled and notified hearing, a written reminder (a telephone
+    reminder leaves no 催告书 to compose: 行政强制法第三十五条), the filing, the closing,
+    the archived file."""
+    found = []
+    for kind in MORE:
+        for record in compose_records.SOURCES[kind].records(case):
+            if not selectors.applies(kind, record):
+                continue
+            if kind == Kind.HEARING_NOTICE and not (record.notified_on and record.scheduled_at):
+                continue
+            if kind == Kind.PAYMENT_REMINDER and record.method == Reminder.Method.PHONE:
+                continue
+            found.append((kind, record))
+    return found

@@ -8,11 +8,14 @@ file's SHA-256 and the issuing event's inclusion proof)."""
 from datetime import date
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from zhifa.cases.selectors import case_get
 from zhifa.core.api_schemas import described, errors
+from zhifa.core.error_codes import ErrorCode
+from zhifa.core.errors import DomainError
 from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import reference
 from zhifa.documents import filters, selectors, services
@@ -102,6 +105,17 @@ class IssueIn(Schema):
     source_id: int | None = Field(None, ge=1, le=2**62, description="来源记录编号（id）")
 
 
+class DocumentsEditedIssueIn(Schema):
+    case_id: int = Field(..., description="案件编号（id）")
+    kind: KindIn = Field(..., description="文书种类（同“签发执法文书”）")
+    source_type: SourceTypeIn | None = Field(None, description="来源记录类型（不填时取该类记录的最新一件）")
+    source_id: int | None = Field(None, ge=1, le=2**62, description="来源记录编号（id）")
+
+
+#: The largest edited draft accepted (as on the issuing page).
+DOCX_MAX_BYTES = 5 * 1024 * 1024
+
+
 class CorrectIn(Schema):
     reason: str = Field(..., description="更正理由", max_length=2000)
 
@@ -166,6 +180,32 @@ def document_issue(request, payload: IssueIn):
         kind=payload.kind,
         source_id=payload.source_id,
         source_type=payload.source_type or "",
+    )
+    return Status(201, document_out(doc))
+
+
+@router.post(
+    "edited",
+    response={201: DocumentOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="签发修改后的 Word 稿（multipart：docx 文件和签发参数）",
+    description=(
+        "上传由“Word 稿”下载并修改后的文书（docx），按修改后的文本签发。签发前与由记录制作的文书"
+        "一样检查每一项规则（金额数字和大写、执法人员、罚款数额一致），并检查修改后的文本仍载明"
+        "本案记录中的当事人、依据条文、金额和救济途径（edited_text_keeps_what_the_law_requires，D3.10c）；"
+        "上传文件的 SHA-256 记入审计事件。"
+    ),
+)
+def document_issue_edited(request, docx: File[UploadedFile], data: Form[DocumentsEditedIssueIn]):
+    case = reference(case_get, data.case_id, "case_id", request.auth)
+    if docx.size is not None and docx.size > DOCX_MAX_BYTES:
+        raise DomainError.of(ErrorCode.INVALID, "Word 稿不得超过 5 MB。", field="docx")
+    doc = services.document_issue(
+        actor=request.auth,
+        case=case,
+        kind=data.kind,
+        source_id=data.source_id,
+        source_type=data.source_type or "",
+        docx=docx.read(),
     )
     return Status(201, document_out(doc))
 

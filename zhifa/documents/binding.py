@@ -4,7 +4,9 @@ the issued documents as issued, the evidence, a registration page for each other
 and the closing note (卷内备考表), each page numbered in its upper right corner (卷内页号),
 the index's page references pointing at the page each material starts on.
 
-Binding reads; it changes nothing. The index is laid out twice: once to learn how many
+The cover, the index and the note are composed by compose_records (``file_cover``,
+``file_index``, ``file_note``) as they are issued on their own after archiving: one
+composition. Binding reads; it changes nothing. The index is laid out twice: once to learn how many
 pages it takes, once with the page numbers that follow from that."""
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from pypdf import PdfReader, PdfWriter
 from zhifa.cases import checklist, evidence_store
 from zhifa.cases.models import Case
 from zhifa.core import clock
-from zhifa.documents import rendering, store
-from zhifa.documents.compose import date_text
+from zhifa.documents import compose_records, rendering, store
 from zhifa.documents.kinds import Kind
 from zhifa.documents.models import Document
 from zhifa.documents.selectors import applies
@@ -38,10 +39,6 @@ class Part:
     @property
     def last(self) -> int:
         return self.first + self.pages - 1
-
-
-def _page(template: str, context: dict) -> bytes:
-    return rendering.pdf_of(render_to_string(template, context))
 
 
 def _document_pdf(doc: Document) -> bytes | None:
@@ -221,8 +218,14 @@ def _count(part: Part) -> Part:
     return part
 
 
-def _index(case: Case, parts: list[Part], start: int) -> bytes:
-    return _page("documents/print/index.html", {"case": case, "parts": parts, "start": start})
+def _own_page(composed) -> bytes:
+    """One of the case file's own pages, laid out as it is issued (one composition: the
+    composers in compose_records), without the page numbers the bound file stamps itself."""
+    return rendering.pdf_of(rendering.html_of(composed, layout="bound", seal=False))
+
+
+def _index(case: Case, parts: list[Part]) -> bytes:
+    return _own_page(compose_records.file_index(case, parts, on=clock.today()))
 
 
 def _numbers(total: int) -> PdfReader:
@@ -240,28 +243,21 @@ class BoundFile:
 def bind(case: Case) -> BoundFile:
     """The case file as one PDF, its index's page references right."""
     materials = [_count(p) for p in _materials(case)]
-    archive = getattr(case, "file", None)
-    context = {
-        "case": case,
-        "archive": archive,
-        "today": date_text(clock.today()),
-        "opened": date_text(case.filed_on or case.received_on),
-        "closed": date_text(case.closed_on or case.ended_on),
-    }
-    cover = _count(Part("卷宗封面", "", None, _page("documents/print/cover.html", context)))
+    today = clock.today()
+    cover = _count(Part("卷宗封面", "", None, _own_page(compose_records.file_cover(case, on=today))))
     # The index's length decides where the materials start: lay it out, count, lay it out again.
-    index = _count(Part("卷内文件目录", "", None, _index(case, materials, 1)))
+    index = _count(Part("卷内文件目录", "", None, _index(case, materials)))
     for _ in range(3):
         page = cover.pages + index.pages + 1
         for part in materials:
             part.first, page = page, page + part.pages
-        index.pdf = _index(case, materials, cover.pages + 1)
+        index.pdf = _index(case, materials)
         before = index.pages
         _count(index)
         if index.pages == before:
             break
-    note_context = {**context, "total": page, "materials": len(materials)}
-    note = _count(Part("卷内备考表", "", None, _page("documents/print/note.html", note_context)))
+    note_pdf = _own_page(compose_records.file_note(case, total=page, materials=len(materials), on=today))
+    note = _count(Part("卷内备考表", "", None, note_pdf))
     cover.first, index.first = 1, cover.pages + 1
     note.first = page
     parts = [cover, index, *materials, note]

@@ -79,6 +79,8 @@ class Composed:
     rows: list[tuple[str, str]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     officers: list[tuple[str, str]] = field(default_factory=list)
+    #: A table of several columns, its first row the header (卷内文件目录: 序号, 文件名称 …).
+    table: list[list[str]] = field(default_factory=list)
     #: Facts for the rules: amounts decided, the engine's trace, points answered, periods.
     checks: dict = field(default_factory=dict)
 
@@ -87,6 +89,7 @@ class Composed:
         parts = [self.title, self.number, f"{self.addressee}：" if self.addressee else ""]
         parts.extend(f"{k}：{v}" for k, v in self.party)
         parts.extend(f"{k}：{v}" for k, v in self.rows)
+        parts.extend("　".join(row) for row in self.table)
         for s in self.sections:
             parts.append(s.heading)
             parts.extend(s.paragraphs)
@@ -99,6 +102,7 @@ class Composed:
         data["party"] = [list(p) for p in self.party]
         data["rows"] = [list(r) for r in self.rows]
         data["officers"] = [list(o) for o in self.officers]
+        data["table"] = [list(r) for r in self.table]
         data["checks"] = _plain_checks(self.checks)
         return data
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from zhifa.cases import facts
 from zhifa.cases.models import (
     Case,
+    CaseFile,
     CollectiveDiscussion,
     CustodyEvent,
     Decision,
@@ -960,6 +961,119 @@ def closing_approval(case: Case) -> Composed:
     )
 
 
+# --- 案卷 -----------------------------------------------------------------------------
+#
+# The case file's own pages (D6.2a), composed from its CaseFile once archived: issued on
+# their own, and the same composition is what ``binding.bind`` lays out in the bound file
+# (there with the page references of the materials it binds).
+
+
+def _file_of(record: Case | CaseFile) -> tuple[Case, CaseFile | None]:
+    if isinstance(record, CaseFile):
+        return record.case, record
+    return record, getattr(record, "file", None)
+
+
+def _file_missing(case_file: CaseFile | None) -> list[str]:
+    return [] if case_file is not None else ["案卷的归档（档案号、保管期限和卷内目录）"]
+
+
+def file_cover(record: Case | CaseFile, *, on: date | None = None) -> Composed:
+    """卷宗封面: the case, its party and outcome, the dates, the archive number, the
+    retention and the file's digest (the SHA-256 the archived index hashes to)."""
+    case, case_file = _file_of(record)
+    decision = getattr(case, "decision", None)
+    rows = [
+        ("案号", case.number),
+        *_case_rows(case),
+        ("处理结果", decision.penalty_text if decision is not None else case.get_status_display()),
+        ("立案日期", date_text(case.filed_on or case.received_on)),
+        ("结案日期", date_text(case.closed_on or case.ended_on) or "—"),
+        ("归档日期", date_text(case_file.archived_on) if case_file else "（未归档）"),
+        ("档案号", case_file.archive_number if case_file else "（未归档）"),
+        ("保管期限", case_file.retention if case_file else "—"),
+        ("卷内材料", f"{len(case_file.contents)}件" if case_file else "—"),
+    ]
+    if case_file is not None:
+        rows.append(("案卷摘要（SHA-256）", case_file.digest))
+    return _base(
+        case,
+        Kind.FILE_COVER,
+        on or (case_file.archived_on if case_file else clock.today()),
+        number=case_file.archive_number if case_file else case.filing_number,
+        rows=rows,
+        checks=_checks(case, party=False, missing=_file_missing(case_file)),
+    )
+
+
+def file_index(record: Case | CaseFile, parts: list | None = None, *, on: date | None = None) -> Composed:
+    """卷内文件目录: the materials in order. Bound, each with its number, date and the page
+    it starts on (``parts``: what the bound file holds); issued on its own after archiving,
+    the archived index itself, each item with its date and SHA-256 as archived."""
+    case, case_file = _file_of(record)
+    if parts is not None:
+        table = [["序号", "文件名称", "文号", "日期", "页号"]]
+        for n, p in enumerate(parts, start=1):
+            pages = f"{p.first}–{p.last}" if p.pages > 1 else str(p.first)
+            when = str(p.on)[:10].replace("-", ".") if p.on else "—"
+            table.append([str(n), p.title, p.number or "—", when, pages])
+    else:
+        table = [["序号", "文件名称", "日期", "SHA-256（前12位）"]]
+        for item in case_file.contents if case_file else []:
+            when = str(item.get("date") or "—").replace("-", ".")
+            table.append([str(item["n"]), item["title"], when, (item.get("sha256") or "")[:12]])
+    sections = []
+    if case_file is not None:
+        sections.append(
+            Section(
+                "案卷摘要",
+                [
+                    f"本目录为{date_text(case_file.archived_on)}归档时的卷内目录，共{len(case_file.contents)}件，"
+                    "每件材料的 SHA-256 记于归档记录。整卷的 SHA-256：",
+                    case_file.digest,
+                ],
+            )
+        )
+    return _base(
+        case,
+        Kind.FILE_INDEX,
+        on or (case_file.archived_on if case_file else clock.today()),
+        number=case_file.archive_number if case_file else case.filing_number,
+        table=table,
+        sections=sections,
+        checks=_checks(case, party=False, missing=_file_missing(case_file)),
+    )
+
+
+def file_note(
+    record: Case | CaseFile, *, total: int | None = None, materials: int | None = None, on: date | None = None
+) -> Composed:
+    """卷内备考表: how many materials (and, bound, pages) the file holds, how it is ordered,
+    who filed it and when."""
+    case, case_file = _file_of(record)
+    count = materials if materials is not None else (len(case_file.contents) if case_file else 0)
+    extent = f"本卷共有材料{count}件" + (f"，共{total}页（含封面、目录和本表）" if total else "") + "。"
+    filer = case.lead_officer.name if case.lead_officer else "—"
+    paragraphs = [
+        extent,
+        "案卷按线索登记、立案、调查取证、告知、陈述申辩、审核、决定、送达、执行的顺序排列；"
+        "签发的文书按签发的文件装订，其 SHA-256 记入审计日志。",
+    ]
+    if case_file is not None:
+        paragraphs.append(
+            f"档案号{case_file.archive_number}，保管期限{case_file.retention}，案卷摘要（SHA-256）{case_file.digest}。"
+        )
+    when = on or (case_file.archived_on if case_file else clock.today())
+    return _base(
+        case,
+        Kind.FILE_NOTE,
+        when,
+        number=case_file.archive_number if case_file else case.filing_number,
+        sections=[Section("说明", paragraphs), Section("立卷", [f"立卷人：{filer}", f"立卷日期：{date_text(when)}"])],
+        checks=_checks(case, party=False, missing=_file_missing(case_file)),
+    )
+
+
 # --- Which record each kind is composed from ------------------------------------------
 
 
@@ -1030,6 +1144,9 @@ SOURCES: dict[str, Source] = {
         enforcement_application,
     ),
     Kind.CLOSING_APPROVAL: Source("结案", lambda c: [c] if c.closed_on else [], closing_approval),
+    Kind.FILE_COVER: Source("立卷归档", lambda c: [c.file] if hasattr(c, "file") else [], file_cover),
+    Kind.FILE_INDEX: Source("立卷归档", lambda c: [c.file] if hasattr(c, "file") else [], file_index),
+    Kind.FILE_NOTE: Source("立卷归档", lambda c: [c.file] if hasattr(c, "file") else [], file_note),
 }
 
 

@@ -71,5 +71,6 @@ FOR_THE_PARTY = {
 #: another agency (行政强制法第五十五条: the application bears the agency's seal).
 SEALED = FOR_THE_PARTY | {Kind.SERVICE_RECEIPT, Kind.ENFORCEMENT_APPLICATION}
 
-#: Internal forms and records: the case's number, no seal (the approvals carry names and dates).
+#: The case file's own pages (composed from its CaseFile once archived, and bound with it):
+#: they carry the archive number, no seal.
 BINDING_ONLY = {Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE}

@@ -111,6 +111,13 @@ def docx_of(doc: Composed) -> bytes:
             cells = table.add_row().cells
             _font(cells[0].paragraphs[0].add_run(label), 14, True)
             _font(cells[1].paragraphs[0].add_run(value), 14)
+    if doc.table:
+        grid = out.add_table(rows=0, cols=len(doc.table[0]))
+        grid.style = "Table Grid"
+        for i, row in enumerate(doc.table):
+            cells = grid.add_row().cells
+            for cell, value in zip(cells, row, strict=False):
+                _font(cell.paragraphs[0].add_run(value), 12, i == 0)
     for s in doc.sections:
         para(s.heading, bold=True)
         for text in s.paragraphs:
@@ -160,6 +167,8 @@ def composed_from_docx(data: bytes, base: Composed) -> Composed:
     in_officers = False
     for child in word.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "tbl" and base.table:
+            continue  # a several-column table (the index) is the composed one, not an edit
         if tag == "tbl":
             for row in Table(child, word).rows:
                 cells = [c.text.strip() for c in row.cells]
@@ -201,5 +210,6 @@ def composed_from_docx(data: bytes, base: Composed) -> Composed:
         rows=rows,
         sections=sections,
         officers=officers,
+        table=base.table,
         checks=base.checks,
     )

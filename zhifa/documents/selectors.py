@@ -20,8 +20,8 @@ from zhifa.documents.models import Document
 
 #: What the documents card offers to issue (the notice and the decisions).
 CARD_ISSUABLE = (Kind.PRIOR_NOTICE, Kind.PENALTY_DECISION, Kind.NO_PENALTY_DECISION, Kind.ON_SPOT_DECISION)
-#: Every kind a document can be issued of (the bound file's cover, index and note are not issued).
-ISSUABLE = tuple(k for k in Kind if k not in (Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE))
+#: Every kind a document can be issued of (the case file's cover, index and note once archived).
+ISSUABLE = tuple(Kind)
 ISSUABLE_VALUES = tuple(k.value for k in ISSUABLE)
 
 #: The kinds composed from each type of record (shown beside the record on the case's page).
@@ -40,6 +40,7 @@ KINDS_BY_RECORD = {
     "cases.transfer": (Kind.TRANSFER_LETTER,),
     "cases.reminder": (Kind.PAYMENT_REMINDER,),
     "cases.enforcement": (Kind.ENFORCEMENT_APPLICATION,),
+    "cases.casefile": (Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE),
 }
 
 

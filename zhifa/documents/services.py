@@ -26,7 +26,7 @@ from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
 from zhifa.documents import compose, compose_records, numbering, rendering, signing, store
 from zhifa.documents import rules as R
-from zhifa.documents.kinds import ACT_NUMBERED, OWN_SERIES, SEALED, Kind
+from zhifa.documents.kinds import ACT_NUMBERED, BINDING_ONLY, OWN_SERIES, SEALED, Kind
 from zhifa.documents.models import Document, Profile
 from zhifa.law import rules as law_rules
 from zhifa.org import keys
@@ -142,6 +142,8 @@ def _number(kind: str, record, case: Case, on: date) -> tuple[str, int | None, i
         own = record.letter_number if kind == Kind.TRANSFER_LETTER else record.number
         m = NUMBER.search(own)
         return own, (int(m.group(1)) if m else None), (int(m.group(2)) if m else None)
+    if kind in BINDING_ONLY:
+        return record.archive_number, None, None  # the case file's pages carry its archive number
     if kind in OWN_SERIES:
         number, serial = numbering.next_number(case.acting_agency, kind, on.year)
         return number, on.year, serial
@@ -257,7 +259,7 @@ def document_issue(
     SHA-256 写入审计日志。"""
     require_role(actor, *ISSUERS, action="签发执法文书")
     require_agency(actor, case.agency_id, "案件")
-    if kind not in Kind.values or kind in (Kind.FILE_COVER, Kind.FILE_INDEX, Kind.FILE_NOTE):
+    if kind not in Kind.values:
         raise DomainError.of(ErrorCode.INVALID, "请选择文书种类。", field="kind")
     on = on or clock.today()
     with transaction.atomic():

@@ -16,6 +16,8 @@ def case_documents(case, user):
         "case": case,
         "documents": selectors.case_documents(case),
         "issuable": selectors.issuable(case, user),
+        # Once archived: the case file's own pages (卷宗封面, 卷内文件目录, 卷内备考表).
+        "file_links": selectors.record_documents(case, getattr(case, "file", None), user),
     }
 
 
