@@ -128,7 +128,8 @@ def check_record(doc: compose.Composed, actor: User | None) -> None:
     enforce(*results)
 
 
-def _new_code() -> str:
+def new_verification_code() -> str:
+    """A verification code no document holds yet (printed under the QR code)."""
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if not Document.objects.filter(verification_code=code).exists():
@@ -178,7 +179,7 @@ def _write(
     extra: dict | None = None,
 ) -> Document:
     agency = case.acting_agency
-    code = _new_code()
+    code = new_verification_code()
     if previous is not None:
         number, year, serial = previous.number, previous.year, previous.serial
     else:

@@ -71,7 +71,7 @@ def make_document(case, user, *, kind="prior_notice", title="行政处罚告知�
         party=compose.party_lines(case),
         sections=[compose.Section("违法事实", [case.summary])],
     )
-    code = services._new_code()
+    code = services.new_verification_code()
     data = rendering.html_of(composed, code=code).encode()
     return Document.objects.create(
         case=case,
