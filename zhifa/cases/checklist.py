@@ -110,7 +110,12 @@ def items(case: Case) -> list[Item]:
     add(Item("legal_review", "法制审核意见", bool(review and review.result == "passed"), required=bool(grounds)))
     add(Item("discussion", "集体讨论记录", case.discussions.exists(), required=case.major_violation))
     add(Item("extensions", "延长办案期限审批", True, required=case.extensions.exists()))
-    label = "行政处罚决定书及送达回证" if outcome == Outcome.PENALTY else "不予行政处罚决定书及送达回证"
+    if outcome == Outcome.PENALTY:
+        label = "行政处罚决定书及送达回证"
+    elif outcome:
+        label = "不予行政处罚决定书及送达回证"
+    else:  # no report yet: which decision is not known
+        label = "处理决定书及送达回证"
     add(Item("decision", label, bool(decision and decision.served_on)))
     if decision and decision.outcome == Outcome.PENALTY:
         if decision.money_total:

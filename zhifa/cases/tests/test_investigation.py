@@ -264,3 +264,14 @@ def test_the_investigation_report_records_outcome_and_basis(w):
     assert report.fine == 3000 and list(report.basis_articles.all()) == [w.article]
     assert report.circumstances == {"first_offence": True}
     assert report.submitted_on == wd(D0, 3) and date(2026, 1, 1) < report.submitted_on
+
+
+def test_the_file_list_of_a_case_under_investigation_names_no_decision_yet(w):
+    # Before the report proposes an outcome, the file does not know which decision it will hold:
+    # it said 不予行政处罚决定书 for every case still under investigation.
+    from zhifa.cases import checklist
+
+    labels = [i.label for i in checklist.items(filed(w))]
+    assert "处理决定书及送达回证" in labels and "不予行政处罚决定书及送达回证" not in labels
+    labels = [i.label for i in checklist.items(reported(w))]
+    assert "行政处罚决定书及送达回证" in labels
