@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from zhifa.accounts.access import can_see_agency, has_role, scope
@@ -34,7 +34,7 @@ def case_list(user: User) -> QuerySet[Case]:
 def for_rows(qs: QuerySet[Case]) -> QuerySet[Case]:
     """What a list row reads of each case (its deadline: the payments and the plan in force),
     fetched in a fixed number of queries whatever the length of the page."""
-    return qs.prefetch_related("payments", "payment_plans__instalments")
+    return qs.prefetch_related(*obligations.row_relations())
 
 
 def case_get(user: User, pk: int | str) -> Case:
@@ -250,13 +250,12 @@ def _prefetched(qs: QuerySet[Case]) -> QuerySet[Case]:
         "followups",
         "officers",
         "recusals",
-        "payments",
         "notices",
         "reports",
         "defences__points",
         "hearings",
         "reminders",
-        "payment_plans__instalments",
+        *obligations.row_relations(),
     )
 
 
@@ -276,27 +275,63 @@ def my_cases(user: User) -> QuerySet[Case]:
     return qs
 
 
-def workbench(user: User, *, today: date | None = None) -> dict:
+#: The rows of each queue a workbench shows: the most urgent ones. Its counts are of all the
+#: queue's cases, and each queue links to the full list.
+BOARD_ROWS = 50
+
+
+def _triage(qs: QuerySet[Case], on: date) -> list[Row]:
+    """Every case of a queue with its deadline only, read over few relations: the deadline
+    of a case in execution needs its payments and plan (and, for an overdue instalment, the
+    pauses of the late fee), those of the other stages the case and its decision alone. The
+    warnings and the case file checklist are left to the rows shown (:func:`_board`)."""
+    cases = list(qs.select_related("decision"))
+    executing = [c for c in cases if c.status == Status.EXECUTING]
+    if executing:
+        prefetch_related_objects(executing, *obligations.row_relations())
+    return [Row(c, "", deadline_of(c, on)) for c in cases]
+
+
+def _board(user: User, qs: QuerySet[Case], on: date, limit: int, keep=None) -> tuple[list[Row], list[Row]]:
+    """The ``limit`` most urgent rows of the queue ``qs``, in full (next act, warnings), and
+    every case of the queue with its deadline (for the counts): the cost of the full rows
+    grows with what the board shows, not with the agency."""
+    triaged = sorted(_triage(qs, on), key=lambda r: r.sort_key)
+    if keep is not None:
+        triaged = [r for r in triaged if keep(r)]
+    shown = [r.case.pk for r in triaged[:limit]]
+    full = rows(_prefetched(case_list(user).filter(pk__in=shown)), on) if shown else []
+    return full, triaged
+
+
+def workbench(user: User, *, today: date | None = None, limit: int | None = None) -> dict:
+    """The workbench: the ``limit`` most urgent cases of each queue in full, the counts (red,
+    yellow, open) of all the cases of the queues, and each queue's total (``totals``)."""
     on = today or clock.today()
-    board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": []}
+    limit = limit or BOARD_ROWS
+    board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": [], "totals": {}}
+    triaged: dict[str, list[Row]] = {}
     if has_role(user, Role.OFFICER, Role.HEAD):
-        board["rows"] = rows(_prefetched(my_cases(user)), on)
+        board["rows"], triaged["rows"] = _board(user, my_cases(user), on, limit)
     if has_role(user, Role.HEAD):
-        board["approvals"] = approval_rows(user, on)
+        board["approvals"], triaged["approvals"] = _board(user, approvals(user), on, limit)
     if has_role(user, Role.REVIEWER):
-        board["reviews"] = review_rows(user, on)
+        board["reviews"], triaged["reviews"] = _board(user, review_queue(user), on, limit)
     if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
-        board["rows"] = [
-            r
-            for r in rows(_prefetched(case_list(user).filter(status__in=OPEN_STATUSES)), on)
-            if r.level in ("red", "yellow")
-        ]
-    everything = board["rows"] + board["approvals"] + board["reviews"]
+        board["rows"], triaged["rows"] = _board(
+            user,
+            case_list(user).filter(status__in=OPEN_STATUSES),
+            on,
+            limit,
+            keep=lambda r: r.level in ("red", "yellow"),
+        )
+    everything = [r for queue in triaged.values() for r in queue]
     board["counts"] = {
         "red": len({r.case.pk for r in everything if r.level == "red"}),
         "yellow": len({r.case.pk for r in everything if r.level == "yellow"}),
         "open": len({r.case.pk for r in everything}),
     }
+    board["totals"] = {name: len(triaged.get(name, [])) for name in ("rows", "approvals", "reviews")}
     return board
 
 
