@@ -20,7 +20,7 @@ def _clues(w, days):
 
 @pytest.mark.clause("D1.4")
 def test_the_board_shows_the_most_urgent_and_counts_all(w):
-    first, second, third = _clues(w, (0, 7, 14))
+    first, second, _third = _clues(w, (0, 7, 14))
     board = selectors.workbench(w.zhang, today=D0 + timedelta(days=1), limit=2)
     assert [r.case.pk for r in board["rows"]] == [first.pk, second.pk]  # the nearest filing deadlines
     assert board["totals"]["rows"] == 3 and board["counts"]["open"] == 3
@@ -51,3 +51,25 @@ def test_the_page_says_how_many_and_links_to_the_full_list(client, w, monkeypatc
     assert "共 3 件" in page and "/cases/?open=1" in page
     answer = client.get("/api/v1/cases/workbench").json()
     assert answer["totals"]["cases"] == 3 and len(answer["cases"]) == 2 and answer["counts"]["open"] == 3
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_note_of_a_long_queue_on_a_phone(page, live_server, monkeypatch):
+    import os
+
+    from zhifa.cases.tests.builders import make_world
+    from zhifa.cases.tests.test_browser import login
+
+    w = make_world()
+    _clues(w, (0, 7, 14))
+    monkeypatch.setattr(selectors, "BOARD_ROWS", 2)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        login(page, live_server, w.zhang)
+        note = page.locator("#my-cases .more")
+        assert note.is_visible() and "共 3 件" in note.inner_text()
+        assert page.locator("#my-cases .case-card").count() == 2
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 10
+        if os.environ.get("ZHIFA_SCREENSHOTS"):
+            page.screenshot(path=f"{os.environ['ZHIFA_SCREENSHOTS']}/workbench-{width}.png", full_page=True)
