@@ -237,25 +237,30 @@ def rows(cases: Iterable[Case], on: date) -> list[Row]:
     return sorted(result, key=lambda r: r.sort_key)
 
 
+#: The records of a case :func:`rows` reads besides its payments (the case file checklist's
+#: too: a case about to close warns of what is missing).
+ROW_RECORDS = (
+    "inspections",
+    "evidence",
+    "legal_reviews",
+    "discussions",
+    "extensions",
+    "enforcements",
+    "followups",
+    "officers",
+    "recusals",
+    "notices",
+    "reports",
+    "defences__points",
+    "hearings",
+    "reminders",
+)
+
+
 def _prefetched(qs: QuerySet[Case]) -> QuerySet[Case]:
-    """What :func:`rows` reads of each case, fetched in a fixed number of queries (the
-    case file checklist's records too: a case about to close warns of what is missing)."""
+    """What :func:`rows` reads of each case, fetched in a fixed number of queries."""
     return qs.select_related("party", "violation_item", "agency", "decision", "transfer_out").prefetch_related(
-        "inspections",
-        "evidence",
-        "legal_reviews",
-        "discussions",
-        "extensions",
-        "enforcements",
-        "followups",
-        "officers",
-        "recusals",
-        "notices",
-        "reports",
-        "defences__points",
-        "hearings",
-        "reminders",
-        *obligations.row_relations(),
+        *ROW_RECORDS, *obligations.row_relations()
     )
 
 
@@ -285,23 +290,25 @@ def _triage(qs: QuerySet[Case], on: date) -> list[Row]:
     of a case in execution needs its payments and plan (and, for an overdue instalment, the
     pauses of the late fee), those of the other stages the case and its decision alone. The
     warnings and the case file checklist are left to the rows shown (:func:`_board`)."""
-    cases = list(qs.select_related("decision"))
+    cases = list(qs.select_related("party", "violation_item", "agency", "decision", "transfer_out"))
     executing = [c for c in cases if c.status == Status.EXECUTING]
     if executing:
         prefetch_related_objects(executing, *obligations.row_relations())
     return [Row(c, "", deadline_of(c, on)) for c in cases]
 
 
-def _board(user: User, qs: QuerySet[Case], on: date, limit: int, keep=None) -> tuple[list[Row], list[Row]]:
+def _board(qs: QuerySet[Case], on: date, limit: int, keep=None) -> tuple[list[Row], list[Row]]:
     """The ``limit`` most urgent rows of the queue ``qs``, in full (next act, warnings), and
     every case of the queue with its deadline (for the counts): the cost of the full rows
     grows with what the board shows, not with the agency."""
     triaged = sorted(_triage(qs, on), key=lambda r: r.sort_key)
     if keep is not None:
         triaged = [r for r in triaged if keep(r)]
-    shown = [r.case.pk for r in triaged[:limit]]
-    full = rows(_prefetched(case_list(user).filter(pk__in=shown)), on) if shown else []
-    return full, triaged
+    shown = [r.case for r in triaged[:limit]]
+    # the cases read for the triage, with the rest of their records (those in execution
+    # already have their payments: Django reads the relations of the others only)
+    prefetch_related_objects(shown, *ROW_RECORDS, *obligations.row_relations())
+    return rows(shown, on), triaged
 
 
 def workbench(user: User, *, today: date | None = None, limit: int | None = None) -> dict:
@@ -312,14 +319,13 @@ def workbench(user: User, *, today: date | None = None, limit: int | None = None
     board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": [], "totals": {}}
     triaged: dict[str, list[Row]] = {}
     if has_role(user, Role.OFFICER, Role.HEAD):
-        board["rows"], triaged["rows"] = _board(user, my_cases(user), on, limit)
+        board["rows"], triaged["rows"] = _board(my_cases(user), on, limit)
     if has_role(user, Role.HEAD):
-        board["approvals"], triaged["approvals"] = _board(user, approvals(user), on, limit)
+        board["approvals"], triaged["approvals"] = _board(approvals(user), on, limit)
     if has_role(user, Role.REVIEWER):
-        board["reviews"], triaged["reviews"] = _board(user, review_queue(user), on, limit)
+        board["reviews"], triaged["reviews"] = _board(review_queue(user), on, limit)
     if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
         board["rows"], triaged["rows"] = _board(
-            user,
             case_list(user).filter(status__in=OPEN_STATUSES),
             on,
             limit,
