@@ -18,7 +18,17 @@ from django.utils import timezone
 from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role, User
 from zhifa.cases import checklist, evidence_store, facts, obligations, periods
-from zhifa.cases.models import OPEN_STATUSES, BackdatedAct, Case, Evidence, Participation, Status
+from zhifa.cases.models import (
+    OPEN_STATUSES,
+    BackdatedAct,
+    Case,
+    CaseOfficer,
+    Evidence,
+    Hearing,
+    Participation,
+    Recusal,
+    Status,
+)
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
@@ -270,13 +280,14 @@ def my_cases(user: User) -> QuerySet[Case]:
     qs = case_list(user).filter(status__in=OPEN_STATUSES + (Status.CLOSED,))
     officer = getattr(user, "officer", None) if hasattr(user, "officer") else None
     if user.role == Role.OFFICER:
-        investigating = Q(officers__officer=officer, officers__ended_on__isnull=True) if officer else Q(pk__in=[])
+        on_it = CaseOfficer.objects.filter(case=OuterRef("pk"), officer=officer, ended_on__isnull=True)
+        investigating = Q(Exists(on_it)) if officer else Q(pk__in=[])
         mine = Q(created_by=user) & Q(status__in=(Status.CLUE, Status.FILING_PENDING))
         elsewhere = Participation.objects.filter(
             case=OuterRef("pk"), user=user, stage__in=("filing", "investigation", "decision")
         )
         execution = Q(status__in=EXECUTION_STATUSES) & ~Exists(elsewhere)
-        qs = qs.filter(investigating | mine | execution).distinct()
+        qs = qs.filter(investigating | mine | execution)
     return qs
 
 
@@ -343,30 +354,24 @@ def workbench(user: User, *, today: date | None = None, limit: int | None = None
 
 def approvals(user: User) -> QuerySet[Case]:
     """What waits for the agency head: filing, decisions, recusals, extensions, closing."""
-    pending_recusal = Q(recusals__granted__isnull=True, recusals__isnull=False)
-    return (
-        case_list(user)
-        .filter(
-            Q(
-                status__in=(
-                    Status.FILING_PENDING,
-                    Status.DECISION_PENDING,
-                    Status.TRANSFERRED_OUT,
-                    Status.TRANSFERRED_JUDICIARY,
-                    Status.TERMINATED,
-                    Status.EXECUTED,
-                )
-            )
-            | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
-            | Q(
-                status=Status.NOTIFIED,
-                hearings__chair__isnull=True,
-                hearings__held_on__isnull=True,
-                hearings__withdrawn_on__isnull=True,
-                hearings__isnull=False,
+    # EXISTS, not joins with OR and DISTINCT: one row per case, nothing to de-duplicate
+    pending_recusal = Q(Exists(Recusal.objects.filter(case=OuterRef("pk"), granted__isnull=True)))
+    unchaired = Hearing.objects.filter(
+        case=OuterRef("pk"), chair__isnull=True, held_on__isnull=True, withdrawn_on__isnull=True
+    )
+    return case_list(user).filter(
+        Q(
+            status__in=(
+                Status.FILING_PENDING,
+                Status.DECISION_PENDING,
+                Status.TRANSFERRED_OUT,
+                Status.TRANSFERRED_JUDICIARY,
+                Status.TERMINATED,
+                Status.EXECUTED,
             )
         )
-        .distinct()
+        | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
+        | (Q(status=Status.NOTIFIED) & Q(Exists(unchaired)))
     )
 
 
