@@ -104,12 +104,33 @@ def _pages(size: int, repeat: int) -> None:
     _compare(client, "search by status (executing)", f"/api/v1/cases/?status={Status.EXECUTING}", repeat)
     _compare(client, "search a summary word (超市)", "/api/v1/cases/?q=超市", repeat)
     _compare(client, "officer's workbench page", "/cases/workbench/", repeat)
-    client.force_login(User.objects.get(username=HEAD))
+    head = User.objects.get(username=HEAD)
+    client.force_login(head)
     _compare(client, "head's workbench API", "/api/v1/cases/workbench", repeat)
+    _boards(head, repeat)
     client.force_login(User.objects.get(username=LEGAL_OFFICE))
     _compare(client, "legal office: its district's case list", "/cases/", repeat)
     client.force_login(officer)
     _detail(client, sample.pk, repeat)
+
+
+def _boards(head, repeat: int) -> None:
+    """The head's board as it is (the most urgent of each queue in full, the deadlines of all)
+    and as it was (every case of each queue in full), in the same run."""
+    from zhifa.cases import selectors
+    from zhifa.core import clock
+
+    on = clock.today()
+    queues = [selectors.my_cases(head), selectors.approvals(head)]
+
+    def before():
+        return [selectors.rows(selectors._prefetched(q), on) for q in queues]
+
+    shown = sum(len(r) for r in before())
+    now = _median_ms(lambda: selectors.workbench(head, today=on), repeat)
+    was = _median_ms(before, repeat)
+    _row("head's board: every row in full (before)", f"{was:8.1f} ms   ({shown} rows)")
+    _row("head's board: the most urgent in full (now)", f"{now:8.1f} ms   ×{was / now:5.1f} faster")
 
 
 def _detail(client, pk: int, repeat: int) -> None:

@@ -51,6 +51,17 @@ class Obligation:
 LATE_FEE_PAUSES: list[Callable[[Case, date], list[tuple[date, date]]]] = []
 
 
+#: The relations of a case those sources read (``"reconsiderations"``, …), added by the app
+#: that adds the source: a list prefetches them with its rows (:func:`row_relations`), so that
+#: a page of cases with overdue instalments costs the same queries whatever its length.
+LATE_FEE_PAUSE_RELATIONS: list[str] = []
+
+
+def row_relations() -> tuple[str, ...]:
+    """What :func:`obligation` reads of a case, for ``prefetch_related`` by a list of cases."""
+    return ("payments", "payment_plans__instalments", *LATE_FEE_PAUSE_RELATIONS)
+
+
 def late_fee_pauses(case: Case, on: date) -> list[tuple[date, date]]:
     return [interval for source in LATE_FEE_PAUSES for interval in source(case, on)]
 

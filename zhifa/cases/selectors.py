@@ -12,13 +12,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from zhifa.accounts.access import can_see_agency, has_role, scope
 from zhifa.accounts.models import Role, User
 from zhifa.cases import checklist, evidence_store, facts, obligations, periods
-from zhifa.cases.models import OPEN_STATUSES, BackdatedAct, Case, Evidence, Participation, Status
+from zhifa.cases.models import (
+    OPEN_STATUSES,
+    BackdatedAct,
+    Case,
+    CaseOfficer,
+    Evidence,
+    Hearing,
+    Participation,
+    Recusal,
+    Status,
+)
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
@@ -34,7 +44,7 @@ def case_list(user: User) -> QuerySet[Case]:
 def for_rows(qs: QuerySet[Case]) -> QuerySet[Case]:
     """What a list row reads of each case (its deadline: the payments and the plan in force),
     fetched in a fixed number of queries whatever the length of the page."""
-    return qs.prefetch_related("payments", "payment_plans__instalments")
+    return qs.prefetch_related(*obligations.row_relations())
 
 
 def case_get(user: User, pk: int | str) -> Case:
@@ -237,26 +247,30 @@ def rows(cases: Iterable[Case], on: date) -> list[Row]:
     return sorted(result, key=lambda r: r.sort_key)
 
 
+#: The records of a case :func:`rows` reads besides its payments (the case file checklist's
+#: too: a case about to close warns of what is missing).
+ROW_RECORDS = (
+    "inspections",
+    "evidence",
+    "legal_reviews",
+    "discussions",
+    "extensions",
+    "enforcements",
+    "followups",
+    "officers",
+    "recusals",
+    "notices",
+    "reports",
+    "defences__points",
+    "hearings",
+    "reminders",
+)
+
+
 def _prefetched(qs: QuerySet[Case]) -> QuerySet[Case]:
-    """What :func:`rows` reads of each case, fetched in a fixed number of queries (the
-    case file checklist's records too: a case about to close warns of what is missing)."""
+    """What :func:`rows` reads of each case, fetched in a fixed number of queries."""
     return qs.select_related("party", "violation_item", "agency", "decision", "transfer_out").prefetch_related(
-        "inspections",
-        "evidence",
-        "legal_reviews",
-        "discussions",
-        "extensions",
-        "enforcements",
-        "followups",
-        "officers",
-        "recusals",
-        "payments",
-        "notices",
-        "reports",
-        "defences__points",
-        "hearings",
-        "reminders",
-        "payment_plans__instalments",
+        *ROW_RECORDS, *obligations.row_relations()
     )
 
 
@@ -266,66 +280,98 @@ def my_cases(user: User) -> QuerySet[Case]:
     qs = case_list(user).filter(status__in=OPEN_STATUSES + (Status.CLOSED,))
     officer = getattr(user, "officer", None) if hasattr(user, "officer") else None
     if user.role == Role.OFFICER:
-        investigating = Q(officers__officer=officer, officers__ended_on__isnull=True) if officer else Q(pk__in=[])
+        on_it = CaseOfficer.objects.filter(case=OuterRef("pk"), officer=officer, ended_on__isnull=True)
+        investigating = Q(Exists(on_it)) if officer else Q(pk__in=[])
         mine = Q(created_by=user) & Q(status__in=(Status.CLUE, Status.FILING_PENDING))
         elsewhere = Participation.objects.filter(
             case=OuterRef("pk"), user=user, stage__in=("filing", "investigation", "decision")
         )
         execution = Q(status__in=EXECUTION_STATUSES) & ~Exists(elsewhere)
-        qs = qs.filter(investigating | mine | execution).distinct()
+        qs = qs.filter(investigating | mine | execution)
     return qs
 
 
-def workbench(user: User, *, today: date | None = None) -> dict:
+#: The rows of each queue a workbench shows: the most urgent ones. Its counts are of all the
+#: queue's cases, and each queue links to the full list.
+BOARD_ROWS = 50
+
+
+def _triage(qs: QuerySet[Case], on: date) -> list[Row]:
+    """Every case of a queue with its deadline only, read over few relations: the deadline
+    of a case in execution needs its payments and plan (and, for an overdue instalment, the
+    pauses of the late fee), those of the other stages the case and its decision alone. The
+    warnings and the case file checklist are left to the rows shown (:func:`_board`)."""
+    cases = list(qs.select_related("party", "violation_item", "agency", "decision", "transfer_out"))
+    executing = [c for c in cases if c.status == Status.EXECUTING]
+    if executing:
+        prefetch_related_objects(executing, *obligations.row_relations())
+    return [Row(c, "", deadline_of(c, on)) for c in cases]
+
+
+def _board(qs: QuerySet[Case], on: date, limit: int, keep=None) -> tuple[list[Row], list[Row]]:
+    """The ``limit`` most urgent rows of the queue ``qs``, in full (next act, warnings), and
+    every case of the queue with its deadline (for the counts): the cost of the full rows
+    grows with what the board shows, not with the agency."""
+    triaged = sorted(_triage(qs, on), key=lambda r: r.sort_key)
+    if keep is not None:
+        triaged = [r for r in triaged if keep(r)]
+    shown = [r.case for r in triaged[:limit]]
+    # the cases read for the triage, with the rest of their records (those in execution
+    # already have their payments: Django reads the relations of the others only)
+    prefetch_related_objects(shown, *ROW_RECORDS, *obligations.row_relations())
+    return rows(shown, on), triaged
+
+
+def workbench(user: User, *, today: date | None = None, limit: int | None = None) -> dict:
+    """The workbench: the ``limit`` most urgent cases of each queue in full, the counts (red,
+    yellow, open) of all the cases of the queues, and each queue's total (``totals``)."""
     on = today or clock.today()
-    board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": []}
+    limit = limit or BOARD_ROWS
+    board = {"today": on, "rows": [], "counts": {}, "approvals": [], "reviews": [], "totals": {}}
+    triaged: dict[str, list[Row]] = {}
     if has_role(user, Role.OFFICER, Role.HEAD):
-        board["rows"] = rows(_prefetched(my_cases(user)), on)
+        board["rows"], triaged["rows"] = _board(my_cases(user), on, limit)
     if has_role(user, Role.HEAD):
-        board["approvals"] = approval_rows(user, on)
+        board["approvals"], triaged["approvals"] = _board(approvals(user), on, limit)
     if has_role(user, Role.REVIEWER):
-        board["reviews"] = review_rows(user, on)
+        board["reviews"], triaged["reviews"] = _board(review_queue(user), on, limit)
     if user.role in (Role.LEGAL_OFFICE, Role.SUPERVISOR):
-        board["rows"] = [
-            r
-            for r in rows(_prefetched(case_list(user).filter(status__in=OPEN_STATUSES)), on)
-            if r.level in ("red", "yellow")
-        ]
-    everything = board["rows"] + board["approvals"] + board["reviews"]
+        board["rows"], triaged["rows"] = _board(
+            case_list(user).filter(status__in=OPEN_STATUSES),
+            on,
+            limit,
+            keep=lambda r: r.level in ("red", "yellow"),
+        )
+    everything = [r for queue in triaged.values() for r in queue]
     board["counts"] = {
         "red": len({r.case.pk for r in everything if r.level == "red"}),
         "yellow": len({r.case.pk for r in everything if r.level == "yellow"}),
         "open": len({r.case.pk for r in everything}),
     }
+    board["totals"] = {name: len(triaged.get(name, [])) for name in ("rows", "approvals", "reviews")}
     return board
 
 
 def approvals(user: User) -> QuerySet[Case]:
     """What waits for the agency head: filing, decisions, recusals, extensions, closing."""
-    pending_recusal = Q(recusals__granted__isnull=True, recusals__isnull=False)
-    return (
-        case_list(user)
-        .filter(
-            Q(
-                status__in=(
-                    Status.FILING_PENDING,
-                    Status.DECISION_PENDING,
-                    Status.TRANSFERRED_OUT,
-                    Status.TRANSFERRED_JUDICIARY,
-                    Status.TERMINATED,
-                    Status.EXECUTED,
-                )
-            )
-            | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
-            | Q(
-                status=Status.NOTIFIED,
-                hearings__chair__isnull=True,
-                hearings__held_on__isnull=True,
-                hearings__withdrawn_on__isnull=True,
-                hearings__isnull=False,
+    # EXISTS, not joins with OR and DISTINCT: one row per case, nothing to de-duplicate
+    pending_recusal = Q(Exists(Recusal.objects.filter(case=OuterRef("pk"), granted__isnull=True)))
+    unchaired = Hearing.objects.filter(
+        case=OuterRef("pk"), chair__isnull=True, held_on__isnull=True, withdrawn_on__isnull=True
+    )
+    return case_list(user).filter(
+        Q(
+            status__in=(
+                Status.FILING_PENDING,
+                Status.DECISION_PENDING,
+                Status.TRANSFERRED_OUT,
+                Status.TRANSFERRED_JUDICIARY,
+                Status.TERMINATED,
+                Status.EXECUTED,
             )
         )
-        .distinct()
+        | (Q(status__in=(Status.INVESTIGATING, Status.REPORTED, Status.NOTIFIED)) & pending_recusal)
+        | (Q(status=Status.NOTIFIED) & Q(Exists(unchaired)))
     )
 
 

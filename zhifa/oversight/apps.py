@@ -15,3 +15,6 @@ class OversightConfig(AppConfig):
 
         if remedies.paused not in obligations.LATE_FEE_PAUSES:
             obligations.LATE_FEE_PAUSES.append(remedies.paused)
+        for relation in remedies.PAUSE_RELATIONS:  # what paused() reads: a list prefetches it
+            if relation not in obligations.LATE_FEE_PAUSE_RELATIONS:
+                obligations.LATE_FEE_PAUSE_RELATIONS.append(relation)

@@ -14,6 +14,9 @@ from zhifa.cases.models import Case
 from zhifa.org.models import Agency
 from zhifa.oversight.models import CourtAppearance, Lawsuit, Reconsideration
 
+#: The relations of a case :func:`paused` reads (prefetched by a list of cases).
+PAUSE_RELATIONS = ("reconsiderations", "lawsuits")
+
 
 def paused(case: Case, on: date) -> list[tuple[date, date]]:
     """The intervals (first day, last day) during which a remedy was pending, up to ``on``."""

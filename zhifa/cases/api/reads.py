@@ -62,6 +62,11 @@ def workbench(request):
     return {
         "today": on,
         "counts": board["counts"],
+        "totals": {
+            "cases": board["totals"]["rows"],
+            "approvals": board["totals"]["approvals"],
+            "reviews": board["totals"]["reviews"],
+        },
         "cases": rows(board["rows"]),
         "approvals": rows(board["approvals"]),
         "reviews": rows(board["reviews"]),

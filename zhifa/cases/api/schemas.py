@@ -182,9 +182,16 @@ class WorkbenchCounts(Schema):
     open: int = Field(..., description="工作台上的案件数")
 
 
+class WorkbenchTotals(Schema):
+    cases: int = Field(..., description="我的案件的总数（cases 只列期限最紧的若干件）")
+    approvals: int = Field(..., description="待审批的总数（approvals 只列最紧急的若干件）")
+    reviews: int = Field(..., description="待法制审核的总数（reviews 只列最紧急的若干件）")
+
+
 class Workbench(Schema):
     today: date = Field(..., description="今天（北京时间）")
-    counts: WorkbenchCounts = Field(..., description="按期限状态计数")
+    counts: WorkbenchCounts = Field(..., description="按期限状态计数（全部案件，不只列出的）")
+    totals: WorkbenchTotals = Field(..., description="各栏的案件总数；各栏只列最紧急的若干件")
     cases: list[WorkbenchRow] = Field(..., description="我的案件（法制机构、监察机关：将到期和已逾期的案件）")
     approvals: list[WorkbenchRow] = Field(..., description="待机关负责人审批的案件")
     reviews: list[WorkbenchRow] = Field(..., description="待法制审核的案件")
