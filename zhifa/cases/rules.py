@@ -463,6 +463,25 @@ def hearing_held_before_decision(hearings):
     return refuse("当事人已要求听证，听证结束（或当事人撤回要求）前不得作出决定。", field="hearing")
 
 
+# --- D2.1: one visit instead of many (国办发〔2024〕54号) ---------------------------------------
+
+
+@rule("D2.1")
+def recorded_inspection_within_cap(count_before: int, cap: int | None, approvals: int):
+    """切实解决多头执法、重复执法的问题；国办发〔2024〕54号《关于严格规范涉企行政检查的意见》：同一行政执法
+    主体对同一企业的年度现场检查不超过公布的频次上限，超出的须经机关负责人书面批准。案件中记录的现场检查同样计数：
+    ``count_before``: 本机关本年度此前对该企业的现场检查（含已计划尚未记录的）；``cap``: 公布的上限（None: 未公布）；
+    ``approvals``: 机关负责人本年度书面批准的超频次检查次数。"""
+    if cap is None or count_before < cap + approvals:
+        return None
+    return refuse(
+        f"本机关本年度已对该企业现场检查{count_before}次，达到公布的年度检查频次上限{cap}次"
+        + (f"及机关负责人书面批准的{approvals}次超频次检查" if approvals else "")
+        + "（国办发〔2024〕54号）。再次现场检查须先经机关负责人书面批准并写明理由（执法协作—超频次检查的书面批准）。",
+        field="on",
+    )
+
+
 # --- D3.9b: reminder before compulsory execution -----------------------------------------
 
 

@@ -172,6 +172,7 @@ TABLE: tuple[Transition, ...] = (
             people_rules.no_declared_conflict,
             R.assigned_investigator,
             R.recused_officer_excluded,
+            R.recorded_inspection_within_cap,
         ),
         stage=Stage.INVESTIGATION,
     ),

@@ -10,7 +10,7 @@ from django.core.files import File
 from django.db.models import Max
 
 from zhifa.accounts.models import User
-from zhifa.cases import acting, evidence_store
+from zhifa.cases import acting, evidence_store, visits
 from zhifa.cases import rules as R
 from zhifa.cases.facts import granted_recusals, live_investigator_ids
 from zhifa.cases.inputs import bad_input, clean_terms, require_text
@@ -60,6 +60,14 @@ def inspection_record(
             # the per-officer rules to check.
             for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
                 act.passed(rule)
+        # D2.1: an on-site inspection of an organisation counts against the agency's annual cap.
+        standing = None
+        if kind == Inspection.Kind.INSPECTION and case.party is not None and not case.party.is_person:
+            standing = visits.cap_standing(case, act.on)
+        if standing is None:
+            act.passed(R.recorded_inspection_within_cap)
+        else:
+            act.check(R.recorded_inspection_within_cap, standing.count_before, standing.cap, standing.approvals)
         act.enforce()
         if not signed_by_subject and not refusal_note.strip():
             raise bad_input(
