@@ -935,6 +935,16 @@ class Enforcement(models.Model):
     court = models.CharField("人民法院", max_length=100, blank=True)
     measures = models.TextField("强制执行方式或申请事项")
     document_number = models.CharField("文号", max_length=60, blank=True)
+    #: 强制执行申请书由机关负责人签名并注明日期（行政强制法第五十五条）: who signed it, and when.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发申请书的机关负责人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_on = models.DateField("机关负责人签发日期", null=True, blank=True)
     result_on = models.DateField("执行结果日期", null=True, blank=True)
     result = models.TextField("执行结果", blank=True)
 

@@ -507,12 +507,21 @@ def reminder_after_default(payment_due: date | None, served_on: date):
     return refuse(f"缴纳期限至{_d(payment_due)}届满，当事人尚未逾期，不能催告。", field="on")
 
 
-@rule("D3.9b", law=("行政强制法第三十七条", "行政强制法第五十四条"))
+@rule("D3.9b", law=("行政强制法第三十五条", "行政强制法第三十七条", "行政强制法第五十四条"))
 def reminder_before_compulsion(kind: str, reminders, on: date):
-    """行政强制执行或申请人民法院强制执行前，应当催告当事人履行义务；催告期间届满（申请法院的，催告书送达十日后）仍不履行的，方可执行。"""
-    if not reminders:
-        return refuse("强制执行前应当以电话、书面或走访等方式催告当事人履行义务，请先记录催告。", field="reminder")
-    last = max(reminders, key=lambda r: r.served_on)
+    """行政强制执行或申请人民法院强制执行前，应当催告当事人履行义务；催告期间届满（申请法院的，催告书送达十日后）仍不履行的，方可执行。
+    催告应当以书面形式作出（行政强制法第三十五条）：电话、走访是《决定》要求的再次告知，记录在案，但不是催告，
+    不能代替催告书。"""
+    written = [r for r in reminders if r.method == Reminder.Method.LETTER]
+    if not written:
+        if reminders:
+            return refuse(
+                "已记录的电话或走访告知不是催告：催告应当以书面形式作出（行政强制法第三十五条），"
+                "请先向当事人送达催告书。",
+                field="reminder",
+            )
+        return refuse("强制执行前应当以书面形式催告当事人履行义务（催告书），请先记录催告。", field="reminder")
+    last = max(written, key=lambda r: r.served_on)
     if kind == "court":
         ready = periods.court_ready(last.served_on)
         if on <= ready:
@@ -525,6 +534,30 @@ def reminder_before_compulsion(kind: str, reminders, on: date):
             f"催告的履行期限至{_d(last.performance_due_on)}届满，期限届满后当事人仍不履行的，方可强制执行。", field="on"
         )
     return None
+
+
+@rule("D1.5", "D1.4", law="行政强制法第五十五条")
+def court_application_signed_by_head(actor, approver, approved_on: date | None, agency_id: int, on: date):
+    """行政机关向人民法院申请强制执行，强制执行申请书应当由行政机关负责人签名，加盖行政机关的印章，并注明日期。
+    机关负责人自己提出申请的，即是其签名；执法人员办理的，须记录签发申请书的本机关负责人及签发日期。"""
+    if is_agency_head(actor, agency_id):
+        return None
+    if approver is None:
+        return refuse(
+            "强制执行申请书应当由本机关负责人签名（行政强制法第五十五条）：请记录签发申请书的机关负责人。",
+            field="approved_by",
+        )
+    if not is_agency_head(approver, agency_id):
+        return refuse(f"{approver}不是本机关负责人，不能签发强制执行申请书。", field="approved_by")
+    if approved_on is None:
+        return refuse("请记录机关负责人签发强制执行申请书的日期。", field="approved_on")
+    if approved_on > on:
+        return refuse(f"机关负责人于{_d(approved_on)}签发，申请日期不得早于签发日期。", field="approved_on")
+    return None
+
+
+def is_agency_head(user, agency_id: int) -> bool:
+    return getattr(user, "role", None) == "head" and getattr(user, "agency_id", None) == agency_id
 
 
 # --- D2.3: fines paid through the bank --------------------------------------------------

@@ -494,11 +494,12 @@ TABLE: tuple[Transition, ...] = (
         "申请人民法院强制执行",
         (S.EXECUTING,),
         (S.COMPULSORY,),
-        (OFFICER,),
+        (OFFICER, HEAD),
         (
             R.act_dated_truthfully,
             R.reminder_before_compulsion,
             R.court_application_window,
+            R.court_application_signed_by_head,
         ),
         stage=Stage.EXECUTION,
     ),

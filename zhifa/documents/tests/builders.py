@@ -208,6 +208,8 @@ def through_the_court(w) -> Case:
         case=Case.objects.get(pk=case.pk),
         court="重庆市渝中区人民法院",
         measures="罚没款及加处罚款",
+        approved_by=w.head,
+        approved_on=remedies_end + timedelta(days=5),
         on=remedies_end + timedelta(days=5),
     )
     return Case.objects.get(pk=case.pk)
