@@ -11,6 +11,7 @@ from pydantic import Field
 from zhifa.cases import services
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import CaseDetail, DatedIn, PaymentMethodChoice, PlanKindChoice, ReminderMethodChoice
+from zhifa.cases.inputs import named_as_input
 
 
 class InstalmentIn(Schema):
@@ -125,7 +126,8 @@ class CourtIn(DatedIn):
 def court_apply(request, pk: int, payload: CourtIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.court_apply(actor=request.auth, case=case, approved_by=d.pop("approved_by_id"), **d)
+    with named_as_input(approved_by="approved_by_id"):
+        services.court_apply(actor=request.auth, case=case, approved_by=d.pop("approved_by_id"), **d)
     return detail_of(request, case)
 
 

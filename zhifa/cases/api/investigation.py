@@ -23,7 +23,7 @@ from zhifa.cases.api.schemas import (
     ReportOutcomeChoice,
     TermsIn,
 )
-from zhifa.cases.inputs import bad_input
+from zhifa.cases.inputs import bad_input, named_as_input
 from zhifa.core.error_codes import ErrorCode
 
 
@@ -46,9 +46,10 @@ class InspectionIn(DatedIn):
 def inspection_record(request, pk: int, payload: InspectionIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.inspection_record(
-        actor=request.auth, case=case, officers=ref.officers(case, d.pop("officer_ids"), "officer_ids"), **d
-    )
+    with named_as_input(officers="officer_ids"):
+        services.inspection_record(
+            actor=request.auth, case=case, officers=ref.officers(case, d.pop("officer_ids"), "officer_ids"), **d
+        )
     return Status(201, detail_of(request, case))
 
 
@@ -140,13 +141,14 @@ class ReportIn(DatedIn):
 def report_submit(request, pk: int, payload: ReportIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.report_submit(
-        actor=request.auth,
-        case=case,
-        terms=d.pop("terms"),
-        basis_articles=ref.articles(d.pop("basis_article_ids")),
-        **d,
-    )
+    with named_as_input(basis_articles="basis_article_ids", basis_article="basis_article_ids"):
+        services.report_submit(
+            actor=request.auth,
+            case=case,
+            terms=d.pop("terms"),
+            basis_articles=ref.articles(d.pop("basis_article_ids")),
+            **d,
+        )
     return Status(201, detail_of(request, case))
 
 

@@ -222,7 +222,9 @@ def test_the_joint_inspection_over_http(w, api):
     with frozen(date(2026, 12, 3)):
         body = {"officer_ids": [w.zhang_officer.pk], "certificates_shown": True, "findings": "未见异常"}
         r = api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", body)
-        assert_api_refused(r, 422, clause="D3.8", code="two_certified_officers")
+        refused = assert_api_refused(r, 422, clause="D3.8", code="two_certified_officers")
+        assert refused["field"] == "officer_ids"  # the body's field, not the service's "officers"
+        assert all(e["field"] == "officer_ids" for e in refused["errors"] if e["code"] == "two_certified_officers")
         body["officer_ids"] = [w.zhang_officer.pk, w.li_officer.pk]
         assert (
             api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", {**body, "officer_ids": [0]}).status_code
