@@ -463,6 +463,38 @@ def hearing_held_before_decision(hearings):
     return refuse("当事人已要求听证，听证结束（或当事人撤回要求）前不得作出决定。", field="hearing")
 
 
+# --- D1.4: 先行登记保存证据 (行政处罚法第五十六条) ------------------------------------------------
+
+
+@rule("D1.4", law="行政处罚法第五十六条")
+def preservation_approved_by_head(approver, approved_on: date | None, agency_id: int, on: date, reasons: str):
+    """在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准，可以先行登记保存。"""
+    if not reasons.strip():
+        return refuse("请写明证据可能灭失或者以后难以取得的情况（先行登记保存的理由）。", field="reasons")
+    if approver is None:
+        return refuse("先行登记保存证据须经本机关负责人批准：请记录批准的机关负责人。", field="approved_by")
+    if not is_agency_head(approver, agency_id):
+        return refuse(f"{approver}不是本机关负责人，不能批准先行登记保存。", field="approved_by")
+    if approved_on is None:
+        return refuse("请记录机关负责人批准的日期。", field="approved_on")
+    if approved_on > on:
+        return refuse(
+            f"机关负责人于{_d(approved_on)}批准，先行登记保存不得早于批准（先批准，后保存）。", field="approved_on"
+        )
+    return None
+
+
+@rule("D1.4", law=("行政处罚法第五十六条", "行政处罚法第八十五条"))
+def preservation_decided_in_time(decide_by: date, decided_on: date, late_reason: str):
+    """先行登记保存的，应当在七日内（工作日）及时作出处理决定；逾期的须写明原因（处理决定仍须作出）。"""
+    if decided_on <= decide_by or late_reason.strip():
+        return None
+    return refuse(
+        f"先行登记保存的处理决定应于{_d(decide_by)}前作出（七个工作日内），已经逾期：请写明逾期的原因。",
+        field="late_reason",
+    )
+
+
 # --- D2.1: one visit instead of many (国办发〔2024〕54号) ---------------------------------------
 
 

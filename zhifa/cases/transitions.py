@@ -190,6 +190,31 @@ TABLE: tuple[Transition, ...] = (
     ),
     T("custody_record", "记录证据保管", HANDLING + CLOSABLE + (S.CLOSED,), (), (OFFICER,), (R.act_dated_truthfully,)),
     T(
+        "preservation_register",
+        "先行登记保存证据（经机关负责人批准）",
+        INVESTIGATION_OPEN,
+        (),
+        (OFFICER, HEAD),
+        (
+            R.act_dated_truthfully,
+            R.assigned_investigator,
+            R.preservation_approved_by_head,
+        ),
+        stage=Stage.INVESTIGATION,
+    ),
+    T(
+        "preservation_decide",
+        "对先行登记保存的证据作出处理决定",
+        PRE_DECISION,
+        (),
+        (OFFICER, HEAD),
+        (
+            R.act_dated_truthfully,
+            R.preservation_decided_in_time,
+        ),
+        stage=Stage.INVESTIGATION,
+    ),
+    T(
         "relative_record",
         "登记当事人亲属",
         HANDLING,

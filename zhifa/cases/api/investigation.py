@@ -19,6 +19,7 @@ from zhifa.cases.api.schemas import (
     DatedIn,
     EvidenceKindChoice,
     InspectionKindChoice,
+    PreservationDecisionChoice,
     ReasonIn,
     ReportOutcomeChoice,
     TermsIn,
@@ -100,6 +101,46 @@ def custody_record(request, pk: int, payload: CustodyIn):
     evidence = selectors.evidence_get(request.auth, pk)
     services.custody_record(actor=request.auth, evidence=evidence, **payload.dict())
     return Status(201, detail_of(request, evidence.case))
+
+
+class PreservationIn(DatedIn):
+    evidence_id: int = Field(..., description="本案证据编号")
+    reasons: str = Field(..., description="证据可能灭失或者以后难以取得的情况")
+    holder: str = Field(..., description="保存地点或保管人")
+    approved_by_id: int = Field(..., description="批准先行登记保存的本机关负责人（用户编号）")
+    approved_on: date = Field(..., description="机关负责人批准的日期")
+
+
+@router.post(
+    "{int:pk}/preservations",
+    response={201: CaseDetail, **ACT_ERRORS},
+    summary="先行登记保存证据（经机关负责人批准，七个工作日内处理，行政处罚法第五十六条）",
+)
+def preservation_register(request, pk: int, payload: PreservationIn):
+    case = case_of(request, pk)
+    d = payload.dict()
+    with named_as_input(evidence="evidence_id", approved_by="approved_by_id"):
+        services.preservation_register(
+            actor=request.auth, case=case, evidence=d.pop("evidence_id"), approved_by=d.pop("approved_by_id"), **d
+        )
+    return Status(201, detail_of(request, case))
+
+
+class PreservationDecisionIn(DatedIn):
+    decision: PreservationDecisionChoice = Field(..., description="keep 作为证据依法处理，release 解除先行登记保存")
+    note: str = Field("", description="处理决定的说明")
+    late_reason: str = Field("", description="逾期作出处理决定的原因（超过七个工作日的须写明）")
+
+
+@router.post(
+    "{int:pk}/preservations/{int:pid}/decision",
+    response={200: CaseDetail, **ACT_ERRORS},
+    summary="对先行登记保存的证据作出处理决定（七个工作日内）",
+)
+def preservation_decide(request, pk: int, pid: int, payload: PreservationDecisionIn):
+    case = case_of(request, pk)
+    services.preservation_decide(actor=request.auth, case=case, preservation=pid, **payload.dict())
+    return detail_of(request, case)
 
 
 class RelativeIn(DatedIn):

@@ -28,6 +28,7 @@ from zhifa.cases.models import (
     Outcome,
     Payment,
     PaymentPlan,
+    Preservation,
     Recusal,
     Relative,
     Reminder,
@@ -65,6 +66,7 @@ PlanKindChoice = choice(PaymentPlan.Kind, exclude=(PaymentPlan.Kind.STANDARD,))
 #: What a court recovers is recorded with the enforcement's result.
 PaymentMethodChoice = choice(Payment.Method, exclude=(Payment.Method.COURT,))
 ReminderMethodChoice = choice(Reminder.Method)
+PreservationDecisionChoice = choice(Preservation.Decision)
 FollowUpMethodChoice = choice(FollowUp.Method)
 RetentionChoice = choice(CaseFile.Retention)
 
