@@ -337,7 +337,7 @@ def test_a_clue_for_another_agency_is_transferred_and_answered(as_, w):
         },
     )
     body = assert_api_refused(res, 422, clause="D3.1a", code="agency_has_power")
-    assert w.other_agency.name in body["message"] and body["field"] == "violation_item"
+    assert w.other_agency.name in body["message"] and body["field"] == "violation_item_id"  # the body's field
     body = ok(
         as_(w.head).post(
             f"cases/{pk}/transfer",
