@@ -1055,10 +1055,7 @@ SOURCES: dict[str, Source] = {
     Kind.TRANSFER_LETTER: Source(
         "案件移送", lambda c: [c.transfer_out] if hasattr(c, "transfer_out") else [], transfer_letter
     ),
-    # 催告应当以书面形式作出 (行政强制法第三十五条): a phone call or a visit is no 催告书
-    Kind.PAYMENT_REMINDER: Source(
-        "书面催告", lambda c: list(c.reminders.filter(method=Reminder.Method.LETTER)), payment_reminder
-    ),
+    Kind.PAYMENT_REMINDER: Source("催告", lambda c: list(c.reminders.all()), payment_reminder),
     Kind.ENFORCEMENT_APPLICATION: Source(
         "申请人民法院强制执行",
         lambda c: list(c.enforcements.filter(kind=Enforcement.Kind.COURT)),

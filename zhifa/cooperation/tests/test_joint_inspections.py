@@ -79,15 +79,10 @@ def test_an_inspection_beyond_the_annual_cap_needs_the_heads_written_approval(w)
 
 
 @pytest.mark.clause("D2.1")
-def test_inspections_beyond_the_cap_without_approval_are_listed_for_the_agency_and_its_office(w, monkeypatch):
-    from zhifa.cases import visits
-
+def test_inspections_beyond_the_cap_without_approval_are_listed_for_the_agency_and_its_office(w):
     case = at_cap(w)
     assert selectors.inspections_beyond_cap(w.head) == []
-    # a third recorded without approval: the case procedure now refuses it (D2.1, below), so
-    # this is a record from before that check (the count is not consulted)
-    monkeypatch.setattr(visits, "INSPECTION_CAP", [])
-    inspect(w, case, wd(D0, 4))
+    inspect(w, case, wd(D0, 4))  # the case procedure records a third, no plan, no approval
     rows = selectors.inspections_beyond_cap(w.head)
     assert [(r.agency, r.party, r.count, r.cap, r.unapproved) for r in rows] == [(w.agency, w.org, 3, 2, 1)]
     assert selectors.inspections_beyond_cap(w.legal_office)[0].agency == w.agency
@@ -96,11 +91,8 @@ def test_inspections_beyond_the_cap_without_approval_are_listed_for_the_agency_a
     assert selectors.inspections_beyond_cap(w.head) == []
 
 
-def test_the_alert_costs_the_same_queries_for_many_enterprises(w, monkeypatch):
-    from zhifa.cases import visits
+def test_the_alert_costs_the_same_queries_for_many_enterprises(w):
     from zhifa.testing import make_party
-
-    monkeypatch.setattr(visits, "INSPECTION_CAP", [])  # records from before the case procedure's check
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
@@ -316,9 +308,7 @@ def test_the_pages_plan_join_up_record_and_link(w, client):
 
 
 @pytest.mark.clause("D2.1")
-def test_the_cap_pages(w, client, monkeypatch):
-    from zhifa.cases import visits
-
+def test_the_cap_pages(w, client):
     case = at_cap(w)
     client.force_login(w.zhang)
     r = client.post(
@@ -326,7 +316,6 @@ def test_the_cap_pages(w, client, monkeypatch):
         {"party": w.org.pk, "on": "2026-12-03", "place": "渝中区某超市", "items": "食品经营"},
     )
     assert r.status_code == 422 and "D2.1" in r.content.decode() and "书面批准" in r.content.decode()
-    monkeypatch.setattr(visits, "INSPECTION_CAP", [])  # a record from before the case procedure's check
     inspect(w, case, wd(D0, 4))
     client.force_login(w.head)
     page = client.get("/cooperation/inspections/beyond-cap/").content.decode()

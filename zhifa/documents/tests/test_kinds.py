@@ -347,26 +347,3 @@ def test_a_preservation_notice_rests_on_the_heads_approval_not_on_a_bare_seal(w)
     assert not composed.checks["missing"]
     text = "".join(p for s in composed.sections for p in s.paragraphs)
     assert "经本机关负责人陈局长于2026年3月5日批准" in text and "本局证据保管室" in text
-
-
-@pytest.mark.clause("D3.10b")
-def test_a_telephone_reminder_composes_no_written_reminder(w):
-    """行政强制法第三十五条：催告应当以书面形式作出。A phone call is recorded, but no 催告书 is composed from it."""
-    from datetime import date
-
-    from zhifa.cases.tests.builders import executing
-
-    case = executing(w)
-    cases.reminder_serve(
-        actor=w.wang,
-        case=case,
-        method="phone",
-        content="请于十日内缴纳罚没款。",
-        record="电话告知法定代表人。",
-        performance_due_on=date(2026, 4, 19),
-        on=date(2026, 4, 9),
-    )
-    assert compose_records.record_of(Case.objects.get(pk=case.pk), Kind.PAYMENT_REMINDER) is None
-    with pytest.raises(DomainError) as e:
-        issue(w, Case.objects.get(pk=case.pk), Kind.PAYMENT_REMINDER, actor=w.wang)
-    assert_refused(e, "D3.10b", code="record_on_file", field="kind")

@@ -99,12 +99,7 @@ def test_a_live_investigator_with_an_expired_certificate_is_flagged(w):
 
 
 @pytest.mark.clause("D2.1")
-def test_one_party_inspected_by_two_agencies_and_repeatedly_by_one(w, monkeypatch):
-    from zhifa.cases import visits
-
-    # three visits by one agency in a year: beyond the annual cap the case procedure now refuses (D2.1);
-    # the alert is about such records (entered before that check, or with the head's approval)
-    monkeypatch.setattr(visits, "INSPECTION_CAP", [])
+def test_one_party_inspected_by_two_agencies_and_repeatedly_by_one(w):
     on = clock.today() - timedelta(days=20)
     party = make_party("organisation", name="多头检查对象有限公司", government=w.district)
     a = filed(w, on=on, party=party)
@@ -126,13 +121,8 @@ def test_one_party_inspected_by_two_agencies_and_repeatedly_by_one(w, monkeypatc
 
 
 @pytest.mark.clause("D5.2a")
-def test_defences_never_adopted_in_a_row_by_one_officer(w, monkeypatch):
-    from zhifa.cases import visits
+def test_defences_never_adopted_in_a_row_by_one_officer(w):
     from zhifa.cases.models import Defence, DefencePoint
-
-    monkeypatch.setattr(
-        visits, "INSPECTION_CAP", []
-    )  # three cases against one enterprise in a year: not what is tested
 
     on = clock.today() - timedelta(days=100)
     cases = [decided(w, on=on - timedelta(days=10 * i)) for i in range(3)]
