@@ -931,6 +931,15 @@ def enforcement_application(enforcement: Enforcement) -> Composed:
                 f"三、申请强制执行标的情况：{enforcement.measures.rstrip('。')}。",
             ],
         ),
+        # 行政强制法第五十五条: the head who signed the application, as the case act records it
+        Section(
+            "申请机关负责人（签名）",
+            [
+                f"{enforcement.approved_by.display_name or enforcement.approved_by}（{date_text(enforcement.approved_on)}）"
+                if enforcement.approved_by_id and enforcement.approved_on
+                else ""
+            ],
+        ),
     ]
     return _base(
         case,
@@ -1100,8 +1109,13 @@ def record_of(case: Case, kind: str, source_id: int | None = None, source_type: 
 def compose_kind(kind: str, record, signer) -> Composed:
     """The document of ``kind`` composed from ``record``, as ``signer`` would issue it."""
     composed = composer_for(kind)(record)
-    if kind == Kind.ENFORCEMENT_APPLICATION and getattr(signer, "role", "") == "head":
-        # 行政强制法第五十五条: the head signs the application (the one issuing it).
+    if (
+        kind == Kind.ENFORCEMENT_APPLICATION
+        and getattr(signer, "role", "") == "head"
+        and not getattr(record, "approved_by_id", None)
+    ):
+        # 行政强制法第五十五条: the head signs the application (the one issuing it), when the
+        # case act records no head's signature (an application recorded before it did).
         composed.sections.append(Section("申请机关负责人（签名）", [signer.display_name]))
     return composed
 
