@@ -127,3 +127,14 @@ def test_preservation_over_the_api(w, api):
     r = api(w.zhang).post(f"cases/{case.pk}/preservations/{pid}/decision", {"decision": "keep", "on": str(wd(D0, 3))})
     assert r.status_code == 200, r.content
     assert api(w.zhang).post(f"cases/{case.pk}/preservations/{pid}/decision", {"decision": "x"}).status_code == 400
+
+
+def test_an_undecided_preservation_warns_of_its_deadline(w):
+    from zhifa.cases import selectors
+
+    case = filed(w)
+    p = _register(w, case, _evidence(w, case))
+    found = selectors.warnings_of(case.__class__.objects.get(pk=case.pk), wd(D0, 3))
+    assert any(f"应于{p.decide_by:%Y-%m-%d}前作出处理决定" in x for x in found)
+    late = selectors.warnings_of(case.__class__.objects.get(pk=case.pk), wd(p.decide_by, 1))
+    assert any("已逾期" in x for x in late)
