@@ -9,7 +9,9 @@ stable code from :class:`zhifa.core.error_codes.ErrorCode` and the status 400
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -92,3 +94,16 @@ def defence_points(points: Iterable | None) -> list[dict]:
         else:
             result.append({"kind": DefencePoint.Kind.REASON, "text": str(p).strip()})
     return result
+
+
+@contextmanager
+def named_as_input(**fields: str) -> Iterator[None]:
+    """Refusals from the API name the field of the body the caller sent: the rules and the
+    services name what they check (``officers``), the body carries ids (``officer_ids``).
+    ``named_as_input(officers="officer_ids")`` around the service call renames the field of
+    every violation it raises (the rules stay as they are; forms name their own fields)."""
+    try:
+        yield
+    except DomainError as e:
+        e.violations = [replace(v, field=fields[v.field]) if v.field in fields else v for v in e.violations]
+        raise

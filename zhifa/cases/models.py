@@ -542,6 +542,37 @@ class CustodyEvent(models.Model):
         return f"{self.on} {self.get_action_display()}：{self.holder}"
 
 
+class Preservation(models.Model):
+    """先行登记保存证据（行政处罚法第五十六条）：证据可能灭失或者以后难以取得的，经机关负责人批准先行登记保存，
+    七日内（工作日）作出处理决定；保存期间当事人或者有关人员不得销毁或者转移证据。"""
+
+    class Decision(models.TextChoices):
+        KEEP = "keep", "作为证据（记录、复制、拍照、录像后依法处理）"
+        RELEASE = "release", "解除先行登记保存"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="preservations")
+    evidence = models.ForeignKey(Evidence, verbose_name="证据", on_delete=models.PROTECT, related_name="preservations")
+    on = models.DateField("登记保存日期")
+    reasons = models.TextField("证据可能灭失或者以后难以取得的情况")
+    holder = models.CharField("保存地点或保管人", max_length=100)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="批准的机关负责人", on_delete=models.PROTECT, related_name="+"
+    )
+    approved_on = models.DateField("批准日期")
+    decide_by = models.DateField("作出处理决定的期限")
+    decided_on = models.DateField("处理决定日期", null=True, blank=True)
+    decision = models.CharField("处理决定", max_length=10, choices=Decision.choices, blank=True)
+    decision_note = models.TextField("处理决定的说明", blank=True)
+    late_reason = models.TextField("逾期作出处理决定的原因", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "先行登记保存证据"
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"先行登记保存：{self.evidence.title}（{self.on}）"
+
+
 class Relative(models.Model):
     """当事人的亲属，与当事人区别对待，特别是老人、未成年子女（D5.6）；从不公开。"""
 
@@ -935,6 +966,16 @@ class Enforcement(models.Model):
     court = models.CharField("人民法院", max_length=100, blank=True)
     measures = models.TextField("强制执行方式或申请事项")
     document_number = models.CharField("文号", max_length=60, blank=True)
+    #: 强制执行申请书由机关负责人签名并注明日期（行政强制法第五十五条）: who signed it, and when.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发申请书的机关负责人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_on = models.DateField("机关负责人签发日期", null=True, blank=True)
     result_on = models.DateField("执行结果日期", null=True, blank=True)
     result = models.TextField("执行结果", blank=True)
 

@@ -85,6 +85,11 @@ def handover_due(collected_on: date) -> date:
     return _end("on_spot_handover_period", collected_on)
 
 
+def preservation_due(registered_on: date) -> date:
+    """先行登记保存后作出处理决定的最后一日（行政处罚法第五十六条：七日内，工作日，第八十五条）。"""
+    return _end("evidence_preservation_decision_period", registered_on)
+
+
 def court_ready(reminder_served_on: date) -> date:
     """The last day of waiting after a reminder; a court application may go on the next day."""
     return _end("reminder_court_wait", reminder_served_on)

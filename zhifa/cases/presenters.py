@@ -138,6 +138,19 @@ def case_detail(case: Case, user: User, on: date | None = None) -> dict:
                 }
                 for e in case.evidence.prefetch_related("custody")
             ],
+            "preservations": [
+                {
+                    "id": p.pk,
+                    "evidence_id": p.evidence_id,
+                    "on": p.on,
+                    "approved_by": str(p.approved_by),
+                    "approved_on": p.approved_on,
+                    "decide_by": p.decide_by,
+                    "decided_on": p.decided_on,
+                    "decision": p.decision,
+                }
+                for p in case.preservations.select_related("approved_by")
+            ],
             "relatives": [
                 {"id": r.pk, "name": r.name, "relation": r.relation, "age_group": r.age_group}
                 for r in case.relatives.all()

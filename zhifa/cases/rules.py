@@ -463,6 +463,57 @@ def hearing_held_before_decision(hearings):
     return refuse("当事人已要求听证，听证结束（或当事人撤回要求）前不得作出决定。", field="hearing")
 
 
+# --- D1.4: 先行登记保存证据 (行政处罚法第五十六条) ------------------------------------------------
+
+
+@rule("D1.4", law="行政处罚法第五十六条")
+def preservation_approved_by_head(approver, approved_on: date | None, agency_id: int, on: date, reasons: str):
+    """在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准，可以先行登记保存。"""
+    if not reasons.strip():
+        return refuse("请写明证据可能灭失或者以后难以取得的情况（先行登记保存的理由）。", field="reasons")
+    if approver is None:
+        return refuse("先行登记保存证据须经本机关负责人批准：请记录批准的机关负责人。", field="approved_by")
+    if not is_agency_head(approver, agency_id):
+        return refuse(f"{approver}不是本机关负责人，不能批准先行登记保存。", field="approved_by")
+    if approved_on is None:
+        return refuse("请记录机关负责人批准的日期。", field="approved_on")
+    if approved_on > on:
+        return refuse(
+            f"机关负责人于{_d(approved_on)}批准，先行登记保存不得早于批准（先批准，后保存）。", field="approved_on"
+        )
+    return None
+
+
+@rule("D1.4", law=("行政处罚法第五十六条", "行政处罚法第八十五条"))
+def preservation_decided_in_time(decide_by: date, decided_on: date, late_reason: str):
+    """先行登记保存的，应当在七日内（工作日）及时作出处理决定；逾期的须写明原因（处理决定仍须作出）。"""
+    if decided_on <= decide_by or late_reason.strip():
+        return None
+    return refuse(
+        f"先行登记保存的处理决定应于{_d(decide_by)}前作出（七个工作日内），已经逾期：请写明逾期的原因。",
+        field="late_reason",
+    )
+
+
+# --- D2.1: one visit instead of many (国办发〔2024〕54号) ---------------------------------------
+
+
+@rule("D2.1")
+def recorded_inspection_within_cap(count_before: int, cap: int | None, approvals: int):
+    """切实解决多头执法、重复执法的问题；国办发〔2024〕54号《关于严格规范涉企行政检查的意见》：同一行政执法
+    主体对同一企业的年度现场检查不超过公布的频次上限，超出的须经机关负责人书面批准。案件中记录的现场检查同样计数：
+    ``count_before``: 本机关本年度此前对该企业的现场检查（含已计划尚未记录的）；``cap``: 公布的上限（None: 未公布）；
+    ``approvals``: 机关负责人本年度书面批准的超频次检查次数。"""
+    if cap is None or count_before < cap + approvals:
+        return None
+    return refuse(
+        f"本机关本年度已对该企业现场检查{count_before}次，达到公布的年度检查频次上限{cap}次"
+        + (f"及机关负责人书面批准的{approvals}次超频次检查" if approvals else "")
+        + "（国办发〔2024〕54号）。再次现场检查须先经机关负责人书面批准并写明理由（执法协作—超频次检查的书面批准）。",
+        field="on",
+    )
+
+
 # --- D3.9b: reminder before compulsory execution -----------------------------------------
 
 
@@ -488,12 +539,21 @@ def reminder_after_default(payment_due: date | None, served_on: date):
     return refuse(f"缴纳期限至{_d(payment_due)}届满，当事人尚未逾期，不能催告。", field="on")
 
 
-@rule("D3.9b", law=("行政强制法第三十七条", "行政强制法第五十四条"))
+@rule("D3.9b", law=("行政强制法第三十五条", "行政强制法第三十七条", "行政强制法第五十四条"))
 def reminder_before_compulsion(kind: str, reminders, on: date):
-    """行政强制执行或申请人民法院强制执行前，应当催告当事人履行义务；催告期间届满（申请法院的，催告书送达十日后）仍不履行的，方可执行。"""
-    if not reminders:
-        return refuse("强制执行前应当以电话、书面或走访等方式催告当事人履行义务，请先记录催告。", field="reminder")
-    last = max(reminders, key=lambda r: r.served_on)
+    """行政强制执行或申请人民法院强制执行前，应当催告当事人履行义务；催告期间届满（申请法院的，催告书送达十日后）仍不履行的，方可执行。
+    催告应当以书面形式作出（行政强制法第三十五条）：电话、走访是《决定》要求的再次告知，记录在案，但不是催告，
+    不能代替催告书。"""
+    written = [r for r in reminders if r.method == Reminder.Method.LETTER]
+    if not written:
+        if reminders:
+            return refuse(
+                "已记录的电话或走访告知不是催告：催告应当以书面形式作出（行政强制法第三十五条），"
+                "请先向当事人送达催告书。",
+                field="reminder",
+            )
+        return refuse("强制执行前应当以书面形式催告当事人履行义务（催告书），请先记录催告。", field="reminder")
+    last = max(written, key=lambda r: r.served_on)
     if kind == "court":
         ready = periods.court_ready(last.served_on)
         if on <= ready:
@@ -506,6 +566,30 @@ def reminder_before_compulsion(kind: str, reminders, on: date):
             f"催告的履行期限至{_d(last.performance_due_on)}届满，期限届满后当事人仍不履行的，方可强制执行。", field="on"
         )
     return None
+
+
+@rule("D1.5", "D1.4", law="行政强制法第五十五条")
+def court_application_signed_by_head(actor, approver, approved_on: date | None, agency_id: int, on: date):
+    """行政机关向人民法院申请强制执行，强制执行申请书应当由行政机关负责人签名，加盖行政机关的印章，并注明日期。
+    机关负责人自己提出申请的，即是其签名；执法人员办理的，须记录签发申请书的本机关负责人及签发日期。"""
+    if is_agency_head(actor, agency_id):
+        return None
+    if approver is None:
+        return refuse(
+            "强制执行申请书应当由本机关负责人签名（行政强制法第五十五条）：请记录签发申请书的机关负责人。",
+            field="approved_by",
+        )
+    if not is_agency_head(approver, agency_id):
+        return refuse(f"{approver}不是本机关负责人，不能签发强制执行申请书。", field="approved_by")
+    if approved_on is None:
+        return refuse("请记录机关负责人签发强制执行申请书的日期。", field="approved_on")
+    if approved_on > on:
+        return refuse(f"机关负责人于{_d(approved_on)}签发，申请日期不得早于签发日期。", field="approved_on")
+    return None
+
+
+def is_agency_head(user, agency_id: int) -> bool:
+    return getattr(user, "role", None) == "head" and getattr(user, "agency_id", None) == agency_id
 
 
 # --- D2.3: fines paid through the bank --------------------------------------------------

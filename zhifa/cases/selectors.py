@@ -188,6 +188,12 @@ def warnings_of(case: Case, on: date) -> list[str]:
             )
     if any(r.pending for r in case.recusals.all()):
         found.append("有回避申请待机关负责人决定（D3.7）")
+    for p in case.preservations.all():
+        if p.decided_on is None:
+            late = "已逾期，" if on > p.decide_by else ""
+            found.append(
+                f"先行登记保存的证据{late}应于{p.decide_by:%Y-%m-%d}前作出处理决定（D1.4，行政处罚法第五十六条）"
+            )
     if s == Status.NOTIFIED:
         notice = facts.current_notice(case)
         if notice and notice.served_on:
@@ -259,6 +265,7 @@ ROW_RECORDS = (
     "followups",
     "officers",
     "recusals",
+    "preservations",
     "notices",
     "reports",
     "defences__points",

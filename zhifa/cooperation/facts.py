@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from zhifa.cases.models import Inspection
-from zhifa.cooperation.models import AssistanceRequest, InspectionPlan
+from datetime import date
+
+from zhifa.cases.models import Case, Inspection
+from zhifa.cases.visits import CapStanding
+from zhifa.cooperation import periods
+from zhifa.cooperation.models import AssistanceRequest, InspectionCapApproval, InspectionPlan
+from zhifa.org.models import Agency
 
 
 def procedure_gaps(request: AssistanceRequest, case_filed: bool) -> list[str]:
@@ -38,3 +43,26 @@ def visits_in_year(agency_id: int, party_id: int, year: int, *, exclude_plan: in
     if exclude_plan is not None:
         planned = planned.exclude(pk=exclude_plan)
     return recorded + planned.count()
+
+
+def case_inspection_cap(case: Case, on: date) -> CapStanding | None:
+    """What ``cases.visits.INSPECTION_CAP`` asks (registered in ``CooperationConfig.ready``): the
+    agency's on-site inspections of the case's party that year before the one being recorded in
+    the case, the published cap and the head's written approvals beyond it (D2.1). None when the
+    inspection was planned here for that day (the plan was counted and checked against the cap
+    when it was made; recording it in the case is the same visit)."""
+    if case.party_id is None:
+        return None
+    if InspectionPlan.objects.filter(
+        agency_id=case.agency_id, party_id=case.party_id, on=on, inspection__isnull=True
+    ).exists():
+        return None
+    # one count at a time per agency (as for a plan), so two officers cannot both take the last place
+    Agency.objects.select_for_update().filter(pk=case.agency_id).first()
+    cap = periods.annual_inspection_cap(on)
+    if cap is None:
+        return CapStanding(0, None, 0)
+    approvals = InspectionCapApproval.objects.filter(
+        agency_id=case.agency_id, party_id=case.party_id, year=on.year
+    ).count()
+    return CapStanding(visits_in_year(case.agency_id, case.party_id, on.year), cap, approvals)

@@ -17,7 +17,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from zhifa.cases import facts
+from zhifa.cases import facts, periods
 from zhifa.cases.models import (
     Case,
     CaseFile,
@@ -31,6 +31,7 @@ from zhifa.cases.models import (
     Inspection,
     LegalReview,
     Notice,
+    Preservation,
     Reminder,
     Report,
     ServiceMethod,
@@ -327,30 +328,56 @@ def evidence_list(evidence: Evidence) -> Composed:
     )
 
 
+def preservation_of(event: CustodyEvent) -> Preservation | None:
+    """The case act the 封存 rests on (``preservation_register``: the head's approval, the
+    deadline): the preservation of the same evidence registered that day, if any."""
+    if event.action != CustodyEvent.Action.SEALED:
+        return None
+    return (
+        Preservation.objects.select_related("approved_by")
+        .filter(evidence_id=event.evidence_id, on=event.on)
+        .order_by("pk")
+        .first()
+    )
+
+
 def preservation_notice(event: CustodyEvent) -> Composed:
-    """先行登记保存证据通知书 (行政处罚法第五十六条): the evidence sealed (封存), where it is
-    kept, that it may not be destroyed or moved, and the seven days within which the
-    agency decides."""
+    """先行登记保存证据通知书 (行政处罚法第五十六条): composed from the case act that registered
+    the evidence for preservation (its 封存 in the evidence's custody): the reasons, the head's
+    approval, where it is kept, that it may not be destroyed or moved, and the seven working
+    days (第八十五条) within which the agency decides. A 封存 recorded without that act claims
+    no approval: the notice cannot be issued (the approval is missing)."""
     evidence = event.evidence
     case = evidence.case
-    days = 7
-    decide_by = event.on.fromordinal(event.on.toordinal() + days)
+    preservation = preservation_of(event)
     item = f"{evidence.title}（{evidence.get_kind_display()}{'，' + evidence.description if evidence.description else ''}）"
     violation = case.violation_item.name if case.violation_item else "违法行为"
+    if preservation is not None:
+        why = preservation.reasons.rstrip("。")
+        approval = f"经本机关负责人{preservation.approved_by}于{date_text(preservation.approved_on)}批准，"
+        holder, decide_by = preservation.holder, preservation.decide_by
+    else:
+        why, approval, holder = "证据可能灭失或者以后难以取得", "", event.holder
+        try:
+            decide_by = periods.preservation_due(event.on)
+        except periods.DeadlineUnknown:
+            decide_by = None
     sections = [
         Section(
             "先行登记保存的证据",
             [
-                f"本机关在调查你（单位）涉嫌{violation}一案中，因证据可能灭失或者以后难以取得，"
+                f"本机关在调查你（单位）涉嫌{violation}一案中，因{why}，{approval}"
                 f"依据《中华人民共和国行政处罚法》第五十六条的规定，于{date_text(event.on)}对下列证据先行登记保存：",
-                f"证据{evidence.number}：{item}；保存地点：{event.holder}。{event.note}",
+                f"证据{evidence.number}：{item}；保存地点：{holder}。{'' if preservation else event.note}",
             ],
         ),
         Section(
             "当事人的义务和本机关的处理期限",
             [
                 "先行登记保存期间，当事人或者有关人员不得损毁、销毁或者转移证据。",
-                f"本机关将于{days}日内（{date_text(decide_by)}前）对先行登记保存的证据作出处理决定。",
+                f"本机关将于7日内（七个工作日，{date_text(decide_by)}前）对先行登记保存的证据作出处理决定。"
+                if decide_by
+                else "本机关将于7日内（七个工作日）对先行登记保存的证据作出处理决定。",
             ],
         ),
     ]
@@ -365,7 +392,12 @@ def preservation_notice(event: CustodyEvent) -> Composed:
         officers=officers,
         checks=_checks(
             case,
-            missing=["" if event.action == CustodyEvent.Action.SEALED else "证据封存（先行登记保存）的记录"],
+            missing=[
+                "" if event.action == CustodyEvent.Action.SEALED else "证据封存（先行登记保存）的记录",
+                ""
+                if preservation is not None or event.action != CustodyEvent.Action.SEALED
+                else "机关负责人批准先行登记保存的记录（行政处罚法第五十六条：先行登记保存证据）",
+            ],
             recorded_officers=officers_on(case, event.on),
         ),
     )
@@ -900,6 +932,15 @@ def enforcement_application(enforcement: Enforcement) -> Composed:
                 f"三、申请强制执行标的情况：{enforcement.measures.rstrip('。')}。",
             ],
         ),
+        # 行政强制法第五十五条: the head who signed the application, as the case act records it
+        Section(
+            "申请机关负责人（签名）",
+            [
+                f"{enforcement.approved_by.display_name or enforcement.approved_by}（{date_text(enforcement.approved_on)}）"
+                if enforcement.approved_by_id and enforcement.approved_on
+                else ""
+            ],
+        ),
     ]
     return _base(
         case,
@@ -1185,8 +1226,13 @@ def record_of(case: Case, kind: str, source_id: int | None = None, source_type: 
 def compose_kind(kind: str, record, signer) -> Composed:
     """The document of ``kind`` composed from ``record``, as ``signer`` would issue it."""
     composed = composer_for(kind)(record)
-    if kind == Kind.ENFORCEMENT_APPLICATION and getattr(signer, "role", "") == "head":
-        # 行政强制法第五十五条: the head signs the application (the one issuing it).
+    if (
+        kind == Kind.ENFORCEMENT_APPLICATION
+        and getattr(signer, "role", "") == "head"
+        and not getattr(record, "approved_by_id", None)
+    ):
+        # 行政强制法第五十五条: the head signs the application (the one issuing it), when the
+        # case act records no head's signature (an application recorded before it did).
         composed.sections.append(Section("申请机关负责人（签名）", [signer.display_name]))
     return composed
 

@@ -9,6 +9,7 @@ from zhifa.cases import services
 from zhifa.cases.api import references as ref
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import ActIn, CaseDetail, DatedIn, DecisionOutcomeChoice, ReasonIn, ServiceIn, TermsIn
+from zhifa.cases.inputs import named_as_input
 
 
 @router.post("{int:pk}/submission", response={200: CaseDetail, **ACT_ERRORS}, summary="提交决定（需要时送法制审核）")
@@ -80,13 +81,14 @@ class DecideIn(ActIn):
 def decide(request, pk: int, payload: DecideIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.decide(
-        actor=request.auth,
-        case=case,
-        terms=d.pop("terms"),
-        basis_articles=ref.articles(d.pop("basis_article_ids")),
-        **d,
-    )
+    with named_as_input(basis_articles="basis_article_ids", basis_article="basis_article_ids"):
+        services.decide(
+            actor=request.auth,
+            case=case,
+            terms=d.pop("terms"),
+            basis_articles=ref.articles(d.pop("basis_article_ids")),
+            **d,
+        )
     return detail_of(request, case)
 
 

@@ -11,6 +11,7 @@ from pydantic import Field
 from zhifa.cases import services
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import CaseDetail, DatedIn, PaymentMethodChoice, PlanKindChoice, ReminderMethodChoice
+from zhifa.cases.inputs import named_as_input
 
 
 class InstalmentIn(Schema):
@@ -111,6 +112,10 @@ def compulsory_execute(request, pk: int, payload: CompelIn):
 class CourtIn(DatedIn):
     court: str = Field(..., description="受理申请的人民法院")
     measures: str = Field(..., description="申请执行的事项")
+    approved_by_id: int | None = Field(
+        None, description="签发强制执行申请书的本机关负责人（用户编号；机关负责人自己申请的不填，行政强制法第五十五条）"
+    )
+    approved_on: date | None = Field(None, description="机关负责人签发申请书的日期")
 
 
 @router.post(
@@ -120,7 +125,9 @@ class CourtIn(DatedIn):
 )
 def court_apply(request, pk: int, payload: CourtIn):
     case = case_of(request, pk)
-    services.court_apply(actor=request.auth, case=case, **payload.dict())
+    d = payload.dict()
+    with named_as_input(approved_by="approved_by_id"):
+        services.court_apply(actor=request.auth, case=case, approved_by=d.pop("approved_by_id"), **d)
     return detail_of(request, case)
 
 

@@ -11,6 +11,7 @@ from zhifa.cases import presenters, services
 from zhifa.cases.api import references as ref
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import ActIn, CaseDetail, DatedIn, SourceChoice
+from zhifa.cases.inputs import named_as_input
 
 
 class ClueIn(DatedIn):
@@ -66,16 +67,24 @@ class ProposeIn(ActIn):
 def filing_propose(request, pk: int, payload: ProposeIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.filing_propose(
-        actor=request.auth,
-        case=case,
-        party=ref.party(request, d.pop("party_id")),
-        violation_item=ref.violation_item(d.pop("violation_item_id")),
-        place=ref.place(d.pop("place_id")),
-        investigators=ref.officers(case, d.pop("investigator_ids"), "investigator_ids"),
-        lead_officer=ref.officer(case, d.pop("lead_officer_id"), "lead_officer_id"),
-        **d,
-    )
+    with named_as_input(
+        officers="investigator_ids",
+        investigators="investigator_ids",
+        lead_officer="lead_officer_id",
+        party="party_id",
+        violation_item="violation_item_id",
+        place="place_id",
+    ):
+        services.filing_propose(
+            actor=request.auth,
+            case=case,
+            party=ref.party(request, d.pop("party_id")),
+            violation_item=ref.violation_item(d.pop("violation_item_id")),
+            place=ref.place(d.pop("place_id")),
+            investigators=ref.officers(case, d.pop("investigator_ids"), "investigator_ids"),
+            lead_officer=ref.officer(case, d.pop("lead_officer_id"), "lead_officer_id"),
+            **d,
+        )
     return detail_of(request, case)
 
 
@@ -118,9 +127,10 @@ class TransferIn(ActIn):
 def transfer_out(request, pk: int, payload: TransferIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.transfer_out(
-        actor=request.auth, case=case, to_agency=ref.agency(d.pop("to_agency_id"), "to_agency_id"), **d
-    )
+    with named_as_input(to_agency="to_agency_id"):
+        services.transfer_out(
+            actor=request.auth, case=case, to_agency=ref.agency(d.pop("to_agency_id"), "to_agency_id"), **d
+        )
     return detail_of(request, case)
 
 

@@ -19,11 +19,12 @@ from zhifa.cases.api.schemas import (
     DatedIn,
     EvidenceKindChoice,
     InspectionKindChoice,
+    PreservationDecisionChoice,
     ReasonIn,
     ReportOutcomeChoice,
     TermsIn,
 )
-from zhifa.cases.inputs import bad_input
+from zhifa.cases.inputs import bad_input, named_as_input
 from zhifa.core.error_codes import ErrorCode
 
 
@@ -46,9 +47,10 @@ class InspectionIn(DatedIn):
 def inspection_record(request, pk: int, payload: InspectionIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.inspection_record(
-        actor=request.auth, case=case, officers=ref.officers(case, d.pop("officer_ids"), "officer_ids"), **d
-    )
+    with named_as_input(officers="officer_ids"):
+        services.inspection_record(
+            actor=request.auth, case=case, officers=ref.officers(case, d.pop("officer_ids"), "officer_ids"), **d
+        )
     return Status(201, detail_of(request, case))
 
 
@@ -101,6 +103,46 @@ def custody_record(request, pk: int, payload: CustodyIn):
     return Status(201, detail_of(request, evidence.case))
 
 
+class PreservationIn(DatedIn):
+    evidence_id: int = Field(..., description="本案证据编号")
+    reasons: str = Field(..., description="证据可能灭失或者以后难以取得的情况")
+    holder: str = Field(..., description="保存地点或保管人")
+    approved_by_id: int = Field(..., description="批准先行登记保存的本机关负责人（用户编号）")
+    approved_on: date = Field(..., description="机关负责人批准的日期")
+
+
+@router.post(
+    "{int:pk}/preservations",
+    response={201: CaseDetail, **ACT_ERRORS},
+    summary="先行登记保存证据（经机关负责人批准，七个工作日内处理，行政处罚法第五十六条）",
+)
+def preservation_register(request, pk: int, payload: PreservationIn):
+    case = case_of(request, pk)
+    d = payload.dict()
+    with named_as_input(evidence="evidence_id", approved_by="approved_by_id"):
+        services.preservation_register(
+            actor=request.auth, case=case, evidence=d.pop("evidence_id"), approved_by=d.pop("approved_by_id"), **d
+        )
+    return Status(201, detail_of(request, case))
+
+
+class PreservationDecisionIn(DatedIn):
+    decision: PreservationDecisionChoice = Field(..., description="keep 作为证据依法处理，release 解除先行登记保存")
+    note: str = Field("", description="处理决定的说明")
+    late_reason: str = Field("", description="逾期作出处理决定的原因（超过七个工作日的须写明）")
+
+
+@router.post(
+    "{int:pk}/preservations/{int:pid}/decision",
+    response={200: CaseDetail, **ACT_ERRORS},
+    summary="对先行登记保存的证据作出处理决定（七个工作日内）",
+)
+def preservation_decide(request, pk: int, pid: int, payload: PreservationDecisionIn):
+    case = case_of(request, pk)
+    services.preservation_decide(actor=request.auth, case=case, preservation=pid, **payload.dict())
+    return detail_of(request, case)
+
+
 class RelativeIn(DatedIn):
     name: str = Field(..., description="姓名")
     relation: str = Field(..., description="与当事人的关系")
@@ -140,13 +182,14 @@ class ReportIn(DatedIn):
 def report_submit(request, pk: int, payload: ReportIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.report_submit(
-        actor=request.auth,
-        case=case,
-        terms=d.pop("terms"),
-        basis_articles=ref.articles(d.pop("basis_article_ids")),
-        **d,
-    )
+    with named_as_input(basis_articles="basis_article_ids", basis_article="basis_article_ids"):
+        services.report_submit(
+            actor=request.auth,
+            case=case,
+            terms=d.pop("terms"),
+            basis_articles=ref.articles(d.pop("basis_article_ids")),
+            **d,
+        )
     return Status(201, detail_of(request, case))
 
 

@@ -19,6 +19,7 @@ from zhifa.cases.api.schemas import (
     ServiceIn,
     TermsIn,
 )
+from zhifa.cases.inputs import named_as_input
 from zhifa.cases.models import DefencePoint
 from zhifa.core.errors import not_found
 
@@ -40,13 +41,14 @@ class NoticeIn(DatedIn):
 def notice_issue(request, pk: int, payload: NoticeIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.notice_issue(
-        actor=request.auth,
-        case=case,
-        terms=d.pop("terms"),
-        basis_articles=ref.articles(d.pop("basis_article_ids")),
-        **d,
-    )
+    with named_as_input(basis_articles="basis_article_ids", basis_article="basis_article_ids"):
+        services.notice_issue(
+            actor=request.auth,
+            case=case,
+            terms=d.pop("terms"),
+            basis_articles=ref.articles(d.pop("basis_article_ids")),
+            **d,
+        )
     return Status(201, detail_of(request, case))
 
 
@@ -144,9 +146,10 @@ class HearingScheduleIn(DatedIn):
 def hearing_schedule(request, pk: int, payload: HearingScheduleIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.hearing_schedule(
-        actor=request.auth, case=case, chair=ref.officer(case, d.pop("chair_id"), "chair_id"), **d
-    )
+    with named_as_input(chair="chair_id"):
+        services.hearing_schedule(
+            actor=request.auth, case=case, chair=ref.officer(case, d.pop("chair_id"), "chair_id"), **d
+        )
     return detail_of(request, case)
 
 

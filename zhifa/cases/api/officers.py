@@ -9,6 +9,7 @@ from zhifa.cases import services
 from zhifa.cases.api import references as ref
 from zhifa.cases.api.routing import ACT_ERRORS, case_of, detail_of, router
 from zhifa.cases.api.schemas import ActIn, ApplicantChoice, CaseDetail, DatedIn
+from zhifa.cases.inputs import named_as_input
 from zhifa.core.errors import not_found
 
 
@@ -21,9 +22,10 @@ class AssignIn(ActIn):
 def officer_assign(request, pk: int, payload: AssignIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.officer_assign(
-        actor=request.auth, case=case, officer=ref.officer(case, d.pop("officer_id"), "officer_id"), **d
-    )
+    with named_as_input(officer="officer_id", officers="officer_id"):
+        services.officer_assign(
+            actor=request.auth, case=case, officer=ref.officer(case, d.pop("officer_id"), "officer_id"), **d
+        )
     return detail_of(request, case)
 
 
@@ -39,9 +41,10 @@ class RecusalIn(DatedIn):
 def recusal_apply(request, pk: int, payload: RecusalIn):
     case = case_of(request, pk)
     d = payload.dict()
-    services.recusal_apply(
-        actor=request.auth, case=case, officer=ref.officer(case, d.pop("officer_id"), "officer_id"), **d
-    )
+    with named_as_input(officer="officer_id", officers="officer_id"):
+        services.recusal_apply(
+            actor=request.auth, case=case, officer=ref.officer(case, d.pop("officer_id"), "officer_id"), **d
+        )
     return Status(201, detail_of(request, case))
 
 

@@ -28,6 +28,7 @@ from zhifa.cases.models import (
     Outcome,
     Payment,
     PaymentPlan,
+    Preservation,
     Recusal,
     Relative,
     Reminder,
@@ -65,6 +66,7 @@ PlanKindChoice = choice(PaymentPlan.Kind, exclude=(PaymentPlan.Kind.STANDARD,))
 #: What a court recovers is recorded with the enforcement's result.
 PaymentMethodChoice = choice(Payment.Method, exclude=(Payment.Method.COURT,))
 ReminderMethodChoice = choice(Reminder.Method)
+PreservationDecisionChoice = choice(Preservation.Decision)
 FollowUpMethodChoice = choice(FollowUp.Method)
 RetentionChoice = choice(CaseFile.Retention)
 
@@ -265,6 +267,17 @@ class EvidenceOut(Schema):
     custody: list[CustodyOut] = Field(..., description="保管链")
 
 
+class CasesPreservationOut(Schema):
+    id: int = Field(..., description="先行登记保存记录编号")
+    evidence_id: int = Field(..., description="证据编号")
+    on: date = Field(..., description="登记保存日期")
+    approved_by: str = Field(..., description="批准的机关负责人")
+    approved_on: date = Field(..., description="批准日期")
+    decide_by: date = Field(..., description="作出处理决定的期限（七个工作日）")
+    decided_on: date | None = Field(None, description="处理决定日期")
+    decision: str = Field(..., description="keep 作为证据，release 解除先行登记保存，空：尚未决定")
+
+
 class RelativeOut(Schema):
     id: int = Field(..., description="亲属记录编号")
     name: str = Field(..., description="姓名（不公开）")
@@ -443,6 +456,9 @@ class CaseDetail(CaseRow):
     inspections: list[InspectionOut] = Field(..., description="检查、询问笔录")
     evidence: list[EvidenceOut] = Field(..., description="证据")
     relatives: list[RelativeOut] = Field(..., description="当事人亲属（仅供办案人员，不公开）")
+    preservations: list[CasesPreservationOut] = Field(
+        default_factory=list, description="先行登记保存证据（行政处罚法第五十六条）"
+    )
     reports: list[ReportOut] = Field(..., description="调查终结报告")
     notice: NoticeOut | None = Field(None, description="现行的事先告知书")
     defences: list[DefenceOut] = Field(..., description="陈述申辩")

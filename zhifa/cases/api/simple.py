@@ -11,6 +11,7 @@ from zhifa.cases import services
 from zhifa.cases.api import references as ref
 from zhifa.cases.api.routing import ACT_ERRORS, detail_of, router
 from zhifa.cases.api.schemas import CaseDetail, DatedIn, TermsIn
+from zhifa.cases.inputs import named_as_input
 
 
 class SimpleIn(DatedIn):
@@ -36,12 +37,19 @@ class SimpleIn(DatedIn):
 )
 def simple_penalty(request, payload: SimpleIn):
     d = payload.dict()
-    case = services.simple_penalty(
-        actor=request.auth,
-        party=ref.party(request, d.pop("party_id")),
-        violation_item=ref.violation_item(d.pop("violation_item_id")),
-        place=ref.place(d.pop("place_id")),
-        basis_articles=ref.articles(d.pop("basis_article_ids")),
-        **d,
-    )
+    with named_as_input(
+        basis_articles="basis_article_ids",
+        basis_article="basis_article_ids",
+        party="party_id",
+        violation_item="violation_item_id",
+        place="place_id",
+    ):
+        case = services.simple_penalty(
+            actor=request.auth,
+            party=ref.party(request, d.pop("party_id")),
+            violation_item=ref.violation_item(d.pop("violation_item_id")),
+            place=ref.place(d.pop("place_id")),
+            basis_articles=ref.articles(d.pop("basis_article_ids")),
+            **d,
+        )
     return Status(201, detail_of(request, case))

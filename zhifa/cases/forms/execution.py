@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from zhifa.accounts.models import Role, User
 from zhifa.cases.forms.base import TEXT, CaseActForm, lines
 from zhifa.cases.models import Payment, PaymentPlan, Reminder
 
@@ -55,7 +56,11 @@ class HandoverForm(CaseActForm):
 class ReminderForm(CaseActForm):
     act = "reminder_serve"
     intro = "以电话、书面或走访再次告知当事人必须履行的义务及不履行的法律后果，并记录（D3.9b）。"
-    method = forms.ChoiceField(label="方式", choices=Reminder.Method.choices)
+    method = forms.ChoiceField(
+        label="方式",
+        choices=Reminder.Method.choices,
+        help_text="催告应当以书面形式作出（行政强制法第三十五条）：电话、走访记录为再次告知，不能代替催告书",
+    )
     content = forms.CharField(label="催告内容（义务、期限、方式、金额、后果、陈述申辩权）", widget=TEXT)
     record = forms.CharField(label="记录（通话记录、送达回证或走访记录）", widget=TEXT)
     performance_due_on = forms.DateField(label="催告的履行期限")
@@ -69,8 +74,18 @@ class CompelForm(CaseActForm):
 
 class CourtForm(CaseActForm):
     act = "court_apply"
+    intro = "强制执行申请书由机关负责人签名、加盖机关印章并注明日期（行政强制法第五十五条）；机关负责人自己申请的，不填签发人。"
     court = forms.CharField(label="人民法院")
     measures = forms.CharField(label="申请执行的事项", widget=TEXT)
+    approved_by = forms.ModelChoiceField(label="签发申请书的机关负责人", queryset=User.objects.none(), required=False)
+    approved_on = forms.DateField(label="签发日期", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.case is not None:
+            self.fields["approved_by"].queryset = User.objects.filter(
+                agency_id=self.case.agency_id, role=Role.HEAD, is_active=True
+            ).order_by("pk")
 
 
 class EnforcementResultForm(CaseActForm):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from zhifa.accounts.models import Role, User
 from zhifa.cases.forms.base import LONG, TEXT, ArticleChoice, CaseActForm, ReasonForm, TermsMixin, articles, officers_of
-from zhifa.cases.models import CustodyEvent, Evidence, Inspection, Outcome, Relative
+from zhifa.cases.models import CustodyEvent, Evidence, Inspection, Outcome, Preservation, Relative
 from zhifa.core import clock
 
 
@@ -63,6 +64,42 @@ class CustodyForm(CaseActForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].queryset = self.case.evidence.all()
+
+
+class PreservationForm(CaseActForm):
+    act = "preservation_register"
+    intro = (
+        "证据可能灭失或者以后难以取得的，经机关负责人批准，可以先行登记保存，并在七个工作日内作出处理决定；"
+        "保存期间当事人或者有关人员不得销毁或者转移证据（行政处罚法第五十六条）。"
+    )
+    evidence = forms.ModelChoiceField(label="证据", queryset=None)
+    reasons = forms.CharField(label="证据可能灭失或者以后难以取得的情况", widget=TEXT)
+    holder = forms.CharField(label="保存地点或保管人")
+    approved_by = forms.ModelChoiceField(label="批准的机关负责人", queryset=None)
+    approved_on = forms.DateField(label="批准日期")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = self.case.evidence.all()
+        self.fields["approved_by"].queryset = User.objects.filter(
+            agency_id=self.case.agency_id, role=Role.HEAD, is_active=True
+        ).order_by("pk")
+        self.fields["approved_on"].initial = clock.today()
+
+
+class PreservationDecisionForm(CaseActForm):
+    act = "preservation_decide"
+    intro = "先行登记保存的证据，应当在七个工作日内作出处理决定：作为证据依法处理，或者解除先行登记保存（行政处罚法第五十六条）。"
+    preservation = forms.ModelChoiceField(label="先行登记保存的证据", queryset=None)
+    decision = forms.ChoiceField(label="处理决定", choices=Preservation.Decision.choices)
+    note = forms.CharField(label="说明", widget=TEXT, required=False)
+    late_reason = forms.CharField(label="逾期作出处理决定的原因", widget=TEXT, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preservation"].queryset = self.case.preservations.filter(decided_on__isnull=True).select_related(
+            "evidence"
+        )
 
 
 class RelativeForm(CaseActForm):

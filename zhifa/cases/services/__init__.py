@@ -45,6 +45,8 @@ from zhifa.cases.services.investigation import (
     evidence_add,
     inspection_record,
     investigation_reopen,
+    preservation_decide,
+    preservation_register,
     relative_record,
     report_submit,
 )
@@ -97,6 +99,8 @@ __all__ = [
     "on_spot_handover",
     "payment_plan",
     "payment_record",
+    "preservation_decide",
+    "preservation_register",
     "recusal_apply",
     "recusal_decide",
     "relative_record",

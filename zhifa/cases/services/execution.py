@@ -211,13 +211,30 @@ def compulsory_execute(
         return enforcement
 
 
-def court_apply(*, actor: User, case: Case, court: str, measures: str, on: date | None = None) -> Enforcement:
-    """申请人民法院强制执行：催告书送达十日后仍未履行（D3.9b，行政强制法第五十四条），在复议、诉讼期限届满后三个月内（第五十三条）。"""
+def court_apply(
+    *,
+    actor: User,
+    case: Case,
+    court: str,
+    measures: str,
+    approved_by: User | int | None = None,
+    approved_on: date | None = None,
+    on: date | None = None,
+) -> Enforcement:
+    """申请人民法院强制执行：催告书送达十日后仍未履行（D3.9b，行政强制法第五十四条），在复议、诉讼期限届满后三个月内（第五十三条）；
+    申请书由机关负责人签名并注明日期（第五十五条）：执法人员办理的，记录签发的机关负责人（``approved_by``）和日期。"""
     with acting.run("court_apply", actor=actor, case=case, on=on) as act:
         case = act.case
+        if approved_by is not None and not isinstance(approved_by, User):
+            approved_by = User.objects.filter(pk=approved_by).first()
+            if approved_by is None:
+                raise bad_input(ErrorCode.INVALID, "未找到该机关负责人。", field="approved_by")
         act.check(R.reminder_before_compulsion, "court", list(case.reminders.all()), act.on)
         act.check(R.court_application_window, case.decision.served_on, act.on)
+        act.check(R.court_application_signed_by_head, actor, approved_by, approved_on, case.agency_id, act.on)
         act.enforce()
+        if R.is_agency_head(actor, case.agency_id):
+            approved_by, approved_on = actor, act.on
         enforcement = save(
             Enforcement(
                 case=case,
@@ -225,9 +242,18 @@ def court_apply(*, actor: User, case: Case, court: str, measures: str, on: date 
                 on=act.on,
                 court=require_text(court, "court", "请写明受理申请的人民法院。"),
                 measures=require_text(measures, "measures", "请写明申请执行的事项。"),
+                approved_by=approved_by,
+                approved_on=approved_on,
             )
         )
-        act.done(changes={"enforcement": enforcement.pk, "court": court})
+        act.done(
+            changes={
+                "enforcement": enforcement.pk,
+                "court": court,
+                "approved_by": approved_by.pk,
+                "approved_on": approved_on,
+            }
+        )
         return enforcement
 
 

@@ -10,11 +10,11 @@ from django.core.files import File
 from django.db.models import Max
 
 from zhifa.accounts.models import User
-from zhifa.cases import acting, evidence_store
+from zhifa.cases import acting, evidence_store, periods, visits
 from zhifa.cases import rules as R
 from zhifa.cases.facts import granted_recusals, live_investigator_ids
 from zhifa.cases.inputs import bad_input, clean_terms, require_text
-from zhifa.cases.models import Case, CustodyEvent, Evidence, Inspection, Outcome, Relative, Report
+from zhifa.cases.models import Case, CustodyEvent, Evidence, Inspection, Outcome, Preservation, Relative, Report
 from zhifa.cases.services._steps import check_articles, save
 from zhifa.cases.services.discretion import LISTED_FACTORS, assess, facts_of
 from zhifa.core.error_codes import ErrorCode
@@ -60,6 +60,14 @@ def inspection_record(
             # the per-officer rules to check.
             for rule in (people_rules.officer_certified, people_rules.no_declared_conflict, R.recused_officer_excluded):
                 act.passed(rule)
+        # D2.1: an on-site inspection of an organisation counts against the agency's annual cap.
+        standing = None
+        if kind == Inspection.Kind.INSPECTION and case.party is not None and not case.party.is_person:
+            standing = visits.cap_standing(case, act.on)
+        if standing is None:
+            act.passed(R.recorded_inspection_within_cap)
+        else:
+            act.check(R.recorded_inspection_within_cap, standing.count_before, standing.cap, standing.approvals)
         act.enforce()
         if not signed_by_subject and not refusal_note.strip():
             raise bad_input(
@@ -174,6 +182,128 @@ def custody_record(
         save(event, exclude=["recorded_by"])
         act.done(changes={"evidence": evidence.pk, "action": action, "holder": holder})
         return event
+
+
+def preservation_register(
+    *,
+    actor: User,
+    case: Case,
+    evidence: Evidence | int,
+    reasons: str,
+    holder: str,
+    approved_by: User | int | None,
+    approved_on: date | None,
+    on: date | None = None,
+) -> Preservation:
+    """先行登记保存证据：证据可能灭失或者以后难以取得的，经机关负责人批准先行登记保存，七日内（工作日）作出
+    处理决定（行政处罚法第五十六条、第八十五条）。登记保存即在证据的保管链中记录“封存”。"""
+    with acting.run("preservation_register", actor=actor, case=case, on=on) as act:
+        case = act.case
+        evidence = _evidence_of(case, evidence)
+        approved_by = _head_of(approved_by)
+        act.check(R.assigned_investigator, act.officer, live_investigator_ids(case, act.on))
+        act.check(R.preservation_approved_by_head, approved_by, approved_on, case.agency_id, act.on, reasons)
+        act.enforce()
+        if act.on < evidence.collected_on:
+            raise bad_input(ErrorCode.DATE_ORDER, "登记保存的日期不得早于证据取得日期。", field="on")
+        if evidence.preservations.filter(decided_on__isnull=True).exists():
+            raise bad_input(ErrorCode.DUPLICATE, "该证据已先行登记保存，尚待作出处理决定。", field="evidence")
+        holder = require_text(holder, "holder", "请写明保存地点或保管人。")
+        preservation = save(
+            Preservation(
+                case=case,
+                evidence=evidence,
+                on=act.on,
+                reasons=reasons.strip(),
+                holder=holder,
+                approved_by=approved_by,
+                approved_on=approved_on,
+                decide_by=periods.preservation_due(act.on),
+            )
+        )
+        CustodyEvent.objects.create(
+            evidence=evidence,
+            on=act.on,
+            action=CustodyEvent.Action.SEALED,
+            holder=holder,
+            note=f"先行登记保存（{approved_by}批准）",
+            recorded_by=actor,
+        )
+        act.done(
+            changes={
+                "preservation": preservation.pk,
+                "evidence": evidence.pk,
+                "approved_by": approved_by.pk,
+                "approved_on": approved_on,
+                "decide_by": preservation.decide_by,
+            }
+        )
+        return preservation
+
+
+def preservation_decide(
+    *,
+    actor: User,
+    case: Case,
+    preservation: Preservation | int,
+    decision: str,
+    note: str = "",
+    late_reason: str = "",
+    on: date | None = None,
+) -> Preservation:
+    """对先行登记保存的证据作出处理决定（七日内，行政处罚法第五十六条）：作为证据依法处理，或解除先行登记保存。"""
+    with acting.run("preservation_decide", actor=actor, case=case, on=on) as act:
+        case = act.case
+        pk = getattr(preservation, "pk", preservation)
+        preservation = case.preservations.select_related("evidence").filter(pk=pk).first()
+        if preservation is None:
+            raise bad_input(ErrorCode.NOT_IN_CASE, "本案没有该先行登记保存的记录。", field="preservation")
+        if preservation.decided_on:
+            raise bad_input(ErrorCode.DUPLICATE, "已经作出处理决定。", field="preservation")
+        if decision not in Preservation.Decision.values:
+            raise bad_input(ErrorCode.INVALID, "请选择作为证据或解除先行登记保存。", field="decision")
+        if act.on < preservation.on:
+            raise bad_input(ErrorCode.DATE_ORDER, "处理决定的日期不得早于登记保存的日期。", field="on")
+        act.check(R.preservation_decided_in_time, preservation.decide_by, act.on, late_reason)
+        act.enforce()
+        preservation.decided_on, preservation.decision = act.on, decision
+        preservation.decision_note, preservation.late_reason = note.strip(), late_reason.strip()
+        preservation.save(update_fields=["decided_on", "decision", "decision_note", "late_reason"])
+        if decision == Preservation.Decision.RELEASE:
+            CustodyEvent.objects.create(
+                evidence=preservation.evidence,
+                on=act.on,
+                action=CustodyEvent.Action.RETURNED,
+                holder=preservation.holder,
+                note="解除先行登记保存",
+                recorded_by=actor,
+            )
+        act.done(
+            changes={
+                "preservation": preservation.pk,
+                "decision": decision,
+                "note": note,
+                "late_reason": late_reason,
+            }
+        )
+        return preservation
+
+
+def _evidence_of(case: Case, evidence: Evidence | int) -> Evidence:
+    pk = getattr(evidence, "pk", evidence)
+    found = case.evidence.filter(pk=pk).first() if pk is not None else None
+    if found is None:
+        raise bad_input(ErrorCode.NOT_IN_CASE, "请选择本案的证据。", field="evidence")
+    return found
+
+
+def _head_of(user: User | int | None) -> User | None:
+    if user is None or isinstance(user, User):
+        return user
+    found = User.objects.filter(pk=user).first()
+    if found is None:
+        raise bad_input(ErrorCode.INVALID, "未找到该机关负责人。", field="approved_by")
+    return found
 
 
 def relative_record(

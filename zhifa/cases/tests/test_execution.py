@@ -231,9 +231,62 @@ def test_a_court_application_waits_ten_days_after_the_reminder(w):
         )
     assert_refused(e, "D3.9b", code="reminder_before_compulsion", field="on")
     services.court_apply(
-        actor=w.wang, case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款", on=date(2026, 10, 16)
+        actor=w.wang,
+        case=case,
+        court="重庆市渝中区人民法院",
+        measures="罚没款及加处罚款",
+        approved_by=w.head,
+        approved_on=date(2026, 10, 16),
+        on=date(2026, 10, 16),
     )
     assert Case.objects.get(pk=case.pk).status == Status.COMPULSORY
+
+
+def _apply(w, case, on, **kw):
+    return services.court_apply(
+        actor=kw.pop("actor", w.wang), case=case, court="重庆市渝中区人民法院", measures="罚没款及加处罚款", on=on, **kw
+    )
+
+
+@pytest.mark.clause("D3.9b")
+def test_a_telephone_call_or_a_visit_is_not_the_written_reminder_compulsion_needs(w):
+    """行政强制法第三十五条：催告应当以书面形式作出。The phone call is recorded (the Decision's
+    再次告知, D3.9b) but is no 催告: the court application still needs a 催告书 served ten days before."""
+    case = executing(w)
+    _remind(w, case, date(2026, 10, 1), method="phone")
+    _remind(w, case, date(2026, 10, 2), method="visit")
+    with pytest.raises(DomainError) as e:
+        _apply(w, case, date(2026, 10, 16), approved_by=w.head, approved_on=date(2026, 10, 16))
+    assert_refused(e, "D3.9b", code="reminder_before_compulsion", field="reminder")
+    assert "书面" in str(e.value) and "第三十五条" in str(e.value)
+    _remind(w, case, date(2026, 10, 5), method="letter")
+    assert _apply(w, case, date(2026, 10, 16), approved_by=w.head, approved_on=date(2026, 10, 16)).pk
+
+
+@pytest.mark.clause("D1.5")
+def test_a_court_application_by_an_officer_needs_the_heads_signature(w):
+    """行政强制法第五十五条：强制执行申请书应当由行政机关负责人签名，加盖印章，注明日期。"""
+    case = executing(w)
+    _remind(w, case, date(2026, 10, 5))
+    with pytest.raises(DomainError) as e:
+        _apply(w, case, date(2026, 10, 16))
+    assert_refused(e, "D1.5", code="court_application_signed_by_head", field="approved_by")
+    assert "第五十五条" in str(e.value)
+    with pytest.raises(DomainError) as e:  # an officer is no head
+        _apply(w, case, date(2026, 10, 16), approved_by=w.zhang, approved_on=date(2026, 10, 16))
+    assert_refused(e, "D1.5", code="court_application_signed_by_head", field="approved_by")
+    with pytest.raises(DomainError) as e:  # signed after the application
+        _apply(w, case, date(2026, 10, 16), approved_by=w.head, approved_on=date(2026, 10, 19))
+    assert_refused(e, "D1.5", code="court_application_signed_by_head", field="approved_on")
+    enforcement = _apply(w, case, date(2026, 10, 16), approved_by=w.head, approved_on=date(2026, 10, 15))
+    assert (enforcement.approved_by, enforcement.approved_on) == (w.head, date(2026, 10, 15))
+
+
+def test_the_head_signs_by_applying_himself(w):
+    case = executing(w)
+    _remind(w, case, date(2026, 10, 5))
+    assert R.court_application_signed_by_head(w.head, None, None, case.agency_id, date(2026, 10, 16)) is None
+    assert R.court_application_signed_by_head(w.users["other_head"], None, None, case.agency_id, date(2026, 10, 16))
 
 
 @pytest.mark.clause("D1.4")

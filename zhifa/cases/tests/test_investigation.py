@@ -275,3 +275,27 @@ def test_the_file_list_of_a_case_under_investigation_names_no_decision_yet(w):
     assert "处理决定书及送达回证" in labels and "不予行政处罚决定书及送达回证" not in labels
     labels = [i.label for i in checklist.items(reported(w))]
     assert "行政处罚决定书及送达回证" in labels
+
+
+@pytest.mark.clause("D3.8")
+def test_an_api_refusal_names_the_field_of_the_body(w, api):
+    """The rules name what they check (``officers``); the API body carries ``officer_ids``: the
+    refusal over the API names the body's field, so a client can put the message beside it."""
+    case = filed(w)
+    body = {
+        "kind": "inspection",
+        "place": "某超市",
+        "subject": "店长",
+        "officer_ids": [w.zhang_officer.pk],
+        "certificates_shown": True,
+        "record": "检查情况……",
+        "on": str(wd(D0, 2)),
+    }
+    r = api(w.zhang).post(f"cases/{case.pk}/inspections", body)
+    assert r.status_code == 422 and r.json()["code"] == "two_certified_officers"
+    assert r.json()["field"] == "officer_ids"
+    assert {e["field"] for e in r.json()["errors"]} <= {"officer_ids", "certificates_shown"}
+    # the page's form keeps its own field name
+    with pytest.raises(DomainError) as e:
+        _inspect(w, case, [w.zhang_officer])
+    assert e.value.field == "officers"

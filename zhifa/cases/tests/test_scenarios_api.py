@@ -337,7 +337,7 @@ def test_a_clue_for_another_agency_is_transferred_and_answered(as_, w):
         },
     )
     body = assert_api_refused(res, 422, clause="D3.1a", code="agency_has_power")
-    assert w.other_agency.name in body["message"] and body["field"] == "violation_item"
+    assert w.other_agency.name in body["message"] and body["field"] == "violation_item_id"  # the body's field
     body = ok(
         as_(w.head).post(
             f"cases/{pk}/transfer",
@@ -397,7 +397,7 @@ def test_an_unpaid_fine_goes_to_the_court_after_a_reminder(as_, client, w):
         as_(w.wang).post(
             f"cases/{pk}/reminders",
             {
-                "method": "visit",
+                "method": "letter",
                 "content": "请于十日内缴纳罚没款4200元及加处罚款3000元，逾期将申请人民法院强制执行；可以陈述申辩。",
                 "record": "执法人员王执行、张执法上门送达催告书，法定代表人签收。",
                 "performance_due_on": date(2026, 10, 12),
@@ -409,7 +409,13 @@ def test_an_unpaid_fine_goes_to_the_court_after_a_reminder(as_, client, w):
     body = ok(
         as_(w.wang).post(
             f"cases/{pk}/court-application",
-            {"court": "重庆市渝中区人民法院", "measures": "罚没款4200元及加处罚款3000元", "on": date(2026, 10, 12)},
+            {
+                "court": "重庆市渝中区人民法院",
+                "measures": "罚没款4200元及加处罚款3000元",
+                "approved_by_id": w.head.pk,
+                "approved_on": date(2026, 10, 12),
+                "on": date(2026, 10, 12),
+            },
         )
     )
     assert body["status"] == "compulsory"

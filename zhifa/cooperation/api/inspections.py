@@ -7,6 +7,7 @@ from ninja import Field, Query, Schema, Status
 
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api import references as ref
+from zhifa.cases.inputs import named_as_input
 from zhifa.cases.models import Inspection
 from zhifa.cooperation import presenters, selectors, services
 from zhifa.cooperation.api.routing import ACT_ERRORS, LIST_ERRORS, READ_ERRORS, Page, paged, router
@@ -144,7 +145,8 @@ def joint_part_record(request, pk: int, payload: CooperationJointRecordIn):
     joint = selectors.joint_get(request.auth, pk)
     d = payload.dict()
     officers = references(Officer.objects.all(), d.pop("officer_ids"), "officer_ids")
-    services.joint_part_record(actor=request.auth, joint=joint, officers=officers, **d)
+    with named_as_input(officers="officer_ids"):  # the refusal names the body's field
+        services.joint_part_record(actor=request.auth, joint=joint, officers=officers, **d)
     return _joint(request, pk)
 
 

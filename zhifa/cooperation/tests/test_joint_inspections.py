@@ -214,7 +214,9 @@ def test_the_joint_inspection_over_http(w, api):
     with frozen(date(2026, 12, 3)):
         body = {"officer_ids": [w.zhang_officer.pk], "certificates_shown": True, "findings": "未见异常"}
         r = api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", body)
-        assert_api_refused(r, 422, clause="D3.8", code="two_certified_officers")
+        refused = assert_api_refused(r, 422, clause="D3.8", code="two_certified_officers")
+        assert refused["field"] == "officer_ids"  # the body's field, not the service's "officers"
+        assert all(e["field"] == "officer_ids" for e in refused["errors"] if e["code"] == "two_certified_officers")
         body["officer_ids"] = [w.zhang_officer.pk, w.li_officer.pk]
         assert (
             api(w.zhang).post(f"cooperation/inspections/joint/{jid}/record", {**body, "officer_ids": [0]}).status_code
@@ -327,3 +329,81 @@ def test_the_cap_pages(w, client):
     assert r.status_code == 302
     assert "投诉核查" in client.get("/cooperation/inspections/approvals/?year=2026").content.decode()
     assert w.org.name not in client.get("/cooperation/inspections/beyond-cap/").content.decode()
+
+
+# --- The cap in the case procedure: inspection_record counts too (cases.visits.INSPECTION_CAP) ----
+
+
+def _record(w, case, on, kind="inspection"):
+    from zhifa.cases import services as case_services
+
+    return case_services.inspection_record(
+        actor=w.zhang,
+        case=case,
+        kind=kind,
+        place="渝中区解放碑某超市",
+        subject="店长王某",
+        officers=[w.zhang_officer, w.li_officer],
+        certificates_shown=True,
+        record="再次检查货架。",
+        on=on,
+    )
+
+
+@pytest.mark.clause("D2.1")
+def test_an_on_site_inspection_recorded_in_a_case_beyond_the_cap_is_refused_without_the_heads_approval(w, api):
+    case = at_cap(w)
+    with pytest.raises(DomainError) as e:
+        _record(w, case, wd(D0, 4))
+    assert_refused(e, "D2.1", code="recorded_inspection_within_cap", field="on")
+    assert "2次" in str(e.value) and "国办发〔2024〕54号" in str(e.value)
+    assert case.inspections.count() == 2
+    # over the API too, a 422 naming D2.1
+    r = api(w.zhang).post(
+        f"cases/{case.pk}/inspections",
+        {
+            "kind": "inspection",
+            "place": "某超市",
+            "subject": "店长",
+            "officer_ids": [w.zhang_officer.pk, w.li_officer.pk],
+            "certificates_shown": True,
+            "record": "再次检查。",
+            "on": str(wd(D0, 4)),
+        },
+    )
+    assert_api_refused(r, 422, clause="D2.1", code="recorded_inspection_within_cap")
+    # the head approves in writing: one more inspection, then the cap holds again
+    services.inspection_cap_approve(actor=w.head, party=w.org, year=2026, reasons="群众再次举报，须现场核查")
+    assert _record(w, case, wd(D0, 4)).pk
+    with pytest.raises(DomainError) as e:
+        _record(w, case, wd(D0, 5))
+    assert_refused(e, "D2.1", code="recorded_inspection_within_cap")
+
+
+@pytest.mark.clause("D2.1")
+def test_only_on_site_inspections_of_an_organisation_count_against_the_cap(w):
+    case = at_cap(w)
+    assert _record(w, case, wd(D0, 4), kind="inquiry").pk  # an inquiry is not an on-site inspection
+    person_case = filed(w, party=w.person)  # a natural person is not an enterprise
+    for n in (2, 3, 4):
+        assert _record(w, person_case, wd(D0, n)).pk
+    # another year: the count starts again
+    later = filed(w, on=date(2026, 11, 2))
+    assert later.inspections.count() == 0
+
+
+@pytest.mark.clause("D2.1")
+def test_an_inspection_planned_within_the_cap_is_recorded_in_the_case_without_counting_twice(w):
+    case = filed(w)
+    inspect(w, case, wd(D0, 2))
+    p = plan(w)  # the second inspection of the year, planned (within the cap)
+    assert p.ordinal == 2
+    with pytest.raises(DomainError):
+        _record(w, case, date(2026, 11, 30))  # not the planned day: a third visit, beyond the cap
+    from datetime import datetime
+
+    from zhifa.testing import frozen
+
+    with frozen(datetime(2026, 12, 3, 2, 0)):
+        assert _record(w, case, SOON).pk  # the planned visit itself: counted when it was planned
+    assert case.inspections.count() == 2

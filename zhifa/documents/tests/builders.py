@@ -128,7 +128,16 @@ def through_the_court(w) -> Case:
         content=evidence_file(f"milk-{case.pk}"),
         on=wd(D0, 2),
     )
-    services.custody_record(actor=w.zhang, evidence=evidence, action="sealed", holder="本局证据保管室", on=wd(D0, 2))
+    services.preservation_register(
+        actor=w.zhang,
+        case=case,
+        evidence=evidence,
+        reasons="当事人可能将过期牛奶下架销毁，证据可能灭失",
+        holder="本局证据保管室",
+        approved_by=w.head,
+        approved_on=wd(D0, 2),
+        on=wd(D0, 2),
+    )
     services.report_submit(
         actor=w.zhang,
         case=case,
@@ -208,6 +217,8 @@ def through_the_court(w) -> Case:
         case=Case.objects.get(pk=case.pk),
         court="重庆市渝中区人民法院",
         measures="罚没款及加处罚款",
+        approved_by=w.head,
+        approved_on=remedies_end + timedelta(days=5),
         on=remedies_end + timedelta(days=5),
     )
     return Case.objects.get(pk=case.pk)

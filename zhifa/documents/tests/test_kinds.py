@@ -75,7 +75,10 @@ def test_each_kind_is_composed_from_the_case_and_its_pdf_holds_what_the_kind_req
             "行政处罚法》第五十六条",
             "不得损毁、销毁或者转移证据",
             "7日内",
+            "七个工作日",
             "本局证据保管室",
+            "经本机关负责人陈局长",
+            "证据可能灭失",
         ],
         Kind.INVESTIGATION_REPORT: [
             "案件调查终结报告",
@@ -305,3 +308,42 @@ def test_a_reminder_by_telephone_gives_no_written_reminder(w):
         issue(w, case, Kind.PAYMENT_REMINDER)
     assert_refused(e, "D3.10b", code="record_on_file", field="kind")
     assert "电话" in e.value.first.message
+
+
+@pytest.mark.clause("D3.10b")
+def test_a_preservation_notice_rests_on_the_heads_approval_not_on_a_bare_seal(w):
+    """先行登记保存证据通知书 composes from the case act (``preservation_register``: the head's
+    approval, 行政处罚法第五十六条); a 封存 in the custody chain without it claims no approval and
+    the notice is refused, naming what is missing."""
+    from zhifa.cases.tests.builders import evidence_file, filed
+
+    case = filed(w)
+    evidence = cases.evidence_add(
+        actor=w.zhang,
+        case=case,
+        kind="physical",
+        title="过期牛奶",
+        source="现场取得",
+        collected_on=wd(D0, 2),
+        content=evidence_file(f"bare-{case.pk}"),
+        on=wd(D0, 2),
+    )
+    cases.custody_record(actor=w.zhang, evidence=evidence, action="sealed", holder="保管室", on=wd(D0, 2))
+    with pytest.raises(DomainError) as e:
+        issue(w, Case.objects.get(pk=case.pk), Kind.PRESERVATION_NOTICE)
+    assert_refused(e, "D3.10b", code="record_on_file", field="kind")
+    assert "机关负责人批准先行登记保存" in e.value.first.message
+    cases.preservation_register(
+        actor=w.zhang,
+        case=case,
+        evidence=evidence,
+        reasons="证据可能灭失",
+        holder="本局证据保管室",
+        approved_by=w.head,
+        approved_on=wd(D0, 3),
+        on=wd(D0, 3),
+    )
+    composed = compose_records.preservation_notice(evidence.custody.filter(action="sealed").last())
+    assert not composed.checks["missing"]
+    text = "".join(p for s in composed.sections for p in s.paragraphs)
+    assert "经本机关负责人陈局长于2026年3月5日批准" in text and "本局证据保管室" in text
