@@ -63,12 +63,17 @@ def _plan(actor: User, agency: Agency, party: Party, on: date, place: str, items
     cap = periods.annual_inspection_cap(on)
     approval = None
     if cap is not None and count >= cap:
-        approval = (
-            InspectionCapApproval.objects.select_for_update(of=("self",))  # the unused ones: an outer join (PostgreSQL)
-            .filter(agency=agency, party=party, year=on.year, plan__isnull=True)
-            .order_by("approved_on", "pk")
-            .first()
-        )
+        # The inspections beyond the cap so far used as many approvals (a case's inspection uses
+        # one without naming it, as cases' recorded_inspection_within_cap counts them): only an
+        # approval beyond those is left for this plan, never one a case's inspection relied on.
+        approvals = InspectionCapApproval.objects.filter(agency=agency, party=party, year=on.year)
+        if approvals.count() > count - cap:
+            approval = (
+                approvals.select_for_update(of=("self",))  # the unused ones: an outer join (PostgreSQL)
+                .filter(plan__isnull=True)
+                .order_by("approved_on", "pk")
+                .first()
+            )
     enforce(R.inspection_within_annual_cap(count, cap, approval))
     plan = InspectionPlan(
         agency=agency,

@@ -378,6 +378,10 @@ def test_an_on_site_inspection_recorded_in_a_case_beyond_the_cap_is_refused_with
     with pytest.raises(DomainError) as e:
         _record(w, case, wd(D0, 5))
     assert_refused(e, "D2.1", code="recorded_inspection_within_cap")
+    # the approval the case's inspection used is not left for a plan: one approval, one inspection
+    with pytest.raises(DomainError) as e:
+        plan(w)
+    assert_refused(e, "D2.1", code="inspection_within_annual_cap")
 
 
 @pytest.mark.clause("D2.1")
