@@ -61,7 +61,9 @@ def _unique_groups(model) -> list[tuple[str, ...]]:
 def _vary(field, value, n: int):
     """A value of ``field`` unlike ``value`` (the n-th copy), or None when it cannot be varied."""
     if isinstance(field, models.CharField | models.SlugField | models.TextField):
-        suffix = f"{n:05d}"
+        # a letter first: the suffix never reads as another record's own value (a world key
+        # "000…1178" made from a pk that PostgreSQL's sequences made 1178)
+        suffix = f"x{n:05d}"
         base = str(value or "")
         limit = field.max_length or 10_000
         return (base[: limit - len(suffix)] + suffix) if limit > len(suffix) else None
