@@ -37,20 +37,26 @@ def _filename(doc, ext: str) -> str:
     return f"{doc.title}-{doc.number or doc.pk}-v{doc.version}.{ext}"
 
 
+def issued_file_response(doc, *, download: bool) -> HttpResponse:
+    """The issued file as it was issued (the signed PDF, or the HTML when rendering was
+    deferred), inline or as a download; the staff's page and the party's serve it alike."""
+    data = selectors.issued_file(doc)
+    response = HttpResponse(data, content_type="application/pdf" if doc.is_pdf else "text/html; charset=utf-8")
+    disposition = "attachment" if download else "inline"
+    ext = "pdf" if doc.is_pdf else "html"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{_quote(_filename(doc, ext))}"
+    if not doc.is_pdf:
+        # The stored HTML is shown, never run: no script may come from a document.
+        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return response
+
+
 class DocumentFile(DetailPage):
     """The issued file as it was issued (the signed PDF, or the HTML when rendering was deferred)."""
 
     def get(self, request, *args, **kwargs):
         doc = selectors.document_get(request.user, kwargs["pk"])
-        data = selectors.issued_file(doc)
-        response = HttpResponse(data, content_type="application/pdf" if doc.is_pdf else "text/html; charset=utf-8")
-        disposition = "attachment" if request.GET.get("download") else "inline"
-        ext = "pdf" if doc.is_pdf else "html"
-        response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{_quote(_filename(doc, ext))}"
-        if not doc.is_pdf:
-            # The stored HTML is shown, never run: no script may come from a document.
-            response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        return response
+        return issued_file_response(doc, download=bool(request.GET.get("download")))
 
 
 def _quote(name: str) -> str:

@@ -19,6 +19,7 @@ from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.forms import show_error
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicPage
+from zhifa.documents.views import issued_file_response
 from zhifa.portal import forms, selectors, services
 from zhifa.portal.models import Submission
 from zhifa.portal.party_auth import SESSION_KEY
@@ -108,20 +109,8 @@ class PartyDocument(PartyPage, View):
     was deferred), from the party's own case only."""
 
     def get(self, request, *args, **kwargs):
-        from urllib.parse import quote
-
-        from zhifa.documents.selectors import issued_file
-
         doc = selectors.party_document_get(self.party, kwargs["pk"], kwargs["doc"])
-        data = issued_file(doc)
-        response = HttpResponse(data, content_type="application/pdf" if doc.is_pdf else "text/html; charset=utf-8")
-        name = f"{doc.title}-{doc.number or doc.pk}-v{doc.version}.{'pdf' if doc.is_pdf else 'html'}"
-        disposition = "attachment" if request.GET.get("download") else "inline"
-        response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
-        if not doc.is_pdf:
-            # The stored HTML is shown, never run: no script may come from a document.
-            response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        return response
+        return issued_file_response(doc, download=bool(request.GET.get("download")))
 
 
 class _PartyAct(PartyPage, FormView):
