@@ -15,7 +15,12 @@ import os
 def throwaway_database():
     """Django set up on a fresh, migrated database that is dropped afterwards: SQLite in
     memory by default, or with ``DATABASE_URL`` a PostgreSQL database named after it
-    with ``_bench`` appended (so a benchmark never touches real data or the tests')."""
+    with ``_bench`` appended (so a benchmark never touches real data or the tests').
+
+    ``ZHIFA_BENCH_KEEP=<suffix>`` keeps it instead: the database ``<name>_bench_<suffix>``
+    is reused if it exists (migrated forward) and left in place afterwards, so a city
+    seeded to a million cases (an hour's work) is grown once and measured again, and a
+    benchmark that stops half-way resumes its seeding where it stopped."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhifa.settings.test")
     import django
     from django.conf import settings
@@ -23,10 +28,14 @@ def throwaway_database():
 
     django.setup()
     db = settings.DATABASES["default"]
+    keep = os.environ.get("ZHIFA_BENCH_KEEP", "")
     if "sqlite" not in db["ENGINE"]:
-        db.setdefault("TEST", {})["NAME"] = f"{db['NAME']}_bench"
-    old = setup_databases(verbosity=0, interactive=False)
+        db.setdefault("TEST", {})["NAME"] = f"{db['NAME']}_bench" + (f"_{keep}" if keep else "")
+    elif keep:
+        db.setdefault("TEST", {})["NAME"] = f"var/bench-{keep}.sqlite3"
+    old = setup_databases(verbosity=0, interactive=False, keepdb=bool(keep))
     try:
         yield
     finally:
-        teardown_databases(old, verbosity=0)
+        if not keep:
+            teardown_databases(old, verbosity=0)

@@ -148,6 +148,8 @@ def _walks(n: int) -> None:
     would clash with the seeded one), so each act commits a savepoint, not a transaction."""
     from django.db import connection, transaction
 
+    if n <= 0:  # ZHIFA_BENCH_WALKS=0: a kept database holds the demo city, which the builders' world clashes with
+        return
     with transaction.atomic():
         _walk(n, connection)
         transaction.set_rollback(True)
@@ -189,6 +191,20 @@ def _walk_entered(n: int, connection) -> None:
     )
 
 
+def _progress(started: float):
+    """A line every 50,000 cases seeded: a million takes the better part of an hour."""
+
+    first: list[int] = []
+
+    def report(progress) -> None:
+        first[:] = first or [progress.done]
+        if progress.done % 50_000 == 0 or progress.done == progress.total:
+            rate = (progress.done - first[0]) / max(time.perf_counter() - started, 1e-9)
+            print(f"    seeded {progress.done:>9,} of {progress.total:,} ({rate:,.0f} cases/s overall)", flush=True)
+
+    return report
+
+
 def sizes() -> list[int]:
     return [int(s) for s in os.environ.get("ZHIFA_BENCH_CASES", "10000").split(",") if s.strip()]
 
@@ -211,7 +227,7 @@ def main() -> None:
             _walks(int(os.environ.get("ZHIFA_BENCH_WALKS", "10")))
             for size in sizes():
                 started = time.perf_counter()
-                seed.seed(size)
+                seed.seed(size, on_progress=_progress(started))
                 _row(f"seed to {size} cases", f"{time.perf_counter() - started:8.1f} s")
                 _pages(size, repeat)
 

@@ -92,8 +92,47 @@ def _accountability(office, rnd, today):
     )
 
 
+def _measures(world, today) -> None:
+    """The measures filed with the city government (D8): 渝中区人民政府's, filed by its
+    司法局, accepted; the transport enforcement corps' (a city department), returned with
+    the city office's opinion."""
+    city_office, district_office = world.users.get("cq-sfj"), world.users.get("yz-sfj")
+    corps_head, district = world.users.get("cq-jtzd-head"), world.governments.get("渝中区")
+    if city_office is None or district_office is None or district is None:
+        return
+    measure = services.measure_file(
+        actor=district_office,
+        government=district,
+        title="渝中区人民政府贯彻《决定》实施办法",
+        document_number="渝中府发〔2026〕12号",
+        adopted_on=today - timedelta(days=20),
+        content="一、落实行政执法责任制，明确各执法部门的执法岗位和责任……二、规范自由裁量权，"
+        "区级执法部门执行市级裁量基准……三、每年开展案卷评查和过错追究……",
+        on=today - timedelta(days=10),
+    )
+    services.measure_review(actor=city_office, measure=measure, accept=True, review_opinion="准予备案。", on=today)
+    if corps_head is None:
+        return
+    measure = services.measure_file(
+        actor=corps_head,
+        agency=corps_head.agency,
+        title="重庆市交通运输综合行政执法总队贯彻《决定》实施办法",
+        document_number="渝交执法发〔2026〕5号",
+        adopted_on=today - timedelta(days=15),
+        content="一、执法人员持证上岗，调查取证不少于两人……二、处罚决定前告知事实、理由、依据和权利……",
+        on=today - timedelta(days=8),
+    )
+    services.measure_review(
+        actor=city_office,
+        measure=measure,
+        accept=False,
+        review_opinion="请补充案件移送、联合执法和执法过错追究的具体程序后重新报送。",
+        on=today,
+    )
+
+
 def _implementation(world, office, agency, today, matter) -> None:
-    """One report of a new law (D3.5), the bureau's measures (D8), the special inspection
+    """One report of a new law (D3.5), the measures filed with the city (D8), the special inspection
     with a finding on a decided case (D8), the corps' cleanup of powers (D7)."""
     head = world.users.get("yz-scj-head")
     if head is not None:
@@ -108,16 +147,7 @@ def _implementation(world, office, agency, today, matter) -> None:
                 problems="基层执法人员对新增条款的理解不一，建议上级部门出台适用指引。",
                 on=today,
             )
-        measure = services.measure_file(
-            actor=head,
-            agency=agency,
-            title="渝中区市场监督管理局贯彻《决定》实施办法",
-            document_number="渝中市监发〔2026〕3号",
-            adopted_on=today - timedelta(days=20),
-            content="一、落实行政执法责任制……二、规范自由裁量权……三、案卷评查和过错追究……",
-            on=today - timedelta(days=10),
-        )
-        services.measure_review(actor=office, measure=measure, accept=True, review_opinion="准予备案。", on=today)
+    _measures(world, today)
     inspection = services.special_inspection_open(
         actor=office,
         year=today.year,

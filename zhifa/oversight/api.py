@@ -12,8 +12,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
-from zhifa.accounts.access import scope
-from zhifa.accounts.models import User
+from zhifa.accounts.access import government_ids, scope
+from zhifa.accounts.models import Role, User
 from zhifa.cases import presenters
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api.schemas import CaseList
@@ -23,7 +23,7 @@ from zhifa.core.errors import invalid
 from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.law.models import Cleanup, LegalBasis
-from zhifa.org.models import Agency
+from zhifa.org.models import Agency, Government
 from zhifa.oversight import dashboard, evaluation, filters, implementation, selectors, services
 from zhifa.oversight.models import (
     DIMENSION_MAX,
@@ -179,6 +179,14 @@ class EscalateIn(Schema):
 
 def _agency_get(user, pk: int) -> Agency:
     return get_or_not_found(scope(Agency.objects.all(), user, "pk"), "执法机关", pk=pk)
+
+
+def _government_get(user, pk: int) -> Government:
+    """A government the user acts within: its own and those under it (the administrator: any)."""
+    qs = Government.objects.all()
+    if user.role != Role.ADMIN:
+        qs = qs.filter(pk__in=government_ids(user))
+    return get_or_not_found(qs, "人民政府", pk=pk)
 
 
 @router.get("notices", response={200: list[OversightNoticeOut], **errors(400, 401)}, summary="督办列表")
@@ -1171,11 +1179,14 @@ def public_cleanup(request, pk: int):
     return selectors.published_cleanup_get(pk)
 
 
-@described(ImplementationMeasure, agency="制定机关")
+@described(ImplementationMeasure, agency="制定部门（市人民政府部门）", government="制定政府（区县人民政府）")
 class OversightMeasureOut(Schema):
     id: int
-    agency_id: int
+    agency_id: int | None
     agency: str
+    government_id: int | None
+    government: str
+    maker: str = Field(..., description="制定机关：市人民政府部门或区县人民政府")
     title: str
     document_number: str
     adopted_on: date
@@ -1187,11 +1198,22 @@ class OversightMeasureOut(Schema):
 
     @staticmethod
     def resolve_agency(obj):
-        return obj.agency.name
+        return obj.agency.name if obj.agency_id else ""
+
+    @staticmethod
+    def resolve_government(obj):
+        return obj.government.name if obj.government_id else ""
+
+    @staticmethod
+    def resolve_maker(obj):
+        return obj.maker.name
 
 
 class OversightMeasureIn(Schema):
-    agency_id: int = Field(..., description="制定机关（编号）")
+    agency_id: int | None = Field(None, description="制定部门（编号）：市人民政府部门报送本部门的实施办法")
+    government_id: int | None = Field(
+        None, description="制定政府（编号）：区县司法局报送本级人民政府的实施办法；与 agency_id 二选一"
+    )
     title: str = Field(..., max_length=200, description="实施办法名称")
     document_number: str = Field("", max_length=80, description="文号")
     adopted_on: date = Field(..., description="印发日期")
@@ -1227,8 +1249,9 @@ def measure_get(request, pk: int):
 )
 def measure_file(request, payload: OversightMeasureIn):
     data = payload.dict()
-    agency = _agency_get(request.auth, data.pop("agency_id"))
-    measure = services.measure_file(actor=request.auth, agency=agency, **data)
+    agency = reference(_agency_get, data.pop("agency_id"), "agency_id", request.auth)
+    government = reference(_government_get, data.pop("government_id"), "government_id", request.auth)
+    measure = services.measure_file(actor=request.auth, agency=agency, government=government, **data)
     return Status(201, selectors.measure_get(request.auth, measure.pk))
 
 

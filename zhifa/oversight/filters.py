@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 
 from zhifa.oversight.models import CleanupReport, ImplementationMeasure, SpecialInspection, SupervisionNotice
 
@@ -33,11 +34,15 @@ class PublicCleanupFilter(django_filters.FilterSet):
 
 class MeasureFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label="状态", choices=ImplementationMeasure.State.choices, empty_label="全部")
-    agency__name = django_filters.CharFilter(label="制定机关", lookup_expr="icontains")
+    agency__name = django_filters.CharFilter(label="制定机关", method="maker_named")
 
     class Meta:
         model = ImplementationMeasure
         fields = ["state", "agency__name"]
+
+    def maker_named(self, queryset, name, value):
+        """The department's or the government's name: a measure has one maker or the other."""
+        return queryset.filter(Q(agency__name__icontains=value) | Q(government__name__icontains=value))
 
 
 class SpecialInspectionFilter(django_filters.FilterSet):

@@ -4,7 +4,7 @@ from zhifa.accounts.models import User
 from zhifa.cases.models import Case
 from zhifa.core.forms import DateInput, ZhifaForm, ZhifaModelForm
 from zhifa.law.models import Cleanup
-from zhifa.org.models import Agency
+from zhifa.org.models import Agency, Government
 from zhifa.oversight.models import (
     DIMENSION_MAX,
     AccountabilityMatter,
@@ -259,16 +259,27 @@ class CleanupPublishForm(ZhifaForm):
 
 
 class MeasureForm(ZhifaForm):
-    agency = forms.ModelChoiceField(label="制定机关", queryset=Agency.objects.none())
+    """The maker is a city department (its head files) or a district or county government
+    (its legal affairs office files): the view passes the one the user may file for."""
+
+    agency = forms.ModelChoiceField(label="制定部门", queryset=Agency.objects.none(), required=False)
+    government = forms.ModelChoiceField(label="制定政府", queryset=Government.objects.none(), required=False)
     title = forms.CharField(label="实施办法名称", max_length=200)
     document_number = forms.CharField(label="文号", max_length=80, required=False)
     adopted_on = forms.DateField(label="印发日期", widget=DateInput())
     content = forms.CharField(label="主要内容", widget=forms.Textarea(attrs={"rows": 6}))
 
-    def __init__(self, *args, agencies=None, **kwargs):
+    def __init__(self, *args, agencies=None, governments=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if agencies is not None:
-            self.fields["agency"].queryset = agencies
+        if governments is not None:
+            self.fields["government"].queryset = governments
+            self.fields["government"].required = True
+            del self.fields["agency"]
+        else:
+            if agencies is not None:
+                self.fields["agency"].queryset = agencies
+            self.fields["agency"].required = True
+            del self.fields["government"]
 
 
 class MeasureReviewForm(ZhifaForm):

@@ -573,14 +573,34 @@ class CleanupReport(models.Model):
 
 
 class ImplementationMeasure(models.Model):
-    """贯彻《决定》的实施办法：各部门结合实际制定，报市人民政府备案（D8）。"""
+    """贯彻《决定》的实施办法：各区县人民政府、市人民政府各部门结合实际制定，报市人民政府备案（D8）。
+
+    The maker is either a city department (``agency``) or a district or county government
+    (``government``, filed by its legal affairs office), never both."""
 
     class State(models.TextChoices):
         FILED = "filed", "待审查"
         ACCEPTED = "accepted", "准予备案"
         RETURNED = "returned", "退回修改"
 
-    agency = models.ForeignKey("org.Agency", verbose_name="制定机关", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name="制定部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="市人民政府部门制定的",
+    )
+    government = models.ForeignKey(
+        "org.Government",
+        verbose_name="制定政府",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="区县人民政府制定的",
+    )
     title = models.CharField("实施办法名称", max_length=200)
     document_number = models.CharField("文号", max_length=80, blank=True)
     adopted_on = models.DateField("印发日期")
@@ -610,10 +630,21 @@ class ImplementationMeasure(models.Model):
                 name="measure_filed_after_adoption",
                 violation_error_message="报送备案日期不得早于印发日期。",
             ),
+            models.CheckConstraint(
+                condition=Q(agency__isnull=False, government__isnull=True)
+                | Q(agency__isnull=True, government__isnull=False),
+                name="measure_one_maker",
+                violation_error_message="实施办法由一个市人民政府部门或一个区县人民政府制定。",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def maker(self):
+        """The city department or the district or county government that made it."""
+        return self.agency or self.government
 
     def get_absolute_url(self) -> str:
         return reverse("oversight:measure_detail", args=[self.pk])

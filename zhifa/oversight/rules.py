@@ -336,6 +336,29 @@ def cleanup_published_after_review(state: str, summary: str):
 
 
 @rule("D8")
+def measure_by_a_district_or_city_department(maker: str, level: str):
+    """各区县（自治县、市）人民政府、市人民政府各部门制定贯彻本决定的实施办法，报市人民政府备案：
+    ``maker`` is "agency" (a department, at the government ``level`` it belongs to) or
+    "government" (a government of ``level``)."""
+    if maker == "agency" and level != "city":
+        return refuse(
+            "区县政府部门不单独向市人民政府备案实施办法：由所在区县人民政府制定，经区县司法局报送备案。",
+            field="agency",
+        )
+    if maker == "government" and level == "city":
+        return refuse("实施办法报市人民政府备案；报送的应是区县人民政府。", field="government")
+    return None
+
+
+@rule("D8")
+def measure_filed_with_the_city(reviewer_level: str | None):
+    """报市人民政府备案：备案审查由市人民政府的法制机构办理，区县法制机构不审查。"""
+    if reviewer_level != "city":
+        return refuse("实施办法报市人民政府备案，由市人民政府法制机构审查。", field="accept")
+    return None
+
+
+@rule("D8")
 def measure_filed_after_adoption(adopted_on: date, filed_on: date, today: date):
     """制定贯彻本决定的实施办法，报市人民政府备案：先印发，后备案。"""
     if adopted_on > today:

@@ -13,8 +13,8 @@ from datetime import date
 
 from django.db.models import Avg, Count, F, Q, QuerySet
 
-from zhifa.accounts.access import require_login, scope
-from zhifa.accounts.models import Actor
+from zhifa.accounts.access import government_ids, require_login, scope, visible_agency_ids
+from zhifa.accounts.models import GOVERNMENT_ROLES, Actor
 from zhifa.cases.models import Case
 from zhifa.cases.selectors import case_list
 from zhifa.core import clock
@@ -232,9 +232,16 @@ def published_cleanup_get(pk: int) -> CleanupReport:
 
 
 def measure_list(user: Actor) -> QuerySet[ImplementationMeasure]:
+    """The measures ``user`` may see: its agencies' (city departments') and those of its
+    government and the governments under it (a district's legal affairs office files its
+    government's; the city's reviews them all)."""
     require_login(user)
-    qs = ImplementationMeasure.objects.select_related("agency", "filed_by", "reviewed_by")
-    return scope(qs, user, "agency").order_by("-filed_on", "-pk")
+    qs = ImplementationMeasure.objects.select_related("agency", "government", "filed_by", "reviewed_by")
+    ids = visible_agency_ids(user)
+    if ids is not None:
+        governments = government_ids(user) if user.role in GOVERNMENT_ROLES else set()
+        qs = qs.filter(Q(agency__in=ids) | Q(government__in=governments))
+    return qs.order_by("-filed_on", "-pk")
 
 
 def measure_get(user: Actor, pk: int) -> ImplementationMeasure:

@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from zhifa.accounts.access import require_agency, require_login, require_role
+from zhifa.accounts.access import government_ids, require_agency, require_login, require_role
 from zhifa.accounts.models import Actor, Role
 from zhifa.cases.models import Case, Inspection
 from zhifa.core import audit, clock
 from zhifa.core.error_codes import ErrorCode
-from zhifa.core.errors import DomainError, forbidden, invalid
+from zhifa.core.errors import DomainError, forbidden, invalid, not_found
 from zhifa.core.records import assign, save_record
 from zhifa.core.rules import enforce
 from zhifa.oversight import evaluation, implementation, rules
@@ -825,23 +825,38 @@ def cleanup_publish(
 def measure_file(
     *,
     actor: Actor,
-    agency,
     title: str,
     adopted_on: date,
     content: str,
+    agency=None,
+    government=None,
     document_number: str = "",
     on: date | None = None,
 ) -> ImplementationMeasure:
-    """执法机关制定贯彻本决定的实施办法，报市人民政府备案（D8）。"""
+    """各区县人民政府、市人民政府各部门制定贯彻本决定的实施办法，报市人民政府备案（D8）：
+    a city department's head files its own (``agency``); a district or county government's
+    is filed by its legal affairs office (``government``)."""
     with transaction.atomic():
-        require_role(actor, Role.HEAD, action="报送实施办法备案")
-        require_agency(actor, agency.pk, "执法机关")
+        if agency is not None and government is not None:
+            raise _refuse_input(ErrorCode.INVALID, "请只指明一个制定部门或一个制定政府。", "government")
+        if agency is not None:
+            require_role(actor, Role.HEAD, action="报送本部门的实施办法备案")
+            require_agency(actor, agency.pk, "执法机关")
+            enforce(rules.measure_by_a_district_or_city_department("agency", agency.government.level))
+        elif government is not None:
+            require_role(actor, Role.LEGAL_OFFICE, action="报送本级政府的实施办法备案")
+            if actor.role != Role.ADMIN and government.pk != actor.government_id:
+                raise forbidden("只能报送本级人民政府的实施办法。")
+            enforce(rules.measure_by_a_district_or_city_department("government", government.level))
+        else:
+            raise _refuse_input(ErrorCode.REQUIRED, "请指明制定实施办法的部门或政府。", "agency")
         on = on or clock.today()
         title = _text(title, "title", "实施办法的名称")
         content = _text(content, "content", "实施办法的主要内容")
         enforce(rules.measure_filed_after_adoption(adopted_on, on, clock.today()))
         measure = ImplementationMeasure(
             agency=agency,
+            government=government,
             title=title,
             document_number=(document_number or "").strip(),
             adopted_on=adopted_on,
@@ -860,11 +875,15 @@ def measure_review(
     review_opinion: str = "",
     on: date | None = None,
 ) -> ImplementationMeasure:
-    """政府法制机构对报送备案的实施办法进行审查：准予备案，或写明意见退回修改（D8）。"""
+    """市人民政府法制机构对报送备案的实施办法进行审查：准予备案，或写明意见退回修改（D8）。"""
     with transaction.atomic():
         measure = ImplementationMeasure.objects.select_for_update().get(pk=measure.pk)
         require_role(actor, Role.LEGAL_OFFICE, action="审查实施办法")
-        require_agency(actor, measure.agency_id, "实施办法")
+        if measure.agency_id is not None:
+            require_agency(actor, measure.agency_id, "实施办法")
+        elif actor.role != Role.ADMIN and measure.government_id not in government_ids(actor):
+            raise not_found("实施办法")
+        enforce(rules.measure_filed_with_the_city(actor.government.level if actor.government_id else None))
         on = on or clock.today()
         enforce(rules.measure_review_reasoned(measure.state, accept, review_opinion))
         if on < measure.filed_on:

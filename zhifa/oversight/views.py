@@ -13,7 +13,7 @@ from zhifa.core import clock
 from zhifa.core.errors import DomainError, invalid
 from zhifa.core.web import ActPage, DetailPage, ListPage, PublicDetailPage, PublicListPage, StaffPage
 from zhifa.law.models import Cleanup
-from zhifa.org.models import Agency
+from zhifa.org.models import Agency, Government
 from zhifa.oversight import alerts, dashboard, export, filters, forms, implementation, selectors, services
 from zhifa.oversight.models import CORRECTING, Dimension, Lawsuit
 from zhifa.oversight.review import prefilled_scores as review_prefill
@@ -1062,24 +1062,44 @@ class MeasureList(ListPage):
         return selectors.measure_list(self.request.user)
 
     def get_create_url(self):
-        return reverse("oversight:measure_create") if has_role(self.request.user, Role.HEAD) else None
+        return reverse("oversight:measure_create") if _files_measures(self.request.user) else None
+
+
+def _files_measures(user) -> bool:
+    """A city department's head, or the legal affairs office of a district or county
+    government (who files its government's measures): those who file with the city (D8)."""
+    if has_role(user, Role.HEAD):
+        return bool(user.agency_id) and user.agency.government.level == "city"
+    if has_role(user, Role.LEGAL_OFFICE):
+        return bool(user.government_id) and user.government.level != "city"
+    return False
 
 
 class MeasureCreate(ActPage):
     title = "报送实施办法备案"
     form_class = forms.MeasureForm
     success_message = "实施办法已报送备案。"
-    intro = "各部门结合本部门的实际，制定贯彻本决定的实施办法，报市人民政府备案（《决定》八）。"
+    intro = (
+        "各区县（自治县、市）人民政府、市人民政府各部门结合本区域、本部门的实际，"
+        "制定贯彻本决定的实施办法，报市人民政府备案（《决定》八）。"
+    )
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        if self.request.user.is_authenticated:
-            kwargs["agencies"] = scope(Agency.objects.order_by("name"), self.request.user, "pk")
+        user = self.request.user
+        if has_role(user, Role.LEGAL_OFFICE) and user.role != Role.ADMIN:
+            kwargs["governments"] = Government.objects.filter(pk=user.government_id)
+        elif user.is_authenticated:
+            kwargs["agencies"] = scope(Agency.objects.order_by("name"), user, "pk")
         return kwargs
 
     def get_initial(self):
         user = self.request.user
-        return {"agency": user.agency_id} if user.is_authenticated and user.agency_id else {}
+        if not user.is_authenticated:
+            return {}
+        if user.role == Role.LEGAL_OFFICE and user.government_id:
+            return {"government": user.government_id}
+        return {"agency": user.agency_id} if user.agency_id else {}
 
     def perform(self, form):
         return services.measure_file(actor=self.request.user, **form.cleaned_data)
@@ -1096,7 +1116,9 @@ class MeasureDetail(DetailPage):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["may_review"] = has_role(self.request.user, Role.LEGAL_OFFICE) and self.object.state == "filed"
+        user = self.request.user
+        city_office = has_role(user, Role.LEGAL_OFFICE) and user.government_id and user.government.level == "city"
+        ctx["may_review"] = bool(city_office) and self.object.state == "filed"
         return ctx
 
 

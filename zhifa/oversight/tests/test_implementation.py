@@ -10,6 +10,7 @@ import pytest
 from zhifa.cases.tests.builders import decided
 from zhifa.core.errors import DomainError
 from zhifa.law.models import Cleanup, LegalBasis
+from zhifa.org.models import Government
 from zhifa.oversight import evaluation, implementation, rules, selectors, services
 from zhifa.oversight.models import AccountabilityMatter, CleanupReport
 from zhifa.testing import assert_refused, make_agency, make_user
@@ -161,25 +162,71 @@ def test_a_returned_cleanup_is_submitted_again(w):
 # --- implementation measures (D8) --------------------------------------------------------
 
 
+def _city(w):
+    """A city department with its head, and the city's legal affairs office (with whom
+    measures are filed, D8)."""
+    department = make_agency(w.city, name="重庆市市场监督管理局", case_prefix="渝市监")
+    head = make_user("head", agency=department, username=f"city-head-{department.pk}", display_name="市局长")
+    office = make_user("legal_office", government=w.city, username=f"city-sfj-{department.pk}", display_name="市司法局")
+    return department, head, office
+
+
 @pytest.mark.clause("D8")
 def test_measures_are_filed_after_adoption_and_returned_only_with_reasons(w):
+    department, head, office = _city(w)
     with pytest.raises(DomainError) as e:
         services.measure_file(
-            actor=w.head, agency=w.agency, title="实施办法", adopted_on=date(2026, 12, 2), content="办法全文"
+            actor=head, agency=department, title="实施办法", adopted_on=date(2026, 12, 2), content="办法全文"
         )
     assert_refused(e, "D8", code="measure_filed_after_adoption", field="adopted_on")
     m = services.measure_file(
-        actor=w.head, agency=w.agency, title="贯彻《决定》实施办法", adopted_on=date(2026, 11, 20), content="办法全文"
+        actor=head, agency=department, title="贯彻《决定》实施办法", adopted_on=date(2026, 11, 20), content="办法全文"
     )
     with pytest.raises(DomainError) as e:
-        services.measure_review(actor=w.legal_office, measure=m, accept=False)
+        services.measure_review(actor=office, measure=m, accept=False)
     assert_refused(e, "D8", code="measure_review_reasoned", field="review_opinion")
-    services.measure_review(actor=w.legal_office, measure=m, accept=True)
+    services.measure_review(actor=office, measure=m, accept=True)
     with pytest.raises(DomainError) as e:
-        services.measure_review(actor=w.legal_office, measure=m, accept=True)
+        services.measure_review(actor=office, measure=m, accept=True)
     assert_refused(e, "D8", code="measure_review_reasoned", field="accept")
     m.refresh_from_db()
     assert m.state == "accepted"
+
+
+@pytest.mark.clause("D8")
+def test_district_governments_and_city_departments_file_with_the_city(w):
+    """各区县人民政府、市人民政府各部门制定实施办法，报市人民政府备案."""
+    department, _head, city_office = _city(w)
+    kw = {"title": "贯彻《决定》实施办法", "adopted_on": date(2026, 11, 20), "content": "办法全文"}
+    with pytest.raises(DomainError) as e:  # a district department files through its government
+        services.measure_file(actor=w.head, agency=w.agency, **kw)
+    assert_refused(e, "D8", code="measure_by_a_district_or_city_department", field="agency")
+    with pytest.raises(DomainError) as e:  # the city government does not file with itself
+        services.measure_file(actor=city_office, government=w.city, **kw)
+    assert_refused(e, "D8", code="measure_by_a_district_or_city_department", field="government")
+    with pytest.raises(DomainError) as e:  # one maker
+        services.measure_file(actor=city_office, agency=department, government=w.district, **kw)
+    assert e.value.field == "government"
+    neighbour = Government.objects.create(name="江北区", level="district", parent=w.city, division_code="500105")
+    with pytest.raises(DomainError) as e:  # a district's office files its own government's only
+        services.measure_file(actor=w.legal_office, government=neighbour, **kw)
+    assert e.value.code == "forbidden"
+    with pytest.raises(DomainError) as e:  # a department's head, not its officers
+        services.measure_file(actor=w.zhang, agency=department, **kw)
+    assert e.value.code in ("forbidden", "not_found")
+
+    m = services.measure_file(actor=w.legal_office, government=w.district, **kw)
+    assert m.maker == w.district and m.agency is None
+    assert list(selectors.measure_list(w.legal_office)) == [m]
+    assert selectors.measure_get(city_office, m.pk) == m
+    with pytest.raises(DomainError):
+        selectors.measure_get(w.head, m.pk)  # a district agency does not see its government's filing
+    with pytest.raises(DomainError) as e:  # the district's own office does not review what it filed
+        services.measure_review(actor=w.legal_office, measure=m, accept=True)
+    assert_refused(e, "D8", code="measure_filed_with_the_city", field="accept")
+    services.measure_review(actor=city_office, measure=m, accept=True)
+    m.refresh_from_db()
+    assert m.state == "accepted" and m.reviewed_by == city_office
 
 
 # --- the annual special inspection (D8) --------------------------------------------------

@@ -79,14 +79,21 @@ def test_a_cleanup_submitted_reviewed_published_and_read_by_the_public(w, client
 
 @pytest.mark.clause("D8")
 def test_a_measure_filed_and_returned_with_reasons(w, client):
-    head = Api(client, w.head)
-    r = head.post(
+    city_agency = make_agency(w.city, name="重庆市市场监督管理局", case_prefix="渝市监")
+    head = Api(client, make_user("head", agency=city_agency, username="city-head", display_name="市局长"))
+    r = Api(Client(), w.head).post(
         "oversight/implementation/measures",
         {"agency_id": w.agency.pk, "title": "实施办法", "adopted_on": "2026-11-01", "content": "全文"},
     )
+    assert_api_refused(r, 422, clause="D8", code="measure_by_a_district_or_city_department")
+    r = head.post(
+        "oversight/implementation/measures",
+        {"agency_id": city_agency.pk, "title": "实施办法", "adopted_on": "2026-11-01", "content": "全文"},
+    )
     assert r.status_code == 201, r.content
+    assert r.json()["maker"] == "重庆市市场监督管理局" and r.json()["government_id"] is None
     pk = r.json()["id"]
-    office = Api(Client(), w.legal_office)
+    office = Api(Client(), make_user("legal_office", government=w.city, username="city-sfj", display_name="市司法局"))
     r = office.post(f"oversight/implementation/measures/{pk}/review", {"accept": False})
     assert_api_refused(r, 422, clause="D8", code="measure_review_reasoned")
     r = office.post(f"oversight/implementation/measures/{pk}/review", {"accept": False, "review_opinion": "补充细则。"})
@@ -136,3 +143,41 @@ def test_the_lists_render(w, client):
         "/oversight/public/cleanups/",
     ):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.clause("D8")
+def test_a_district_government_files_its_measure_on_the_page_and_the_city_reviews_it(w, client):
+    client.force_login(w.legal_office)
+    page = client.get("/oversight/implementation/measures/new/").content.decode()
+    assert "制定政府" in page and w.district.name in page and "制定部门" not in page
+    r = client.post(
+        "/oversight/implementation/measures/new/",
+        {"government": w.district.pk, "title": "区政府贯彻《决定》实施办法", "adopted_on": "2026-11-01", "content": ""},
+    )
+    assert r.status_code == 400 and "主要内容" in r.content.decode()  # the error at its field
+    r = client.post(
+        "/oversight/implementation/measures/new/",
+        {
+            "government": w.district.pk,
+            "title": "区政府贯彻《决定》实施办法",
+            "adopted_on": "2026-11-01",
+            "content": "全文",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    listing = client.get("/oversight/implementation/measures/?agency__name=" + w.district.name).content.decode()
+    assert "区政府贯彻《决定》实施办法" in listing
+    office = Api(Client(), make_user("legal_office", government=w.city, username="city-sfj2", display_name="市司法局"))
+    items = office.get("oversight/implementation/measures").json()["items"]
+    assert [(i["maker"], i["government_id"], i["agency_id"]) for i in items] == [(w.district.name, w.district.pk, None)]
+    r = Api(Client(), w.legal_office).post(
+        f"oversight/implementation/measures/{items[0]['id']}/review", {"accept": True}
+    )
+    assert_api_refused(r, 422, clause="D8", code="measure_filed_with_the_city")
+    r = office.post(f"oversight/implementation/measures/{items[0]['id']}/review", {"accept": True})
+    assert r.json()["state"] == "accepted"
+    r = Api(Client(), w.legal_office).post(
+        "oversight/implementation/measures",
+        {"government_id": 999999, "title": "实施办法", "adopted_on": "2026-11-01", "content": "全文"},
+    )
+    assert r.status_code == 400 and "government_id" in r.content.decode()
