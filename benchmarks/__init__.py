@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import statistics
+import time
 
 
 @contextlib.contextmanager
@@ -39,3 +41,37 @@ def throwaway_database():
     finally:
         if not keep:
             teardown_databases(old, verbosity=0)
+
+
+def median_ms(fn, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples) * 1000
+
+
+class Recorder:
+    """The queries a request issues, with their parameters, to replay on a bare cursor."""
+
+    def __init__(self):
+        self.queries: list[tuple[str, object]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        self.queries.append((sql, params))
+        return execute(sql, params, many, context)
+
+
+def raw_sql_floor(queries, repeat: int) -> float:
+    from django.db import connection
+
+    reads = [(sql, p) for sql, p in queries if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+    def replay():
+        with connection.cursor() as cursor:
+            for sql, params in reads:
+                cursor.execute(sql, params)
+                cursor.fetchall()
+
+    return median_ms(replay, repeat)

@@ -19,10 +19,9 @@ run and the ratio, so a busy machine moves both and the ratio stays readable.
 from __future__ import annotations
 
 import os
-import statistics
 import time
 
-from benchmarks import throwaway_database
+from benchmarks import Recorder, median_ms, raw_sql_floor, throwaway_database
 
 OFFICER = "yz-scj-officer1"
 HEAD = "yz-scj-head"
@@ -33,40 +32,6 @@ def _row(label: str, value: str) -> None:
     print(f"  {label:<46} {value}", flush=True)
 
 
-def _median_ms(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
-
-
-class _Recorder:
-    """The queries a request issues, with their parameters, to replay on a bare cursor."""
-
-    def __init__(self):
-        self.queries: list[tuple[str, object]] = []
-
-    def __call__(self, execute, sql, params, many, context):
-        self.queries.append((sql, params))
-        return execute(sql, params, many, context)
-
-
-def _raw_sql_floor(queries, repeat: int) -> float:
-    from django.db import connection
-
-    reads = [(sql, p) for sql, p in queries if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
-
-    def replay():
-        with connection.cursor() as cursor:
-            for sql, params in reads:
-                cursor.execute(sql, params)
-                cursor.fetchall()
-
-    return _median_ms(replay, repeat)
-
-
 def _compare(client, label: str, url: str, repeat: int) -> None:
     from django.db import connection
 
@@ -74,11 +39,11 @@ def _compare(client, label: str, url: str, repeat: int) -> None:
     if response.status_code != 200:
         _row(label, f"HTTP {response.status_code}")
         return
-    recorder = _Recorder()
+    recorder = Recorder()
     with connection.execute_wrapper(recorder):
         client.get(url)
-    took = _median_ms(lambda: client.get(url), repeat)
-    floor = _raw_sql_floor(recorder.queries, repeat)
+    took = median_ms(lambda: client.get(url), repeat)
+    floor = raw_sql_floor(recorder.queries, repeat)
     _row(
         label,
         f"{took:8.1f} ms   raw SQL {floor:7.1f} ms   ×{took / floor:5.1f}   ({len(recorder.queries)} queries)",
@@ -127,8 +92,8 @@ def _boards(head, repeat: int) -> None:
         return [selectors.rows(selectors._prefetched(q), on) for q in queues]
 
     shown = sum(len(r) for r in before())
-    now = _median_ms(lambda: selectors.workbench(head, today=on), repeat)
-    was = _median_ms(before, repeat)
+    now = median_ms(lambda: selectors.workbench(head, today=on), repeat)
+    was = median_ms(before, repeat)
     _row("head's board: every row in full (before)", f"{was:8.1f} ms   ({shown} rows)")
     _row("head's board: the most urgent in full (now)", f"{now:8.1f} ms   ×{was / now:5.1f} faster")
 
@@ -137,8 +102,8 @@ def _detail(client, pk: int, repeat: int) -> None:
     from django.test import override_settings
 
     with override_settings(ROOT_URLCONF="benchmarks.urls"):
-        detail = _median_ms(lambda: client.get(f"/api/v1/cases/{pk}"), repeat)
-        bare = _median_ms(lambda: client.get(f"/bench/bare/{pk}"), repeat)
+        detail = median_ms(lambda: client.get(f"/api/v1/cases/{pk}"), repeat)
+        bare = median_ms(lambda: client.get(f"/bench/bare/{pk}"), repeat)
     _row("case detail API", f"{detail:8.1f} ms   bare JSON {bare:7.1f} ms   ×{detail / bare:5.1f}")
 
 
@@ -173,7 +138,7 @@ def _walk_entered(n: int, connection) -> None:
 
     w = builders.make_world()
     builders.decided(w)  # warm the caches (calendar tables, parameters, templates)
-    recorder = _Recorder()
+    recorder = Recorder()
     before = AuditEvent.objects.count()
     with connection.execute_wrapper(recorder):
         builders.decided(w)
@@ -182,7 +147,7 @@ def _walk_entered(n: int, connection) -> None:
     for _ in range(n):
         builders.decided(w)
     took = time.perf_counter() - started
-    floor = _raw_sql_floor(recorder.queries, 3) / 1000
+    floor = raw_sql_floor(recorder.queries, 3) / 1000
     writes = sum(not sql.lstrip().upper().startswith(("SELECT", "WITH")) for sql, _p in recorder.queries)
     _row(
         f"clue → decision through the services ×{n}",

@@ -6,6 +6,10 @@ PostgreSQL):
     .venv/bin/python -m benchmarks oversight
     ZHIFA_BENCH_OVERSIGHT_CASES=1000000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/zhifa \\
         .venv/bin/python -m benchmarks oversight
+
+Each figure is the median of ``ZHIFA_BENCH_REPEAT`` (default 5) runs, next to its floor: the
+SQL it issued, replayed on a bare cursor; then every statement with its own time. With
+``ZHIFA_BENCH_KEEP=<suffix>`` the populated database is kept and measured again.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import time
 from datetime import timedelta
 from decimal import Decimal
 
-from benchmarks import throwaway_database
+from benchmarks import Recorder, median_ms, raw_sql_floor, throwaway_database
 
 BATCH = 5000
 
@@ -92,40 +96,81 @@ def _populate(n: int):
     return w
 
 
-def _timed(label: str, fn) -> None:
+def _timed(label: str, fn, repeat: int) -> None:
+    """``fn``'s median time next to the raw SQL it issues (captured, then replayed on a bare
+    cursor: the floor), the ratio, and each statement with its own time."""
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as ctx:
-        started = time.perf_counter()
+    recorder = Recorder()
+    with connection.execute_wrapper(recorder):
         result = fn()
-        elapsed = time.perf_counter() - started
-    print(f"-- {label}: {elapsed * 1000:9.1f} ms, {len(ctx.captured_queries)} queries, result {result}", flush=True)
-    for q in ctx.captured_queries:
-        print(f"   {q['sql']}", flush=True)
+    took = median_ms(fn, repeat)
+    floor = raw_sql_floor(recorder.queries, repeat)
+    print(
+        f"-- {label}: {took:9.1f} ms   raw SQL {floor:9.1f} ms   ×{took / max(floor, 1e-6):5.2f}   "
+        f"({len(recorder.queries)} queries, result {result})",
+        flush=True,
+    )
+    for sql, params in recorder.queries:
+        one = raw_sql_floor([(sql, params)], max(1, repeat // 2))
+        print(f"   [{one:8.1f} ms] {sql}   {list(params or ())}", flush=True)
+
+
+def _page(client, label: str, url: str, repeat: int) -> None:
+    """A page over HTTP (the test client) against the SQL it issues."""
+    from django.db import connection
+
+    recorder = Recorder()
+    with connection.execute_wrapper(recorder):
+        status = client.get(url).status_code
+    took = median_ms(lambda: client.get(url), repeat)
+    floor = raw_sql_floor(recorder.queries, repeat)
+    print(
+        f"-- page {label} ({url}): HTTP {status}, {took:9.1f} ms   raw SQL {floor:9.1f} ms   "
+        f"×{took / max(floor, 1e-6):5.2f}   ({len(recorder.queries)} queries)",
+        flush=True,
+    )
 
 
 def main() -> None:
     n = int(os.environ.get("ZHIFA_BENCH_OVERSIGHT_CASES", "20000"))
+    repeat = int(os.environ.get("ZHIFA_BENCH_REPEAT", "5"))
     with throwaway_database():
+        from django.test import Client
+        from django.test.utils import setup_test_environment
+
         from zhifa.cases.models import Case
         from zhifa.core import clock
         from zhifa.oversight import alerts, dashboard, implementation
 
+        setup_test_environment()  # the test client's host is allowed, as in the suite
         started = time.perf_counter()
-        w = _populate(n)
-        print(f"  {n} cases in {time.perf_counter() - started:.1f} s", flush=True)
+        if Case.objects.exists():  # ZHIFA_BENCH_KEEP: populated by an earlier run
+            from zhifa.accounts.models import User
+
+            office = User.objects.filter(role="legal_office").order_by("pk").first()
+            print(f"  {Case.objects.count()} cases already there", flush=True)
+        else:
+            office = _populate(n).legal_office
+            print(f"  {n} cases in {time.perf_counter() - started:.1f} s", flush=True)
         on = clock.today()
         everything = Case.objects.all()
         for kind in alerts.KINDS:
-            _timed(f"alert {kind.code}", lambda kind=kind: kind.find(everything, on).count())
-        _timed("dashboard charts (all)", lambda: sum(len(c.bars) for c in dashboard.charts(w.legal_office, on)))
-        _timed("consistency spread", lambda: len(alerts.spread(everything, on)))
+            _timed(f"alert {kind.code}", lambda kind=kind: kind.find(everything, on).count(), repeat)
+        _timed("dashboard charts (all)", lambda: sum(len(c.bars) for c in dashboard.charts(office, on)), repeat)
+        _timed("consistency spread", lambda: len(alerts.spread(everything, on)), repeat)
         _timed(
             "complaint and media charts",
-            lambda: sum(len(c.bars) for c in dashboard.complaint_charts(w.legal_office, on)),
+            lambda: sum(len(c.bars) for c in dashboard.complaint_charts(office, on)),
+            repeat,
         )
-        _timed("implementation reports overdue (D3.5)", lambda: len(implementation.overdue(w.legal_office, on)))
+        _timed("implementation reports overdue (D3.5)", lambda: len(implementation.overdue(office, on)), repeat)
+        client = Client()
+        client.force_login(office)
+        _page(client, "the dashboard", "/oversight/dashboard/", repeat)
+        _page(client, "the alert board", "/oversight/alerts/", repeat)
+        first = alerts.KINDS[0].code
+        _page(client, f"the cases of one alert ({first})", f"/oversight/alerts/{first}/", repeat)
 
 
 if __name__ == "__main__":
