@@ -9,7 +9,9 @@ PostgreSQL):
 
 Each figure is the median of ``ZHIFA_BENCH_REPEAT`` (default 5) runs, next to its floor: the
 SQL it issued, replayed on a bare cursor; then every statement with its own time. With
-``ZHIFA_BENCH_KEEP=<suffix>`` the populated database is kept and measured again.
+``ZHIFA_BENCH_KEEP=<suffix>`` the populated database is kept and measured again; pointed at
+the database a cases benchmark seeded (the same suffix), it measures the seeded city
+(``zhifa seed``) instead, with inspections added to it.
 """
 
 from __future__ import annotations
@@ -96,6 +98,48 @@ def _populate(n: int):
     return w
 
 
+def _inspections_for_the_seeded_city() -> int:
+    """The seeder writes no inspections (issue 13's city has cases, records, documents and
+    events): on a seeded database, one in four filed cases gets an inspection two days after
+    filing by its first two investigators, one in twenty of those by one (so that the
+    inspection alerts of D2.1 and D3.8 have rows to find). Written in bulk, outside the audit
+    log: a benchmark database, not one to verify."""
+    from zhifa.cases.models import Case, CaseOfficer, Inspection
+
+    seeded = Case.objects.filter(source_reference__startswith="SEED-")
+    if Inspection.objects.filter(case__in=seeded).exists():
+        return 0
+    officers: dict[int, list[int]] = {}
+    for case_id, officer_id in CaseOfficer.objects.filter(case__in=seeded).values_list("case_id", "officer_id"):
+        officers.setdefault(case_id, []).append(officer_id)
+    rows = seeded.exclude(filed_on=None).order_by("pk").values_list("pk", "filed_on", "party_id")[::4]
+    through = Inspection.officers.through
+    made = 0
+    for lo in range(0, len(rows), BATCH):
+        chunk = [r for r in rows[lo : lo + BATCH] if r[0] in officers]
+        made_now = Inspection.objects.bulk_create(
+            [
+                Inspection(
+                    case_id=pk,
+                    kind="inspection",
+                    on=filed + timedelta(days=2),
+                    place="经营场所",
+                    subject="负责人",
+                    record="现场检查",
+                    certificates_shown=True,
+                )
+                for pk, filed, _party in chunk
+            ]
+        )
+        links = []
+        for n, (inspection, (pk, _filed, _party)) in enumerate(zip(made_now, chunk, strict=True)):
+            for officer_id in officers[pk][: 1 if (lo + n) % 20 == 0 else 2]:
+                links.append(through(inspection_id=inspection.pk, officer_id=officer_id))
+        through.objects.bulk_create(links)
+        made += len(made_now)
+    return made
+
+
 def _timed(label: str, fn, repeat: int) -> None:
     """``fn``'s median time next to the raw SQL it issues (captured, then replayed on a bare
     cursor: the floor), the ratio, and each statement with its own time."""
@@ -149,7 +193,8 @@ def main() -> None:
             from zhifa.accounts.models import User
 
             office = User.objects.filter(role="legal_office").order_by("pk").first()
-            print(f"  {Case.objects.count()} cases already there", flush=True)
+            added = _inspections_for_the_seeded_city()
+            print(f"  {Case.objects.count()} cases already there; {added} inspections added", flush=True)
         else:
             office = _populate(n).legal_office
             print(f"  {n} cases in {time.perf_counter() - started:.1f} s", flush=True)
