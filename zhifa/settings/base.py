@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zhifa.core.replica.ReplicaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "zhifa.core.middleware.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -131,6 +132,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "zhifa.core.db.postgresql"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+
+# A read replica for the portal, the public registries and the dashboards (zhifa.core.replica):
+# DATABASE_REPLICA_URL names a streaming replica of DATABASE_URL. In tests it mirrors default.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["ENGINE"] = DATABASES["default"]["ENGINE"]
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["zhifa.core.replica.ReplicaRouter"]
+#: The GET requests whose reads the replica may serve (regular expressions on the path).
+ZHIFA_REPLICA_PATHS = [
+    r"^/$",
+    r"^/publications/(?!manage/)",
+    r"^/(org|people|law|discretion|credit|oversight)/public/",
+    r"^/complaints/public/media/",
+    r"^/oversight/dashboard/",
+    r"^/api/v1/[a-z]+/public/",
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
