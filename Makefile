@@ -50,7 +50,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	nice $(BIN)/python -m benchmarks
 
-## make bench-large: the case benchmarks grown through 10,000, 100,000 and 1,000,000 cases in one database (hours on SQLite)
+## make bench-large: the case and supervision benchmarks grown through 10,000, 100,000 and 1,000,000 cases in one database (hours on SQLite; ZHIFA_BENCH_KEEP=name keeps it)
 bench-large: $(STAMP)
 	ZHIFA_BENCH_CASES=$${ZHIFA_BENCH_CASES:-10000,100000,1000000} nice $(BIN)/python -m benchmarks cases
 

@@ -13,7 +13,9 @@ run and the ratio, so a busy machine moves both and the ratio stays readable.
     ZHIFA_BENCH_CASES=10000,100000 .venv/bin/python -m benchmarks cases    # grows one database through the sizes
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/zhifa .venv/bin/python -m benchmarks cases
 
-``ZHIFA_BENCH_REPEAT`` (default 15) sets the repetitions of each request.
+``ZHIFA_BENCH_REPEAT`` (default 15) sets the repetitions of each request. At each size the
+supervision benchmark (``benchmarks/oversight.py``: every alert, aggregate and page) runs on
+the same city too, unless ``ZHIFA_BENCH_OVERSIGHT=0``.
 """
 
 from __future__ import annotations
@@ -195,6 +197,10 @@ def main() -> None:
                 seed.seed(size, on_progress=_progress(started))
                 _row(f"seed to {size} cases", f"{time.perf_counter() - started:8.1f} s")
                 _pages(size, repeat)
+                if os.environ.get("ZHIFA_BENCH_OVERSIGHT", "1") != "0":
+                    from benchmarks import oversight
+
+                    oversight.measure_seeded(repeat)
 
 
 if __name__ == "__main__":
