@@ -794,4 +794,15 @@ def seed(cases: int, *, on_progress: Callable[[Progress], None] = lambda p: None
                 log.write()
             progress.done += count
             on_progress(progress)
+    analyze()
     return progress
+
+
+def analyze() -> None:
+    """Statistics for the planner over what was just written in bulk (``ANALYZE``), as one
+    does after a bulk load: autovacuum would gather them in time (and is off on some
+    machines), but until it does PostgreSQL plans the tables as they were before the load
+    (sequential scans of a few hundred thousand rows for ``case_id IN (…)``: a workbench's
+    SQL took 330 ms at 250,000 cases without statistics, 61 ms with them)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -56,6 +56,22 @@ def test_a_seeded_city_has_cases_at_every_stage_and_a_log_that_verifies():
     assert case.status == Status.CLUE and audit.verify().ok
 
 
+def test_seeding_leaves_statistics_for_the_planner():
+    """After a bulk load the planner must know the tables' sizes (seed.analyze): without it,
+    PostgreSQL planned the list's relations as the empty tables they were."""
+    from django.db import connection
+
+    make_world()
+    seed.seed(40, batch=40)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Case._meta.db_table])
+            assert cursor.fetchone()[0] >= 40
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [Case._meta.db_table])
+            assert cursor.fetchall()
+
+
 def test_seeding_again_continues_where_it_stopped(capsys):
     make_world()
     call_command("seed", cases=40, batch=25)
