@@ -35,7 +35,9 @@ def throwaway_database():
         db.setdefault("TEST", {})["NAME"] = f"{db['NAME']}_bench" + (f"_{keep}" if keep else "")
     elif keep:
         db.setdefault("TEST", {})["NAME"] = f"var/bench-{keep}.sqlite3"
-    old = setup_databases(verbosity=0, interactive=False, keepdb=bool(keep))
+    # serialized_aliases=(): no copy of the database's contents for TransactionTestCase (a kept
+    # city of a million cases would be read whole into memory before anything is measured).
+    old = setup_databases(verbosity=0, interactive=False, keepdb=bool(keep), serialized_aliases=())
     try:
         yield
     finally:
