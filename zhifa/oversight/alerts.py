@@ -264,10 +264,16 @@ def single_officer(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    lone = Inspection.objects.annotate(n=Count("officers")).filter(case=OuterRef("pk"), n__lt=2)
-    return qs.annotate(live_officers=Coalesce(Subquery(live), 0)).filter(
-        Q(status__in=INVESTIGATION, live_officers__lt=2) | Exists(lone)
+    # Two uncorrelated sets of case ids (each read once, then probed by hash), not a count
+    # and an EXISTS evaluated for every case of the city (2 s at 366,000 cases).
+    short_handed = (
+        Case.objects.filter(status__in=INVESTIGATION)
+        .annotate(live_officers=Coalesce(Subquery(live), 0))
+        .filter(live_officers__lt=2)
+        .values("pk")
     )
+    lone = Inspection.objects.annotate(n=Count("officers")).filter(n__lt=2).values("case_id")
+    return qs.filter(Q(pk__in=short_handed) | Q(pk__in=lone))
 
 
 def certificate_invalid(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
@@ -323,10 +329,14 @@ DECIDED = Q(decision__isnull=False)
 def departure_unexplained(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
     """A decided case whose report departed from the benchmark without written reasons, or
     whose departure was never registered with the discretion app (D3.6)."""
-    departed = Report.objects.filter(case=OuterRef("pk"), discretion__departs=True)
-    unreasoned = departed.filter(departure_reasons="")
-    registered = Departure.objects.filter(case_id=OuterRef("pk"))
-    return qs.filter(DECIDED).filter(Exists(unreasoned) | (Exists(departed) & ~Exists(registered)))
+    # Sets of case ids read once (the departing reports through their partial index), not
+    # three EXISTS evaluated for every decided case (3.8 s at 366,000 cases).
+    departed = Report.objects.filter(discretion__departs=True)
+    unreasoned = departed.filter(departure_reasons="").values("case_id")
+    registered = Departure.objects.filter(case_id__isnull=False).values("case_id")
+    return qs.filter(DECIDED).filter(
+        Q(pk__in=unreasoned) | (Q(pk__in=departed.values("case_id")) & ~Q(pk__in=registered))
+    )
 
 
 def _top_fines(qs: QuerySet[Case], on: date) -> QuerySet[Case]:

@@ -113,6 +113,7 @@ def test_one_party_inspected_by_two_agencies_and_repeatedly_by_one(w):
 
     Inspection.objects.create(case=b, kind="inspection", on=wd(on, 3), place="某处", subject="店长", record="检查")
     assert {a.pk, b.pk} <= found("multi_agency_inspection")
+    assert b.pk in found("single_officer") and a.pk not in found("single_officer")  # b's has no officer (D3.8)
     assert a.pk not in found("repeated_inspection")
     inspect(w, a, wd(on, 4))
     inspect(w, a, wd(on, 5))
@@ -184,3 +185,42 @@ def test_alerts_are_scoped_to_what_the_user_may_see(w):
     clue(w)
     assert selectors.alert_cases(w.legal_office, "filing_late").count() == 1
     assert selectors.alert_cases(w.other_head, "filing_late").count() == 0
+
+
+@pytest.mark.clause("D3.6")
+def test_a_departure_without_reasons_or_never_registered_is_flagged(w):
+    from zhifa.discretion.models import Departure
+
+    case = decided(w)
+    assert case.pk not in found("departure_unexplained")
+    report = case.reports.get()
+    report.discretion = {**report.discretion, "departs": True}
+    report.departure_reasons = ""
+    report.save(update_fields=["discretion", "departure_reasons"])
+    assert case.pk in found("departure_unexplained")  # departs without written reasons
+    report.departure_reasons = "当事人主动消除违法后果，依法从轻。"
+    report.save(update_fields=["departure_reasons"])
+    assert case.pk in found("departure_unexplained")  # reasoned, but never registered with discretion
+    Departure.objects.create(case_id=None, **_departure(w, case))  # another case's registration
+    assert case.pk in found("departure_unexplained")
+    Departure.objects.create(case_id=case.pk, **_departure(w, case))
+    assert case.pk not in found("departure_unexplained")
+
+
+def _departure(w, case) -> dict:
+    return {
+        "agency": case.agency,
+        "officer_name": "张执法",
+        "case_reference": case.number,
+        "item_code": "X-1",
+        "standard_version": "v1",
+        "act_date": case.received_on,
+        "decision_date": case.decision.decided_on,
+        "facts": {},
+        "proposed_outcome": "fine",
+        "proposed_tier": "一般",
+        "chosen_outcome": "fine",
+        "reasons": "依法从轻。",
+        "reviewer": w.reviewer,
+        "recorded_by": w.zhang,
+    }
