@@ -28,6 +28,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
@@ -358,15 +359,18 @@ def _top_fines(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
 
 
 def top_of_range_series(qs: QuerySet[Case], on: date) -> QuerySet[Case]:
-    """Fines at the top of the benchmark range (顶格), by one officer, several within the window."""
-    officers = (
-        _top_fines(Case.objects.all(), on)
-        .values("lead_officer")
-        .annotate(n=Count("pk"))
-        .filter(n__gte=SERIES_LENGTH)
-        .values("lead_officer")
+    """Fines at the top of the benchmark range (顶格), by one officer, several within the window.
+
+    One pass over the city's top fines, each counted with its officer's (a window), instead
+    of the top fines found twice (once to count by officer, once to list): 3.2 s at 431,000
+    cases before."""
+    series = (
+        _top_fines(Case.objects.filter(lead_officer__isnull=False), on)
+        .annotate(series=Window(Count("pk"), partition_by=[F("lead_officer")]))
+        .filter(series__gte=SERIES_LENGTH)
+        .values("pk")
     )
-    return _top_fines(qs, on).filter(lead_officer__in=officers)
+    return qs.filter(pk__in=series)
 
 
 def _unanswered_defences(qs: QuerySet[Case], on: date) -> QuerySet[Case]:

@@ -224,3 +224,27 @@ def _departure(w, case) -> dict:
         "reviewer": w.reviewer,
         "recorded_by": w.zhang,
     }
+
+
+@pytest.mark.clause("D3.6")
+def test_fines_at_the_top_of_the_range_in_series_by_one_officer(w):
+    """顶格 in series: three decisions by one lead officer within the window, each fine at its
+    report's top of the range; two are not a series, nor three by different officers."""
+    on = clock.today() - timedelta(days=60)
+    cases = [decided(w, on=on - timedelta(days=10 * i)) for i in range(3)]
+
+    def at_top(case):
+        report = case.reports.order_by("-submitted_on", "-pk").first()
+        report.discretion = {**report.discretion, "fine_max": str(case.decision.fine)}
+        report.save(update_fields=["discretion"])
+
+    for c in cases[:2]:
+        at_top(c)
+    assert not {c.pk for c in cases} & found("top_of_range_series")
+    at_top(cases[2])
+    leads = {c.lead_officer_id for c in Case.objects.filter(pk__in=[c.pk for c in cases])}
+    assert len(leads) == 1 and None not in leads
+    assert {c.pk for c in cases} <= found("top_of_range_series")
+    Case.objects.filter(pk=cases[0].pk).update(lead_officer=w.li_officer)
+    if Case.objects.get(pk=cases[1].pk).lead_officer_id != w.li_officer.pk:
+        assert not {c.pk for c in cases} & found("top_of_range_series")
