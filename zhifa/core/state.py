@@ -45,6 +45,9 @@ VOLATILE = {
     "accounts.apitoken": {"last_used_at"},  # every authenticated request
     # a party's logins and wrong guesses (the lock after five): not acts, like a user's login
     "portal.accesscode": {"failed_attempts", "locked_until", "last_login_at"},
+    # the seq of the event that issued the document, stored after that event: the event
+    # itself (document.issue, object_id the document's) is what attests it
+    "documents.document": {"audit_seq"},
 }
 
 
