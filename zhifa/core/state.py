@@ -35,6 +35,7 @@ UNTRACKED = {
     "core.auditevent": "the log itself (zhifa audit verify checks it)",
     "core.checkpoint": "the log's signed checkpoints",
     "core.audithead": "the log's head",
+    "core.pendingauditevent": "events queued for the log (zhifa audit integrate moves them in)",
     "core.cosignature": "witnesses' cosignatures (each authenticated by its own signature)",
     "demo.demoload": "a note of when the demo was loaded",
 }
