@@ -288,14 +288,32 @@ def _queue(*, actor, act, obj, changes, clauses, agency):
         seq=None,
         now=dj_timezone.now(),
     )
-    _insert_many([event], model=PendingAuditEvent, columns=_QUEUED)
-    # One integration per transaction: the callback is registered once (again after a
+    (pk,) = _insert_many([event], model=PendingAuditEvent, columns=_QUEUED, returning=True)
+    # One integration per transaction, registered with the first event (again after a
     # rolled-back savepoint dropped it). Robust: the act has committed by then, so a
     # failure (logged by Django) must not turn its answer into an error; the event waits
     # in the queue for the next integration (any later act's, or `zhifa audit integrate`).
-    if not any(func is integrate for _, func, _ in connection.run_on_commit):
-        transaction.on_commit(integrate, robust=True)
+    for _, func, _ in connection.run_on_commit:
+        if isinstance(func, _Integration):
+            func.ids.append(pk)
+            break
+    else:
+        transaction.on_commit(_Integration([pk]), robust=True)
     return event
+
+
+class _Integration:
+    """Run when an act that queued events commits: integrate, unless another integration
+    already took every one of its events (then their delete from the queue was committed,
+    and nothing of this act is left behind). The check takes no lock, so under load most
+    acts find their events sequenced by the integration that ran while they committed."""
+
+    def __init__(self, ids: list):
+        self.ids = ids
+
+    def __call__(self) -> None:
+        if PendingAuditEvent.objects.filter(id__in=self.ids).exists():
+            integrate()
 
 
 def integrate(*, batch: int = INTEGRATE_BATCH) -> int:
@@ -314,6 +332,10 @@ def integrate(*, batch: int = INTEGRATE_BATCH) -> int:
         with transaction.atomic():
             head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
             moved = _integrate_locked(head, batch)
+            if not moved:
+                # Nothing written but the lock: rolled back, a commit would wait for the
+                # WAL to reach the disk for nothing.
+                transaction.set_rollback(True)
         total += moved
         if moved < batch:
             return total
@@ -373,13 +395,15 @@ _INSERTED = (
 _JSON = {"changes", "clauses", "nodes", "state"}
 
 
-def _insert_many(events, per_statement: int = 500, *, model=AuditEvent, columns=_INSERTED) -> None:
+def _insert_many(events, per_statement: int = 500, *, model=AuditEvent, columns=_INSERTED, returning=False) -> list:
     """Multi-row INSERTs of ``per_statement`` events, without the ORM's per-value
     preparation (half the time of a batch in bulk_create): the values are plain JSON.
     (``model``/``columns``: the queue of deferred sequencing takes the same rows without
-    their place in the tree.)"""
+    their place in the tree; ``returning``: return the new rows' ids.)"""
     jsonb = connection.vendor == "postgresql"
     quote = connection.ops.quote_name
+    tail = f" RETURNING {quote('id')}" if returning else ""
+    ids: list = []
     one = "(" + ", ".join("CAST(%s AS jsonb)" if jsonb and c in _JSON else "%s" for c in columns) + ")"
     head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) VALUES "
     times: dict = {}
@@ -398,7 +422,10 @@ def _insert_many(events, per_statement: int = 500, *, model=AuditEvent, columns=
     with connection.cursor() as cursor:
         for lo in range(0, len(events), per_statement):
             chunk = params[lo * width : (lo + per_statement) * width]
-            cursor.execute(head + ", ".join([one] * (len(chunk) // width)), chunk)
+            cursor.execute(head + ", ".join([one] * (len(chunk) // width)) + tail, chunk)
+            if returning:
+                ids.extend(row[0] for row in cursor.fetchall())
+    return ids
 
 
 def append_batch(events) -> list:

@@ -41,6 +41,11 @@ def act(world, i: int, *, actor=None):
         )
 
 
+def die_before_integrating():
+    """As a process that dies right after its act commits: the act's integration never runs."""
+    connection.run_on_commit = [c for c in connection.run_on_commit if not isinstance(c[1], audit._Integration)]
+
+
 def run(*args) -> str:
     out = io.StringIO()
     call_command("audit", *args, stdout=out, stderr=io.StringIO())
@@ -139,12 +144,11 @@ def test_proofs_over_integrated_events(world):
 @deferred
 def test_a_queue_left_by_a_crashed_process_is_drained_by_the_command(world):
     act(world, 0)
-    # A process that committed its acts and died before integrating them: the queue holds
-    # their events (made here by queueing without the on-commit integration).
+    # A process that committed its acts and died before integrating them: the queue holds their events.
     with transaction.atomic():
         for i in range(1, 4):
             audit.record(actor=world["admin"], act="government.update", obj=world["district"], changes={"i": i})
-        connection.run_on_commit = [c for c in connection.run_on_commit if c[1] is not audit.integrate]
+        die_before_integrating()
     assert PendingAuditEvent.objects.count() == 3
 
     report = audit.verify()
@@ -167,7 +171,7 @@ def test_integration_runs_in_bounded_batches_one_checkpoint_each(world):
     with transaction.atomic():
         for i in range(7):
             audit.record(actor=world["admin"], act="government.update", obj=world["district"], changes={"i": i})
-        connection.run_on_commit = [c for c in connection.run_on_commit if c[1] is not audit.integrate]
+        die_before_integrating()
     assert audit.integrate(batch=3) == 7
     assert list(Checkpoint.objects.values_list("tree_size", "covers_from")) == [(3, 0), (6, 3), (7, 6)]
     assert audit.verify().ok
@@ -290,7 +294,7 @@ def test_the_audit_page_lists_integrated_events_and_counts_the_queued(world, cli
     act(world, 0)
     with transaction.atomic():
         audit.record(actor=world["admin"], act="government.update", obj=world["district"], changes={"late": 1})
-        connection.run_on_commit = [c for c in connection.run_on_commit if c[1] is not audit.integrate]
+        die_before_integrating()
     client.force_login(world["admin"])
     html = client.get("/audit/").content.decode()
     assert "待排序事件" in html and "1 个已提交的行为事件尚待排入日志树" in html
