@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -757,6 +758,10 @@ def _seq_range(lo: int, hi: int) -> str:
     return f"第 {lo} 号事件" if lo == hi else f"第 {lo}–{hi} 号事件"
 
 
+#: The columns verify reads of each event (those event_bytes hashes, the leaf hash and subtrees).
+_VerifiedRow = namedtuple("_VerifiedRow", _INSERTED)
+
+
 def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     """Recompute every leaf from its row and the whole tree; check every checkpoint's
     root and signature, the stored subtrees and the head. Read-only."""
@@ -780,26 +785,14 @@ def verify(*, chunk_size: int = 2000, max_problems: int = 1000) -> Report:
     last_seq = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
     bound = max(head_size, last_checkpoint, (last_seq + 1) if last_seq is not None else 0)
 
-    events = (
+    # Plain tuples, not model instances: building ~10 µs of Model per event was a fifth of
+    # the time (event_bytes and describe read only these attributes).
+    events = map(
+        _VerifiedRow._make,
         AuditEvent.objects.filter(seq__lt=bound)
         .order_by("seq")
-        .only(
-            "seq",
-            "time",
-            "actor",
-            "actor_label",
-            "act",
-            "object_type",
-            "object_id",
-            "object_repr",
-            "agency_id",
-            "changes",
-            "clauses",
-            "leaf_hash",
-            "nodes",
-            "state",
-        )
-        .iterator(chunk_size=chunk_size)
+        .values_list(*_VerifiedRow._fields)
+        .iterator(chunk_size=chunk_size),
     )
     checkpoints = Checkpoint.objects.filter(tree_size__lte=bound).order_by("tree_size").iterator(chunk_size=chunk_size)
     checkpoint = next(checkpoints, None)
