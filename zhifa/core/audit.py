@@ -29,6 +29,8 @@ import base64
 import hashlib
 import json
 from collections import namedtuple
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -239,7 +241,7 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
     Raises RuntimeError outside a transaction.
     """
     acts.require(act)
-    if (sequencing or settings.AUDIT_SEQUENCING) == "deferred":
+    if (sequencing or _sequencing.get() or settings.AUDIT_SEQUENCING) == "deferred":
         return _queue(actor=actor, act=act, obj=obj, changes=changes, clauses=clauses, agency=agency)
     head = _locked_head()
     now = dj_timezone.now()
@@ -267,6 +269,21 @@ def record(*, actor, act: str, obj=None, changes: dict | None = None, clauses=()
 
 
 # --- Deferred sequencing: queue in the act, integrate after it commits ---------------
+
+_sequencing: ContextVar[str | None] = ContextVar("audit_sequencing", default=None)
+
+
+@contextmanager
+def sequenced(mode: str):
+    """Record with ``mode`` ("inline" or "deferred") inside the block, whatever the setting:
+    a long transaction that reads its own events back before it commits (the demo loader
+    composes documents from the acts it just did) sequences them inline."""
+    token = _sequencing.set(mode)
+    try:
+        yield
+    finally:
+        _sequencing.reset(token)
+
 
 #: The most events one integration transaction moves into the tree (one checkpoint each).
 INTEGRATE_BATCH = 5000

@@ -298,3 +298,13 @@ def test_the_audit_page_lists_integrated_events_and_counts_the_queued(world, cli
     client.force_login(world["admin"])
     html = client.get("/audit/").content.decode()
     assert "待排序事件" in html and "1 个已提交的行为事件尚待排入日志树" in html
+
+
+@deferred
+def test_a_block_can_sequence_inline_whatever_the_setting(world):
+    """The demo loader's one long transaction composes documents from the acts it just did."""
+    with audit.sequenced("inline"), transaction.atomic():
+        event = audit.record(actor=world["admin"], act="government.update", obj=world["district"])
+        assert event.seq == 0 and AuditEvent.objects.filter(seq=0).exists()
+    assert act(world, 1).seq is None  # outside the block: deferred again
+    assert AuditEvent.objects.count() == 2 and audit.verify().ok
