@@ -330,7 +330,9 @@ class _Integration:
         self.ids = ids
 
     def __call__(self) -> None:
-        if PendingAuditEvent.objects.filter(id__in=self.ids).exists():
+        # On the primary, never a replica: a lagging copy without the act's rows would
+        # read as "already integrated" and leave them behind.
+        if PendingAuditEvent.objects.using(connection.alias).filter(id__in=self.ids).exists():
             integrate()
 
 
@@ -361,7 +363,7 @@ def integrate(*, batch: int = INTEGRATE_BATCH) -> int:
 
 def _integrate_locked(head, limit: int) -> int:
     """Under the head's lock: sequence up to ``limit`` queued events; returns how many."""
-    rows = list(PendingAuditEvent.objects.order_by("id").values_list("id", *_QUEUED)[:limit])
+    rows = list(PendingAuditEvent.objects.using(connection.alias).order_by("id").values_list("id", *_QUEUED)[:limit])
     if not rows:
         return 0
     start = head.size
