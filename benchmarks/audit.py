@@ -67,15 +67,18 @@ def _append(actor, agency, i: int) -> None:
         )
 
 
-def _bench_appends(world, n: int) -> None:
+def _bench_appends(world, n: int, sequencing: str = "inline") -> None:
+    from django.test import override_settings
+
     agency, actor = world
     started = time.perf_counter()
-    for i in range(n):
-        _append(actor, agency, i)
+    with override_settings(AUDIT_SEQUENCING=sequencing):
+        for i in range(n):
+            _append(actor, agency, i)
     elapsed = time.perf_counter() - started
     floor = _raw_hashing(_stored_bytes()[-n:])
     _row(
-        f"append {n} events, one transaction each",
+        f"append {n} events, one transaction each, {sequencing}",
         f"{n / elapsed:8.0f} appends/s   ({elapsed / n * 1000:.2f} ms each)   raw SHA-256 {n / floor:8.0f}/s   "
         f"×{elapsed / floor:6.0f}",
     )
@@ -131,23 +134,38 @@ def _bench_verify_state() -> None:
     _row(f"verify --state over {report.rows} rows", f"{elapsed:8.2f} s        ({len(report.problems)} problems)")
 
 
-def _bench_concurrent_appends(world, n: int, workers: int = 8) -> None:
-    """Appends from separate processes, as from several web workers: they serialise on
-    the AuditHead row, so this shows what the lock costs (threads would measure the GIL)."""
+def _bench_concurrent_appends(world, n: int, workers: int = 8, sequencing: str = "inline") -> None:
+    """Appends from separate processes, as from several web workers (threads would measure
+    the GIL). Inline, they serialise on the AuditHead row for the whole of each act's
+    transaction; deferred, each act only queues its event and the integrations after the
+    commits take the queue in batches (one checkpoint each); "queued": deferred with the
+    integration left to one integrate() after the acts (a background sequencer's
+    ceiling). Timed until every event is in the tree."""
     import multiprocessing
 
     from django.db import connections
+    from django.test import override_settings
+
+    from zhifa.core import audit
+    from zhifa.core.models import Checkpoint
 
     agency, actor = world
     per = n // workers
+    checkpoints_before = Checkpoint.objects.count()
     connections.close_all()  # each forked worker opens its own connection
     ctx = multiprocessing.get_context("fork")
     gate = ctx.Barrier(workers + 1)
 
     def work():
+        if sequencing == "queued":
+            # The ceiling of deferred sequencing with a background sequencer: the acts only
+            # queue (their on-commit integration is switched off in this worker), and one
+            # integrate() after them sequences the lot; its time is counted.
+            audit._Integration.__call__ = lambda self: None
         gate.wait()
-        for i in range(per):
-            _append(actor, agency, i)
+        with override_settings(AUDIT_SEQUENCING="inline" if sequencing == "inline" else "deferred"):
+            for i in range(per):
+                _append(actor, agency, i)
         connections.close_all()
 
     processes = [ctx.Process(target=work) for _ in range(workers)]
@@ -157,11 +175,15 @@ def _bench_concurrent_appends(world, n: int, workers: int = 8) -> None:
     started = time.perf_counter()
     for p in processes:
         p.join()
+    left = audit.integrate()  # nothing, unless a worker died between commit and integration (or "queued")
     elapsed = time.perf_counter() - started
     failed = sum(p.exitcode != 0 for p in processes)
+    checkpoints = Checkpoint.objects.count() - checkpoints_before
     _row(
-        f"append {per * workers} events from {workers} processes",
-        f"{per * workers / elapsed:8.0f} appends/s" + (f"   ({failed} workers failed)" if failed else ""),
+        f"append {per * workers} events from {workers} processes, {sequencing}",
+        f"{per * workers / elapsed:8.0f} events/s   {checkpoints} checkpoints"
+        + (f"   ({left} integrated after the workers)" if left else "")
+        + (f"   ({failed} workers failed)" if failed else ""),
     )
 
 
@@ -248,9 +270,11 @@ def main() -> None:
 
         print(f"  database: {connection.vendor}, N = {n}", flush=True)
         world = _world()
-        _bench_appends(world, n)
+        for sequencing in ("inline", "deferred"):
+            _bench_appends(world, n, sequencing)
         if connection.vendor == "postgresql":  # SQLite in memory lives in one connection
-            _bench_concurrent_appends(world, n // 5)
+            for sequencing in ("inline", "deferred", "queued"):
+                _bench_concurrent_appends(world, n // 5, sequencing=sequencing)
         _bench_batch_appends(world, n)
         _bench_verify()
         _bench_verify_state()

@@ -76,6 +76,8 @@ class AuditList(ListPage):
         ctx["type_labels"] = {e.object_type: object_type_label(e.object_type) for e in rows}
         checkpoint = audit.latest_checkpoint()
         ctx["checkpoint"] = checkpoint
+        # Committed acts whose events are not in the tree yet (deferred sequencing): not listed.
+        ctx["queued"] = audit.queued_count()
         ctx["public_key"] = audit.public_key_info()
         try:
             ctx["cosigned"] = audit.cosigned_checkpoint()

@@ -56,6 +56,40 @@ class AuditEvent(models.Model):
         return reverse("core:audit_detail", args=[self.seq])
 
 
+class PendingAuditEvent(models.Model):
+    """An event an act recorded that has no place in the tree yet (deferred sequencing,
+    ``AUDIT_SEQUENCING = "deferred"``): everything an :class:`AuditEvent` is but its
+    ``seq``, leaf hash and subtrees. The act inserts it without locking anything;
+    :func:`zhifa.core.audit.integrate`, run when the act commits, moves it into the tree
+    in id order and deletes it here. Never read as part of the log: it is not signed."""
+
+    time = models.DateTimeField("时间")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_label = models.CharField("操作人", max_length=100)
+    act = models.CharField("行为", max_length=60)
+    object_type = models.CharField("对象类型", max_length=60, blank=True)
+    object_id = models.CharField("对象编号", max_length=40, blank=True)
+    object_repr = models.CharField("对象", max_length=200, blank=True)
+    agency_id = models.BigIntegerField("所属机关", null=True, blank=True)
+    changes = models.JSONField("变更内容", default=dict)
+    clauses = models.JSONField("核验的条款", default=list)
+    state = models.JSONField("记录的数据状态", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "待排序审计事件"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"(待排序 {self.pk}) {self.act} {self.object_repr}"
+
+
 class Checkpoint(models.Model):
     """A signed statement of the tree: size, root hash, time (Ed25519)."""
 

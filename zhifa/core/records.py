@@ -57,8 +57,10 @@ def save_record(
     agency=None,
     m2m: dict | None = None,
     exclude_validation=(),
+    sequencing=None,
 ) -> models.Model:
-    """Validate and save ``instance`` (and its many-to-many ``m2m`` values), then audit ``act``."""
+    """Validate and save ``instance`` (and its many-to-many ``m2m`` values), then audit ``act``
+    (``sequencing``: see :func:`zhifa.core.audit.record`)."""
     creating = instance._state.adding
     try:
         instance.full_clean(exclude=list(exclude_validation) or None)
@@ -79,5 +81,7 @@ def save_record(
             **changes,
             **{name: sorted(v.pk if hasattr(v, "pk") else v for v in values) for name, values in m2m.items()},
         }
-    audit.record(actor=actor, act=act, obj=instance, changes=changes, clauses=clauses, agency=agency)
+    audit.record(
+        actor=actor, act=act, obj=instance, changes=changes, clauses=clauses, agency=agency, sequencing=sequencing
+    )
     return instance

@@ -35,6 +35,7 @@ UNTRACKED = {
     "core.auditevent": "the log itself (zhifa audit verify checks it)",
     "core.checkpoint": "the log's signed checkpoints",
     "core.audithead": "the log's head",
+    "core.pendingauditevent": "events queued for the log (zhifa audit integrate moves them in)",
     "core.cosignature": "witnesses' cosignatures (each authenticated by its own signature)",
     "demo.demoload": "a note of when the demo was loaded",
 }
@@ -45,6 +46,9 @@ VOLATILE = {
     "accounts.apitoken": {"last_used_at"},  # every authenticated request
     # a party's logins and wrong guesses (the lock after five): not acts, like a user's login
     "portal.accesscode": {"failed_attempts", "locked_until", "last_login_at"},
+    # the seq of the event that issued the document, stored after that event: the event
+    # itself (document.issue, object_id the document's) is what attests it
+    "documents.document": {"audit_seq"},
 }
 
 

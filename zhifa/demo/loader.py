@@ -20,7 +20,7 @@ from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import Role, User
 from zhifa.accounts.services import user_create
-from zhifa.core import clock
+from zhifa.core import audit, clock
 from zhifa.demo import cases as demo_cases
 from zhifa.demo import complaints as demo_complaints
 from zhifa.demo import cooperation as demo_cooperation
@@ -442,7 +442,9 @@ class _Loader:
 def load(today: date | None = None) -> World:
     """Load the demo city once. Raises AlreadyLoaded on a second run, NotEmpty when the
     database already holds governments or the demo's logins."""
-    with transaction.atomic():
+    # One transaction that reads its own events back (documents are composed from the acts
+    # of their case): sequenced inline, whatever ZHIFA_AUDIT_SEQUENCING says.
+    with transaction.atomic(), audit.sequenced("inline"):
         if is_loaded():
             raise AlreadyLoaded()
         usernames = ["admin", *data.AGENCY_LOGINS, *(u for u, *_ in data.GOVERNMENT_LOGINS)]

@@ -229,6 +229,9 @@ def _write(
         },
         clauses=ISSUE_CLAUSES,
         agency=case.agency_id,
+        # The document names its event (the verification page proves its inclusion), so
+        # the event takes its seq now, in this transaction, even under deferred sequencing.
+        sequencing="inline",
     )
     seq = (
         AuditEvent.objects.filter(object_type="documents.document", object_id=str(document.pk))

@@ -40,6 +40,16 @@ AUDIT_SIGNING_KEY = os.environ.get("ZHIFA_AUDIT_SIGNING_KEY") or _local_secret(
 # Public keys (base64) of signing keys replaced earlier: their checkpoints stay valid.
 AUDIT_PREVIOUS_PUBLIC_KEYS = [k for k in os.environ.get("ZHIFA_AUDIT_PREVIOUS_PUBLIC_KEYS", "").split(",") if k]
 
+# How an act's audit event gets its place in the tree (zhifa.core.audit.record):
+# "inline" locks the log's head in the act's own transaction (every act in the city waits
+# for the one before it to commit); "deferred" queues the event and sequences it into the
+# tree right after the act commits, one signed checkpoint per batch. The suite reads events
+# right after an act inside a rolled-back transaction, so the shared default is "inline";
+# production and `make run` (development) default to "deferred".
+AUDIT_SEQUENCING = os.environ.get("ZHIFA_AUDIT_SEQUENCING", "inline")
+if AUDIT_SEQUENCING not in ("inline", "deferred"):
+    raise ValueError('ZHIFA_AUDIT_SEQUENCING must be "inline" or "deferred"')
+
 # The witnesses whose cosignatures the platform accepts (zhifa witness), as
 # "name=base64 public key" separated by ";": ZHIFA_AUDIT_WITNESSES="审计局见证节点=MCow…".
 AUDIT_WITNESSES = dict(

@@ -15,6 +15,9 @@ ZHIFA_TESTING = True
 # Each test process keys its agencies in a directory of its own (zhifa.org.keys), never var/.
 KEY_DIR = Path(tempfile.mkdtemp(prefix="zhifa-test-keys-"))
 atexit.register(shutil.rmtree, KEY_DIR, ignore_errors=True)
+# Tests read an act's event right after it, inside their rolled-back transaction: events
+# are sequenced inline unless a test overrides it (zhifa/core/tests/test_audit_sequencing.py).
+AUDIT_SEQUENCING = "inline"
 # Documents are issued as HTML unless a test asks for the PDF (the ``rendered`` fixture).
 ZHIFA_DOCUMENTS_RENDER = False
 DOCUMENT_ROOT = Path(tempfile.mkdtemp(prefix="zhifa-test-documents-"))
