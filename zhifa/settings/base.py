@@ -43,9 +43,11 @@ AUDIT_PREVIOUS_PUBLIC_KEYS = [k for k in os.environ.get("ZHIFA_AUDIT_PREVIOUS_PU
 # How an act's audit event gets its place in the tree (zhifa.core.audit.record):
 # "inline" locks the log's head in the act's own transaction (every act in the city waits
 # for the one before it to commit); "deferred" queues the event and sequences it into the
-# tree right after the act commits, one signed checkpoint per batch. The suite reads events
-# right after an act inside a rolled-back transaction, so the shared default is "inline";
-# production and `make run` (development) default to "deferred".
+# tree right after the act commits, one signed checkpoint per batch. "inline" is the default
+# everywhere: measured on two loaded cores, deferred was slower (76 against 94 events/s from
+# 8 processes: the acts were bound by CPU, not by the lock; docs/PERFORMANCE.md), and the
+# suite reads events right after an act inside a rolled-back transaction. Deferred is the
+# mode to turn on where the head's lock is what acts wait for (many web hosts).
 AUDIT_SEQUENCING = os.environ.get("ZHIFA_AUDIT_SEQUENCING", "inline")
 if AUDIT_SEQUENCING not in ("inline", "deferred"):
     raise ValueError('ZHIFA_AUDIT_SEQUENCING must be "inline" or "deferred"')

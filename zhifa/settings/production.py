@@ -34,11 +34,6 @@ if _missing:
 from .base import *  # noqa: E402, F403
 
 DEBUG = False
-# Audit events are queued by the act and sequenced into the tree when it commits, so acts
-# on unrelated cases do not wait for each other behind the log's head (issue 13).
-AUDIT_SEQUENCING = os.environ.get("ZHIFA_AUDIT_SEQUENCING", "deferred")
-if AUDIT_SEQUENCING not in ("inline", "deferred"):
-    raise ImproperlyConfigured('ZHIFA_AUDIT_SEQUENCING 只能是 "inline" 或 "deferred"')
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
