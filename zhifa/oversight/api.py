@@ -1206,7 +1206,7 @@ class OversightMeasureOut(Schema):
 
     @staticmethod
     def resolve_maker(obj):
-        return obj.maker.name
+        return obj.maker_name
 
 
 class OversightMeasureIn(Schema):

@@ -646,6 +646,11 @@ class ImplementationMeasure(models.Model):
         """The city department or the district or county government that made it."""
         return self.agency or self.government
 
+    @property
+    def maker_name(self) -> str:
+        """制定机关的名称：部门的全称，或“某某区人民政府”。"""
+        return self.agency.name if self.agency_id else f"{self.government.name}人民政府"
+
     def get_absolute_url(self) -> str:
         return reverse("oversight:measure_detail", args=[self.pk])
 

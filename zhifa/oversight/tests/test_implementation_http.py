@@ -169,7 +169,9 @@ def test_a_district_government_files_its_measure_on_the_page_and_the_city_review
     assert "区政府贯彻《决定》实施办法" in listing
     office = Api(Client(), make_user("legal_office", government=w.city, username="city-sfj2", display_name="市司法局"))
     items = office.get("oversight/implementation/measures").json()["items"]
-    assert [(i["maker"], i["government_id"], i["agency_id"]) for i in items] == [(w.district.name, w.district.pk, None)]
+    assert [(i["maker"], i["government_id"], i["agency_id"]) for i in items] == [
+        (f"{w.district.name}人民政府", w.district.pk, None)
+    ]
     r = Api(Client(), w.legal_office).post(
         f"oversight/implementation/measures/{items[0]['id']}/review", {"accept": True}
     )
