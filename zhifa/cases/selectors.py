@@ -23,6 +23,7 @@ from zhifa.cases.models import (
     BackdatedAct,
     Case,
     CaseOfficer,
+    Decision,
     Evidence,
     Hearing,
     Participation,
@@ -32,6 +33,8 @@ from zhifa.cases.models import (
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, not_found
 from zhifa.core.models import AuditEvent
+from zhifa.law.models import ViolationItem
+from zhifa.parties.models import Party
 
 EXECUTION_STATUSES = (Status.DECIDED, Status.EXECUTING, Status.COMPULSORY, Status.EXECUTED)
 
@@ -99,14 +102,18 @@ def search(qs: QuerySet[Case], text: str) -> QuerySet[Case]:
     text = (text or "").strip()
     if not text:
         return qs
+    # The related records' matches are sets read once, each from its own index (trigram
+    # indexes on PostgreSQL), not columns of rows joined for every case in scope: at a
+    # million cases, joining an agency's 6,688 cases to their parties, decisions and items
+    # to test each cost most of a 150 ms search.
+    parties = Party.objects.filter(Q(name__icontains=text) | Q(uscc=text) | Q(id_number=text)).values("pk")
+    items = ViolationItem.objects.filter(Q(name__icontains=text) | Q(code__iexact=text)).values("pk")
+    decisions = Decision.objects.filter(number__icontains=text).values("case_id")
     return qs.filter(
-        Q(party__name__icontains=text)
-        | Q(party__uscc=text)
-        | Q(party__id_number=text)
+        Q(party__in=parties)
         | Q(filing_number__icontains=text)
-        | Q(decision__number__icontains=text)
-        | Q(violation_item__name__icontains=text)
-        | Q(violation_item__code__iexact=text)
+        | Q(pk__in=decisions)
+        | Q(violation_item__in=items)
         | Q(summary__icontains=text)
     )
 
