@@ -47,6 +47,8 @@ def test_the_search_finds_a_case_by_each_of_its_fields(w):
 
     probes = [
         case.party.name[2:6],
+        case.party.name[2:4],  # two characters: searched by the cases' joined columns
+        case.summary[3:5],
         case.party.uscc or case.party.id_number,
         case.filing_number[-6:],
         case.decision.number[-5:],
