@@ -12,8 +12,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
-from zhifa.accounts.access import government_ids, scope
-from zhifa.accounts.models import Role, User
+from zhifa.accounts.access import scope
+from zhifa.accounts.models import User
 from zhifa.cases import presenters
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.api.schemas import CaseList
@@ -23,7 +23,7 @@ from zhifa.core.errors import invalid
 from zhifa.core.filtering import filtered, query_schema
 from zhifa.core.references import get_or_not_found, reference, references
 from zhifa.law.models import Cleanup, LegalBasis
-from zhifa.org.models import Agency, Government
+from zhifa.org.models import Agency
 from zhifa.oversight import dashboard, evaluation, filters, implementation, selectors, services
 from zhifa.oversight.models import (
     DIMENSION_MAX,
@@ -179,14 +179,6 @@ class EscalateIn(Schema):
 
 def _agency_get(user, pk: int) -> Agency:
     return get_or_not_found(scope(Agency.objects.all(), user, "pk"), "执法机关", pk=pk)
-
-
-def _government_get(user, pk: int) -> Government:
-    """A government the user acts within: its own and those under it (the administrator: any)."""
-    qs = Government.objects.all()
-    if user.role != Role.ADMIN:
-        qs = qs.filter(pk__in=government_ids(user))
-    return get_or_not_found(qs, "人民政府", pk=pk)
 
 
 @router.get("notices", response={200: list[OversightNoticeOut], **errors(400, 401)}, summary="督办列表")
@@ -1250,7 +1242,7 @@ def measure_get(request, pk: int):
 def measure_file(request, payload: OversightMeasureIn):
     data = payload.dict()
     agency = reference(_agency_get, data.pop("agency_id"), "agency_id", request.auth)
-    government = reference(_government_get, data.pop("government_id"), "government_id", request.auth)
+    government = reference(selectors.government_get, data.pop("government_id"), "government_id", request.auth)
     measure = services.measure_file(actor=request.auth, agency=agency, government=government, **data)
     return Status(201, selectors.measure_get(request.auth, measure.pk))
 

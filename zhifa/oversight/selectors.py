@@ -14,13 +14,13 @@ from datetime import date
 from django.db.models import Avg, Count, F, Q, QuerySet
 
 from zhifa.accounts.access import government_ids, require_login, scope, visible_agency_ids
-from zhifa.accounts.models import GOVERNMENT_ROLES, Actor
+from zhifa.accounts.models import GOVERNMENT_ROLES, Actor, Role
 from zhifa.cases.models import Case
 from zhifa.cases.selectors import case_list
 from zhifa.core import clock
 from zhifa.core.errors import not_found
 from zhifa.core.references import get_or_not_found
-from zhifa.org.models import Agency
+from zhifa.org.models import Agency, Government
 from zhifa.oversight import alerts, remedies
 from zhifa.oversight.models import (
     AccountabilityMatter,
@@ -242,6 +242,15 @@ def measure_list(user: Actor) -> QuerySet[ImplementationMeasure]:
         governments = government_ids(user) if user.role in GOVERNMENT_ROLES else set()
         qs = qs.filter(Q(agency__in=ids) | Q(government__in=governments))
     return qs.order_by("-filed_on", "-pk")
+
+
+def government_get(user: Actor, pk: int) -> Government:
+    """A government the user acts within: its own and those under it (the administrator: any)."""
+    require_login(user)
+    qs = Government.objects.all()
+    if user.role != Role.ADMIN:
+        qs = qs.filter(pk__in=government_ids(user))
+    return get_or_not_found(qs, "人民政府", pk=pk)
 
 
 def measure_get(user: Actor, pk: int) -> ImplementationMeasure:

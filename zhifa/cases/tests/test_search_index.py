@@ -39,7 +39,6 @@ def test_the_search_finds_a_case_by_each_of_its_fields(w):
 
     case = decided(w)
     case.refresh_from_db()
-    others = Case.objects.exclude(pk=case.pk)
     mine = Case.objects.filter(pk=case.pk)
 
     def hits(text, qs=None):
@@ -59,6 +58,5 @@ def test_the_search_finds_a_case_by_each_of_its_fields(w):
     for text in probes:
         assert case.pk in hits(text), text
         assert hits(text, mine) == {case.pk}
-        assert case.pk not in hits(text, others)
     assert case.pk not in hits("不存在的文字组合")
     assert hits("", mine) == {case.pk}
